@@ -1,0 +1,9 @@
+namespace VillageBot.Cli;
+
+/// <summary>The list of command-line commands.</summary>
+internal static class CliCommands
+{
+    public static void RegisterAll()
+    {
+    }
+}

@@ -1,0 +1,73 @@
+using LiteDB;
+
+namespace VillageBot.Conversation;
+
+/// <summary>A person who talks to the bot in a private chat; the id is their Telegram user id.</summary>
+public sealed class Resident
+{
+    [BsonId(false)]
+    public long Id { get; set; }
+
+    public long ChatId { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? Username { get; set; }
+
+    public string Lang { get; set; } = Languages.Default;
+
+    public bool LangChosen { get; set; }
+
+    public int? VillageId { get; set; }
+
+    public DateTime? PrivacyAcceptedAt { get; set; }
+
+    /// <summary>False once the person has blocked the bot; broadcasts and nudges skip them.</summary>
+    public bool Active { get; set; } = true;
+
+    public DateTime JoinedAt { get; set; }
+
+    public DateTime LastSeenAt { get; set; }
+
+    public List<int> CoordinatorOf { get; set; } = [];
+
+    public bool NudgesEnabled { get; set; } = true;
+
+    public DialogState? Dialog { get; set; }
+
+    [BsonIgnore]
+    public bool IsMember => VillageId is not null && PrivacyAcceptedAt is not null;
+
+    public bool Coordinates(int villageId) => CoordinatorOf.Contains(villageId);
+}
+
+/// <summary>Where a person is in a multi-step dialog; kept in storage so a restart continues it.</summary>
+public sealed class DialogState
+{
+    public string Name { get; set; } = "";
+
+    public string Step { get; set; } = "";
+
+    public Dictionary<string, string> Data { get; set; } = [];
+
+    public DateTime UpdatedAt { get; set; }
+
+    public string? Get(string key) => Data.TryGetValue(key, out var v) ? v : null;
+}
+
+public sealed class Village
+{
+    public int Id { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string? Municipality { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

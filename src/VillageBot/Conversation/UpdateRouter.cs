@@ -1,0 +1,264 @@
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Conversation;
+
+/// <summary>Decides what handles one update. Adding a command registers a route; nothing here changes.</summary>
+public sealed class UpdateRouter(
+    IServiceProvider services,
+    RouteTable routes,
+    IEnumerable<ITextHandler> textHandlers,
+    IEnumerable<IPollAnswerHandler> pollHandlers,
+    IRecipientStatus recipients,
+    IMessenger messenger,
+    Texts texts,
+    Db db,
+    IOptions<BotOptions> options,
+    TimeProvider time,
+    ILogger<UpdateRouter> log)
+{
+    public const string OnboardingDialog = "onboarding";
+
+    public async Task RouteAsync(Update update, CancellationToken ct)
+    {
+        switch (update)
+        {
+            case { PollAnswer: { } answer }:
+                foreach (var h in pollHandlers)
+                {
+                    await h.HandleAsync(answer, ct);
+                }
+
+                return;
+            case { MyChatMember: { } member } when member.Chat.Type == ChatType.Private:
+                if (member.NewChatMember.Status is ChatMemberStatus.Kicked or ChatMemberStatus.Left)
+                {
+                    recipients.MarkBlocked(member.Chat.Id);
+                }
+                else
+                {
+                    recipients.MarkReachable(member.Chat.Id);
+                }
+
+                return;
+            case { Message: { } message }:
+                await OnMessageAsync(update, message);
+                return;
+            case { CallbackQuery: { } callback }:
+                await OnCallbackAsync(update, callback);
+                return;
+            default:
+                // Edited messages, channel posts and other kinds are not acted on: the bot only reacts to what
+                // a person sends it now, so an edit never re-sends a report or a question.
+                log.LogDebug("Ignored update {Id} of type {Type}", update.Id, update.Type);
+                return;
+        }
+    }
+
+    private async Task OnMessageAsync(Update update, Message message)
+    {
+        if (message.From is null || message.From.IsBot)
+        {
+            return;
+        }
+
+        if (message.Chat.Type != ChatType.Private)
+        {
+            await OnGroupMessageAsync(message);
+            return;
+        }
+
+        var resident = LoadResident(message.From, message.Chat.Id);
+        var raw = message.Text ?? message.Caption ?? "";
+        var trimmed = raw.Trim();
+        var max = options.Value.MaxTextLength;
+        var cut = trimmed.Length > max;
+        var ctx = NewContext(update, resident, cut ? trimmed[..max] : trimmed, cut);
+        if (cut)
+        {
+            await ctx.ReplyKeyAsync("input.cut", max);
+        }
+
+        if (message.Text is not null && RouteTable.ParseCommand(trimmed) is { } command)
+        {
+            await OnCommandAsync(ctx, command.Command, command.Args);
+            return;
+        }
+
+        if (resident.Dialog is { } dialog && routes.Dialogs.TryGetValue(dialog.Name, out var dialogRoute))
+        {
+            var handler = (IDialogHandler)services.GetRequiredService(dialogRoute.Handler);
+            await handler.HandleAsync(ctx, dialog);
+            return;
+        }
+
+        if (!resident.IsMember)
+        {
+            await StartOnboardingAsync(ctx);
+            return;
+        }
+
+        if (message.Text is null)
+        {
+            await ctx.ReplyKeyAsync("input.text_expected");
+            return;
+        }
+
+        if (trimmed.Length == 0)
+        {
+            await ctx.ReplyKeyAsync("input.empty");
+            return;
+        }
+
+        foreach (var h in textHandlers.OrderBy(h => h.Order))
+        {
+            if (await h.TryHandleAsync(ctx, ctx.Text))
+            {
+                return;
+            }
+        }
+
+        await ctx.ReplyKeyAsync("help.not_understood");
+    }
+
+    private async Task OnCommandAsync(BotContext ctx, string command, string args)
+    {
+        if (!routes.Commands.TryGetValue(command, out var route))
+        {
+            await ctx.ReplyKeyAsync("command.unknown", command);
+            return;
+        }
+
+        if (!await CheckAccessAsync(ctx, route.Access))
+        {
+            return;
+        }
+
+        var handler = (ICommandHandler)services.GetRequiredService(route.Handler);
+        await handler.HandleAsync(ctx, args);
+    }
+
+    private async Task OnCallbackAsync(Update update, CallbackQuery callback)
+    {
+        if (callback.Message is null || callback.Message.Chat.Type != ChatType.Private)
+        {
+            await messenger.AnswerCallbackAsync(callback.Id, texts.Get(Languages.FromTelegram(callback.From.LanguageCode), "callback.stale"));
+            return;
+        }
+
+        var resident = LoadResident(callback.From, callback.Message.Chat.Id);
+        var ctx = NewContext(update, resident, "", false);
+        var data = CallbackData.Parse(callback.Data);
+        if (data is null || !routes.Callbacks.TryGetValue(data.Prefix, out var route))
+        {
+            await ctx.AckAsync(ctx.T("callback.stale"));
+            return;
+        }
+
+        if (!await CheckAccessAsync(ctx, route.Access))
+        {
+            return;
+        }
+
+        var handler = (ICallbackHandler)services.GetRequiredService(route.Handler);
+        await handler.HandleAsync(ctx, data);
+    }
+
+    private async Task<bool> CheckAccessAsync(BotContext ctx, Access access)
+    {
+        var (allowed, refusal) = access switch
+        {
+            Access.Anyone => (true, null),
+            Access.Member => (ctx.Resident.IsMember, "access.onboard_first"),
+            Access.Coordinator => (ctx.IsCoordinator, "access.coordinators_only"),
+            Access.Admin => (ctx.IsAdmin, "access.admins_only"),
+            _ => (false, "access.admins_only"),
+        };
+        if (allowed)
+        {
+            return true;
+        }
+
+        log.LogInformation("Refused {Access} action to user {UserId}", access, ctx.UserId);
+        if (ctx.Callback is not null)
+        {
+            await ctx.AckAsync(ctx.T(refusal!), alert: true);
+        }
+        else
+        {
+            await ctx.ReplyKeyAsync(refusal!);
+        }
+
+        return false;
+    }
+
+    private async Task StartOnboardingAsync(BotContext ctx)
+    {
+        if (routes.Commands.TryGetValue("start", out var start))
+        {
+            var handler = (ICommandHandler)services.GetRequiredService(start.Handler);
+            await handler.HandleAsync(ctx, "");
+        }
+    }
+
+    private async Task OnGroupMessageAsync(Message message)
+    {
+        // In groups the bot stays quiet: residents' reports and answers are personal. It only answers a
+        // command addressed to it, pointing people to the private chat.
+        if (message.Text is { } text && RouteTable.ParseCommand(text.Trim()) is not null)
+        {
+            var lang = Languages.FromTelegram(message.From?.LanguageCode);
+            await messenger.SendTextAsync(message.Chat.Id, texts.Get(lang, "group.private_only"));
+        }
+    }
+
+    private Resident LoadResident(User user, long chatId)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var resident = db.Residents.FindById(user.Id);
+        var dirty = false;
+        if (resident is null)
+        {
+            dirty = true;
+            resident = new Resident
+            {
+                Id = user.Id,
+                ChatId = chatId,
+                FirstName = user.FirstName,
+                Username = user.Username,
+                Lang = Languages.FromTelegram(user.LanguageCode),
+                JoinedAt = now,
+                LastSeenAt = now,
+            };
+        }
+
+        if (resident.Dialog is { } d && now - d.UpdatedAt > TimeSpan.FromHours(options.Value.DialogTimeoutHours))
+        {
+            resident.Dialog = null;
+            dirty = true;
+        }
+
+        // Written only when something changed, so reading a message costs no write.
+        if (resident.ChatId != chatId || !resident.Active || now - resident.LastSeenAt > TimeSpan.FromHours(1))
+        {
+            resident.ChatId = chatId;
+            resident.Active = true;
+            resident.LastSeenAt = now;
+            dirty = true;
+        }
+
+        if (dirty)
+        {
+            db.Residents.Upsert(resident);
+        }
+
+        return resident;
+    }
+
+    private BotContext NewContext(Update update, Resident resident, string text, bool cut) =>
+        new(update, resident, options.Value.AdminIds.Contains(resident.Id), messenger, texts, db, time) { Text = text, TextWasCut = cut };
+}

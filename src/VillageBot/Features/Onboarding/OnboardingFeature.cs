@@ -1,0 +1,22 @@
+using VillageBot.Conversation;
+
+namespace VillageBot.Features.Onboarding;
+
+public static class OnboardingFeature
+{
+    public static IServiceCollection AddOnboarding(this IServiceCollection services)
+    {
+        services.AddSingleton<VillageDirectory>();
+        services.AddSingleton<OnboardingFlow>();
+        services.AddHostedService<VillageSeeder>();
+        services.AddCommand<StartCommand>("start", Access.Anyone, "cmd.start");
+        services.AddCommand<LangCommand>("lang", Access.Anyone, "cmd.lang");
+        services.AddCommand<VillageCommand>("village", Access.Member, "cmd.village");
+        services.AddCallback<LanguageCallback>("lang", Access.Anyone);
+        services.AddCallback<VillageCallback>("vil", Access.Anyone);
+        services.AddCallback<PrivacyCallback>("privacy", Access.Anyone);
+        services.AddDialog<OnboardingDialogHandler>(OnboardingFlow.Dialog);
+        services.AddDialog<OnboardingDialogHandler>(OnboardingFlow.SwitchDialog);
+        return services;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Messaging;
+
+namespace VillageBot.Features.Onboarding;
+
+/// <summary>The steps of joining: language → village → privacy notice. Each step is stored, so a restart resumes it.</summary>
+public sealed partial class OnboardingFlow(VillageDirectory villages)
+{
+    public const string Dialog = UpdateRouter.OnboardingDialog;
+    public const string SwitchDialog = "village";
+    public const string StepLanguage = "lang";
+    public const string StepVillage = "village";
+    public const string StepPrivacy = "privacy";
+
+    public static Keyboard LanguagePicker() => Keyboard.Of(
+        [new Button("🇱🇻 Latviešu", "lang:lv")],
+        [new Button("🇬🇧 English", "lang:en")],
+        [new Button("🇷🇺 Русский", "lang:ru")]);
+
+    /// <summary>A deep-link payload is a village code: letters, digits, '_' and '-' (Telegram allows no more).</summary>
+    public static string? CleanCode(string? payload) =>
+        payload is not null && CodePattern().IsMatch(payload.Trim()) ? payload.Trim().ToLowerInvariant() : null;
+
+    public async Task BeginAsync(BotContext ctx, string? code)
+    {
+        var data = new Dictionary<string, string>();
+        if (CleanCode(code) is { } c)
+        {
+            data["code"] = c;
+        }
+
+        ctx.StartDialog(Dialog, StepLanguage, data);
+        await ctx.ReplyAsync(ctx.T("onboarding.choose_language"), LanguagePicker());
+    }
+
+    /// <summary>After the language: join the deep-linked village, or ask which one.</summary>
+    public async Task AfterLanguageAsync(BotContext ctx)
+    {
+        if (villages.ByCode(ctx.Resident.Dialog?.Get("code")) is { } village)
+        {
+            await AskPrivacyAsync(ctx, village, edit: true);
+            return;
+        }
+
+        ctx.SetStep(StepVillage);
+        await AskVillageAsync(ctx, edit: true);
+    }
+
+    public async Task AskVillageAsync(BotContext ctx, bool edit)
+    {
+        if (villages.All().Count == 0)
+        {
+            await ctx.ReplyKeyAsync("onboarding.no_villages");
+            return;
+        }
+
+        var text = ctx.InDialog(SwitchDialog) ? ctx.T("village.switch_prompt", ctx.Village?.Name ?? "—") : ctx.T("onboarding.choose_village");
+        if (edit)
+        {
+            await ctx.EditOrReplyAsync(text, villages.Picker(ctx, 0));
+        }
+        else
+        {
+            await ctx.ReplyAsync(text, villages.Picker(ctx, 0));
+        }
+    }
+
+    public async Task AskPrivacyAsync(BotContext ctx, Conversation.Village village, bool edit)
+    {
+        ctx.Resident.VillageId = village.Id;
+        ctx.SetStep(StepPrivacy);
+        var text = ctx.T("onboarding.privacy", village.Name);
+        var keyboard = Keyboard.Of([new Button(ctx.T("onboarding.privacy_agree"), "privacy:ok")]);
+        if (edit)
+        {
+            await ctx.EditOrReplyAsync(text, keyboard);
+        }
+        else
+        {
+            await ctx.ReplyAsync(text, keyboard);
+        }
+    }
+
+    /// <summary>A village was chosen, by button or by typing: continue onboarding, or finish a switch.</summary>
+    public async Task VillageChosenAsync(BotContext ctx, Conversation.Village village, bool edit)
+    {
+        if (ctx.InDialog(Dialog))
+        {
+            await AskPrivacyAsync(ctx, village, edit);
+            return;
+        }
+
+        ctx.Resident.VillageId = village.Id;
+        ctx.EndDialog();
+        var text = ctx.T("onboarding.switched_village", village.Name);
+        if (edit)
+        {
+            await ctx.EditOrReplyAsync(text);
+        }
+        else
+        {
+            await ctx.ReplyAsync(text);
+        }
+    }
+
+    public async Task CompleteAsync(BotContext ctx)
+    {
+        ctx.Resident.PrivacyAcceptedAt = ctx.Now;
+        ctx.EndDialog();
+        await ctx.EditOrReplyAsync(ctx.T("onboarding.privacy", ctx.Village?.Name ?? "—").Split("\n\n")[0] + " ✅");
+        await ctx.ReplyKeyAsync("onboarding.welcome", ctx.Village?.Name ?? "");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex CodePattern();
+}

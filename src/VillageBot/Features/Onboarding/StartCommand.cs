@@ -1,0 +1,24 @@
+using VillageBot.Conversation;
+
+namespace VillageBot.Features.Onboarding;
+
+/// <summary>/start, optionally with a village code from a deep link (t.me/bot?start=code).</summary>
+public sealed class StartCommand(OnboardingFlow flow, VillageDirectory villages) : ICommandHandler
+{
+    public async Task HandleAsync(BotContext ctx, string args)
+    {
+        if (!ctx.Resident.IsMember)
+        {
+            await flow.BeginAsync(ctx, args);
+            return;
+        }
+
+        if (villages.ByCode(OnboardingFlow.CleanCode(args)) is { } village && village.Id != ctx.Resident.VillageId)
+        {
+            await flow.VillageChosenAsync(ctx, village, edit: false);
+            return;
+        }
+
+        await ctx.ReplyKeyAsync("onboarding.welcome_back", ctx.Village?.Name ?? "—");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using VillageBot.Conversation;
+using VillageBot.Features.Help;
+using VillageBot.Features.LocalChat;
+using VillageBot.Features.Membership;
+using VillageBot.Features.Onboarding;
+using VillageBot.Features.Settings;
+using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.Telegram;
+
+namespace VillageBot.Infrastructure.Hosting;
+
+/// <summary>Wires every area of the bot into one host. Each area registers itself with one extension method.</summary>
+public static class VillageBotHost
+{
+    public static WebApplicationBuilder AddVillageBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<Db>();
+        services.AddSingleton<Texts>();
+        services.AddSingleton<IRecipientStatus, ResidentRecipientStatus>();
+
+        services.AddTelegramTransport();
+        services.AddConversation();
+
+        services.AddOnboarding();
+        services.AddSettings();
+        services.AddMembership();
+        services.AddHelp();
+        return builder;
+    }
+
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddSingleton<RouteTable>();
+        services.AddScoped<UpdateRouter>();
+        services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<UpdateDispatcher>();
+        services.AddSingleton<BotStatus>();
+        return services;
+    }
+
+    /// <summary>Telegram when a token is configured; otherwise the local chat page. Decided when resolved, from options.</summary>
+    public static IServiceCollection AddTelegramTransport(this IServiceCollection services)
+    {
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient("telegram", (sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.PollingTimeoutSeconds + 30))
+            .AddTypedClient<ITelegramBotClient>((http, sp) =>
+            {
+                var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+                if (!o.HasToken)
+                {
+                    throw new InvalidOperationException("No Telegram:BotToken is configured (local mode).");
+                }
+
+                var baseUrl = string.IsNullOrWhiteSpace(o.ApiBaseUrl) ? null : o.ApiBaseUrl.TrimEnd('/');
+                return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, baseUrl) { RetryCount = 0 }, http);
+            });
+        services.AddSingleton<LocalChatStore>();
+        services.AddSingleton<LocalMessenger>();
+        services.AddTransient<TelegramMessenger>();
+        services.AddTransient<IMessenger>(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken
+            ? sp.GetRequiredService<TelegramMessenger>()
+            : sp.GetRequiredService<LocalMessenger>());
+        services.AddHostedService<BotRuntime>();
+        return services;
+    }
+
+    public static WebApplication MapVillageBot(this WebApplication app)
+    {
+        var status = app.Services.GetRequiredService<BotStatus>();
+        app.MapGet("/healthz", () => status.Ready
+            ? Results.Ok(new { status = "ready", mode = status.Mode.ToString().ToLowerInvariant(), uptimeMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds })
+            : Results.Json(new { status = "starting" }, statusCode: 503));
+        app.MapTelegramWebhook();
+        if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
+        {
+            app.UseStaticFiles();
+            app.MapLocalChat();
+        }
+
+        app.MapGet("/", () => Results.Redirect(status.Mode == TransportMode.Local ? "/chat" : "/healthz"));
+        return app;
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Localization;
+
+namespace VillageBot.Infrastructure.Telegram;
+
+/// <summary>
+/// Replays updates left from a crash, connects to the Bot API (getMe, setMyCommands, webhook or not) and,
+/// in polling mode, receives updates. Receiving only hands them to the dispatcher.
+/// </summary>
+public sealed class BotRuntime(
+    IServiceProvider services,
+    UpdateDispatcher dispatcher,
+    UpdateInbox inbox,
+    BotStatus status,
+    RouteTable routes,
+    Texts texts,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<BotRuntime> log) : BackgroundService
+{
+    private static readonly UpdateType[] Wanted =
+        [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PollAnswer, UpdateType.MyChatMember];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        inbox.Trim(TimeSpan.FromDays(2));
+        var replayed = dispatcher.ReplayPending();
+        if (replayed > 0)
+        {
+            log.LogInformation("Replaying {Count} updates received before the last stop", replayed);
+        }
+
+        var o = options.Value;
+        if (!o.HasToken)
+        {
+            status.Mode = TransportMode.Local;
+            status.MarkReady(time.GetUtcNow().UtcDateTime);
+            log.LogWarning("No Telegram:BotToken configured: running in local mode. Open /chat in a browser to talk to the bot.");
+            return;
+        }
+
+        var bot = services.GetRequiredService<ITelegramBotClient>();
+        status.Mode = o.UsesWebhook ? TransportMode.Webhook : TransportMode.Polling;
+        await ConnectAsync(bot, o, stoppingToken);
+        status.MarkReady(time.GetUtcNow().UtcDateTime);
+        log.LogInformation("Connected to Telegram as @{Bot} ({Mode})", status.BotUsername, status.Mode);
+        if (status.Mode == TransportMode.Polling)
+        {
+            await PollAsync(bot, o, stoppingToken);
+        }
+    }
+
+    private async Task ConnectAsync(ITelegramBotClient bot, TelegramOptions o, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                var me = await bot.GetMe(ct);
+                status.BotUsername = me.Username;
+                await SetCommandsAsync(bot, ct);
+                if (o.UsesWebhook)
+                {
+                    await bot.SetWebhook(o.WebhookUrl!, allowedUpdates: Wanted, secretToken: o.WebhookSecret, cancellationToken: ct);
+                }
+                else
+                {
+                    await bot.DeleteWebhook(cancellationToken: ct);
+                }
+
+                return;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Could not reach the Bot API; retrying in {Delay}", delay);
+                await Task.Delay(delay, time, ct);
+                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+            }
+        }
+    }
+
+    private async Task SetCommandsAsync(ITelegramBotClient bot, CancellationToken ct)
+    {
+        var menu = routes.Commands.Values.Where(c => c.MenuTextKey is not null && c.Access is Access.Anyone or Access.Member).ToList();
+        foreach (var lang in Languages.All)
+        {
+            var commands = menu.Select(c => new BotCommand(c.Command, texts.Get(lang, c.MenuTextKey!))).ToArray();
+            await bot.SetMyCommands(commands, languageCode: lang, cancellationToken: ct);
+            if (lang == Languages.Default)
+            {
+                await bot.SetMyCommands(commands, cancellationToken: ct);
+            }
+        }
+    }
+
+    private async Task PollAsync(ITelegramBotClient bot, TelegramOptions o, CancellationToken ct)
+    {
+        var offset = 0;
+        var delay = TimeSpan.FromSeconds(1);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var updates = await bot.GetUpdates(offset, 100, o.PollingTimeoutSeconds, Wanted, ct);
+                foreach (var update in updates)
+                {
+                    dispatcher.Enqueue(update);
+                    offset = update.Id + 1;
+                }
+
+                delay = TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Receiving updates failed; retrying in {Delay}", delay);
+                await Task.Delay(delay, time, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using Telegram.Bot.Types;
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.Messaging;
+
+namespace VillageBot.Infrastructure.Telegram;
+
+/// <summary>
+/// Receiving only enqueues here. Updates of one chat run in order, different chats run concurrently,
+/// each update in its own DI scope. A failing handler is logged and answered politely; nothing stops the loop.
+/// </summary>
+public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, Texts texts, ILogger<UpdateDispatcher> log)
+{
+    private readonly Dictionary<long, Queue<Update>> _lanes = [];
+    private readonly SemaphoreSlim _gate = new(Math.Max(8, Environment.ProcessorCount * 16));
+    private int _inFlight;
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Persists and schedules an update; false if it was a repeat delivery.</summary>
+    public bool Enqueue(Update update)
+    {
+        if (!inbox.TryAdd(update))
+        {
+            return false;
+        }
+
+        Schedule(update);
+        return true;
+    }
+
+    /// <summary>Schedules updates that were received before a crash but not handled.</summary>
+    public int ReplayPending()
+    {
+        var pending = inbox.Pending();
+        foreach (var update in pending)
+        {
+            Schedule(update);
+        }
+
+        return pending.Count;
+    }
+
+    public async Task WhenIdleAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (InFlight > 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    private void Schedule(Update update)
+    {
+        var key = LaneKey(update);
+        Interlocked.Increment(ref _inFlight);
+        lock (_lanes)
+        {
+            if (_lanes.TryGetValue(key, out var queue))
+            {
+                queue.Enqueue(update);
+                return;
+            }
+
+            _lanes[key] = new Queue<Update>([update]);
+        }
+
+        _ = Task.Run(() => PumpAsync(key));
+    }
+
+    private async Task PumpAsync(long key)
+    {
+        while (true)
+        {
+            Update update;
+            lock (_lanes)
+            {
+                var queue = _lanes[key];
+                if (!queue.TryPeek(out update!))
+                {
+                    _lanes.Remove(key);
+                    return;
+                }
+            }
+
+            await _gate.WaitAsync();
+            try
+            {
+                await ProcessAsync(update);
+            }
+            finally
+            {
+                _gate.Release();
+                inbox.MarkDone(update.Id);
+                lock (_lanes)
+                {
+                    _lanes[key].Dequeue();
+                }
+
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(Update update)
+    {
+        using var scope = scopes.CreateScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<UpdateRouter>().RouteAsync(update, CancellationToken.None);
+        }
+        catch (RecipientBlockedException)
+        {
+            log.LogInformation("Update {Id}: the person has blocked the bot", update.Id);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Update {Id} failed", update.Id);
+            await ApologiseAsync(scope.ServiceProvider.GetRequiredService<IMessenger>(), update);
+        }
+    }
+
+    private async Task ApologiseAsync(IMessenger messenger, Update update)
+    {
+        try
+        {
+            var from = update.Message?.From ?? update.CallbackQuery?.From;
+            var lang = Languages.FromTelegram(from?.LanguageCode);
+            if (update.CallbackQuery is { } cb)
+            {
+                await messenger.AnswerCallbackAsync(cb.Id, texts.Get(lang, "error.generic"));
+            }
+            else if (update.Message is { } m)
+            {
+                await messenger.SendTextAsync(m.Chat.Id, texts.Get(lang, "error.generic"));
+            }
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not apologise for update {Id}", update.Id);
+        }
+    }
+
+    private static long LaneKey(Update update) =>
+        update.Message?.Chat.Id
+        ?? update.CallbackQuery?.Message?.Chat.Id
+        ?? update.CallbackQuery?.From.Id
+        ?? update.PollAnswer?.User?.Id
+        ?? update.MyChatMember?.Chat.Id
+        ?? update.EditedMessage?.Chat.Id
+        ?? 0;
+}

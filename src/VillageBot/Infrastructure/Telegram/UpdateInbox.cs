@@ -1,0 +1,83 @@
+using System.Text.Json;
+using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Infrastructure.Telegram;
+
+/// <summary>
+/// Every received update is written here before Telegram is told it arrived, and marked done once handled,
+/// so a crash between the two replays it at start-up and a second delivery of the same id is ignored.
+/// </summary>
+public sealed class UpdateInbox
+{
+    private readonly ILiteCollection<InboxEntry> _entries;
+    private readonly TimeProvider _time;
+    private int _localId;
+
+    public UpdateInbox(Db db, TimeProvider time)
+    {
+        _entries = db.Collection<InboxEntry>("inbox");
+        _entries.EnsureIndex(e => e.Done);
+        _time = time;
+        var max = _entries.Count() == 0 ? 0 : _entries.Max(e => e.Id);
+        _localId = Math.Max(max, 1_000_000_000);
+    }
+
+    /// <summary>False if this update id was seen before.</summary>
+    public bool TryAdd(Update update)
+    {
+        try
+        {
+            _entries.Insert(new InboxEntry
+            {
+                Id = update.Id,
+                Json = JsonSerializer.Serialize(update, JsonBotAPI.Options),
+                ReceivedAt = _time.GetUtcNow().UtcDateTime,
+            });
+            return true;
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
+    }
+
+    public void MarkDone(int updateId)
+    {
+        var entry = _entries.FindById(updateId);
+        if (entry is { Done: false })
+        {
+            entry.Done = true;
+            entry.Json = "";
+            _entries.Update(entry);
+        }
+    }
+
+    public IReadOnlyList<Update> Pending() =>
+        [.. _entries.Find(e => !e.Done).OrderBy(e => e.Id).Select(e => JsonSerializer.Deserialize<Update>(e.Json, JsonBotAPI.Options)!)];
+
+    public int PendingCount => _entries.Count(e => !e.Done);
+
+    /// <summary>Ids for updates that do not come from Telegram (the local chat page).</summary>
+    public int NextLocalId() => Interlocked.Increment(ref _localId);
+
+    public int Trim(TimeSpan olderThan)
+    {
+        var cutoff = _time.GetUtcNow().UtcDateTime - olderThan;
+        return _entries.DeleteMany(e => e.Done && e.ReceivedAt < cutoff);
+    }
+
+    public sealed class InboxEntry
+    {
+        public int Id { get; set; }
+
+        public string Json { get; set; } = "";
+
+        public DateTime ReceivedAt { get; set; }
+
+        public bool Done { get; set; }
+    }
+}

@@ -1,0 +1,23 @@
+using Telegram.Bot.Types;
+
+namespace VillageBot.TestKit;
+
+/// <summary>One thing the bot did to a chat, as the fake Bot API saw it.</summary>
+public sealed record BotEvent(
+    long Seq,
+    string Method,
+    long ChatId,
+    int MessageId,
+    string? Text,
+    IReadOnlyList<IReadOnlyList<(string Text, string? Data)>> Buttons,
+    Poll? Poll = null,
+    byte[]? File = null,
+    string? FileName = null,
+    bool Alert = false)
+{
+    public bool HasButton(string textOrData) => Buttons.SelectMany(r => r).Any(b => b.Text.Contains(textOrData, StringComparison.OrdinalIgnoreCase) || b.Data == textOrData);
+
+    public IEnumerable<(string Text, string? Data)> AllButtons => Buttons.SelectMany(r => r);
+
+    public override string ToString() => $"#{Seq} {Method} chat={ChatId} msg={MessageId} text={Text?.Replace('\n', ' ')} buttons=[{string.Join(", ", AllButtons.Select(b => b.Text + "→" + b.Data))}]";
+}

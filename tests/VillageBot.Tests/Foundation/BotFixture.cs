@@ -1,0 +1,38 @@
+using VillageBot.TestKit;
+
+namespace VillageBot.Tests.Foundation;
+
+/// <summary>A fake Bot API and a bot host for one test; disposed after it.</summary>
+public abstract class BotTest : IAsyncLifetime
+{
+    private static long _nextUser = 10_000;
+
+    protected FakeBotApi Api { get; private set; } = null!;
+
+    protected BotHost Host { get; set; } = null!;
+
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    public async Task InitializeAsync()
+    {
+        Api = await FakeBotApi.StartAsync();
+        Host = await BotHost.StartAsync(Api, settings: Settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Api.DisposeAsync();
+    }
+
+    protected FakeUser NewUser(string lang = "lv") => new(Api, Interlocked.Increment(ref _nextUser), lang);
+
+    protected FakeUser Admin(string lang = "en") => new(Api, BotHost.AdminId, lang);
+
+    protected async Task<FakeUser> MemberAsync(string lang = "en", string village = "kalsnava")
+    {
+        var user = NewUser(lang);
+        await user.OnboardAsync(village);
+        return user;
+    }
+}
