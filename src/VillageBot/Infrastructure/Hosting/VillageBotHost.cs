@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using VillageBot.Conversation;
+using VillageBot.Features.FreeText;
 using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
@@ -35,6 +36,7 @@ public static class VillageBotHost
         services.AddSettings();
         services.AddMembership();
         services.AddHelp();
+        services.AddFreeText();
         return builder;
     }
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of VillageBot. On a fresh Debian machine (as root) it first installs what the tests need:
+# Chromium for the browser tests. Prints a last line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Chromium for the browser tests…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "warning: could not install chromium"
+  else
+    echo "warning: chromium is missing and cannot be installed here; browser tests will fail"
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log=$(mktemp)
+if ! dotnet build VillageBot.sln -c Release 2>&1 | tee "$log" | grep -E "error|Build succeeded" | sort -u; then :; fi
+if ! grep -q "Build succeeded" "$log"; then
+  tail -40 "$log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test VillageBot.sln -c Release --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+passed=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Passed: *([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+),.*/\1/' | awk '{s+=$1} END {print s+0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
