@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using LiteDB;
+using Microsoft.Extensions.Options;
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Reports;
+
+/// <summary>
+/// How a report reads in the chat, in any person's language. The card coordinators and admins see names the
+/// author only of a report that is not anonymous; an anonymous one says so and carries no name or id.
+/// </summary>
+public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public string Category(string lang, string category) =>
+        Categories.IsKnown(category) ? texts.Get(lang, Categories.LabelKey(category)) : category;
+
+    public string Status(string lang, string status) => texts.Get(lang, "report.status." + status);
+
+    public string Date(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string Snippet(string text, int max = 160) => MessageLimits.Clip(text.ReplaceLineEndings(" "), max);
+
+    /// <summary>The card of a report for a coordinator or an admin.</summary>
+    public string ManagerCard(string lang, Report r)
+    {
+        var village = db.Villages.FindById(r.VillageId)?.Name ?? "—";
+        var card = new StringBuilder()
+            .Append(texts.Get(lang, "reports.card_title", r.Reference, Category(lang, r.Category), Status(lang, r.Status))).Append('\n')
+            .Append(texts.Get(lang, "reports.card_meta", village, Date(r.CreatedAt), r.Supporters.Count)).Append('\n')
+            .Append('«').Append(Snippet(r.Text, 600)).Append('»');
+        if (r.PhotoFileId is not null)
+        {
+            card.Append('\n').Append(texts.Get(lang, "reports.card_photo"));
+        }
+
+        if (r.Latitude is double lat && r.Longitude is double lon)
+        {
+            card.Append('\n').Append(texts.Get(lang, "reports.card_location", MapLink(lat, lon)));
+        }
+
+        card.Append('\n').Append(Author(lang, r));
+        if (r.History.LastOrDefault() is { Note: { Length: > 0 } note })
+        {
+            card.Append('\n').Append(texts.Get(lang, "reports.card_last_note", note));
+        }
+
+        return card.ToString();
+    }
+
+    /// <summary>One button per status the report may move to next.</summary>
+    public Keyboard? StatusButtons(string lang, Report r)
+    {
+        var next = ReportStatus.All.Where(s => ReportStatus.CanMove(r.Status, s))
+            .Select(s => new Button(texts.Get(lang, "reports.move_to." + s), CallbackData.Build("rst", r.Id, s)))
+            .ToList();
+        if (next.Count == 0)
+        {
+            return null;
+        }
+
+        var keyboard = new Keyboard();
+        foreach (var pair in next.Chunk(2))
+        {
+            keyboard.Row(pair);
+        }
+
+        return keyboard;
+    }
+
+    /// <summary>The coordinators of a village who should hear about its reports.</summary>
+    public IReadOnlyList<Resident> Coordinators(int villageId) =>
+        [.. db.Residents.Find(BsonExpression.Create("$.CoordinatorOf[*] ANY = @0", new BsonValue(villageId))).Where(c => c.Active)];
+
+    public static string MapLink(double lat, double lon) => string.Create(CultureInfo.InvariantCulture, $"https://www.openstreetmap.org/?mlat={lat:0.#####}&mlon={lon:0.#####}#map=17/{lat:0.#####}/{lon:0.#####}");
+
+    private string Author(string lang, Report r)
+    {
+        if (r.Anonymous)
+        {
+            return texts.Get(lang, "reports.author_anonymous");
+        }
+
+        if (r.ReporterId is long id && db.Residents.FindById(id) is { } person)
+        {
+            var name = person.FirstName ?? "—";
+            return texts.Get(lang, "reports.author", person.Username is { Length: > 0 } u ? $"{name} (@{u})" : name);
+        }
+
+        return texts.Get(lang, "reports.author_erased");
+    }
+}
