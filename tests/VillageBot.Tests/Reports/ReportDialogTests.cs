@@ -151,8 +151,9 @@ public sealed class ReportDialogTests : ReportTest
     }
 
     [Fact]
-    public async Task Photo_with_caption_and_a_location_are_attached_to_the_report()
+    public async Task Photo_with_caption_and_a_location_are_attached_and_the_coordinator_can_see_them()
     {
+        var coordinator = await CoordinatorAsync();
         var user = await MemberAsync("en");
         await StartReportAsync(user);
         SendPhoto(user, "Rubbish dumped behind the community house");
@@ -170,6 +171,19 @@ public sealed class ReportDialogTests : ReportTest
         Assert.Equal(56.7051, report.Latitude!.Value, 6);
         Assert.Equal(25.8634, report.Longitude!.Value, 6);
         Assert.Equal("Rubbish dumped behind the community house", report.Text);
+
+        var card = await coordinator.ExpectTextAsync(report.Reference);
+        Assert.Contains("Photo attached", card.Text);
+        Assert.Contains("openstreetmap.org/?mlat=56.7051&mlon=25.8634", card.Text);
+        coordinator.ClickData(card.MessageId, $"rph:{report.Id}");
+        var photo = await coordinator.ExpectAsync(e => e.Method == "sendPhoto");
+        Assert.Equal("big-photo", Api.MessageIn(coordinator.Id, photo.MessageId)!.Photo![0].FileId);
+        Assert.Contains(report.Reference, photo.Text);
+
+        var stranger = await CoordinatorAsync("rucava");
+        stranger.ClickData(1, $"rph:{report.Id}");
+        Assert.Contains("another village", (await stranger.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text);
+        Assert.DoesNotContain(Api.Events(stranger.Id), e => e.Method == "sendPhoto");
     }
 
     [Fact]
@@ -230,6 +244,20 @@ public sealed class ReportDialogTests : ReportTest
     }
 
     [Fact]
+    public async Task A_very_long_description_is_cut_and_the_person_is_told()
+    {
+        var user = await MemberAsync("en");
+        await StartReportAsync(user);
+        user.Send(string.Concat(Enumerable.Repeat("The road to the farm is full of potholes. ", 150)));
+        await user.ExpectTextAsync("very long");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        user.Click("rep:skip");
+        await user.ExpectAsync(e => e.HasButton("rep:ok"));
+        var saved = await ConfirmAndSaveAsync(user);
+        Assert.Equal(2000, StoredReport(Reference(saved.Text!)).Text.Length);
+    }
+
+    [Fact]
     public async Task Typing_instead_of_pressing_a_button_repeats_the_question()
     {
         var user = await MemberAsync("en");
@@ -251,6 +279,19 @@ public sealed class ReportDialogTests : ReportTest
         var saved = await ConfirmAndSaveAsync(user);
         Assert.Contains("Paldies", saved.Text);
         Assert.Equal("Pie mums atkal nav elektrības jau trešo dienu", StoredReport(Reference(saved.Text!)).Text);
+    }
+
+    [Fact]
+    public async Task Text_that_may_be_a_question_or_a_problem_becomes_a_report_when_the_person_says_so()
+    {
+        var user = await MemberAsync("en");
+        user.Send("Rubbish in the forest by the lake");
+        await user.ExpectAsync(e => e.HasButton("ft:p"));
+        user.Click("ft:p");
+        var proposal = await user.ExpectAsync(e => e.HasButton("rep:ok"));
+        Assert.Contains("Environment, water and waste", proposal.Text);
+        var saved = await ConfirmAndSaveAsync(user);
+        Assert.Equal("Rubbish in the forest by the lake", StoredReport(Reference(saved.Text!)).Text);
     }
 
     [Fact]

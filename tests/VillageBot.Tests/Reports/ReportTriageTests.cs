@@ -28,6 +28,11 @@ public sealed class ReportTriageTests : ReportTest
         coordinator.Send("A road crew comes on Monday.");
         await coordinator.ExpectTextAsync($"{reference} is now: in progress");
 
+        var refreshed = await coordinator.ExpectAsync(e => e.Method == "editMessageText" && e.MessageId == card.MessageId);
+        Assert.Contains("in progress", refreshed.Text);
+        Assert.Contains("A road crew comes on Monday.", refreshed.Text);
+        Assert.Equal([$"rst:{id}:resolved", $"rst:{id}:rejected"], refreshed.AllButtons.Select(b => b.Data));
+
         var told = await reporter.ExpectTextAsync("Статус вашего сообщения");
         Assert.Contains(reference, told.Text);
         Assert.Contains("Дороги и транспорт", told.Text);

@@ -13,7 +13,7 @@ public sealed class ReportNotifier(IMessenger messenger, Texts texts, Db db, Rep
         foreach (var coordinator in view.Coordinators(report.VillageId).Where(c => c.Id != report.ReporterId))
         {
             var text = texts.Get(coordinator.Lang, "reports.new_report") + "\n\n" + view.ManagerCard(coordinator.Lang, report);
-            await SendAsync(coordinator, text, view.StatusButtons(coordinator.Lang, report));
+            await SendAsync(coordinator, text, view.ManagerButtons(coordinator.Lang, report));
         }
     }
 

@@ -139,7 +139,7 @@ public sealed class ReportList(ReportStore store, ReportView view)
 
         foreach (var report in page)
         {
-            await ctx.ReplyAsync(view.ManagerCard(ctx.Lang, report), view.StatusButtons(ctx.Lang, report));
+            await ctx.ReplyAsync(view.ManagerCard(ctx.Lang, report), view.ManagerButtons(ctx.Lang, report));
         }
 
         var shown = skip + page.Count;

@@ -54,24 +54,23 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
         return card.ToString();
     }
 
-    /// <summary>One button per status the report may move to next.</summary>
-    public Keyboard? StatusButtons(string lang, Report r)
+    /// <summary>One button per status the report may move to next, and one to see its photo.</summary>
+    public Keyboard? ManagerButtons(string lang, Report r)
     {
-        var next = ReportStatus.All.Where(s => ReportStatus.CanMove(r.Status, s))
-            .Select(s => new Button(texts.Get(lang, "reports.move_to." + s), CallbackData.Build("rst", r.Id, s)))
-            .ToList();
-        if (next.Count == 0)
-        {
-            return null;
-        }
-
         var keyboard = new Keyboard();
+        var next = ReportStatus.All.Where(s => ReportStatus.CanMove(r.Status, s))
+            .Select(s => new Button(texts.Get(lang, "reports.move_to." + s), CallbackData.Build("rst", r.Id, s)));
         foreach (var pair in next.Chunk(2))
         {
             keyboard.Row(pair);
         }
 
-        return keyboard;
+        if (r.PhotoFileId is not null)
+        {
+            keyboard.Row(new Button(texts.Get(lang, "reports.btn_photo"), CallbackData.Build("rph", r.Id)));
+        }
+
+        return keyboard.Rows.Count == 0 ? null : keyboard;
     }
 
     /// <summary>The coordinators of a village who should hear about its reports.</summary>

@@ -26,6 +26,7 @@ public static class ReportsFeature
         services.AddCallback<ReportsPageCallback>("rpl", Access.Coordinator);
         services.AddCallback<StatusCallback>("rst", Access.Coordinator);
         services.AddCallback<StatusNoteCallback>("rsn", Access.Coordinator);
+        services.AddCallback<ReportPhotoCallback>("rph", Access.Coordinator);
         services.AddDialog<StatusNoteDialog>(StatusNote.Dialog);
 
         services.AddCommand<ReviewCommand>("review", Access.Admin, "cmd.review");

@@ -32,18 +32,24 @@ public sealed class StatusCallback(ReportStore store, ReportView view) : ICallba
         }
 
         await ctx.AckAsync();
-        ctx.StartDialog(StatusNote.Dialog, StatusNote.Step, new()
+        var state = new Dictionary<string, string>
         {
             ["id"] = id.ToString(CultureInfo.InvariantCulture),
             ["from"] = report.Status,
             ["to"] = to,
-        });
+        };
+        if (ctx.Callback?.Message is { } card)
+        {
+            state["card"] = card.Id.ToString(CultureInfo.InvariantCulture);
+        }
+
+        ctx.StartDialog(StatusNote.Dialog, StatusNote.Step, state);
         await StatusNote.AskAsync(ctx, view, report.Reference, to);
     }
 }
 
 /// <summary>The note that goes with a status change; required when rejecting, so the reporter learns why.</summary>
-public sealed class StatusNote(ReportStore store, ReportView view, ReportNotifier notifier)
+public sealed class StatusNote(ReportStore store, ReportView view, ReportNotifier notifier, ILogger<StatusNote> log)
 {
     public const string Dialog = "reportstatus";
     public const string Step = "note";
@@ -88,6 +94,26 @@ public sealed class StatusNote(ReportStore store, ReportView view, ReportNotifie
 
         await ctx.ReplyKeyAsync("reports.status_set", report.Reference, view.Status(ctx.Lang, report.Status));
         await notifier.StatusChangedAsync(report, note);
+        await RefreshCardAsync(ctx, state, report);
+    }
+
+    /// <summary>The card whose button was pressed now shows the new status and its next steps, so old buttons are not pressed again.</summary>
+    private async Task RefreshCardAsync(BotContext ctx, DialogState state, Report report)
+    {
+        if (!int.TryParse(state.Get("card"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var card))
+        {
+            return;
+        }
+
+        try
+        {
+            await ctx.Messenger.EditTextAsync(ctx.ChatId, card, view.ManagerCard(ctx.Lang, report), view.ManagerButtons(ctx.Lang, report));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The card may be gone or too old to edit; the change itself is saved and announced.
+            log.LogDebug(e, "Could not refresh the card of report {Id}", report.Id);
+        }
     }
 }
 
@@ -128,5 +154,27 @@ public sealed class StatusNoteCallback(StatusNote note) : ICallbackHandler
                 await ctx.AckAsync(ctx.T("callback.stale"));
                 return;
         }
+    }
+}
+
+/// <summary>rph:REPORT — the report's photo, for a coordinator of its village or an admin.</summary>
+public sealed class ReportPhotoCallback(ReportStore store, ReportView view) : ICallbackHandler
+{
+    public async Task HandleAsync(BotContext ctx, CallbackData data)
+    {
+        if (data.IntArg(0) is not int id || store.Find(id) is not { PhotoFileId: { } photo } report)
+        {
+            await ctx.AckAsync(ctx.T("callback.stale"));
+            return;
+        }
+
+        if (!ctx.MayManage(report.VillageId))
+        {
+            await ctx.AckAsync(ctx.T("access.not_your_village"), alert: true);
+            return;
+        }
+
+        await ctx.AckAsync();
+        await ctx.Messenger.SendStoredPhotoAsync(ctx.ChatId, photo, $"{report.Reference} · {view.Category(ctx.Lang, report.Category)}");
     }
 }
