@@ -18,7 +18,7 @@ public sealed class LocalModeTests : IAsyncLifetime
     {
         using var client = _host.CreateClient();
         Assert.Contains("local", await client.GetStringAsync("/healthz"));
-        Assert.Contains("VillageBot", await client.GetStringAsync("/chat.html"));
+        Assert.Contains("VillageBot", await client.GetStringAsync("/chat"));
 
         await client.GetStringAsync("/chat/api/messages");
         await client.PostAsJsonAsync("/chat/api/send", new { text = "/start", lang = "en" });
