@@ -16,7 +16,12 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
     private int _inFlight;
     private volatile bool _stopping;
 
+    private int _highestSeen;
+
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The highest update id received so far (Telegram's ids only grow).</summary>
+    public int HighestSeenUpdateId => Volatile.Read(ref _highestSeen);
 
     /// <summary>Persists and schedules an update; false if it was a repeat delivery.</summary>
     public bool Enqueue(Update update)
@@ -24,6 +29,14 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
         if (_stopping || !inbox.TryAdd(update))
         {
             return false;
+        }
+
+        for (var seen = _highestSeen; update.Id > seen; seen = _highestSeen)
+        {
+            if (Interlocked.CompareExchange(ref _highestSeen, update.Id, seen) == seen)
+            {
+                break;
+            }
         }
 
         Schedule(update);
