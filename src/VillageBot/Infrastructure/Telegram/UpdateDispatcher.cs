@@ -14,15 +14,29 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
     private readonly Dictionary<long, Queue<Update>> _lanes = [];
     private readonly SemaphoreSlim _gate = new(Math.Max(8, Environment.ProcessorCount * 16));
     private int _inFlight;
+    private volatile bool _stopping;
+
+    private int _highestSeen;
 
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The highest update id received so far (Telegram's ids only grow).</summary>
+    public int HighestSeenUpdateId => Volatile.Read(ref _highestSeen);
 
     /// <summary>Persists and schedules an update; false if it was a repeat delivery.</summary>
     public bool Enqueue(Update update)
     {
-        if (!inbox.TryAdd(update))
+        if (_stopping || !inbox.TryAdd(update))
         {
             return false;
+        }
+
+        for (var seen = _highestSeen; update.Id > seen; seen = _highestSeen)
+        {
+            if (Interlocked.CompareExchange(ref _highestSeen, update.Id, seen) == seen)
+            {
+                break;
+            }
         }
 
         Schedule(update);
@@ -39,6 +53,13 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
         }
 
         return pending.Count;
+    }
+
+    /// <summary>Stops taking updates and waits for those being handled; the rest stay in the inbox for the next start.</summary>
+    public Task StopAsync(TimeSpan timeout)
+    {
+        _stopping = true;
+        return WhenIdleAsync(timeout);
     }
 
     public async Task WhenIdleAsync(TimeSpan timeout)
@@ -76,8 +97,9 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
             lock (_lanes)
             {
                 var queue = _lanes[key];
-                if (!queue.TryPeek(out update!))
+                if (_stopping || !queue.TryPeek(out update!))
                 {
+                    Interlocked.Add(ref _inFlight, -queue.Count);
                     _lanes.Remove(key);
                     return;
                 }
