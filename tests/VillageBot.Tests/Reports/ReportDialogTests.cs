@@ -84,8 +84,9 @@ public sealed class ReportDialogTests : ReportTest
     [Fact]
     public async Task Same_problem_plus_one_adds_a_supporter_instead_of_a_duplicate()
     {
-        var first = await MemberAsync("lv");
+        var first = await MemberAsync("ru");
         var reference = await ReportAsync(first, "Liela bedre uz ceļa pie skolas");
+        Assert.Equal("lv", StoredReport(reference).Lang);
 
         var second = await MemberAsync("en");
         await StartReportAsync(second);
@@ -111,6 +112,7 @@ public sealed class ReportDialogTests : ReportTest
 
         first.Send("/myreports");
         var mine = await first.ExpectTextAsync(reference);
+        Assert.Contains("Дороги и транспорт", mine.Text);
         Assert.Contains("👍 +1", mine.Text);
         second.Send("/myreports");
         var theirs = await second.ExpectTextAsync("Problems you supported with +1 (1)");

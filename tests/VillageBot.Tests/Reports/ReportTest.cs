@@ -123,12 +123,16 @@ public sealed class KeywordClassifier : IProblemClassifier
         var (category, confidence) = hit.Category is null ? ("community", 0.31) : (hit.Category, 0.87);
         var rest = (1 - confidence) / (Categories.All.Count - 1);
         var scores = Categories.All.ToDictionary(c => c, c => c == category ? confidence : rest);
-        return new ClassificationResult(category, confidence, Categories.Pillar[category], scores, confidence < 0.5);
+        var lang = folded.Any(c => c is >= 'а' and <= 'я') ? "ru" : $" {folded} ".Contains(" uz ", StringComparison.Ordinal) || folded != text.ToLowerInvariant() ? "lv" : "en";
+        return new ClassificationResult(category, confidence, Categories.Pillar[category], scores, confidence < 0.5, lang);
     }
 
-    public void Retrain()
+    public IReadOnlyList<ClassificationResult> ClassifyBatch(IEnumerable<string> texts) => [.. texts.Select(Classify)];
+
+    public TrainingSummary Retrain()
     {
         _retrainGate.Wait(TimeSpan.FromSeconds(20));
         Interlocked.Increment(ref _retrains);
+        return new TrainingSummary(Lexicon.Sum(l => l.Stems.Length), 0, TimeSpan.FromMilliseconds(5), DateTime.UtcNow);
     }
 }

@@ -75,13 +75,14 @@ public sealed class ReviewQueueTests : ReportTest
         await admin.ExpectTextAsync("Nothing to review");
 
         Classifier.ReleaseRetraining();
-        await admin.ExpectTextAsync("The classifier is retrained");
-        Assert.Equal(1, Classifier.Retrains);
+        var done = await admin.ExpectTextAsync("The classifier is retrained");
+        Assert.Contains($"{Classifier.Retrain().Examples} examples", done.Text);
+        Assert.Equal(2, Classifier.Retrains);
 
         var resident = await MemberAsync("en");
         resident.Send("/retrain");
         await resident.ExpectTextAsync("Only an admin");
-        Assert.Equal(1, Classifier.Retrains);
+        Assert.Equal(2, Classifier.Retrains);
     }
 }
 

@@ -121,6 +121,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             data["conf"] = result.Confidence.ToString("R", CultureInfo.InvariantCulture);
             data["scores"] = JsonSerializer.Serialize(result.Scores);
             data["review"] = result.NeedsReview ? "1" : "0";
+            data["lang"] = result.Language;
         }
 
         ctx.SetStep(StepCategory);
@@ -212,7 +213,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             ReporterId = ctx.UserId,
             Anonymous = data.GetValueOrDefault("anon") == "1",
             Text = data["text"],
-            Lang = ctx.Lang,
+            Lang = Languages.IsSupported(data.GetValueOrDefault("lang")) ? data["lang"] : ctx.Lang,
             Category = category,
             PredictedCategory = predicted,
             Confidence = double.Parse(data.GetValueOrDefault("conf") ?? "0", CultureInfo.InvariantCulture),

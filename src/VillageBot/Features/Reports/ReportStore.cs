@@ -13,15 +13,11 @@ public sealed class ReportStore
 
     private readonly object _gate = new();
     private readonly Db _db;
+    private bool _indexed;
 
     public ReportStore(Db db)
     {
         _db = db;
-        Reports.EnsureIndex(r => r.VillageId);
-        Reports.EnsureIndex(r => r.Status);
-        Reports.EnsureIndex(r => r.Category);
-        Reports.EnsureIndex(r => r.ReporterId);
-        Reports.EnsureIndex(r => r.Reference, unique: true);
     }
 
     public ILiteCollection<Report> Reports => _db.Collection<Report>(CollectionName);
@@ -33,6 +29,7 @@ public sealed class ReportStore
     {
         lock (_gate)
         {
+            EnsureIndexes();
             var last = Reports.Query().OrderByDescending(r => r.Id).Select(r => r.Id).FirstOrDefault();
             report.Id = last + 1;
             report.Reference = ReferenceOf(report.Id);
@@ -145,5 +142,21 @@ public sealed class ReportStore
 
             return changed;
         }
+    }
+
+    /// <summary>With the first report, not at start-up: reading and refusing touch nothing in storage.</summary>
+    private void EnsureIndexes()
+    {
+        if (_indexed)
+        {
+            return;
+        }
+
+        Reports.EnsureIndex(r => r.VillageId);
+        Reports.EnsureIndex(r => r.Status);
+        Reports.EnsureIndex(r => r.Category);
+        Reports.EnsureIndex(r => r.ReporterId);
+        Reports.EnsureIndex(r => r.Reference, unique: true);
+        _indexed = true;
     }
 }

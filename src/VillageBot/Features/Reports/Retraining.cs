@@ -50,9 +50,9 @@ public sealed class ClassifierRetraining(IServiceProvider services, IServiceScop
             string reply;
             try
             {
-                classifier.Retrain();
-                reply = texts.Get(lang, "retrain.done", clock.Elapsed.TotalSeconds);
-                log.LogInformation("Retrained the problem classifier in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
+                var summary = classifier.Retrain();
+                reply = texts.Get(lang, "retrain.done", summary.Examples, summary.Relabels, clock.Elapsed.TotalSeconds);
+                log.LogInformation("Retrained the problem classifier on {Examples} examples ({Relabels} relabels) in {Seconds:0.0} s", summary.Examples, summary.Relabels, clock.Elapsed.TotalSeconds);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
