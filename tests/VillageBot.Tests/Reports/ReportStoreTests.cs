@@ -24,6 +24,16 @@ public sealed class ReportStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_report_added_by_another_writer_does_not_break_the_numbering()
+    {
+        var store = new ReportStore(_db);
+        store.Add(new Report { VillageId = 1, Text = "a", Category = "community" });
+        store.Reports.Insert(new Report { Id = 2, Reference = ReportStore.ReferenceOf(2), VillageId = 1, Text = "imported", Category = "community" });
+        var next = store.Add(new Report { VillageId = 1, Text = "b", Category = "community" });
+        Assert.Equal(("R-1003", 3), (next.Reference, next.Id));
+    }
+
+    [Fact]
     public void Support_counts_each_person_once_and_never_the_reporter_or_a_closed_report()
     {
         var store = new ReportStore(_db);

@@ -221,6 +221,11 @@ public sealed class ReportTriageTests : ReportTest
         coordinator.Send("/reports environment");
         await coordinator.ExpectTextAsync("Reports: 1");
         await coordinator.ExpectTextAsync(rubbish);
+        coordinator.Send("/reports Vide jauns");
+        await coordinator.ExpectTextAsync("Reports: 1");
+        await coordinator.ExpectTextAsync(rubbish);
+        coordinator.Send("/reports решено");
+        await coordinator.ExpectTextAsync("No reports match");
         coordinator.Send("/reports weather");
         await coordinator.ExpectTextAsync("did not understand the filter “weather”");
 

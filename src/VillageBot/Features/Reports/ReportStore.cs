@@ -14,6 +14,7 @@ public sealed class ReportStore
     private readonly object _gate = new();
     private readonly Db _db;
     private bool _indexed;
+    private int? _lastId;
 
     public ReportStore(Db db)
     {
@@ -30,11 +31,23 @@ public sealed class ReportStore
         lock (_gate)
         {
             EnsureIndexes();
-            var last = Reports.Query().OrderByDescending(r => r.Id).Select(r => r.Id).FirstOrDefault();
-            report.Id = last + 1;
-            report.Reference = ReferenceOf(report.Id);
-            Reports.Insert(report);
-            return report;
+            for (var attempt = 1; ; attempt++)
+            {
+                _lastId ??= Reports.Query().OrderByDescending(r => r.Id).Select(r => r.Id).FirstOrDefault();
+                report.Id = _lastId.Value + 1;
+                report.Reference = ReferenceOf(report.Id);
+                try
+                {
+                    Reports.Insert(report);
+                    _lastId = report.Id;
+                    return report;
+                }
+                catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && attempt < 3)
+                {
+                    // Something else added a report (the admin web, an import): read the last id again.
+                    _lastId = null;
+                }
+            }
         }
     }
 

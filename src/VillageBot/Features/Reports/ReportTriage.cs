@@ -19,14 +19,17 @@ public sealed record ReportFilter(string Statuses, string? Category, int? Villag
         var one => [one],
     };
 
-    /// <summary>"new environment village=kalsnava" in any order; null when a word is not understood.</summary>
-    public static ReportFilter? Parse(string args, Func<string, int?> villageByCode, out string? unknown)
+    /// <summary>
+    /// "new environment village=kalsnava" in any order; a status or category may also be given by its label in any
+    /// language ("jauns", "vide", "решено"). Null when a word is not understood.
+    /// </summary>
+    public static ReportFilter? Parse(string args, Func<string, int?> villageByCode, Func<string, string?> label, out string? unknown)
     {
         var filter = new ReportFilter(Open, null, null);
         unknown = null;
         foreach (var word in args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => w.ToLowerInvariant()))
         {
-            var w = word.Replace('-', '_');
+            var w = label(word) ?? word.Replace('-', '_');
             if (w is Open or Closed or Any || ReportStatus.All.Contains(w))
             {
                 filter = filter with { Statuses = w };
@@ -73,11 +76,11 @@ public sealed record ReportFilter(string Statuses, string? Category, int? Villag
 /// /reports [status] [category] [village=code]: the reports of the villages this person manages, each with buttons
 /// for its next status. Coordinators see their own villages; admins every village.
 /// </summary>
-public sealed class ReportsCommand(ReportList list) : ICommandHandler
+public sealed class ReportsCommand(ReportList list, ReportView view) : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args)
     {
-        var filter = ReportFilter.Parse(args, code => ctx.Db.Villages.FindOne(v => v.Code == code)?.Id, out var unknown);
+        var filter = ReportFilter.Parse(args, code => ctx.Db.Villages.FindOne(v => v.Code == code)?.Id, view.FilterWord, out var unknown);
         if (filter is null)
         {
             await ctx.ReplyAsync(ctx.T("reports.unknown_filter", unknown) + "\n" + ctx.T("reports.usage"));

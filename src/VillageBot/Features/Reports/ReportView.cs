@@ -3,6 +3,7 @@ using System.Text;
 using LiteDB;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.Onboarding;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
@@ -16,6 +17,7 @@ namespace VillageBot.Features.Reports;
 public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    private Dictionary<string, string>? _filterWords;
 
     public string Category(string lang, string category) =>
         Categories.IsKnown(category) ? texts.Get(lang, Categories.LabelKey(category)) : category;
@@ -76,6 +78,30 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
     /// <summary>The coordinators of a village who should hear about its reports.</summary>
     public IReadOnlyList<Resident> Coordinators(int villageId) =>
         [.. db.Residents.Find(BsonExpression.Create("$.CoordinatorOf[*] ANY = @0", new BsonValue(villageId))).Where(c => c.Active)];
+
+    /// <summary>
+    /// The status or category id a typed word names in any language, folded: one-word status labels ("jauns",
+    /// "решено", "resolved") and the first word of category labels ("vide", "дороги", "safety").
+    /// </summary>
+    public string? FilterWord(string word)
+    {
+        _filterWords ??= BuildFilterWords();
+        return _filterWords.GetValueOrDefault(VillageDirectory.Fold(word));
+    }
+
+    private Dictionary<string, string> BuildFilterWords()
+    {
+        var named = new List<(string Word, string Id)>();
+        foreach (var lang in Languages.All)
+        {
+            named.AddRange(ReportStatus.All.Select(s => (Status(lang, s), s)).Where(x => !x.Item1.Contains(' ', StringComparison.Ordinal)));
+            named.AddRange(Categories.All.Select(c => (Category(lang, c).Split(' ', ',', '(')[0], c)));
+        }
+
+        // A word that could mean two things means neither.
+        return named.Select(x => (Word: VillageDirectory.Fold(x.Word), x.Id)).Distinct().GroupBy(x => x.Word)
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.Ordinal);
+    }
 
     public static string MapLink(double lat, double lon) => string.Create(CultureInfo.InvariantCulture, $"https://www.openstreetmap.org/?mlat={lat:0.#####}&mlon={lon:0.#####}#map=17/{lat:0.#####}/{lon:0.#####}");
 
