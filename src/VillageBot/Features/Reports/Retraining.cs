@@ -29,9 +29,6 @@ public sealed class ClassifierRetraining(IServiceProvider services, IServiceScop
         Unavailable,
     }
 
-    /// <summary>The last run, for tests and the host to wait on.</summary>
-    public Task Current { get; private set; } = Task.CompletedTask;
-
     public Started Start(long chatId, string lang)
     {
         if (services.GetService<IProblemClassifier>() is not { } classifier)
@@ -44,7 +41,7 @@ public sealed class ClassifierRetraining(IServiceProvider services, IServiceScop
             return Started.AlreadyRunning;
         }
 
-        Current = Task.Run(async () =>
+        _ = Task.Run(async () =>
         {
             var clock = Stopwatch.StartNew();
             string reply;
