@@ -102,6 +102,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
     }
 
+    public int LastInjectedId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _nextUpdateId - 1;
+            }
+        }
+    }
+
     /// <summary>True when the bot has fetched every injected update (polling mode).</summary>
     public bool AllDelivered
     {

@@ -51,6 +51,7 @@ public static class VillageBotHost
         services.AddSingleton<RouteTable>();
         services.AddScoped<UpdateRouter>();
         services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<UpdateJournal>();
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<BotStatus>();
         return services;
