@@ -34,7 +34,7 @@ public static class QuizzesFeature
 
 /// <summary>
 /// Reads and checks the quiz files before anything else starts, so broken content stops the bot at once with a
-/// message naming the file and the problem.
+/// message naming the file and the problem; then prepares the quiz storage.
 /// </summary>
 public sealed class QuizContentCheck(IServiceProvider services, ILogger<QuizContentCheck> log) : IHostedLifecycleService
 {
@@ -53,6 +53,9 @@ public sealed class QuizContentCheck(IServiceProvider services, ILogger<QuizCont
             {
                 log.LogInformation("Loaded {Modules} quiz modules with {Questions} questions from {Folder}", catalog.Modules.Count, catalog.QuestionCount, catalog.Directory);
             }
+
+            // The store creates its collection and indexes when first built: at start, not inside someone's first answer.
+            services.GetRequiredService<QuizStore>();
         }
         catch (QuizContentException e)
         {
