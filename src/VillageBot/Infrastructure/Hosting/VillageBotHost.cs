@@ -7,6 +7,7 @@ using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Quizzes;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
@@ -41,6 +42,7 @@ public static class VillageBotHost
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddQuizzes();
         return builder;
     }
 
