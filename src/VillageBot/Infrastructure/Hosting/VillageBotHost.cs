@@ -7,6 +7,7 @@ using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Localization;
@@ -42,6 +43,7 @@ public static class VillageBotHost
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddQuizzes();
         services.AddReports();
         return builder;
     }
@@ -51,6 +53,7 @@ public static class VillageBotHost
         services.AddSingleton<RouteTable>();
         services.AddScoped<UpdateRouter>();
         services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<UpdateJournal>();
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<BotStatus>();
         return services;
