@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using VillageBot.TestKit;
 
 namespace VillageBot.Tests.Foundation;
@@ -13,10 +14,13 @@ public abstract class BotTest : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Service overrides for the host under test (ConfigureTestServices), kept across restarts.</summary>
+    protected virtual Action<IServiceCollection>? TestServices => null;
+
     public async Task InitializeAsync()
     {
         Api = await FakeBotApi.StartAsync();
-        Host = await BotHost.StartAsync(Api, settings: Settings);
+        Host = await BotHost.StartAsync(Api, settings: Settings, configure: TestServices);
     }
 
     public async Task DisposeAsync()

@@ -8,6 +8,7 @@ using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
 using VillageBot.Features.Quizzes;
+using VillageBot.Features.Reports;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
@@ -43,6 +44,7 @@ public static class VillageBotHost
         services.AddHelp();
         services.AddFreeText();
         services.AddQuizzes();
+        services.AddReports();
         return builder;
     }
 
