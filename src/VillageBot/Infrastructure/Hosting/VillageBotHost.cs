@@ -8,6 +8,7 @@ using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
 using VillageBot.Features.Settings;
+using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
@@ -31,6 +32,7 @@ public static class VillageBotHost
 
         services.AddTelegramTransport();
         services.AddConversation();
+        services.AddJobs();
 
         services.AddOnboarding();
         services.AddSettings();
@@ -83,6 +85,7 @@ public static class VillageBotHost
             ? Results.Ok(new { status = "ready", mode = status.Mode.ToString().ToLowerInvariant(), uptimeMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds })
             : Results.Json(new { status = "starting" }, statusCode: 503));
         app.MapTelegramWebhook();
+        app.MapJobsDashboard();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
             app.UseStaticFiles();
