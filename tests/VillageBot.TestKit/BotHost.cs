@@ -99,7 +99,13 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Waits until every received update has been handled.</summary>
     public async Task IdleAsync()
     {
-        await Task.Delay(50);
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (Api is not null && !Api.AllDelivered && DateTime.UtcNow < until)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(20);
         await Services.GetRequiredService<UpdateDispatcher>().WhenIdleAsync(TimeSpan.FromSeconds(10));
     }
 

@@ -21,6 +21,10 @@ public static class VillageBotHost
 {
     public static WebApplicationBuilder AddVillageBot(this WebApplicationBuilder builder)
     {
+        // The defaults shipped next to the program apply wherever it is started from; an appsettings.json in the
+        // working directory, environment variables and arguments override them.
+        var shipped = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).Build();
+        builder.Configuration.Sources.Insert(0, new ChainedConfigurationSource { Configuration = shipped, ShouldDisposeConfiguration = true });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -88,7 +92,6 @@ public static class VillageBotHost
         app.MapJobsDashboard();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
-            app.UseStaticFiles();
             app.MapLocalChat();
         }
 

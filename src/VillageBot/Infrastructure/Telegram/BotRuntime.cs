@@ -54,6 +54,12 @@ public sealed class BotRuntime(
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await dispatcher.StopAsync(TimeSpan.FromSeconds(10));
+    }
+
     private async Task ConnectAsync(ITelegramBotClient bot, TelegramOptions o, CancellationToken ct)
     {
         var delay = TimeSpan.FromSeconds(1);

@@ -14,13 +14,14 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
     private readonly Dictionary<long, Queue<Update>> _lanes = [];
     private readonly SemaphoreSlim _gate = new(Math.Max(8, Environment.ProcessorCount * 16));
     private int _inFlight;
+    private volatile bool _stopping;
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>Persists and schedules an update; false if it was a repeat delivery.</summary>
     public bool Enqueue(Update update)
     {
-        if (!inbox.TryAdd(update))
+        if (_stopping || !inbox.TryAdd(update))
         {
             return false;
         }
@@ -39,6 +40,13 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
         }
 
         return pending.Count;
+    }
+
+    /// <summary>Stops taking updates and waits for those being handled; the rest stay in the inbox for the next start.</summary>
+    public Task StopAsync(TimeSpan timeout)
+    {
+        _stopping = true;
+        return WhenIdleAsync(timeout);
     }
 
     public async Task WhenIdleAsync(TimeSpan timeout)
@@ -76,8 +84,9 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
             lock (_lanes)
             {
                 var queue = _lanes[key];
-                if (!queue.TryPeek(out update!))
+                if (_stopping || !queue.TryPeek(out update!))
                 {
+                    Interlocked.Add(ref _inFlight, -queue.Count);
                     _lanes.Remove(key);
                     return;
                 }
