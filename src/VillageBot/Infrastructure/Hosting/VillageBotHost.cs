@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using VillageBot.Conversation;
+using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
 using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
@@ -43,6 +45,8 @@ public static class VillageBotHost
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddBroadcasts();
+        services.AddPolls();
         return builder;
     }
 

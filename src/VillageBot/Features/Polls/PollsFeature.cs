@@ -1,0 +1,25 @@
+using VillageBot.Conversation;
+using VillageBot.Features.Broadcasts;
+using VillageBot.Infrastructure.Jobs;
+
+namespace VillageBot.Features.Polls;
+
+public static class PollsFeature
+{
+    public static IServiceCollection AddPolls(this IServiceCollection services)
+    {
+        services.AddSingleton<PollStore>();
+        services.AddSingleton<PollResults>();
+        services.AddSingleton<PollVotes>();
+        services.AddSingleton<IPollAnswerHandler>(sp => sp.GetRequiredService<PollVotes>());
+        services.AddSingleton<IPollUpdateHandler>(sp => sp.GetRequiredService<PollVotes>());
+        services.AddBroadcastSender<PollBroadcastSender>();
+        services.AddJob<PollCloseJob>("poll-close");
+        services.AddCommand<PollDialog>("newpoll", Access.Coordinator, "cmd.newpoll");
+        services.AddCallback<PollDialog>(PollDialog.Prefix, Access.Coordinator);
+        services.AddDialog<PollDialog>(PollDialog.Name);
+        services.AddCommand<ResultsCommand>("results", Access.Coordinator, "cmd.results");
+        services.AddCallback<ResultsCommand>(ResultsCommand.Prefix, Access.Coordinator);
+        return services;
+    }
+}
