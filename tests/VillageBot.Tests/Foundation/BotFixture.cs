@@ -13,10 +13,13 @@ public abstract class BotTest : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Service overrides for the host, e.g. a FakeTimeProvider.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Configure => null;
+
     public async Task InitializeAsync()
     {
         Api = await FakeBotApi.StartAsync();
-        Host = await BotHost.StartAsync(Api, settings: Settings);
+        Host = await BotHost.StartAsync(Api, settings: Settings, configure: Configure);
     }
 
     public async Task DisposeAsync()
