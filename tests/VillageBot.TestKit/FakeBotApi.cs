@@ -590,7 +590,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     private void AddEvent(BotEvent e)
     {
-        _events.Add(e with { Seq = ++_seq });
+        _events.Add(e with { Seq = ++_seq, At = DateTime.UtcNow });
         var tcs = _eventArrived;
         _eventArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
         tcs.TrySetResult();
