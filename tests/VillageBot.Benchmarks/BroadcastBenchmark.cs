@@ -18,10 +18,12 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
     private const int Residents = 10_000;
     private const int Rate = 1000;
     private const long FirstResident = 1_000_000;
+    private const int WarmUpResidents = 2_000;
+    private const long FirstWarmUpResident = 500_000;
 
     public string Name => "broadcast";
 
-    public string Description => $"{Residents:N0} residents at {Rate:N0} messages/s against the fake Bot API, then a crash mid-broadcast";
+    public string Description => $"{Residents:N0} residents at {Rate:N0} messages/s against the fake Bot API (after a {WarmUpResidents:N0}-resident warm-up broadcast), then a crash mid-broadcast";
 
     public async Task RunAsync(Figures figures, CancellationToken ct)
     {
@@ -32,7 +34,7 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
         figures.Add("broadcast_rate_ratio", Math.Round(run.Rate / Rate, 3), "", "achieved ÷ configured (goal ≥ 0.95)");
         figures.Add("broadcast_lost", run.Lost, "", "residents who got nothing (goal 0)");
         figures.Add("broadcast_duplicates", run.Duplicates, "", "messages beyond one per resident (goal 0)");
-        figures.Add("broadcast_rejected_429", run.Rejected, "", "sends the fake API refused for exceeding a limit");
+        figures.Add("broadcast_rejected_429", run.Rejected, "", "sendMessage calls refused with 429 (any chat, the admin's dialog included)");
 
         var crash = await BroadcastAsync(crashAfter: Residents * 2 / 5, ct);
         figures.Add("broadcast_crash_delivered_before_kill", crash.BeforeKill, "", "resident messages received when the process was killed");
@@ -49,7 +51,7 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
         api.EnforcePerChatLimit = true;
         api.GlobalLimitPerSecond = Rate;
         var data = Path.Combine(Path.GetTempPath(), "villagebot-bench", Guid.NewGuid().ToString("N"));
-        var village = Seed(data);
+        var (village, warmUp) = Seed(data);
         var settings = new Dictionary<string, string>
         {
             ["Broadcast:MessagesPerSecond"] = Rate.ToString(CultureInfo.InvariantCulture),
@@ -65,6 +67,13 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
                 await WaitReadyAsync(api, ct);
                 var admin = new FakeUser(api, BotHost.AdminId, "en");
                 FakeUser.Timeout = TimeSpan.FromSeconds(30);
+                if (crashAfter is null)
+                {
+                    // A running bot has its code compiled and caches warm; the first broadcast after start-up pays for that.
+                    await StartBroadcastAsync(admin, warmUp);
+                    await admin.ExpectTextAsync("Sending finished");
+                }
+
                 await StartBroadcastAsync(admin, village);
 
                 var beforeKill = 0;
@@ -109,7 +118,7 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
     }
 
     /// <summary>Writes the villages and 10,000 members into the bot's database before it starts.</summary>
-    private static int Seed(string data)
+    private static (int Village, int WarmUp) Seed(string data)
     {
         using var db = new Db(Options.Create(new StorageOptions { DataDirectory = data }));
         var now = DateTime.UtcNow;
@@ -117,13 +126,20 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
         var bench = new Village { Code = "bench", Name = "Benchmarka ciems", CreatedAt = now };
         db.Villages.Insert(office);
         db.Villages.Insert(bench);
+        var warmUp = new Village { Code = "warmup", Name = "Iesildīšanās", CreatedAt = now };
+        db.Villages.Insert(warmUp);
+        db.Residents.InsertBulk(Enumerable.Range(0, WarmUpResidents).Select(i => new Resident
+        {
+            Id = FirstWarmUpResident + i, ChatId = FirstWarmUpResident + i, Lang = "lv", LangChosen = true, VillageId = warmUp.Id,
+            PrivacyAcceptedAt = now, JoinedAt = now, LastSeenAt = now,
+        }));
         db.Residents.Insert(new Resident { Id = BotHost.AdminId, ChatId = BotHost.AdminId, FirstName = "Admin", Lang = "en", LangChosen = true, VillageId = office.Id, PrivacyAcceptedAt = now, JoinedAt = now, LastSeenAt = now });
         db.Residents.InsertBulk(Enumerable.Range(0, Residents).Select(i => new Resident
         {
             Id = FirstResident + i, ChatId = FirstResident + i, FirstName = "R" + i, Lang = (i % 3) switch { 0 => "lv", 1 => "ru", _ => "en" },
             LangChosen = true, VillageId = bench.Id, PrivacyAcceptedAt = now, JoinedAt = now, LastSeenAt = now,
         }));
-        return bench.Id;
+        return (bench.Id, warmUp.Id);
     }
 
     private static Task WaitReadyAsync(FakeBotApi api, CancellationToken ct) =>

@@ -72,6 +72,9 @@ public sealed class BroadcastJob(
     {
         var queue = new Queue<Delivery>(store.Deliveries.Find(d => d.BroadcastId == broadcast.Id).Where(d => d.State == DeliveryState.Pending).OrderBy(d => d.Id));
         var later = new PriorityQueue<Delivery, TimeSpan>();
+
+        // Read once: one lookup per recipient would cost as much as the database write that records the send.
+        var residents = store.Db.Residents.Find(r => r.VillageId == broadcast.VillageId).ToDictionary(r => r.Id);
         while (queue.Count > 0 || later.Count > 0)
         {
             ct.ThrowIfCancellationRequested();
@@ -94,7 +97,8 @@ public sealed class BroadcastJob(
                 continue;
             }
 
-            var retryIn = await pacer.RunAsync(delivery.ChatId, () => SendOneAsync(broadcast, sender, delivery, ct), ct);
+            var resident = residents.GetValueOrDefault(delivery.ResidentId) ?? store.Db.Residents.FindById(delivery.ResidentId);
+            var retryIn = await pacer.RunAsync(delivery.ChatId, () => SendOneAsync(broadcast, sender, delivery, resident, ct), ct);
             if (retryIn is { } wait)
             {
                 later.Enqueue(delivery, pacer.Elapsed + wait);
@@ -103,10 +107,9 @@ public sealed class BroadcastJob(
     }
 
     /// <summary>Sends to one recipient and records the outcome at once. Returns a wait if it should be tried again.</summary>
-    private async Task<TimeSpan?> SendOneAsync(Broadcast broadcast, IBroadcastSender sender, Delivery delivery, CancellationToken ct)
+    private async Task<TimeSpan?> SendOneAsync(Broadcast broadcast, IBroadcastSender sender, Delivery delivery, Resident? resident, CancellationToken ct)
     {
         TimeSpan? retry = null;
-        var resident = store.Db.Residents.FindById(delivery.ResidentId);
         if (resident is null)
         {
             delivery.State = DeliveryState.Failed;

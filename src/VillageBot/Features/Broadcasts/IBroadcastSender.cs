@@ -23,6 +23,8 @@ public sealed class BroadcastSkippedException(string reason) : Exception(reason)
 /// <summary>A coordinator's text, under a header naming the village, in each recipient's language.</summary>
 public sealed class TextBroadcastSender(IMessenger messenger, Texts texts, Db db) : IBroadcastSender
 {
+    private readonly Dictionary<int, string> _villages = [];
+
     public string Kind => BroadcastContent.TextKind;
 
     public Task<int> SendAsync(Broadcast broadcast, Resident recipient, CancellationToken ct) =>
@@ -32,5 +34,17 @@ public sealed class TextBroadcastSender(IMessenger messenger, Texts texts, Db db
 
     public static string Format(Texts texts, string lang, string village, string text) => texts.Get(lang, "broadcast.header", village) + "\n\n" + text;
 
-    private string VillageName(Broadcast b) => db.Villages.FindById(b.VillageId)?.Name ?? "";
+    private string VillageName(Broadcast b)
+    {
+        lock (_villages)
+        {
+            if (!_villages.TryGetValue(b.VillageId, out var name))
+            {
+                name = db.Villages.FindById(b.VillageId)?.Name ?? "";
+                _villages[b.VillageId] = name;
+            }
+
+            return name;
+        }
+    }
 }
