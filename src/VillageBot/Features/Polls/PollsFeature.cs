@@ -10,9 +10,9 @@ public static class PollsFeature
     {
         services.AddSingleton<PollStore>();
         services.AddSingleton<PollResults>();
-        services.AddSingleton<PollVotes>();
-        services.AddSingleton<IPollAnswerHandler>(sp => sp.GetRequiredService<PollVotes>());
-        services.AddSingleton<IPollUpdateHandler>(sp => sp.GetRequiredService<PollVotes>());
+        services.AddScoped<PollVotes>();
+        services.AddScoped<IPollAnswerHandler>(sp => sp.GetRequiredService<PollVotes>());
+        services.AddScoped<IPollUpdateHandler>(sp => sp.GetRequiredService<PollVotes>());
         services.AddBroadcastSender<PollBroadcastSender>();
         services.AddJob<PollCloseJob>("poll-close");
         services.AddCommand<PollDialog>("newpoll", Access.Coordinator, "cmd.newpoll");
