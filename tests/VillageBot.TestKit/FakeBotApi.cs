@@ -103,6 +103,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
     }
 
+    public int LastInjectedId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _nextUpdateId - 1;
+            }
+        }
+    }
+
     /// <summary>True when the bot has fetched every injected update (polling mode).</summary>
     public bool AllDelivered
     {
@@ -251,20 +262,16 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>
     /// A person votes (or, with no options, retracts their vote) as Telegram reports it: a poll_answer for a
     /// non-anonymous poll, and for an anonymous one only the poll's new counts (a poll update, without the voter).
-    /// A closed poll takes no votes.
+    /// A closed poll's counts do not change.
     /// </summary>
     public Update AnswerPoll(long userId, string pollId, params int[] options)
     {
         Poll? snapshot = null;
         lock (_lock)
         {
-            if (_pollMessages.TryGetValue(pollId, out var at) && _messages.GetValueOrDefault(at)?.Poll is { } poll)
+            // Telegram takes no votes on a closed poll; a late answer (one that crossed stopPoll) still arrives.
+            if (_pollMessages.TryGetValue(pollId, out var at) && _messages.GetValueOrDefault(at)?.Poll is { IsClosed: false } poll)
             {
-                if (poll.IsClosed)
-                {
-                    throw new InvalidOperationException($"Poll {pollId} is closed; Telegram accepts no votes on it.");
-                }
-
                 if (_pollVotes.Remove((pollId, userId), out var previous))
                 {
                     foreach (var o in previous)

@@ -31,7 +31,7 @@ public sealed class LocalModeTests : IAsyncLifetime
         await WaitFor(client, m => m.GetProperty("text").GetString()!.Contains("Welcome"));
     }
 
-    private static async Task<JsonElement> WaitFor(HttpClient client, Func<JsonElement, bool> match)
+    internal static async Task<JsonElement> WaitFor(HttpClient client, Func<JsonElement, bool> match)
     {
         var until = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < until)

@@ -88,7 +88,12 @@ public sealed class PollTests : VillageTest
         await coordinator.ExpectAsync(e => e.Method == "sendPhoto");
         var store = Host.Services.GetRequiredService<PollStore>();
         Assert.All(store.Messages.FindAll(), m => Assert.True(m.Stopped));
-        Assert.Throws<InvalidOperationException>(() => Api.AnswerPoll(lv.Id, polls[lv.Id], 1));
+
+        // An answer that arrives after the closing time changes nothing and gets no thank-you.
+        Api.AnswerPoll(lv.Id, polls[lv.Id], 1);
+        await lv.ExpectSilenceAsync();
+        var poll = store.Polls.FindAll().Single();
+        Assert.Equal([2, 0, 1], Host.Services.GetRequiredService<PollResults>().Tally(poll).Counts);
     }
 
     [Fact]

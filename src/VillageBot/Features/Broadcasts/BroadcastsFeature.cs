@@ -1,5 +1,6 @@
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Jobs;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Broadcasts;
 
@@ -9,6 +10,7 @@ public static class BroadcastsFeature
     {
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BroadcastStore>();
+        services.AddHostedService<PrepareAtStart<BroadcastStore>>();
         services.AddSingleton<SendPacer>();
         services.AddSingleton<SendTime>();
         services.AddSingleton<IBroadcaster, Broadcaster>();

@@ -55,7 +55,7 @@ public static class LocalChatEndpoints
                 };
             }
 
-            dispatcher.Enqueue(update);
+            dispatcher.Receive([update]);
             return Results.Ok(new { userId });
         });
         group.MapGet("/api/messages", (HttpContext http, long? since, LocalChatStore store) =>

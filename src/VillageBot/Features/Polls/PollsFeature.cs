@@ -1,6 +1,7 @@
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Infrastructure.Jobs;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Polls;
 
@@ -9,6 +10,7 @@ public static class PollsFeature
     public static IServiceCollection AddPolls(this IServiceCollection services)
     {
         services.AddSingleton<PollStore>();
+        services.AddHostedService<PrepareAtStart<PollStore>>();
         services.AddSingleton<PollResults>();
         services.AddScoped<PollVotes>();
         services.AddScoped<IPollAnswerHandler>(sp => sp.GetRequiredService<PollVotes>());

@@ -9,6 +9,7 @@ using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Quizzes;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
@@ -47,6 +48,7 @@ public static class VillageBotHost
         services.AddFreeText();
         services.AddBroadcasts();
         services.AddPolls();
+        services.AddQuizzes();
         return builder;
     }
 
@@ -55,6 +57,7 @@ public static class VillageBotHost
         services.AddSingleton<RouteTable>();
         services.AddScoped<UpdateRouter>();
         services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<UpdateJournal>();
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<BotStatus>();
         return services;

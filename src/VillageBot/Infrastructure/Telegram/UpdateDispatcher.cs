@@ -9,14 +9,33 @@ namespace VillageBot.Infrastructure.Telegram;
 /// Receiving only enqueues here. Updates of one chat run in order, different chats run concurrently,
 /// each update in its own DI scope. A failing handler is logged and answered politely; nothing stops the loop.
 /// </summary>
-public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, Texts texts, ILogger<UpdateDispatcher> log)
+public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, UpdateJournal journal, Texts texts, ILogger<UpdateDispatcher> log)
 {
     private readonly Dictionary<long, Queue<Update>> _lanes = [];
     private readonly SemaphoreSlim _gate = new(Math.Max(8, Environment.ProcessorCount * 16));
     private int _inFlight;
     private volatile bool _stopping;
 
+    private int _highestSeen;
+
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The highest update id received so far (Telegram's ids only grow).</summary>
+    public int HighestSeenUpdateId => Volatile.Read(ref _highestSeen);
+
+    /// <summary>Receives a batch: written to disk first, then stored and scheduled. Returns how many were new.</summary>
+    public int Receive(IReadOnlyCollection<Update> updates)
+    {
+        if (_stopping || updates.Count == 0)
+        {
+            return 0;
+        }
+
+        journal.Append(updates);
+        var added = updates.Count(Enqueue);
+        journal.Stored();
+        return added;
+    }
 
     /// <summary>Persists and schedules an update; false if it was a repeat delivery.</summary>
     public bool Enqueue(Update update)
@@ -26,6 +45,14 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
             return false;
         }
 
+        for (var seen = _highestSeen; update.Id > seen; seen = _highestSeen)
+        {
+            if (Interlocked.CompareExchange(ref _highestSeen, update.Id, seen) == seen)
+            {
+                break;
+            }
+        }
+
         Schedule(update);
         return true;
     }
@@ -33,6 +60,12 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
     /// <summary>Schedules updates that were received before a crash but not handled.</summary>
     public int ReplayPending()
     {
+        foreach (var update in journal.ReadAll())
+        {
+            inbox.TryAdd(update);
+        }
+
+        journal.Truncate();
         var pending = inbox.Pending();
         foreach (var update in pending)
         {
