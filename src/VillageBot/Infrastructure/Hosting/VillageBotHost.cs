@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using VillageBot.Conversation;
+using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
 using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
@@ -10,6 +12,7 @@ using VillageBot.Features.Onboarding;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Settings;
+using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
@@ -37,12 +40,15 @@ public static class VillageBotHost
 
         services.AddTelegramTransport();
         services.AddConversation();
+        services.AddJobs();
 
         services.AddOnboarding();
         services.AddSettings();
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddBroadcasts();
+        services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
         return builder;
@@ -92,6 +98,7 @@ public static class VillageBotHost
             ? Results.Ok(new { status = "ready", mode = status.Mode.ToString().ToLowerInvariant(), uptimeMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds })
             : Results.Json(new { status = "starting" }, statusCode: 503));
         app.MapTelegramWebhook();
+        app.MapJobsDashboard();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
             app.MapLocalChat();
