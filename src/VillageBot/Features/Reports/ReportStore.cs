@@ -19,6 +19,7 @@ public sealed class ReportStore
     public ReportStore(Db db)
     {
         _db = db;
+        EnsureIndexes();
     }
 
     public ILiteCollection<Report> Reports => _db.Collection<Report>(CollectionName);
@@ -157,7 +158,11 @@ public sealed class ReportStore
         }
     }
 
-    /// <summary>With the first report, not at start-up: reading and refusing touch nothing in storage.</summary>
+    /// <summary>
+    /// When the store is built, at start-up (PrepareAtStart): reading and refusing touch nothing in storage, and no
+    /// background reader (the nudge scan) meets the collection while LiteDB is still creating it, which LiteDB 5.0.21
+    /// does not survive ("page type must be collection page").
+    /// </summary>
     private void EnsureIndexes()
     {
         if (_indexed)
