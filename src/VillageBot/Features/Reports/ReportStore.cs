@@ -96,6 +96,25 @@ public sealed class ReportStore
         }
     }
 
+    /// <summary>The reporter's answer to "Is it fixed?"; null if the report is gone, closed or not theirs.</summary>
+    public Report? RecordFollowUp(int id, long reporterId, string answer, DateTime now)
+    {
+        lock (_gate)
+        {
+            var report = Find(id);
+            if (report is null || !report.IsOpen || report.ReporterId != reporterId || !FollowUpAnswers.All.Contains(answer))
+            {
+                return null;
+            }
+
+            report.FollowUpAnswer = answer;
+            report.FollowUpAnsweredAt = now;
+            report.UpdatedAt = now;
+            Reports.Update(report);
+            return report;
+        }
+    }
+
     /// <summary>An admin's label: it becomes the category and the training label, and the report leaves the review queue.</summary>
     public Report? Relabel(int id, string category, DateTime now)
     {

@@ -8,6 +8,7 @@ using VillageBot.Features.FreeText;
 using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
+using VillageBot.Features.Nudges;
 using VillageBot.Features.Onboarding;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
@@ -51,6 +52,7 @@ public static class VillageBotHost
         services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
+        services.AddNudges();
         return builder;
     }
 
