@@ -29,6 +29,8 @@ public sealed class NudgeBenchmark : IBenchmarkSection
 
     public async Task RunAsync(Figures figures, CancellationToken ct)
     {
+        // The host runs in this process (as in the tests), from the program's folder next to this one.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_VillageBot", AppContext.BaseDirectory);
         await using var api = await FakeBotApi.StartAsync();
         var settings = new Dictionary<string, string?>
         {
@@ -45,6 +47,7 @@ public sealed class NudgeBenchmark : IBenchmarkSection
             var scan = scope.ServiceProvider.GetRequiredService<NudgeScan>();
             var store = host.Services.GetRequiredService<NudgeStore>();
 
+            var total = Stopwatch.StartNew();
             var watch = Stopwatch.StartNew();
             var planned = scan.Scan();
             figures.Add("nudges_first_scan_ms", Math.Round(watch.Elapsed.TotalMilliseconds), "ms", $"plans {planned:N0} nudges");
@@ -55,18 +58,17 @@ public sealed class NudgeBenchmark : IBenchmarkSection
             figures.Add("nudges_steady_scan_ms", Math.Round(watch.Elapsed.TotalMilliseconds), "ms", "a scan that finds nothing new (every 15 min)");
             figures.Add("nudges_planned_twice", again, "", "goal 0");
 
-            watch.Restart();
             var until = DateTime.UtcNow + TimeSpan.FromMinutes(5);
             while (store.Nudges.Count(n => n.State == NudgeState.Pending || n.State == NudgeState.Sending) > 0 && DateTime.UtcNow < until)
             {
                 await Task.Delay(100, ct);
             }
 
-            var seconds = watch.Elapsed.TotalSeconds;
+            var seconds = total.Elapsed.TotalSeconds;
             var sent = store.Nudges.Count(n => n.State == NudgeState.Sent);
             var messages = api.Events().Count(e => e.ChatId >= FirstResident && e.Method == "sendMessage");
             figures.Add("nudges_sent", sent);
-            figures.Add("nudges_delivery_rate", Math.Round(sent / seconds, 1), "msg/s", "planned to all sent, through per-person jobs");
+            figures.Add("nudges_delivery_rate", Math.Round(sent / seconds, 1), "msg/s", "sent ÷ time from the start of the first scan (configured limit 1,000/s)");
             figures.Add("nudges_duplicates", messages - sent, "", "messages beyond one per nudge (goal 0)");
             figures.Add("nudges_over_cap", api.Events().Where(e => e.ChatId >= FirstResident && e.Method == "sendMessage").GroupBy(e => e.ChatId).Count(g => g.Count() > 3), "", "people with more than 3 (goal 0)");
         }

@@ -42,7 +42,7 @@ public sealed class NudgeRuleTests : NudgeTest
         Nudges.TryAdd(new Nudge { Key = key, Kind = "quiz", ResidentId = learner.Id, Ref = "partnerships", Basis = Now, CreatedAt = Now, DueAt = Now, State = NudgeState.Sending, SentAt = Now });
 
         Host = await Host.RestartAsync();
-        Host.Services.GetRequiredService<NudgeWake>().At(learner.Id, Now);
+        Host.Services.GetRequiredService<NudgeWake>().At(Now);
         await WaitUntilAsync(() => Nudges.Get(key) is { State: NudgeState.Unconfirmed });
         Advance(TimeSpan.FromDays(4));
         await learner.ExpectSilenceAsync();

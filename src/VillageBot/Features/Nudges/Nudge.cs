@@ -101,12 +101,12 @@ public sealed class NudgeStore
 
     public IReadOnlyList<Nudge> ForResident(long residentId) => [.. Nudges.Find(n => n.ResidentId == residentId)];
 
-    /// <summary>Pending (or interrupted) nudges of one person.</summary>
-    public IReadOnlyList<Nudge> Waiting(long residentId) => [.. ForResident(residentId).Where(n => n.Waiting)];
+    /// <summary>Pending nudges whose time has come, and any a crash left marked as sending.</summary>
+    public IReadOnlyList<Nudge> Due(DateTime now) =>
+        [.. Nudges.Find(n => n.State == NudgeState.Pending).Where(n => n.DueAt <= now), .. Nudges.Find(n => n.State == NudgeState.Sending)];
 
-    /// <summary>Pending nudges whose time has come, of everyone.</summary>
-    public IReadOnlyList<Nudge> Overdue(DateTime now) =>
-        [.. Nudges.Find(n => n.State == NudgeState.Pending).Where(n => n.DueAt <= now)];
+    /// <summary>When the earliest pending nudge is due; null if none is.</summary>
+    public DateTime? NextDue() => Nudges.Find(n => n.State == NudgeState.Pending).Select(n => (DateTime?)n.DueAt).Min();
 
     public int Erase(long residentId) => Nudges.DeleteMany(n => n.ResidentId == residentId);
 }

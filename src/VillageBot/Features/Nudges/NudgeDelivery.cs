@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
@@ -10,12 +9,13 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Nudges;
 
 /// <summary>
-/// Sends one person's nudges that have come due (the job's argument is the person's id, so one person's nudges are
-/// never sent by two runs at once), highest priority first, then schedules itself for their next one.
-/// Each nudge is checked again when its time comes: the person is active and wants reminders, it is not quiet
-/// hours, the weekly cap has room, and its source still wants it. A nudge is marked <see cref="NudgeState.Sending"/>
-/// in LiteDB just before the message goes out and <see cref="NudgeState.Sent"/> after; one found still marked
-/// sending (the process died in between) is never sent again: a crash may lose that one nudge but never repeats it.
+/// Sends the nudges that have come due, person by person and each person's highest priority first, paced like a
+/// broadcast, then schedules itself for the next one. One job (one key) does all sending, so no two runs ever
+/// count one person's weekly cap at the same time. Each nudge is checked again when its time comes: the person is
+/// active and wants reminders, it is not quiet hours, the weekly cap has room, and its source still wants it.
+/// A nudge is marked <see cref="NudgeState.Sending"/> in LiteDB just before the message goes out and
+/// <see cref="NudgeState.Sent"/> after; one found still marked sending (the process died in between) is never sent
+/// again: a crash may lose that one nudge but never repeats it.
 /// </summary>
 public sealed class NudgeDelivery(
     IEnumerable<INudgeSource> sources,
@@ -36,23 +36,24 @@ public sealed class NudgeDelivery(
 
     public async Task RunAsync(string arg, CancellationToken ct)
     {
-        if (!long.TryParse(arg, NumberStyles.Integer, CultureInfo.InvariantCulture, out var residentId))
-        {
-            return;
-        }
-
-        var now = Now;
-        var due = store.Waiting(residentId).Where(n => n.DueAt <= now)
-            .OrderBy(n => _sources.TryGetValue(n.Kind, out var s) ? s.Priority : int.MaxValue).ThenBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)
+        // In rounds: everyone's first (highest priority) nudge, then everyone's second…, so one person's priorities
+        // decide who gets the last place under their cap, and nobody's second message waits for Telegram's per-chat second.
+        var rounds = store.Due(Now)
+            .GroupBy(n => n.ResidentId)
+            .SelectMany(person => person
+                .OrderBy(n => _sources.TryGetValue(n.Kind, out var s) ? s.Priority : int.MaxValue).ThenBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)
+                .Select((n, round) => (Nudge: n, Round: round)))
+            .OrderBy(x => x.Round).ThenBy(x => x.Nudge.DueAt)
+            .Select(x => x.Nudge)
             .ToList();
-        foreach (var nudge in due)
+        foreach (var nudge in rounds)
         {
             await DeliverAsync(nudge, ct);
         }
 
-        if (store.Waiting(residentId).Where(n => n.State == NudgeState.Pending).Select(n => (DateTime?)n.DueAt).Min() is { } next)
+        if (store.NextDue() is { } next)
         {
-            wake.At(residentId, next);
+            wake.At(next);
         }
     }
 

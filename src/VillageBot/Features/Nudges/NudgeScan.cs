@@ -7,7 +7,7 @@ namespace VillageBot.Features.Nudges;
 /// <summary>
 /// Every <see cref="NudgeOptions.ScanInterval"/> on the injected clock: asks each source for nudges coming due before
 /// the next scan, stores them under their unique keys (a key seen before is never planned again) at their time moved
-/// out of quiet hours, and wakes each person's <see cref="NudgeDelivery"/> for the earliest. The scan schedules its
+/// out of quiet hours, and wakes the <see cref="NudgeDelivery"/> for the earliest. The scan schedules its
 /// own next run, so it lives in the job ledger and goes on after a restart.
 /// </summary>
 public sealed class NudgeScan(
@@ -41,7 +41,7 @@ public sealed class NudgeScan(
         var now = Now;
         var horizon = now + options.Value.ScanInterval;
 
-        // All are stored before any person is woken, so a person's delivery sees everything due at once and sends by priority.
+        // All are stored before the delivery is woken, so it sees everything due at once and sends each person's by priority.
         var added = new List<Nudge>();
         foreach (var source in sources.OrderBy(s => s.Priority))
         {
@@ -69,15 +69,15 @@ public sealed class NudgeScan(
             }
         }
 
-        foreach (var person in added.GroupBy(n => n.ResidentId))
+        if (added.Count > 0)
         {
-            wake.At(person.Key, person.Min(n => n.DueAt));
+            wake.At(added.Min(n => n.DueAt));
         }
 
-        // A delivery that was given up after repeated failures leaves its nudges pending: they are picked up here.
-        foreach (var person in store.Overdue(now).Select(n => n.ResidentId).Distinct().Where(id => !wake.IsScheduled(id)))
+        // A delivery given up after repeated failures leaves nudges pending: they are picked up here.
+        if (!wake.IsScheduled && store.NextDue() is { } due)
         {
-            wake.At(person, now);
+            wake.At(due);
         }
 
         if (added.Count > 0)
@@ -105,28 +105,25 @@ public sealed class NudgeScan(
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }
 
-/// <summary>Schedules a person's delivery for a time, keeping an earlier one already scheduled.</summary>
+/// <summary>Schedules the delivery for a time, keeping an earlier one already scheduled.</summary>
 public sealed class NudgeWake(IJobScheduler jobs)
 {
     private readonly Lock _gate = new();
 
-    public void At(long residentId, DateTime dueUtc)
+    public void At(DateTime dueUtc)
     {
-        var arg = Arg(residentId);
         lock (_gate)
         {
-            if (jobs.DueAt(jobs.KeyOf<NudgeDelivery>(arg)) is { } scheduled && scheduled <= dueUtc)
+            if (jobs.DueAt(jobs.KeyOf<NudgeDelivery>("")) is { } scheduled && scheduled <= dueUtc)
             {
                 return;
             }
 
-            jobs.Schedule<NudgeDelivery>(arg, dueUtc);
+            jobs.Schedule<NudgeDelivery>("", dueUtc);
         }
     }
 
-    public bool IsScheduled(long residentId) => jobs.DueAt(jobs.KeyOf<NudgeDelivery>(Arg(residentId))) is not null;
-
-    public static string Arg(long residentId) => residentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public bool IsScheduled => jobs.DueAt(jobs.KeyOf<NudgeDelivery>("")) is not null;
 }
 
 /// <summary>Starts the scan loop when the host starts, unless a scan is already waiting in the job ledger.</summary>

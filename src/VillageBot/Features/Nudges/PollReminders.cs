@@ -67,7 +67,7 @@ public sealed class PollReminders(PollStore polls, SendTime sendTime, QuietHours
             return Composed.Drop("poll closed");
         }
 
-        var message = polls.Messages.FindOne(m => m.PollId == poll.Id && m.ResidentId == person.Id);
+        var message = polls.MessageTo(poll.Id, person.Id);
         if (message is null || message.Choice.Count > 0)
         {
             return Composed.Drop("voted");
