@@ -42,16 +42,16 @@ public sealed class RetrievalTests(AnswererFixture fixture) : IClassFixture<Answ
         var answer = await Ask("что такое LEADER", "ru");
         Assert.True(answer.Answered);
         Assert.All(answer.Sources, s => Assert.Equal("ru", s.Lang));
-        Assert.Contains("снизу вверх", answer.Text + " " + string.Join(' ', answer.SourceTitles), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("1991", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_question_on_a_topic_missing_in_russian_falls_back_to_latvian_and_says_so_in_russian()
     {
-        var answer = await Ask("что такое LLKC", "ru");
+        var answer = await Ask("что можно найти на stat.gov.lv", "ru");
         Assert.True(answer.Answered);
         Assert.StartsWith("На русском об этом пока нет статьи", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("LLKC", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("stat.gov.lv", answer.Text, StringComparison.Ordinal);
         Assert.All(answer.Sources, s => Assert.Equal("lv", s.Lang));
     }
 

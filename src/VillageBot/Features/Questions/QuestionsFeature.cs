@@ -73,10 +73,11 @@ public sealed class KnowledgeWarmup(IServiceProvider services, ILogger<Knowledge
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var answerer = services.GetRequiredService<QuestionAnswerer>();
         var index = services.GetRequiredService<KnowledgeIndex>();
-        log.LogInformation("Knowledge base: {Articles} articles, {Passages} passages indexed; answers by {Mode}",
-            index.Articles.Count, index.PassageCount, answerer.UsesAi ? "the AI service" : "retrieval");
+        log.LogInformation("Knowledge base: {Articles} articles, {Passages} passages indexed in {Ms} ms; answers by {Mode}",
+            index.Articles.Count, index.PassageCount, watch.ElapsedMilliseconds, answerer.UsesAi ? "the AI service" : "retrieval");
         return Task.CompletedTask;
     }
 

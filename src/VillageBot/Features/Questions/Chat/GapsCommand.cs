@@ -45,7 +45,7 @@ public sealed class GapsCommand(KnowledgeGaps gaps, IOptions<BotOptions> options
         {
             var village = gap.VillageId is int id ? names.GetValueOrDefault(id, "?") : ctx.T("questions.gaps_no_village");
             var mark = gap.ForwardedAt is null ? "" : ctx.T("questions.gaps_forwarded_mark");
-            text.Append('\n').Append(ctx.T("questions.gaps_item", TimeZoneInfo.ConvertTimeFromUtc(gap.AskedAt, zone), village, gap.Lang, mark, MessageLimits.Clip(gap.Question, 200)));
+            text.Append('\n').Append(ctx.T("questions.gaps_item", TimeZoneInfo.ConvertTimeFromUtc(gap.AskedAt.ToUniversalTime(), zone), village, gap.Lang, mark, MessageLimits.Clip(gap.Question, 200)));
         }
 
         if (list.Count > Shown)

@@ -36,7 +36,7 @@ public static class AnswerComposer
         return result.Hits.Skip(1).FirstOrDefault(h =>
             h.Score >= best.Score * 0.8f
             && h.Coverage >= best.Coverage * 0.8
-            && (missing.Count == 0 || missing.Any(t => t.MatchedBy(h.Passage.Terms))));
+            && missing.Any(t => t.MatchedBy(h.Passage.Terms)));
     }
 
     /// <summary>The passage's sentences that match the question best, within the budget, in their original order.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VillageBot.Conversation;
 
 namespace VillageBot.Features.Questions.Retrieval;
@@ -6,7 +7,7 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// The per-language passage indexes. A question is looked up in the asker's language first; only when nothing
 /// there is relevant enough are the other languages tried (Russian has fewer articles than Latvian and English).
 /// </summary>
-public sealed class KnowledgeIndex : IDisposable
+public sealed class KnowledgeIndex
 {
     /// <summary>Share of the question's weight (idf) the best passage must contain to count as an answer.</summary>
     public const double MinCoverage = 0.5;
@@ -23,7 +24,37 @@ public sealed class KnowledgeIndex : IDisposable
 
     public int PassageCount => _indexes.Values.Sum(i => i.Count);
 
-    public static KnowledgeIndex Load(string knowledgeDirectory) => new(KnowledgeBase.Load(knowledgeDirectory));
+    private static readonly ConcurrentDictionary<string, Lazy<KnowledgeIndex>> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads, checks and indexes the articles of a folder. The index never changes once built, so hosts started
+    /// in one process (the tests start many) share it while the folder's files stay as they were.
+    /// </summary>
+    public static KnowledgeIndex Load(string knowledgeDirectory)
+    {
+        var key = Fingerprint(knowledgeDirectory);
+        try
+        {
+            return Loaded.GetOrAdd(key, _ => new Lazy<KnowledgeIndex>(() => new KnowledgeIndex(KnowledgeBase.Load(knowledgeDirectory)))).Value;
+        }
+        catch
+        {
+            Loaded.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    private static string Fingerprint(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        if (!Directory.Exists(full))
+        {
+            return full;
+        }
+
+        var files = Directory.EnumerateFiles(full, "*.md", SearchOption.AllDirectories).Select(f => new FileInfo(f)).ToList();
+        return $"{full}|{files.Count}|{files.Sum(f => f.Length)}|{(files.Count == 0 ? 0 : files.Max(f => f.LastWriteTimeUtc.Ticks))}";
+    }
 
     /// <summary>The relevant passages for the question, from the asker's language or else the first other that has them.</summary>
     public SearchResult Search(string question, string lang)
@@ -82,12 +113,4 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     public static IEnumerable<string> SearchOrder(string lang) =>
         new[] { Languages.IsSupported(lang) ? lang : Languages.Default, Languages.Default, "en" }.Distinct();
-
-    public void Dispose()
-    {
-        foreach (var index in _indexes.Values)
-        {
-            index.Dispose();
-        }
-    }
 }

@@ -26,8 +26,9 @@ public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<
 /// <summary>
 /// The passages of one language in an in-memory Lucene index scored with BM25, built once. Title, tags and
 /// heading are a separate, boosted field; an unknown word is matched to the nearest known one (a typo).
+/// It lives as long as the process: the in-memory directory holds nothing but managed memory.
 /// </summary>
-public sealed class PassageIndex : IDisposable
+public sealed class PassageIndex
 {
     private const string HeadField = "head";
     private const string BodyField = "body";
@@ -38,8 +39,6 @@ public sealed class PassageIndex : IDisposable
     private const double UnknownWeight = 1.5;
 
     private readonly Analyzer _analyzer;
-    private readonly RAMDirectory _directory;
-    private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Passage[] _byDoc;
     private readonly Dictionary<string, int> _documentFrequency;
@@ -51,9 +50,7 @@ public sealed class PassageIndex : IDisposable
     {
         Lang = lang;
         _analyzer = analyzer;
-        _directory = directory;
-        _reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _searcher = new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new BM25Similarity() };
         _byDoc = byDoc;
         _documentFrequency = byDoc.SelectMany(p => p.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
@@ -216,13 +213,6 @@ public sealed class PassageIndex : IDisposable
 
     private static HashSet<string> TermSet(Analyzer analyzer, string text) =>
         new(TextAnalysis.Terms(analyzer, text).SelectMany(p => p), StringComparer.Ordinal);
-
-    public void Dispose()
-    {
-        _reader.Dispose();
-        _directory.Dispose();
-        _analyzer.Dispose();
-    }
 }
 
 /// <summary>Damerau–Levenshtein distance (adjacent swaps count as one), giving up above a limit.</summary>

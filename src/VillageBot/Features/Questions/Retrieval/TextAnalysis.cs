@@ -99,6 +99,7 @@ public sealed class LatvianFoldingAnalyzer : Analyzer
         "kas", "kā", "kāds", "kāda", "kādi", "kādas", "kādu", "kādus", "kādā", "kādās", "kādos", "kur", "kurš", "kura", "kuri", "kuras",
         "kuru", "kurus", "kurā", "kad", "kāpēc", "kādēļ", "cik", "ko", "vai", "lūdzu", "pastāsti", "pastāstiet", "paskaidro",
         "paskaidrojiet", "izskaidro", "es", "mēs", "man", "mums", "mūsu", "mans", "mana", "jūs", "jums", "tu", "tev", "varu", "varam", "var", "drīkst", "to", "tas", "tā", "šo", "šis", "šī", "ir", "nozīmē", "lai", "tad", "kaut",
+        "viņš", "viņa", "viņi", "viņas", "viņu", "viņam", "viņai", "viņiem", "viņām", "tie", "tās", "tam", "tai", "tiem", "tām", "šie", "šīs", "šim", "šai",
     ];
 
     private static readonly CharArraySet Stops = TextAnalysis.StopSet([.. LatvianAnalyzer.DefaultStopSet.Select(w => w.ToString()!), .. QuestionWords]);
