@@ -103,6 +103,16 @@ public sealed class AiAnswerTests : IAsyncLifetime
         Assert.Empty(_stub.Requests);
     }
 
+    [Fact]
+    public async Task A_missing_prompt_file_stops_the_start_and_names_the_file()
+    {
+        var settings = Settings(_stub.Endpoint);
+        settings["Content:PromptsPath"] = Path.Combine(Path.GetTempPath(), "no-prompts-" + Guid.NewGuid().ToString("N"));
+        await using var services = QuestionsFeature.BuildStandalone(settings);
+        var e = Assert.Throws<FileNotFoundException>(() => services.GetRequiredService<QuestionAnswerer>());
+        Assert.Contains("skprompt.txt", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("OpenAICompatible", null, "m", null, "Ai:Endpoint is required")]
     [InlineData("OpenAI", null, "m", null, "Ai:ApiKey is required")]

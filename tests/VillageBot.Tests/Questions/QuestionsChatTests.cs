@@ -36,6 +36,17 @@ public sealed class QuestionsChatTests : BotTest
     }
 
     [Fact]
+    public async Task Text_that_may_be_a_question_or_a_problem_is_answered_once_the_person_says_it_is_a_question()
+    {
+        var user = await MemberAsync("lv");
+        user.Send("biedrības statūti");
+        await user.ExpectAsync(e => e.HasButton("ft:q"));
+        user.Click("ft:q");
+        var answer = await user.ExpectTextAsync("Avoti:");
+        Assert.Contains("statūt", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task An_unknown_question_gets_an_honest_reply_is_logged_as_a_gap_and_can_be_passed_to_the_coordinator()
     {
         var coordinator = await MemberAsync("ru", "kalsnava");

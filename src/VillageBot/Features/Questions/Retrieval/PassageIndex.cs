@@ -7,7 +7,7 @@ using Lucene.Net.Store;
 
 namespace VillageBot.Features.Questions.Retrieval;
 
-/// <summary>A query term with its weight (inverse document frequency); a typo fixed to a known term weighs less.</summary>
+/// <summary>A query term with its weight (the square root of its idf); a typo fixed to a known term weighs less.</summary>
 public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool Corrected)
 {
     public bool MatchedBy(HashSet<string> terms) => Known && Forms.Any(terms.Contains);
@@ -37,6 +37,9 @@ public sealed class PassageIndex
 
     /// <summary>A word the articles never use counts extra: it is the clearest sign a question is about something else.</summary>
     private const double UnknownWeight = 1.5;
+
+    /// <summary>Words of a question beyond this are not read: nobody asks in more, and typo search costs time per word.</summary>
+    private const int MaxWords = 64;
 
     private readonly Analyzer _analyzer;
     private readonly IndexSearcher _searcher;
@@ -136,7 +139,7 @@ public sealed class PassageIndex
     public List<QueryTerm> Interpret(string question, bool ownLanguage = true)
     {
         var result = new List<QueryTerm>();
-        foreach (var word in TextAnalysis.Words(question))
+        foreach (var word in TextAnalysis.Words(question).Take(MaxWords))
         {
             var forms = Analyze(word);
             if (forms.Length == 0 || !ownLanguage && IsCyrillic(word) != (Lang == "ru"))
