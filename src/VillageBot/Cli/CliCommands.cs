@@ -6,5 +6,6 @@ internal static class CliCommands
     public static void RegisterAll()
     {
         Features.Questions.QuestionsCli.Register();
+        CommandLine.Register("check-quizzes", Features.Quizzes.QuizContentCli.RunAsync);
     }
 }

@@ -18,7 +18,7 @@ public sealed class LocalModeTests : IAsyncLifetime
     {
         using var client = _host.CreateClient();
         Assert.Contains("local", await client.GetStringAsync("/healthz"));
-        Assert.Contains("VillageBot", await client.GetStringAsync("/chat.html"));
+        Assert.Contains("VillageBot", await client.GetStringAsync("/chat"));
 
         await client.GetStringAsync("/chat/api/messages");
         await client.PostAsJsonAsync("/chat/api/send", new { text = "/start", lang = "en" });
@@ -31,7 +31,7 @@ public sealed class LocalModeTests : IAsyncLifetime
         await WaitFor(client, m => m.GetProperty("text").GetString()!.Contains("Welcome"));
     }
 
-    private static async Task<JsonElement> WaitFor(HttpClient client, Func<JsonElement, bool> match)
+    internal static async Task<JsonElement> WaitFor(HttpClient client, Func<JsonElement, bool> match)
     {
         var until = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < until)
