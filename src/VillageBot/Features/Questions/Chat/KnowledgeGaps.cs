@@ -23,24 +23,17 @@ public sealed class KnowledgeGap
     public DateTime? ForwardedAt { get; set; }
 }
 
-/// <summary>The knowledge gaps in LiteDB (collection "knowledge_gaps").</summary>
-public sealed class KnowledgeGaps
+/// <summary>The knowledge gaps in LiteDB (collection "knowledge_gaps", created with the first gap).</summary>
+public sealed class KnowledgeGaps(Db db)
 {
-    private readonly Db _db;
-
-    public KnowledgeGaps(Db db)
-    {
-        _db = db;
-        Collection.EnsureIndex(g => g.VillageId);
-        Collection.EnsureIndex(g => g.ResidentId);
-    }
-
-    public ILiteCollection<KnowledgeGap> Collection => _db.Collection<KnowledgeGap>("knowledge_gaps");
+    public ILiteCollection<KnowledgeGap> Collection => db.Collection<KnowledgeGap>("knowledge_gaps");
 
     public KnowledgeGap Record(string question, string lang, int? villageId, long residentId, DateTime now)
     {
         var gap = new KnowledgeGap { Question = question, Lang = lang, VillageId = villageId, ResidentId = residentId, AskedAt = now };
         Collection.Insert(gap);
+        Collection.EnsureIndex(g => g.VillageId);
+        Collection.EnsureIndex(g => g.ResidentId);
         return gap;
     }
 

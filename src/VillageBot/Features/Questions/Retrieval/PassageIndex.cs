@@ -193,6 +193,12 @@ public sealed class PassageIndex
         {
             foreach (var candidate in _wordsByLength[length])
             {
+                // People rarely mistype both of the first two letters; skipping those words keeps this fast.
+                if (candidate.Key[0] != folded[0] && candidate.Key[1] != folded[1])
+                {
+                    continue;
+                }
+
                 var distance = EditDistance.Between(folded, candidate.Key, maxEdits);
                 if (distance <= maxEdits && (distance < bestDistance || distance == bestDistance && candidate.Value > _words[best!]))
                 {
@@ -228,10 +234,13 @@ public static class EditDistance
             return limit + 1;
         }
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        // Three rows on the stack: no allocation per candidate word while looking for a typo's correction.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[width * 3] : new int[width * 3];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(width * 2, width);
+        for (var j = 0; j < width; j++)
         {
             previous[j] = j;
         }
@@ -239,17 +248,18 @@ public static class EditDistance
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
+            var rowMin = i;
+            for (var j = 1; j < width; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
+                    value = Math.Min(value, previous2[j - 2] + 1);
                 }
 
-                rowMin = Math.Min(rowMin, current[j]);
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
             }
 
             if (rowMin > limit)
@@ -257,7 +267,10 @@ public static class EditDistance
                 return limit + 1;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var oldest = previous2;
+            previous2 = previous;
+            previous = current;
+            current = oldest;
         }
 
         return previous[b.Length];
