@@ -1,4 +1,5 @@
 using VillageBot.Features.Questions.Retrieval;
+using VillageBot.TestKit;
 
 namespace VillageBot.Tests.Questions;
 
@@ -106,6 +107,33 @@ public sealed class KnowledgeBaseTests
         Assert.Throws<KnowledgeFormatException>(() => KnowledgeBase.Parse("x.md", "# Title\n\n## A\ntext", "lv"));
         var noSections = Valid[..Valid.IndexOf("## Pirmā", StringComparison.Ordinal)];
         Assert.Contains("no '## ' sections", Assert.Throws<KnowledgeFormatException>(() => KnowledgeBase.Parse("x.md", noSections, "lv")).Message);
+    }
+
+    [Fact]
+    public async Task A_broken_article_stops_the_bot_at_start_with_the_file_named()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "villagebot-kb-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(data, "knowledge", "en"));
+        try
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "data", "villages.json"), Path.Combine(data, "villages.json"));
+            File.WriteAllText(Path.Combine(data, "knowledge", "en", "broken.md"), Valid);
+            var e = await Assert.ThrowsAnyAsync<Exception>(() => BotHost.StartAsync(api: null, settings: new Dictionary<string, string?> { ["Content:DataPath"] = data }));
+            Assert.Contains("broken.md", e.ToString(), StringComparison.Ordinal);
+            Assert.Contains("lang is 'lv' but the file is in the 'en' folder", e.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_knowledge_folder_gives_an_index_that_answers_nothing()
+    {
+        var index = new KnowledgeIndex(KnowledgeBase.Load(Path.Combine(Path.GetTempPath(), "no-such-knowledge-" + Guid.NewGuid().ToString("N"))));
+        Assert.Empty(index.Articles);
+        Assert.False(KnowledgeIndex.IsRelevant(index.Search("kas ir LEADER", "lv")));
     }
 
     [Fact]

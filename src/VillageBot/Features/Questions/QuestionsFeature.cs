@@ -76,6 +76,13 @@ public sealed class KnowledgeWarmup(IServiceProvider services, ILogger<Knowledge
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var answerer = services.GetRequiredService<QuestionAnswerer>();
         var index = services.GetRequiredService<KnowledgeIndex>();
+        if (index.Articles.Count == 0)
+        {
+            // A data folder without knowledge (for example one holding only quizzes) is allowed: every question then
+            // gets the honest "I don't know" and is logged as a gap.
+            log.LogWarning("No knowledge articles in {Folder}; questions will not be answered", index.Folder);
+        }
+
         log.LogInformation("Knowledge base: {Articles} articles, {Passages} passages indexed in {Ms} ms; answers by {Mode}",
             index.Articles.Count, index.PassageCount, watch.ElapsedMilliseconds, answerer.UsesAi ? "the AI service" : "retrieval");
         return Task.CompletedTask;

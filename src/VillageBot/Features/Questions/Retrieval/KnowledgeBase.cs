@@ -20,11 +20,12 @@ public static class KnowledgeBase
 {
     private static readonly string[] RequiredFields = ["id", "title", "lang", "tags", "source"];
 
+    /// <summary>Every article of the folder's lv, en and ru subfolders; none when the folder does not exist.</summary>
     public static IReadOnlyList<KnowledgeArticle> Load(string knowledgeDirectory)
     {
         if (!Directory.Exists(knowledgeDirectory))
         {
-            throw new DirectoryNotFoundException($"The knowledge folder {knowledgeDirectory} does not exist.");
+            return [];
         }
 
         var articles = new List<KnowledgeArticle>();
@@ -46,11 +47,6 @@ public static class KnowledgeBase
         if (duplicate is not null)
         {
             throw new KnowledgeFormatException(duplicate.Last().File, $"id '{duplicate.Key.Id}' is used twice in '{duplicate.Key.Lang}'.");
-        }
-
-        if (articles.Count == 0)
-        {
-            throw new InvalidOperationException($"The knowledge folder {knowledgeDirectory} has no articles.");
         }
 
         return articles;

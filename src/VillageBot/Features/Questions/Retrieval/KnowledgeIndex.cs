@@ -14,13 +14,17 @@ public sealed class KnowledgeIndex
 
     private readonly Dictionary<string, PassageIndex> _indexes;
 
-    public KnowledgeIndex(IReadOnlyList<KnowledgeArticle> articles)
+    public KnowledgeIndex(IReadOnlyList<KnowledgeArticle> articles, string folder = "")
     {
         Articles = articles;
+        Folder = folder;
         _indexes = articles.Select(a => a.Lang).Distinct().ToDictionary(l => l, l => PassageIndex.Build(l, articles));
     }
 
     public IReadOnlyList<KnowledgeArticle> Articles { get; }
+
+    /// <summary>Where the articles were read from.</summary>
+    public string Folder { get; }
 
     public int PassageCount => _indexes.Values.Sum(i => i.Count);
 
@@ -35,7 +39,7 @@ public sealed class KnowledgeIndex
         var key = Fingerprint(knowledgeDirectory);
         try
         {
-            return Loaded.GetOrAdd(key, _ => new Lazy<KnowledgeIndex>(() => new KnowledgeIndex(KnowledgeBase.Load(knowledgeDirectory)))).Value;
+            return Loaded.GetOrAdd(key, _ => new Lazy<KnowledgeIndex>(() => new KnowledgeIndex(KnowledgeBase.Load(knowledgeDirectory), knowledgeDirectory))).Value;
         }
         catch
         {
