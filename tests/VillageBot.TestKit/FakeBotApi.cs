@@ -185,6 +185,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         lock (_lock)
         {
             update = make(_nextUpdateId++);
+            if (update.CallbackQuery is { } query)
+            {
+                _callbackChats[query.Id] = query.Message?.Chat.Id ?? query.From.Id;
+            }
+
             url = WebhookUrl;
             if (url is null)
             {
