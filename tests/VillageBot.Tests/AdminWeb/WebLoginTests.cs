@@ -103,8 +103,7 @@ public sealed class WebLoginTests : BotTest
     public async Task Demoted_coordinator_loses_the_open_session()
     {
         var coordinator = await MemberAsync("en");
-        Host.Db.MakeCoordinator(coordinator.Id, "kalsnava");
-        var browser = await Host.SignInAsync(coordinator);
+        var browser = await Host.SignInAsCoordinatorAsync(coordinator, "kalsnava");
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/web/reports")).StatusCode);
 
         Host.Db.MakeCoordinator(coordinator.Id);

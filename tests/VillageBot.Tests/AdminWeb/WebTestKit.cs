@@ -72,6 +72,12 @@ public static partial class WebTestKit
         return client;
     }
 
+    public static Task<HttpClient> SignInAsCoordinatorAsync(this BotHost host, FakeUser user, string village)
+    {
+        host.Db.MakeCoordinator(user.Id, village);
+        return host.SignInAsync(user);
+    }
+
     public static string PathOf(string url) => new Uri(url).PathAndQuery;
 
     /// <summary>Loads a page and submits its first form (or the form posting to <paramref name="action"/>) with the given fields.</summary>
@@ -99,4 +105,27 @@ public static partial class WebTestKit
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<n>[^\"]+)\" value=\"(?<v>[^\"]*)\">")]
     private static partial Regex HiddenPattern();
+}
+
+public static class StoredData
+{
+    /// <summary>Whether the text (UTF-8, as LiteDB stores strings) appears anywhere in the files of the data directory.</summary>
+    public static bool StoredDataContains(this TestKit.BotHost host, string text) =>
+        host.StoredDataContains(System.Text.Encoding.UTF8.GetBytes(text));
+
+    public static bool StoredDataContains(this TestKit.BotHost host, byte[] needle)
+    {
+        foreach (var path in Directory.GetFiles(host.DataDirectory))
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            if (buffer.ToArray().AsSpan().IndexOf(needle) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

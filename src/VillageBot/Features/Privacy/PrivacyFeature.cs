@@ -102,7 +102,7 @@ public sealed class ForgetCallback(PersonErasure erasure) : ICallbackHandler
 }
 
 /// <summary>Erases a person: every feature's data first (reports are kept, anonymised), then their record.</summary>
-public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, ILogger<PersonErasure> log)
+public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, Infrastructure.Telegram.UpdateInbox inbox, ILogger<PersonErasure> log)
 {
     public void Erase(long userId)
     {
@@ -114,6 +114,7 @@ public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastru
         }
 
         db.Residents.Delete(userId);
+        inbox.ForgetSender(userId);
 
         // Deleted documents stay readable in free pages of the data file until it is rebuilt; rebuilding
         // writes only live data, so nothing of the person remains on disk.
