@@ -32,15 +32,20 @@ public sealed class BotHost : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
+            if (kestrelPort is int port)
+            {
+                builder.UseUrls($"http://127.0.0.1:{port}");
+            }
+
             builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
             if (configure is not null)
             {
                 builder.ConfigureTestServices(configure);
             }
         });
-        if (kestrelPort is int port)
+        if (kestrelPort is not null)
         {
-            _factory.UseKestrel(port);
+            _factory.UseKestrel();
         }
     }
 

@@ -97,7 +97,7 @@ public static partial class WebTestKit
 
     public static string AntiforgeryToken(string page) => WebUtility.HtmlDecode(HiddenPattern().Matches(page).First(m => m.Groups["n"].Value == "_af").Groups["v"].Value);
 
-    [GeneratedRegex(@"https?://[^\s]+/web/login\?t=[A-Za-z0-9_-]+")]
+    [GeneratedRegex(@"https?://[^\s]+/web/login\?t=[A-Za-z0-9_-]+&lang=[a-z]{2}")]
     private static partial Regex LinkPattern();
 
     [GeneratedRegex("<form method=\"post\" action=\"(?<a>[^\"]+)\"[^>]*>.*?</form>", RegexOptions.Singleline)]

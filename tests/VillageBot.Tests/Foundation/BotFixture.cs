@@ -13,10 +13,13 @@ public abstract class BotTest : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Serve on a real socket of 127.0.0.1 (for a browser) instead of the in-memory test server.</summary>
+    protected virtual bool OnSocket => false;
+
     public async Task InitializeAsync()
     {
         Api = await FakeBotApi.StartAsync();
-        Host = await BotHost.StartAsync(Api, settings: Settings);
+        Host = await BotHost.StartAsync(Api, settings: Settings, kestrel: OnSocket);
     }
 
     public async Task DisposeAsync()

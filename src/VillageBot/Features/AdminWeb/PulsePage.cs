@@ -103,7 +103,8 @@ public static class PulsePage
             return html.Append("<p>").Append(ui.TE("web.pulse.no_leaders")).Append("</p></section>").ToString();
         }
 
-        var bars = top.Select((r, i) => ($"{ReportView.Reference(r)} · {ReportView.Category(ui, r.Category)}", (double)r.Supporters.Count, SvgChart.Palette[i % SvgChart.Palette.Count])).ToList();
+        // Each bar takes its category's colour, as in the charts above.
+        var bars = top.Select(r => ($"{ReportView.Reference(r)} · {ReportView.Category(ui, r.Category)}", (double)r.Supporters.Count, CategoryColour(r.Category))).ToList();
         html.Append(SvgChart.HorizontalBars("leaders", ui.T("web.pulse.leaders"), ui.T("web.pulse.leaders_desc"), bars));
         html.Append("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">").Append(ui.TE("web.col.ref")).Append("</th><th scope=\"col\">").Append(ui.TE("web.col.supporters"))
             .Append("</th><th scope=\"col\">").Append(ui.TE("web.col.village")).Append("</th><th scope=\"col\">").Append(ui.TE("web.col.status")).Append("</th><th scope=\"col\">").Append(ui.TE("web.col.text")).Append("</th></tr></thead><tbody>");
@@ -143,6 +144,9 @@ public static class PulsePage
 
         return html.Append("</section>").ToString();
     }
+
+    private static string CategoryColour(string category) =>
+        SvgChart.Palette[Math.Max(0, Categories.All.ToList().IndexOf(category)) % SvgChart.Palette.Count];
 
     private static string Section(WebUi ui, string id, string title, string chart, string table) =>
         $"<section aria-labelledby=\"h-{id}\"><h2 id=\"h-{id}\">{WebUi.E(title)}</h2>{chart}{table}</section>";

@@ -33,7 +33,7 @@ public static class SvgChart
         {
             var y = top + plotH - (v / (double)max * plotH);
             svg.Append($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{F(y)}\" y2=\"{F(y)}\" stroke=\"{Grid}\" stroke-width=\"1\"/>")
-                .Append($"<text x=\"{left - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\" font-size=\"12\" fill=\"{Ink}\">{v}</text>");
+                .Append($"<text x=\"{left - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\" font-size=\"14\" fill=\"{Ink}\">{v}</text>");
         }
 
         for (var i = 0; i < periods.Count; i++)
@@ -50,13 +50,13 @@ public static class SvgChart
 
             if (totals[i] > 0)
             {
-                svg.Append($"<text x=\"{F(x + (w / 2))}\" y=\"{F(baseY - 4)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{Ink}\">{totals[i]}</text>");
+                svg.Append($"<text x=\"{F(x + (w / 2))}\" y=\"{F(baseY - 4)}\" text-anchor=\"middle\" font-size=\"14\" fill=\"{Ink}\">{totals[i]}</text>");
             }
 
-            svg.Append($"<text x=\"{F(x + (w / 2))}\" y=\"{height - bottom + 18}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{Ink}\">{WebUi.E(periods[i])}</text>");
+            svg.Append($"<text x=\"{F(x + (w / 2))}\" y=\"{height - bottom + 18}\" text-anchor=\"middle\" font-size=\"14\" fill=\"{Ink}\">{WebUi.E(periods[i])}</text>");
         }
 
-        svg.Append($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{top + plotH}\" y2=\"{top + plotH}\" stroke=\"{Ink}\" stroke-width=\"1\"/></svg>");
+        svg.Append($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{top + plotH}\" y2=\"{top + plotH}\" stroke=\"{Ink}\" stroke-width=\"1\"/></svg></div>");
         return svg.Append(Legend(series.Where(s => s.Values.Sum() > 0).Select(s => (s.Name, s.Color)))).ToString();
     }
 
@@ -73,12 +73,12 @@ public static class SvgChart
             var y = top + (i * row);
             var w = value / max * (width - labelW - right);
             var shown = value.ToString(valueFormat, CultureInfo.InvariantCulture);
-            svg.Append($"<text x=\"{labelW - 8}\" y=\"{y + 19}\" text-anchor=\"end\" font-size=\"13\" fill=\"{Ink}\">{WebUi.E(Shorten(label, 34))}<title>{WebUi.E(label)}</title></text>")
+            svg.Append($"<text x=\"{labelW - 8}\" y=\"{y + 19}\" text-anchor=\"end\" font-size=\"15\" fill=\"{Ink}\">{WebUi.E(Shorten(label, 34))}<title>{WebUi.E(label)}</title></text>")
                 .Append($"<rect x=\"{labelW}\" y=\"{y + 4}\" width=\"{F(Math.Max(w, value > 0 ? 2 : 0))}\" height=\"{row - 8}\" fill=\"{color}\"><title>{WebUi.E(label)}: {shown}</title></rect>")
-                .Append($"<text x=\"{F(labelW + w + 6)}\" y=\"{y + 19}\" font-size=\"13\" fill=\"{Ink}\">{shown}</text>");
+                .Append($"<text x=\"{F(labelW + w + 6)}\" y=\"{y + 19}\" font-size=\"15\" fill=\"{Ink}\">{shown}</text>");
         }
 
-        return svg.Append("</svg>").ToString();
+        return svg.Append("</svg></div>").ToString();
     }
 
     /// <summary>A round maximum and a step giving at most about five grid lines.</summary>
@@ -95,8 +95,9 @@ public static class SvgChart
         return ((int)Math.Ceiling(largest / (double)step) * step, step);
     }
 
+    /// <summary>On a narrow phone the chart keeps a readable size and scrolls sideways inside its box.</summary>
     private static StringBuilder Open(string id, int width, int height, string title, string description) =>
-        new StringBuilder().Append($"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, sans-serif\">")
+        new StringBuilder("<div class=\"chart-wrap\">").Append($"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, sans-serif\">")
             .Append($"<title id=\"{id}-t\">{WebUi.E(title)}</title><desc id=\"{id}-d\">{WebUi.E(description)}</desc>");
 
     private static string Legend(IEnumerable<(string Name, string Color)> items)

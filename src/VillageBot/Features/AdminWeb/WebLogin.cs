@@ -15,7 +15,8 @@ public sealed class WebLinkCommand(LoginLinks links, IOptions<WebOptions> option
         var token = links.Issue(ctx.UserId);
         log.LogInformation("Issued a web sign-in link (admin: {IsAdmin})", ctx.IsAdmin);
         var o = options.Value;
-        return ctx.ReplyKeyAsync("web.link", o.Url("/web/login?t=" + token), o.LinkMinutes);
+        // The page opens in the language the person uses with the bot.
+        return ctx.ReplyKeyAsync("web.link", o.Url($"/web/login?t={token}&lang={ctx.Lang}"), o.LinkMinutes);
     }
 }
 
