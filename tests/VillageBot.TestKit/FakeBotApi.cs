@@ -41,6 +41,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private TaskCompletionSource _updateArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _eventArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1;
+    private int _maxDeliveredId;
     private long _seq;
     private int _pollSeq;
 
@@ -99,6 +100,29 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         lock (_lock)
         {
             return _messages.GetValueOrDefault((chatId, messageId));
+        }
+    }
+
+    public int LastInjectedId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _nextUpdateId - 1;
+            }
+        }
+    }
+
+    /// <summary>True when the bot has fetched every injected update (polling mode).</summary>
+    public bool AllDelivered
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return WebhookUrl is not null || _maxDeliveredId >= _nextUpdateId - 1;
+            }
         }
     }
 
@@ -398,7 +422,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
                 if (_updates.Count > 0)
                 {
-                    return Ok(_updates.Take(limit).ToArray());
+                    var batch = _updates.Take(limit).ToArray();
+                    _maxDeliveredId = Math.Max(_maxDeliveredId, batch[^1].Id);
+                    return Ok(batch);
                 }
 
                 arrived = _updateArrived.Task;

@@ -5,5 +5,6 @@ internal static class CliCommands
 {
     public static void RegisterAll()
     {
+        CommandLine.Register("check-quizzes", Features.Quizzes.QuizContentCli.RunAsync);
     }
 }

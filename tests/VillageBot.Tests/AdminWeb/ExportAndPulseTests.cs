@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Reports;
 using VillageBot.Tests.Foundation;
+using VillageBot.Tests.Quizzes;
 using VillageBot.TestKit;
 
 namespace VillageBot.Tests.AdminWeb;
@@ -113,6 +114,25 @@ public sealed class ExportAndPulseTests : BotTest
             seen.Add(scope);
             return new PulseSection([new PulseBars("Should the shop open on Sundays?", [("Yes", 12), ("No", 5)])]);
         }
+    }
+
+    [Fact]
+    public async Task Pulse_shows_the_villages_learning_needs_from_the_quizzes()
+    {
+        var member = await MemberAsync("en");
+        var poll = await member.StartModuleAsync("village-data");
+        await member.AnswerAsync(poll, 3, (_, p) => p.Wrong());
+        var elsewhere = await MemberAsync("en", "ergli");
+        var other = await elsewhere.StartModuleAsync("partnerships");
+        await elsewhere.AnswerAsync(other, 2, (_, p) => p.Right());
+        var browser = await Host.SignInAsCoordinatorAsync(await MemberAsync("en"), "kalsnava");
+
+        var page = await browser.GetStringAsync("/web/pulse?lang=en");
+        Assert.Contains("<h3>Right quiz answers by topic (%)</h3>", page);
+        Assert.Contains("<th scope=\"row\">Data about the village</th><td>0</td>", page);
+        Assert.Contains("<th scope=\"row\">Kalsnava</th><td>Data about the village", page);
+        Assert.DoesNotContain("Partnerships</th>", page);
+        Assert.DoesNotContain("No quiz results in this period.", page);
     }
 
     [Fact]

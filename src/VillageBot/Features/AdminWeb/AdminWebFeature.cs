@@ -34,6 +34,7 @@ public static class AdminWebFeature
         services.AddSingleton<ReportStatusService>();
         services.AddSingleton<WebSessionValidator>();
         services.AddCommand<WebLinkCommand>("web", Access.Coordinator, "cmd.web");
+        services.AddSingleton<IPulseSource, QuizLearningPulse>();
 
         // Keys that protect the session cookie live with the data, so sessions survive a restart.
         services.AddDataProtection();

@@ -28,12 +28,12 @@ public static class CsvExport
             }
 
             var reports = f.Apply(db, ui.Viewer!, ui.Zone).OrderBy(r => r.CreatedAt).ToList();
-            var bytes = Write(reports, new ReportView(db), ui);
+            var bytes = Write(reports, new ReportPresenter(db), ui);
             var name = $"villagebot-reports-{time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.csv";
             return Results.File(bytes, "text/csv; charset=utf-8", name);
         });
 
-    public static byte[] Write(IEnumerable<Report> reports, ReportView view, WebUi ui)
+    public static byte[] Write(IEnumerable<Report> reports, ReportPresenter view, WebUi ui)
     {
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true))
@@ -44,12 +44,12 @@ public static class CsvExport
             {
                 csv.WriteRecord(
                 [
-                    ReportView.Reference(r),
+                    ReportPresenter.Reference(r),
                     Iso(r.CreatedAt),
                     Iso(r.UpdatedAt),
                     view.VillageName(r.VillageId),
                     r.Category,
-                    ReportView.Category(ui, r.Category),
+                    ReportPresenter.Category(ui, r.Category),
                     r.Pillar,
                     r.Status,
                     r.Confidence.ToString("0.###", inv),
@@ -60,7 +60,7 @@ public static class CsvExport
                     r.PhotoFileId is null ? "no" : "yes",
                     view.Author(r) ?? "",
                     r.Text,
-                    ReportView.LastNote(r),
+                    ReportPresenter.LastNote(r),
                 ]);
             }
         }

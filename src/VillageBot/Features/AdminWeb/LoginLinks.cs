@@ -42,8 +42,6 @@ public sealed class LoginLinks : IPersonalData
         _db = db;
         _options = options;
         _time = time;
-        Links.EnsureIndex(l => l.TokenHash, unique: true);
-        Links.EnsureIndex(l => l.UserId);
     }
 
     public string Section => "web_sign_in_links";
@@ -59,7 +57,10 @@ public sealed class LoginLinks : IPersonalData
         var now = Now;
         lock (Gate)
         {
+            // Indexes (and so the collection) are made by the first link, so reading never writes.
             var links = Links;
+            links.EnsureIndex(l => l.TokenHash, unique: true);
+            links.EnsureIndex(l => l.UserId);
             links.DeleteMany(l => l.UserId == userId && l.UsedAt == null);
             links.DeleteMany(l => l.ExpiresAt < now.AddDays(-1));
             links.Insert(new LoginLink { TokenHash = Hash(token), UserId = userId, CreatedAt = now, ExpiresAt = now.AddMinutes(_options.Value.LinkMinutes) });

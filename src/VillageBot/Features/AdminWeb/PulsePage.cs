@@ -34,13 +34,13 @@ public static class PulsePage
                 ui.Lang);
             var reports = db.Collection<Report>("reports").FindAll()
                 .Where(r => scope.Includes(r.VillageId) && r.CreatedAt >= scope.FromUtc && r.CreatedAt < scope.ToUtc).ToList();
-            var view = new ReportView(db);
+            var view = new ReportPresenter(db);
 
             var body = new StringBuilder(Controls(ui, view, viewer, village, weekly));
             body.Append("<p class=\"summary\" role=\"status\">").Append(ui.TE("web.pulse.total", reports.Count)).Append("</p>");
-            body.Append(OverTime(ui, "by-category", ui.T("web.pulse.by_category"), ui.T("web.field.category"), buckets, reports, Categories.All, r => r.Category, c => ReportView.Category(ui, c)));
-            body.Append(OverTime(ui, "by-pillar", ui.T("web.pulse.by_pillar"), ui.T("web.field.pillar"), buckets, reports, Categories.Pillars, r => r.Pillar, p => ReportView.Pillar(ui, p)));
-            var statuses = ReportStatus.All.Select((s, i) => (ReportView.Status(ui, s), (double)reports.Count(r => r.Status == s), SvgChart.Palette[i])).ToList();
+            body.Append(OverTime(ui, "by-category", ui.T("web.pulse.by_category"), ui.T("web.field.category"), buckets, reports, Categories.All, r => r.Category, c => ReportPresenter.Category(ui, c)));
+            body.Append(OverTime(ui, "by-pillar", ui.T("web.pulse.by_pillar"), ui.T("web.field.pillar"), buckets, reports, Categories.Pillars, r => r.Pillar, p => ReportPresenter.Pillar(ui, p)));
+            var statuses = ReportStatus.All.Select((s, i) => (ReportPresenter.Status(ui, s), (double)reports.Count(r => r.Status == s), SvgChart.Palette[i])).ToList();
             body.Append(Section(ui, "status-mix", ui.T("web.pulse.status_mix"), SvgChart.HorizontalBars("status-mix", ui.T("web.pulse.status_mix"), ui.T("web.pulse.status_mix_desc"), statuses), Table(ui, [ui.T("web.field.status"), ui.T("web.pulse.count")], statuses.Select(s => (IReadOnlyList<string>)[s.Item1, s.Item2.ToString(CultureInfo.InvariantCulture)]))));
             body.Append(Leaders(ui, view, reports));
             foreach (var slot in PulseSlots.All)
@@ -74,7 +74,7 @@ public static class PulsePage
         return list;
     }
 
-    private static string Controls(WebUi ui, ReportView view, WebViewer viewer, int? village, bool weekly)
+    private static string Controls(WebUi ui, ReportPresenter view, WebViewer viewer, int? village, bool weekly)
     {
         var inv = CultureInfo.InvariantCulture;
         return new StringBuilder("<form method=\"get\" action=\"/web/pulse\" class=\"filters\" aria-label=\"").Append(ui.TE("web.filter.label")).Append("\"><div class=\"grid\"><div>")
@@ -94,7 +94,7 @@ public static class PulsePage
         return Section(ui, id, title, chart, Table(ui, [keyHeader, .. buckets.Select(b => b.Label)], rows));
     }
 
-    private static string Leaders(WebUi ui, ReportView view, List<Report> reports)
+    private static string Leaders(WebUi ui, ReportPresenter view, List<Report> reports)
     {
         var top = reports.Where(r => r.Supporters.Count > 0).OrderByDescending(r => r.Supporters.Count).ThenBy(r => r.CreatedAt).Take(10).ToList();
         var html = new StringBuilder("<section aria-labelledby=\"h-leaders\"><h2 id=\"h-leaders\">").Append(ui.TE("web.pulse.leaders")).Append("</h2>");
@@ -104,14 +104,14 @@ public static class PulsePage
         }
 
         // Each bar takes its category's colour, as in the charts above.
-        var bars = top.Select(r => ($"{ReportView.Reference(r)} · {ReportView.Category(ui, r.Category)}", (double)r.Supporters.Count, CategoryColour(r.Category))).ToList();
+        var bars = top.Select(r => ($"{ReportPresenter.Reference(r)} · {ReportPresenter.Category(ui, r.Category)}", (double)r.Supporters.Count, CategoryColour(r.Category))).ToList();
         html.Append(SvgChart.HorizontalBars("leaders", ui.T("web.pulse.leaders"), ui.T("web.pulse.leaders_desc"), bars));
         html.Append("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">").Append(ui.TE("web.col.ref")).Append("</th><th scope=\"col\">").Append(ui.TE("web.col.supporters"))
             .Append("</th><th scope=\"col\">").Append(ui.TE("web.col.village")).Append("</th><th scope=\"col\">").Append(ui.TE("web.col.status")).Append("</th><th scope=\"col\">").Append(ui.TE("web.col.text")).Append("</th></tr></thead><tbody>");
         foreach (var r in top)
         {
-            html.Append("<tr><th scope=\"row\"><a href=\"/web/reports/").Append(r.Id).Append("\">").Append(WebUi.E(ReportView.Reference(r))).Append("</a></th><td class=\"num\">").Append(r.Supporters.Count)
-                .Append("</td><td>").Append(WebUi.E(view.VillageName(r.VillageId))).Append("</td><td>").Append(WebUi.E(ReportView.Status(ui, r.Status))).Append("</td><td>").Append(WebUi.E(ReportView.Snippet(r.Text, 90))).Append("</td></tr>");
+            html.Append("<tr><th scope=\"row\"><a href=\"/web/reports/").Append(r.Id).Append("\">").Append(WebUi.E(ReportPresenter.Reference(r))).Append("</a></th><td class=\"num\">").Append(r.Supporters.Count)
+                .Append("</td><td>").Append(WebUi.E(view.VillageName(r.VillageId))).Append("</td><td>").Append(WebUi.E(ReportPresenter.Status(ui, r.Status))).Append("</td><td>").Append(WebUi.E(ReportPresenter.Snippet(r.Text, 90))).Append("</td></tr>");
         }
 
         return html.Append("</tbody></table></div></section>").ToString();

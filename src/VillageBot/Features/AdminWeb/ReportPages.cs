@@ -29,7 +29,7 @@ public static class ReportPages
             return WebPages.Denied(ui);
         }
 
-        var view = new ReportView(db);
+        var view = new ReportPresenter(db);
         var matching = f.Apply(db, viewer, ui.Zone).OrderByDescending(r => r.CreatedAt).ToList();
         var page = matching.Skip((f.Page - 1) * ReportFilter.PageSize).Take(ReportFilter.PageSize);
         var query = f.ToQuery();
@@ -43,7 +43,7 @@ public static class ReportPages
     }
 
     /// <summary>A table of reports; the review queue adds an inline relabel form to each row.</summary>
-    public static string Table(WebUi ui, ReportView view, IEnumerable<Report> reports, bool review)
+    public static string Table(WebUi ui, ReportPresenter view, IEnumerable<Report> reports, bool review)
     {
         var rows = reports.ToList();
         if (rows.Count == 0)
@@ -65,15 +65,15 @@ public static class ReportPages
         html.Append("</tr></thead><tbody>");
         foreach (var r in rows)
         {
-            var reference = ReportView.Reference(r);
+            var reference = ReportPresenter.Reference(r);
             html.Append("<tr><th scope=\"row\"><a href=\"/web/reports/").Append(r.Id).Append("\">").Append(WebUi.E(reference)).Append("</a></th>")
                 .Append("<td>").Append(ui.Date(r.CreatedAt)).Append("</td>")
                 .Append("<td>").Append(WebUi.E(view.VillageName(r.VillageId))).Append("</td>")
-                .Append("<td>").Append(WebUi.E(ReportView.Category(ui, r.Category))).Append("<br><small>").Append(WebUi.E(ReportView.Pillar(ui, r.Pillar))).Append("</small></td>")
-                .Append("<td><span class=\"status s-").Append(r.Status).Append("\">").Append(WebUi.E(ReportView.Status(ui, r.Status))).Append("</span></td>")
-                .Append("<td class=\"num\">").Append(ReportView.Percent(r.Confidence)).Append("</td>")
+                .Append("<td>").Append(WebUi.E(ReportPresenter.Category(ui, r.Category))).Append("<br><small>").Append(WebUi.E(ReportPresenter.Pillar(ui, r.Pillar))).Append("</small></td>")
+                .Append("<td><span class=\"status s-").Append(r.Status).Append("\">").Append(WebUi.E(ReportPresenter.Status(ui, r.Status))).Append("</span></td>")
+                .Append("<td class=\"num\">").Append(ReportPresenter.Percent(r.Confidence)).Append("</td>")
                 .Append("<td class=\"num\">").Append(r.Supporters.Count).Append("</td>")
-                .Append("<td>").Append(WebUi.E(ReportView.Snippet(r.Text)));
+                .Append("<td>").Append(WebUi.E(ReportPresenter.Snippet(r.Text)));
             if (r.PhotoFileId is not null)
             {
                 html.Append(" <span class=\"tag\">").Append(ui.TE("web.tag.photo")).Append("</span>");
@@ -113,8 +113,8 @@ public static class ReportPages
             return WebPages.Denied(ui);
         }
 
-        var view = new ReportView(db);
-        var reference = ReportView.Reference(r);
+        var view = new ReportPresenter(db);
+        var reference = ReportPresenter.Reference(r);
         var html = new StringBuilder(ui.Notice());
         html.Append("<div class=\"detail\"><section aria-labelledby=\"h-text\"><h2 id=\"h-text\">").Append(ui.TE("web.report.text")).Append("</h2><blockquote class=\"text\">").Append(WebUi.E(r.Text)).Append("</blockquote>");
         if (r.PhotoFileId is not null)
@@ -125,14 +125,14 @@ public static class ReportPages
         html.Append("</section><section aria-labelledby=\"h-facts\"><h2 id=\"h-facts\">").Append(ui.TE("web.report.facts")).Append("</h2><dl class=\"facts\">");
         Fact(html, ui.T("web.col.village"), WebUi.E(view.VillageName(r.VillageId)));
         Fact(html, ui.T("web.col.date"), ui.Date(r.CreatedAt));
-        Fact(html, ui.T("web.field.status"), $"<span class=\"status s-{r.Status}\">{WebUi.E(ReportView.Status(ui, r.Status))}</span>");
-        Fact(html, ui.T("web.field.category"), WebUi.E(ReportView.Category(ui, r.Category)) + " · " + WebUi.E(ReportView.Pillar(ui, r.Pillar)));
-        Fact(html, ui.T("web.report.predicted"), WebUi.E(ui.T("web.report.predicted_value", ReportView.Category(ui, r.PredictedCategory), ReportView.Percent(r.Confidence))) + (r.NeedsReview ? $" <span class=\"tag warn\">{ui.TE("web.report.needs_review")}</span>" : ""));
+        Fact(html, ui.T("web.field.status"), $"<span class=\"status s-{r.Status}\">{WebUi.E(ReportPresenter.Status(ui, r.Status))}</span>");
+        Fact(html, ui.T("web.field.category"), WebUi.E(ReportPresenter.Category(ui, r.Category)) + " · " + WebUi.E(ReportPresenter.Pillar(ui, r.Pillar)));
+        Fact(html, ui.T("web.report.predicted"), WebUi.E(ui.T("web.report.predicted_value", ReportPresenter.Category(ui, r.PredictedCategory), ReportPresenter.Percent(r.Confidence))) + (r.NeedsReview ? $" <span class=\"tag warn\">{ui.TE("web.report.needs_review")}</span>" : ""));
         Fact(html, ui.T("web.col.supporters"), r.Supporters.Count.ToString(CultureInfo.InvariantCulture));
         Fact(html, ui.T("web.report.author"), WebUi.E(view.Author(r) ?? ui.T(r.Anonymous ? "web.report.anonymous" : "web.report.no_author")));
         if (r.Latitude is double lat && r.Longitude is double lon)
         {
-            Fact(html, ui.T("web.report.location"), $"{ReportView.Coordinates(lat, lon)} · <a href=\"{WebUi.Attr(ReportView.MapLink(lat, lon))}\" rel=\"noopener noreferrer\" target=\"_blank\">{ui.TE("web.report.map")}</a>");
+            Fact(html, ui.T("web.report.location"), $"{ReportPresenter.Coordinates(lat, lon)} · <a href=\"{WebUi.Attr(ReportPresenter.MapLink(lat, lon))}\" rel=\"noopener noreferrer\" target=\"_blank\">{ui.TE("web.report.map")}</a>");
         }
 
         html.Append("</dl></section>");
@@ -158,7 +158,7 @@ public static class ReportPages
         }
 
         return html.Append("<form method=\"post\" action=\"/web/reports/").Append(r.Id).Append("/status\">").Append(ui.Antiforgery())
-            .Append(WebForms.Select("status", ui.T("web.status.new_status"), next[0], next.Select(s => (s, ReportView.Status(ui, s)))))
+            .Append(WebForms.Select("status", ui.T("web.status.new_status"), next[0], next.Select(s => (s, ReportPresenter.Status(ui, s)))))
             .Append("<label for=\"f-note\">").Append(ui.TE("web.status.note")).Append("</label><textarea id=\"f-note\" name=\"note\" rows=\"3\" maxlength=\"").Append(ReportStatusService.MaxNoteLength).Append("\"></textarea>")
             .Append("<p class=\"hint\">").Append(ui.TE("web.status.hint")).Append("</p>")
             .Append("<button type=\"submit\" class=\"primary\">").Append(ui.TE("web.status.save")).Append("</button></form></section>").ToString();
@@ -175,7 +175,7 @@ public static class ReportPages
         html.Append("<ol class=\"history\">");
         foreach (var h in r.History)
         {
-            html.Append("<li><time>").Append(ui.Date(h.At)).Append("</time> ").Append(WebUi.E(ReportView.Status(ui, h.From))).Append(" → ").Append(WebUi.E(ReportView.Status(ui, h.To)));
+            html.Append("<li><time>").Append(ui.Date(h.At)).Append("</time> ").Append(WebUi.E(ReportPresenter.Status(ui, h.From))).Append(" → ").Append(WebUi.E(ReportPresenter.Status(ui, h.To)));
             if (!string.IsNullOrEmpty(h.Note))
             {
                 html.Append("<br><span class=\"note\">").Append(WebUi.E(h.Note)).Append("</span>");

@@ -15,7 +15,7 @@ public static class ReviewPage
         {
             var ui = WebUi.For(http);
             var f = ReportFilter.Parse(http.Request.Query);
-            var view = new ReportView(db);
+            var view = new ReportPresenter(db);
             var queue = Queue(f.Apply(db, ui.Viewer!, ui.Zone)).ToList();
             var body = new StringBuilder(ui.Notice())
                 .Append("<p>").Append(ui.TE("web.review.intro")).Append("</p>")

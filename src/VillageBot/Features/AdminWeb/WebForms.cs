@@ -25,20 +25,20 @@ public static class WebForms
         return html.Append("</select>").ToString();
     }
 
-    public static IEnumerable<(string, string)> CategoryOptions(WebUi ui) => Categories.All.Select(c => (c, ReportView.Category(ui, c)));
+    public static IEnumerable<(string, string)> CategoryOptions(WebUi ui) => Categories.All.Select(c => (c, ReportPresenter.Category(ui, c)));
 
     /// <summary>The GET form of the report filters; <paramref name="action"/> is the page it filters.</summary>
-    public static string FilterForm(WebUi ui, ReportFilter f, ReportView view, WebViewer viewer, string action, bool withStatus = true)
+    public static string FilterForm(WebUi ui, ReportFilter f, ReportPresenter view, WebViewer viewer, string action, bool withStatus = true)
     {
         var all = ui.T("web.filter.all");
         var inv = CultureInfo.InvariantCulture;
         var html = new StringBuilder("<form method=\"get\" action=\"").Append(action).Append("\" class=\"filters\" aria-label=\"").Append(ui.TE("web.filter.label")).Append("\"><div class=\"grid\">");
         html.Append("<div>").Append(Select("village", ui.T("web.field.village"), f.Village?.ToString(inv), view.VisibleTo(viewer).Select(v => (v.Id.ToString(inv), v.Name)), all)).Append("</div>");
         html.Append("<div>").Append(Select("category", ui.T("web.field.category"), f.Category, CategoryOptions(ui), all)).Append("</div>");
-        html.Append("<div>").Append(Select("pillar", ui.T("web.field.pillar"), f.Pillar, Categories.Pillars.Select(p => (p, ReportView.Pillar(ui, p))), all)).Append("</div>");
+        html.Append("<div>").Append(Select("pillar", ui.T("web.field.pillar"), f.Pillar, Categories.Pillars.Select(p => (p, ReportPresenter.Pillar(ui, p))), all)).Append("</div>");
         if (withStatus)
         {
-            html.Append("<div>").Append(Select("status", ui.T("web.field.status"), f.Status, ReportStatus.All.Select(s => (s, ReportView.Status(ui, s))), all)).Append("</div>");
+            html.Append("<div>").Append(Select("status", ui.T("web.field.status"), f.Status, ReportStatus.All.Select(s => (s, ReportPresenter.Status(ui, s))), all)).Append("</div>");
         }
 
         html.Append("<div><label for=\"f-cmin\">").Append(ui.TE("web.filter.cmin")).Append("</label><input id=\"f-cmin\" name=\"cmin\" type=\"number\" min=\"0\" max=\"100\" inputmode=\"numeric\" value=\"").Append(f.MinConfidence?.ToString(inv)).Append("\"></div>");

@@ -23,14 +23,14 @@ public static class WebPages
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
 
-            var view = new ReportView(db);
+            var view = new ReportPresenter(db);
             var zone = WebTime.Zone(http.RequestServices);
             var items = f.Apply(db, viewer, zone).OrderByDescending(r => r.CreatedAt)
                 .Skip((f.Page - 1) * ReportFilter.PageSize).Take(ReportFilter.PageSize)
                 .Select(r => new
                 {
                     id = r.Id,
-                    reference = ReportView.Reference(r),
+                    reference = ReportPresenter.Reference(r),
                     village = view.VillageName(r.VillageId),
                     r.Category,
                     r.Pillar,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -102,7 +103,7 @@ public sealed class ForgetCallback(PersonErasure erasure) : ICallbackHandler
 }
 
 /// <summary>Erases a person: every feature's data first (reports are kept, anonymised), then their record.</summary>
-public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, Infrastructure.Telegram.UpdateInbox inbox, ILogger<PersonErasure> log)
+public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, Infrastructure.Telegram.UpdateInbox inbox, Infrastructure.Telegram.UpdateJournal journal, ILogger<PersonErasure> log)
 {
     public void Erase(long userId)
     {
@@ -115,6 +116,7 @@ public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastru
 
         db.Residents.Delete(userId);
         inbox.ForgetSender(userId);
+        journal.ForgetSender(userId);
 
         // Deleted documents stay readable in free pages of the data file until it is rebuilt; rebuilding
         // writes only live data, so nothing of the person remains on disk.
@@ -130,7 +132,8 @@ public static class PrivacyFeature
 
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
-        services.AddSingleton<IPersonalData, ReportsPersonalData>();
+        // The reports feature may register the same section itself; it is added once either way.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalData, ReportPersonalData>());
         services.AddSingleton<PersonErasure>();
         return services
             .AddCommand<MyDataCommand>("mydata", Access.Anyone, "cmd.mydata")

@@ -9,6 +9,7 @@ using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
 using VillageBot.Features.Privacy;
+using VillageBot.Features.Quizzes;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
@@ -22,6 +23,10 @@ public static class VillageBotHost
 {
     public static WebApplicationBuilder AddVillageBot(this WebApplicationBuilder builder)
     {
+        // The defaults shipped next to the program apply wherever it is started from; an appsettings.json in the
+        // working directory, environment variables and arguments override them.
+        var shipped = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).Build();
+        builder.Configuration.Sources.Insert(0, new ChainedConfigurationSource { Configuration = shipped, ShouldDisposeConfiguration = true });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -39,6 +44,7 @@ public static class VillageBotHost
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddQuizzes();
         services.AddAdminWeb();
         services.AddPrivacy();
         return builder;
@@ -49,6 +55,7 @@ public static class VillageBotHost
         services.AddSingleton<RouteTable>();
         services.AddScoped<UpdateRouter>();
         services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<UpdateJournal>();
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<BotStatus>();
         return services;
@@ -93,7 +100,6 @@ public static class VillageBotHost
         app.MapAdminWeb();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
-            app.UseStaticFiles();
             app.MapLocalChat();
         }
 

@@ -17,6 +17,7 @@ public sealed class Db : IDisposable
         Residents.EnsureIndex(r => r.VillageId);
         Residents.EnsureIndex(r => r.ChatId);
         Villages.EnsureIndex(v => v.Code, unique: true);
+        Database.GetCollection("inbox").EnsureIndex("Done");
     }
 
     public string FilePath { get; }

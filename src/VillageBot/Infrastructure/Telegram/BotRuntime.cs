@@ -54,6 +54,12 @@ public sealed class BotRuntime(
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await dispatcher.StopAsync(TimeSpan.FromSeconds(10));
+    }
+
     private async Task ConnectAsync(ITelegramBotClient bot, TelegramOptions o, CancellationToken ct)
     {
         var delay = TimeSpan.FromSeconds(1);
@@ -107,10 +113,10 @@ public sealed class BotRuntime(
             try
             {
                 var updates = await bot.GetUpdates(offset, 100, o.PollingTimeoutSeconds, Wanted, ct);
-                foreach (var update in updates)
+                if (updates.Length > 0)
                 {
-                    dispatcher.Enqueue(update);
-                    offset = update.Id + 1;
+                    dispatcher.Receive(updates);
+                    offset = updates[^1].Id + 1;
                 }
 
                 delay = TimeSpan.FromSeconds(1);

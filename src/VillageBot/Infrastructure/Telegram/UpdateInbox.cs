@@ -65,9 +65,7 @@ public sealed class UpdateInbox
         var dropped = 0;
         foreach (var entry in _entries.Find(e => !e.Done).ToList())
         {
-            var update = JsonSerializer.Deserialize<Update>(entry.Json, JsonBotAPI.Options);
-            var from = update?.Message?.From?.Id ?? update?.CallbackQuery?.From.Id ?? update?.PollAnswer?.User?.Id ?? update?.MyChatMember?.From.Id;
-            if (from == userId)
+            if (UpdateSender.Of(JsonSerializer.Deserialize<Update>(entry.Json, JsonBotAPI.Options)) == userId)
             {
                 entry.Done = true;
                 entry.Json = "";

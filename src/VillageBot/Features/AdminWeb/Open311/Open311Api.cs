@@ -247,7 +247,7 @@ public static class Open311Api
         return new Open311Record()
             .Set("service_request_id", ReportStatusService.ReferenceOf(r))
             .Set("status", r.IsOpen ? "open" : "closed")
-            .Set("status_notes", ReportView.LastNote(r))
+            .Set("status_notes", ReportPresenter.LastNote(r))
             .Set("service_name", Categories.IsKnown(r.Category) ? texts.Get(lang, Categories.LabelKey(r.Category)) : r.Category)
             .Set("service_code", r.Category)
             .Set("description", r.Text)

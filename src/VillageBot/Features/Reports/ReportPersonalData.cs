@@ -7,7 +7,7 @@ namespace VillageBot.Features.Reports;
 /// Reports a person made or supported. Erasing keeps the reports (they are the village's evidence) but
 /// removes the person from them: no reporter, not among the supporters, not named in the status history.
 /// </summary>
-public sealed class ReportsPersonalData(Db db) : IPersonalData
+public sealed class ReportPersonalData(Db db) : IPersonalData
 {
     public string Section => "reports";
 
