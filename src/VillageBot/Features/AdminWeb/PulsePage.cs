@@ -87,11 +87,35 @@ public static class PulsePage
 
     private static string OverTime(WebUi ui, string id, string title, string keyHeader, IReadOnlyList<Bucket> buckets, List<Report> reports, IReadOnlyList<string> keys, Func<Report, string> keyOf, Func<string, string> label)
     {
+        // One pass over the reports: count per (key, bucket).
+        var counts = new Dictionary<(string Key, int Bucket), int>();
+        foreach (var r in reports)
+        {
+            var b = BucketOf(buckets, r.CreatedAt);
+            if (b >= 0)
+            {
+                counts[(keyOf(r), b)] = counts.GetValueOrDefault((keyOf(r), b)) + 1;
+            }
+        }
+
         var series = keys.Select((k, i) => new SvgChart.Series(label(k), SvgChart.Palette[i % SvgChart.Palette.Count],
-            buckets.Select(b => reports.Count(r => keyOf(r) == k && r.CreatedAt >= b.FromUtc && r.CreatedAt < b.ToUtc)).ToList())).ToList();
+            [.. buckets.Select((_, b) => counts.GetValueOrDefault((k, b)))])).ToList();
         var chart = SvgChart.StackedColumns(id, title, ui.T("web.pulse.over_time_desc"), [.. buckets.Select(b => b.Label)], series);
         var rows = series.Where(s => s.Values.Sum() > 0).Select(s => (IReadOnlyList<string>)[s.Name, .. s.Values.Select(v => v.ToString(CultureInfo.InvariantCulture))]);
         return Section(ui, id, title, chart, Table(ui, [keyHeader, .. buckets.Select(b => b.Label)], rows));
+    }
+
+    private static int BucketOf(IReadOnlyList<Bucket> buckets, DateTime at)
+    {
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            if (at >= buckets[i].FromUtc && at < buckets[i].ToUtc)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string Leaders(WebUi ui, ReportPresenter view, List<Report> reports)
