@@ -336,7 +336,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             "sendphoto" => Ok(Record("sendPhoto", To(), m =>
             {
                 m.Caption = args.Str("caption");
-                m.Photo = [new PhotoSize { FileId = "photo" + m.Id, FileUniqueId = "u" + m.Id, Width = 800, Height = 600 }];
+                // A photo sent again by its file id keeps that id; an uploaded one gets a new id.
+                var fileId = args.Str("photo") is { } id && !id.StartsWith("attach://", StringComparison.Ordinal) ? id : "photo" + m.Id;
+                m.Photo = [new PhotoSize { FileId = fileId, FileUniqueId = "u" + m.Id, Width = 800, Height = 600 }];
             }, args)),
             "senddocument" => Ok(Record("sendDocument", To(), m =>
             {

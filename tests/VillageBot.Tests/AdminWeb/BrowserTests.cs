@@ -59,7 +59,7 @@ public sealed class BrowserTests(ChromiumFixture chromium) : BotTest, IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the status" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Status saved; the reporter has been told.")).ToBeVisibleAsync();
         var told = await reporter.ExpectTextAsync(road.Reference);
-        Assert.Contains("statuss tagad ir “tiek risināts”", told.Text);
+        Assert.Contains("statuss tagad: tiek risināts", told.Text);
         Assert.Contains("Piezīme: Remonts notiks piektdien", told.Text);
         Assert.Equal(ReportStatus.InProgress, Reports.FindById(road.Id).Status);
 

@@ -98,7 +98,7 @@ public sealed class ReportPagesTests : BotTest
         Assert.Equal($"/web/reports/{report.Id}?done=status", response.Headers.Location!.OriginalString);
 
         var told = await reporter.ExpectTextAsync("R-1001");
-        Assert.Contains("теперь его статус «в работе»", told.Text);
+        Assert.Contains("Статус вашего сообщения R-1001 (Дороги и транспорт) теперь: в работе.", told.Text);
         Assert.Contains("Примечание: Бригада приедет в пятницу", told.Text);
 
         var saved = Reports.FindById(report.Id);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using VillageBot.TestKit;
 
 namespace VillageBot.Tests.Foundation;
@@ -16,10 +17,13 @@ public abstract class BotTest : IAsyncLifetime
     /// <summary>Serve on a real socket of 127.0.0.1 (for a browser) instead of the in-memory test server.</summary>
     protected virtual bool OnSocket => false;
 
+    /// <summary>Service overrides for the host under test (ConfigureTestServices), kept across restarts.</summary>
+    protected virtual Action<IServiceCollection>? TestServices => null;
+
     public async Task InitializeAsync()
     {
         Api = await FakeBotApi.StartAsync();
-        Host = await BotHost.StartAsync(Api, settings: Settings, kestrel: OnSocket);
+        Host = await BotHost.StartAsync(Api, settings: Settings, configure: TestServices, kestrel: OnSocket);
     }
 
     public async Task DisposeAsync()

@@ -34,9 +34,9 @@ public sealed class PrivacyTests : BotTest
 
         var sections = json.GetProperty("sections");
         var reports = sections.GetProperty("reports");
-        Assert.Equal("My pothole report", reports.GetProperty("reported")[0].GetProperty("Text").GetString());
-        Assert.Equal(1, reports.GetProperty("reported")[0].GetProperty("supporters").GetInt32());
-        Assert.Equal("R-1002", reports.GetProperty("supported")[0].GetString());
+        Assert.Equal("My pothole report", reports.GetProperty("Reported")[0].GetProperty("Text").GetString());
+        Assert.Equal(1, reports.GetProperty("Reported")[0].GetProperty("Supporters").GetInt32());
+        Assert.Equal("R-1002", reports.GetProperty("Supported")[0].GetString());
         Assert.Equal(1, sections.GetProperty("web_sign_in_links").GetArrayLength());
 
         var text = System.Text.Encoding.UTF8.GetString(file.File!);

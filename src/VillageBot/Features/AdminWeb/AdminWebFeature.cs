@@ -31,7 +31,7 @@ public static class AdminWebFeature
         services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
         services.AddSingleton<LoginLinks>();
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<LoginLinks>());
-        services.AddSingleton<ReportStatusService>();
+        services.AddScoped<ReportStatusService>();
         services.AddSingleton<WebSessionValidator>();
         services.AddCommand<WebLinkCommand>("web", Access.Coordinator, "cmd.web");
         services.AddSingleton<IPulseSource, QuizLearningPulse>();

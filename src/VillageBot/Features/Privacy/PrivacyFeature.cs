@@ -1,10 +1,8 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VillageBot.Conversation;
-using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Privacy;
 
@@ -132,8 +130,6 @@ public static class PrivacyFeature
 
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
-        // The reports feature may register the same section itself; it is added once either way.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalData, ReportPersonalData>());
         services.AddSingleton<PersonErasure>();
         return services
             .AddCommand<MyDataCommand>("mydata", Access.Anyone, "cmd.mydata")

@@ -1,59 +1,49 @@
 using VillageBot.Infrastructure.Privacy;
-using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Reports;
 
 /// <summary>
-/// Reports a person made or supported. Erasing keeps the reports (they are the village's evidence) but
-/// removes the person from them: no reporter, not among the supporters, not named in the status history.
+/// /mydata shows the person's reports and the ones they supported; /forget keeps the reports (the village still
+/// needs them) but removes the person from them: reporter, "+1" and the status changes they made.
 /// </summary>
-public sealed class ReportPersonalData(Db db) : IPersonalData
+public sealed class ReportPersonalData(ReportStore store) : IPersonalData
 {
     public string Section => "reports";
 
-    public object? Export(long userId)
+    public object? Export(long userId) => new
     {
-        var reports = Reports.Find(r => r.ReporterId == userId).OrderBy(r => r.CreatedAt).Select(r => new
+        Reported = store.ByReporter(userId).Select(r => new
         {
-            reference = ReportStatusService.ReferenceOf(r),
+            r.Reference,
             r.Text,
             r.Category,
             r.Status,
             r.Anonymous,
             r.CreatedAt,
-            r.UpdatedAt,
-            hasPhoto = r.PhotoFileId is not null,
+            HasPhoto = r.PhotoFileId is not null,
             r.Latitude,
             r.Longitude,
-            supporters = r.Supporters.Count,
-            history = r.History.Select(h => new { h.From, h.To, h.Note, h.At }),
-            r.FollowUpAnswer,
-        }).ToList();
+            Supporters = r.Supporters.Count,
+            History = r.History.Select(h => new { h.From, h.To, h.Note, h.At }),
+        }).ToList(),
+        Supported = store.SupportedBy(userId).Select(r => r.Reference).ToList(),
+    };
 
-        // Supporting ("+1") is the person's own act; the other supporters and the reporter are not theirs to see.
-        var supported = Reports.Find(r => r.Supporters.Contains(userId)).Select(r => ReportStatusService.ReferenceOf(r)).ToList();
-        var handled = Reports.Find(r => r.History.Select(h => h.ById).Contains(userId)).Select(r => ReportStatusService.ReferenceOf(r)).ToList();
-        return new { reported = reports, supported, statusChangesMadeOn = handled };
-    }
-
-    public void Erase(long userId)
-    {
-        foreach (var report in Reports.Find(r => r.ReporterId == userId || r.Supporters.Contains(userId) || r.History.Select(h => h.ById).Contains(userId)).ToList())
+    public void Erase(long userId) => store.UpdateWhere(
+        r => r.ReporterId == userId || r.Supporters.Contains(userId) || r.History.Any(h => h.ById == userId),
+        r =>
         {
-            if (report.ReporterId == userId)
+            if (r.ReporterId == userId)
             {
-                report.ReporterId = null;
+                r.ReporterId = null;
             }
 
-            report.Supporters.RemoveAll(id => id == userId);
-            foreach (var change in report.History.Where(h => h.ById == userId))
+            r.Supporters.Remove(userId);
+            foreach (var change in r.History.Where(h => h.ById == userId))
             {
                 change.ById = 0;
             }
 
-            Reports.Update(report);
-        }
-    }
-
-    private LiteDB.ILiteCollection<Report> Reports => db.Collection<Report>("reports");
+            return true;
+        });
 }

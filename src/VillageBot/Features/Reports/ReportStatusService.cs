@@ -12,54 +12,39 @@ public enum ReportChange
     /// <summary>The status cannot move that way (see <see cref="ReportStatus.CanMove"/>), or the category is unknown.</summary>
     NotAllowed,
 
-    /// <summary>Nothing to change: the report already has that category.</summary>
+    /// <summary>Nothing to change: the report already has that category (it is marked reviewed).</summary>
     Unchanged,
 }
 
 /// <summary>
-/// Changes a report's status or category on behalf of a coordinator or admin (from the chat or the web) and
-/// tells the reporter in their language. Callers check who may do it; this checks what may be done.
+/// Status and category changes made outside the chat (the admin web): stored through <see cref="ReportStore"/>
+/// and told to the people concerned in their language, as the chat's own buttons do. Callers check who may
+/// do it; this checks what may be done.
 /// </summary>
-public sealed class ReportStatusService(Db db, IMessenger messenger, Texts texts, TimeProvider time, ILogger<ReportStatusService> log)
+public sealed class ReportStatusService(ReportStore store, ReportNotifier notifier, Db db, IMessenger messenger, Texts texts, TimeProvider time, ILogger<ReportStatusService> log)
 {
     public const int MaxNoteLength = 500;
 
-    private static readonly Lock Gate = new();
+    public static string StatusKey(string status) => "report.status." + status;
 
-    public static string StatusKey(string status) => "reportstatus.status." + status;
-
-    public static string ReferenceOf(Report report) => string.IsNullOrEmpty(report.Reference) ? "R-" + report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : report.Reference;
+    public static string ReferenceOf(Report report) =>
+        string.IsNullOrEmpty(report.Reference) ? ReportStore.ReferenceOf(report.Id) : report.Reference;
 
     public async Task<ReportChange> ChangeStatusAsync(int reportId, string to, string? note, long byUserId, CancellationToken ct = default)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : MessageLimits.Clip(note.Trim(), MaxNoteLength);
-        Report? report;
-        lock (Gate)
+        if (store.Find(reportId) is not { } current)
         {
-            report = Reports.FindById(reportId);
-            if (report is null)
-            {
-                return ReportChange.NotFound;
-            }
-
-            if (!ReportStatus.CanMove(report.Status, to))
-            {
-                return ReportChange.NotAllowed;
-            }
-
-            var now = time.GetUtcNow().UtcDateTime;
-            report.History.Add(new StatusChange { From = report.Status, To = to, Note = note, ById = byUserId, At = now });
-            report.Status = to;
-            report.StatusChangedAt = now;
-            report.UpdatedAt = now;
-            Reports.Update(report);
+            return ReportChange.NotFound;
         }
 
-        await TellReporterAsync(report, lang =>
+        // The store checks again under its lock that nobody moved the status in between.
+        if (store.ChangeStatus(reportId, current.Status, to, note, byUserId, Now) is not { } report)
         {
-            var text = texts.Get(lang, "reportstatus.changed", ReferenceOf(report), texts.Get(lang, StatusKey(to)));
-            return note is null ? text : text + "\n" + texts.Get(lang, "reportstatus.note", note);
-        }, ct);
+            return ReportChange.NotAllowed;
+        }
+
+        await notifier.StatusChangedAsync(report, note);
         return ReportChange.Done;
     }
 
@@ -71,49 +56,33 @@ public sealed class ReportStatusService(Db db, IMessenger messenger, Texts texts
             return ReportChange.NotAllowed;
         }
 
-        Report? report;
-        lock (Gate)
+        var before = store.Find(reportId)?.Category;
+        if (before is null || store.Relabel(reportId, category, Now) is not { } report)
         {
-            report = Reports.FindById(reportId);
-            if (report is null)
-            {
-                return ReportChange.NotFound;
-            }
+            return ReportChange.NotFound;
+        }
 
-            var changed = report.Category != category;
-            report.RelabeledCategory = category;
-            report.NeedsReview = false;
-            report.Category = category;
-            report.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            Reports.Update(report);
-            if (!changed)
-            {
-                return ReportChange.Unchanged;
-            }
+        if (before == category)
+        {
+            return ReportChange.Unchanged;
         }
 
         log.LogInformation("Report {ReportId} relabelled to {Category}", reportId, category);
-        await TellReporterAsync(report, lang => texts.Get(lang, "reportstatus.relabelled", ReferenceOf(report), texts.Get(lang, Categories.LabelKey(category))), ct);
+        if (report.ReporterId is long id && db.Residents.FindById(id) is { Active: true } reporter)
+        {
+            try
+            {
+                await messenger.SendTextAsync(reporter.ChatId, texts.Get(reporter.Lang, "reportstatus.relabelled", ReferenceOf(report), texts.Get(reporter.Lang, Categories.LabelKey(category))), ct: ct);
+            }
+            catch (Exception e) when (e is RecipientBlockedException or RateLimitedException or HttpRequestException)
+            {
+                // The new category is saved; the reporter sees it in /myreports.
+                log.LogInformation("Reporter of report {ReportId} could not be told: {Reason}", reportId, e.GetType().Name);
+            }
+        }
+
         return ReportChange.Done;
     }
 
-    private LiteDB.ILiteCollection<Report> Reports => db.Collection<Report>("reports");
-
-    private async Task TellReporterAsync(Report report, Func<string, string> message, CancellationToken ct)
-    {
-        if (report.ReporterId is not long reporterId || db.Residents.FindById(reporterId) is not { Active: true } reporter)
-        {
-            return;
-        }
-
-        try
-        {
-            await messenger.SendTextAsync(reporter.ChatId, message(reporter.Lang), ct: ct);
-        }
-        catch (Exception e) when (e is RecipientBlockedException or RateLimitedException or HttpRequestException)
-        {
-            // The change itself is saved; a reporter who cannot be reached now sees it when they next look at the report.
-            log.LogInformation("Reporter of report {ReportId} could not be told: {Reason}", report.Id, e.GetType().Name);
-        }
-    }
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

@@ -10,6 +10,7 @@ using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
 using VillageBot.Features.Privacy;
 using VillageBot.Features.Quizzes;
+using VillageBot.Features.Reports;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
@@ -45,6 +46,7 @@ public static class VillageBotHost
         services.AddHelp();
         services.AddFreeText();
         services.AddQuizzes();
+        services.AddReports();
         services.AddAdminWeb();
         services.AddPrivacy();
         return builder;

@@ -153,7 +153,7 @@ public static class Open311Api
         return Open311Format.List(format, "service_requests", "request", [ToRequest(report, villages, texts, Lang(http), web.Value, options.Value)]);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, string format, Db db, TimeProvider time, IOptions<Open311Options> options, ILoggerFactory logs)
+    private static async Task<IResult> CreateAsync(HttpContext http, string format, Db db, ReportStore store, ReportNotifier notifier, TimeProvider time, IOptions<Open311Options> options, ILoggerFactory logs)
     {
         if (!Open311Format.IsKnown(format))
         {
@@ -221,11 +221,9 @@ public static class Open311Api
             UpdatedAt = now,
             StatusChangedAt = now,
         };
-        var reports = db.Collection<Report>("reports");
-        reports.Insert(report);
-        report.Reference = ReportStatusService.ReferenceOf(report);
-        reports.Update(report);
+        store.Add(report);
         logs.CreateLogger("Open311").LogInformation("Open311 request created report {ReportId} in village {VillageId}", report.Id, village.Id);
+        await notifier.NewReportAsync(report);
         return Open311Format.List(format, "service_requests", "request",
             [new Open311Record().Set("service_request_id", report.Reference).Set("service_notice", "").Set("account_id", null)]);
     }
