@@ -41,12 +41,7 @@ public sealed class ReportPresenter(Db db)
 
     public static string Coordinates(double lat, double lon) => lat.ToString("0.00000", CultureInfo.InvariantCulture) + ", " + lon.ToString("0.00000", CultureInfo.InvariantCulture);
 
-    public static string MapLink(double lat, double lon)
-    {
-        var la = lat.ToString("0.00000", CultureInfo.InvariantCulture);
-        var lo = lon.ToString("0.00000", CultureInfo.InvariantCulture);
-        return $"https://www.openstreetmap.org/?mlat={la}&mlon={lo}#map=17/{la}/{lo}";
-    }
+    public static string MapLink(double lat, double lon) => ReportView.MapLink(lat, lon);
 
     public static string LastNote(Report r) => r.History.LastOrDefault(h => !string.IsNullOrEmpty(h.Note))?.Note ?? "";
 
