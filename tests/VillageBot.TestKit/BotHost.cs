@@ -78,6 +78,9 @@ public sealed class BotHost : IAsyncDisposable
             ["Storage:DataDirectory"] = dataDirectory,
             ["Bot:AdminIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telegram:PollingTimeoutSeconds"] = "2",
+            ["Jobs:WorkerCount"] = "2",
+            ["Jobs:PollingIntervalMs"] = "100",
+            ["Jobs:DispatchIntervalMs"] = "50",
         };
         if (api is not null)
         {

@@ -13,6 +13,7 @@ public sealed class UpdateRouter(
     RouteTable routes,
     IEnumerable<ITextHandler> textHandlers,
     IEnumerable<IPollAnswerHandler> pollHandlers,
+    IEnumerable<IPollUpdateHandler> pollUpdateHandlers,
     IRecipientStatus recipients,
     IMessenger messenger,
     Texts texts,
@@ -31,6 +32,13 @@ public sealed class UpdateRouter(
                 foreach (var h in pollHandlers)
                 {
                     await h.HandleAsync(answer, ct);
+                }
+
+                return;
+            case { Poll: { } poll }:
+                foreach (var h in pollUpdateHandlers)
+                {
+                    await h.HandleAsync(poll, ct);
                 }
 
                 return;

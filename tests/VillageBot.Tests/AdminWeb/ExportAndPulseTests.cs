@@ -2,6 +2,7 @@ using System.Net;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.AdminWeb;
+using VillageBot.Features.Polls;
 using VillageBot.Features.Reports;
 using VillageBot.Tests.Foundation;
 using VillageBot.Tests.Quizzes;
@@ -133,6 +134,37 @@ public sealed class ExportAndPulseTests : BotTest
         Assert.Contains("<th scope=\"row\">Kalsnava</th><td>Data about the village", page);
         Assert.DoesNotContain("Partnerships</th>", page);
         Assert.DoesNotContain("No quiz results in this period.", page);
+    }
+
+    [Fact]
+    public async Task Pulse_shows_poll_results_of_the_period_without_naming_voters()
+    {
+        var now = DateTime.UtcNow;
+        var polls = Host.Db.Collection<VillagePoll>("polls");
+        var messages = Host.Db.Collection<PollMessage>("poll_messages");
+        var kalsnava = Host.Db.Village("kalsnava").Id;
+        var voter = await MemberAsync("en");
+        var shop = new VillagePoll { VillageId = kalsnava, Question = "Should the shop open on Sundays?", Options = ["Yes", "No"], CreatedAt = now, SendAt = now.AddHours(-2), ClosesAt = now.AddDays(1) };
+        polls.Insert(shop);
+        var old = new VillagePoll { VillageId = kalsnava, Question = "Last year's question", Options = ["A", "B"], CreatedAt = now.AddYears(-2), SendAt = now.AddYears(-2), ClosesAt = now.AddYears(-2) };
+        polls.Insert(old);
+        var other = new VillagePoll { VillageId = Host.Db.Village("ergli").Id, Question = "Another village's poll", Options = ["A", "B"], CreatedAt = now, SendAt = now, ClosesAt = now.AddDays(1) };
+        polls.Insert(other);
+        foreach (var (resident, choice) in new[] { (voter.Id, 0), (voter.Id + 1, 0), (voter.Id + 2, 1) })
+        {
+            messages.Insert(new PollMessage { Id = $"{shop.Id}:{resident}", PollId = shop.Id, ResidentId = resident, Choice = [choice], SentAt = now, VotedAt = now });
+        }
+
+        messages.Insert(new PollMessage { Id = $"{shop.Id}:silent", PollId = shop.Id, ResidentId = voter.Id + 3, SentAt = now });
+        var browser = await Host.SignInAsCoordinatorAsync(await MemberAsync("en"), "kalsnava");
+
+        var page = await browser.GetStringAsync("/web/pulse?lang=en");
+        Assert.Contains("<h3>Should the shop open on Sundays? (Kalsnava; 3 of 4 answered)</h3>", page);
+        Assert.Contains("<th scope=\"row\">Yes</th><td>2</td>", page);
+        Assert.Contains("<th scope=\"row\">No</th><td>1</td>", page);
+        Assert.DoesNotContain("Last year's question", page);
+        Assert.DoesNotContain("Another village's poll", page);
+        Assert.DoesNotContain($"Person{voter.Id}", page);
     }
 
     [Fact]

@@ -122,6 +122,23 @@ public sealed class WebLoginTests : BotTest
     }
 
     [Fact]
+    public async Task Job_dashboard_is_behind_the_same_sign_in_for_admins_only()
+    {
+        var anonymous = await Host.HtmlClient().GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("http://localhost/web/signin", anonymous.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Host.CreateClient().GetAsync("/hangfire/stats")).StatusCode);
+
+        var coordinator = await Host.SignInAsCoordinatorAsync(await MemberAsync("en"), "kalsnava");
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/hangfire")).StatusCode);
+
+        var admin = await Host.SignInAsync(Admin());
+        var dashboard = await admin.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("VillageBot jobs", await dashboard.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var browser = await Host.SignInAsync(Admin());

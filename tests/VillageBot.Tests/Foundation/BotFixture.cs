@@ -20,10 +20,15 @@ public abstract class BotTest : IAsyncLifetime
     /// <summary>Service overrides for the host under test (ConfigureTestServices), kept across restarts.</summary>
     protected virtual Action<IServiceCollection>? TestServices => null;
 
+    /// <summary>More service overrides, e.g. a FakeTimeProvider; applied after <see cref="TestServices"/>.</summary>
+    protected virtual Action<IServiceCollection>? Configure => null;
+
     public async Task InitializeAsync()
     {
         Api = await FakeBotApi.StartAsync();
-        Host = await BotHost.StartAsync(Api, settings: Settings, configure: TestServices, kestrel: OnSocket);
+        var (first, second) = (TestServices, Configure);
+        Action<IServiceCollection>? configure = first is null ? second : second is null ? first : s => { first(s); second(s); };
+        Host = await BotHost.StartAsync(Api, settings: Settings, configure: configure, kestrel: OnSocket);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -25,6 +26,9 @@ public static class AdminWebFeature
 
     public const string CookieName = "vb_session";
 
+    /// <summary>Where the job dashboard is served; it is guarded by <see cref="AdminDashboardAuthorization"/>.</summary>
+    public const string DashboardPath = "/hangfire";
+
     public static IServiceCollection AddAdminWeb(this IServiceCollection services)
     {
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -35,6 +39,7 @@ public static class AdminWebFeature
         services.AddSingleton<WebSessionValidator>();
         services.AddCommand<WebLinkCommand>("web", Access.Coordinator, "cmd.web");
         services.AddSingleton<IPulseSource, QuizLearningPulse>();
+        services.AddSingleton<IPulseSource, PollResultsPulse>();
 
         // Keys that protect the session cookie live with the data, so sessions survive a restart.
         services.AddDataProtection();
@@ -72,6 +77,17 @@ public static class AdminWebFeature
         // Authentication and authorization are put first in the pipeline by the host itself (their services are
         // registered), ahead of any middleware such as the job dashboard, which relies on the cookie.
         app.UseAntiforgery();
+        app.Use(async (http, next) =>
+        {
+            // A person opening the job dashboard without a session is shown how to sign in, as for /web pages.
+            if (http.Request.Path.StartsWithSegments(DashboardPath) && http.User.Identity?.IsAuthenticated != true && !WebPaths.IsApi(http.Request))
+            {
+                await http.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return;
+            }
+
+            await next();
+        });
         app.Use(async (http, next) =>
         {
             if (http.Request.Path.StartsWithSegments("/web"))

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb;
+using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
 using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
@@ -12,6 +14,7 @@ using VillageBot.Features.Privacy;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Settings;
+using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
@@ -39,12 +42,15 @@ public static class VillageBotHost
 
         services.AddTelegramTransport();
         services.AddConversation();
+        services.AddJobs();
 
         services.AddOnboarding();
         services.AddSettings();
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddBroadcasts();
+        services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
         services.AddAdminWeb();
@@ -100,6 +106,7 @@ public static class VillageBotHost
             : Results.Json(new { status = "starting" }, statusCode: 503));
         app.MapTelegramWebhook();
         app.MapAdminWeb();
+        app.MapJobsDashboard();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
             app.MapLocalChat();

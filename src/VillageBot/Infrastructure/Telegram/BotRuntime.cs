@@ -23,7 +23,7 @@ public sealed class BotRuntime(
     ILogger<BotRuntime> log) : BackgroundService
 {
     private static readonly UpdateType[] Wanted =
-        [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PollAnswer, UpdateType.MyChatMember];
+        [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PollAnswer, UpdateType.Poll, UpdateType.MyChatMember];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
