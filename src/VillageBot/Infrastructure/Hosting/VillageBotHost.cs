@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
@@ -9,6 +10,7 @@ using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Privacy;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Settings;
@@ -51,6 +53,8 @@ public static class VillageBotHost
         services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
+        services.AddAdminWeb();
+        services.AddPrivacy();
         return builder;
     }
 
@@ -87,6 +91,9 @@ public static class VillageBotHost
         services.AddTransient<IMessenger>(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken
             ? sp.GetRequiredService<TelegramMessenger>()
             : sp.GetRequiredService<LocalMessenger>());
+        services.AddTransient<IChatFiles>(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken
+            ? ActivatorUtilities.CreateInstance<TelegramFiles>(sp)
+            : new NoChatFiles());
         services.AddHostedService<BotRuntime>();
         return services;
     }
@@ -98,6 +105,7 @@ public static class VillageBotHost
             ? Results.Ok(new { status = "ready", mode = status.Mode.ToString().ToLowerInvariant(), uptimeMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds })
             : Results.Json(new { status = "starting" }, statusCode: 503));
         app.MapTelegramWebhook();
+        app.MapAdminWeb();
         app.MapJobsDashboard();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
