@@ -5,5 +5,6 @@ internal static class CliCommands
 {
     public static void RegisterAll()
     {
+        Features.Reports.Classification.ClassifierCommands.Register();
     }
 }

@@ -7,6 +7,7 @@ using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Reports.Classification;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
@@ -37,6 +38,7 @@ public static class VillageBotHost
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddProblemClassifier();
         return builder;
     }
 
