@@ -43,22 +43,27 @@ public static class ClassifierCommands
 
         var summary = classifier.Retrain();
         output.WriteLine($"Trained on {summary.Examples} examples in {summary.Duration.TotalSeconds:0.0} s; saved {classifier.ModelPath}");
-        if (heldOut.Count > 0)
+        if (heldOut.Count == 0)
         {
-            Report(output, $"Held-out set ({heldOut.Count} reports, never used for training or tuning)", ClassifierEvaluation.Evaluate(classifier.Current, heldOut));
-            output.WriteLine(Latency(classifier, heldOut));
+            output.WriteLine($"No held-out set at {ProblemTrainingSet.HeldOutFile(dataPath)}.");
+            return 0;
         }
 
-        if (args.Contains("--learning-curve") && heldOut.Count > 0)
+        var final = ClassifierEvaluation.Evaluate(classifier.Current, heldOut);
+        Report(output, $"Held-out set ({heldOut.Count} reports, never used for training or tuning)", final);
+        output.WriteLine(Latency(classifier, heldOut));
+        if (args.Contains("--learning-curve"))
         {
-            output.WriteLine("Learning curve (held-out macro-F1 against share of the training data):");
+            output.WriteLine();
+            output.WriteLine("Learning curve (held-out macro-F1 against share of the training data; below 100 % the mean of 3 random stratified samples):");
             output.WriteLine("  share  examples  overall     lv     en     ru");
             foreach (var share in new[] { 0.2, 0.4, 0.6, 0.8, 1.0 })
             {
-                var sample = ClassifierEvaluation.Sample(set.All, share);
-                var outcomes = ClassifierEvaluation.Evaluate(ProblemModel.Train(sample, set.Lexicon, settings), heldOut);
-                var byLang = ClassifierEvaluation.MacroF1ByLanguage(outcomes);
-                output.WriteLine($"  {share,5:P0}  {sample.Count,8}  {ClassifierEvaluation.MacroF1(outcomes),7:0.000}  {byLang.GetValueOrDefault("lv"),5:0.000}  {byLang.GetValueOrDefault("en"),5:0.000}  {byLang.GetValueOrDefault("ru"),5:0.000}");
+                var runs = share < 1
+                    ? [.. Enumerable.Range(1, 3).Select(seed => ClassifierEvaluation.Evaluate(ProblemModel.Train(ClassifierEvaluation.Sample(set.All, share, seed), set.Lexicon, settings), heldOut))]
+                    : new List<List<Outcome>> { final };
+                double Mean(string? lang) => runs.Average(r => ClassifierEvaluation.MacroF1(lang is null ? r : [.. r.Where(o => o.Lang == lang)]));
+                output.WriteLine($"  {share,5:P0}  {ClassifierEvaluation.Sample(set.All, share).Count,8}  {Mean(null),7:0.000}  {Mean("lv"),5:0.000}  {Mean("en"),5:0.000}  {Mean("ru"),5:0.000}");
             }
         }
 

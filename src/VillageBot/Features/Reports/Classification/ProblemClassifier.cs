@@ -17,11 +17,15 @@ public sealed class ProblemClassifier(
     ILogger<ProblemClassifier> log) : IProblemClassifier
 {
     private readonly Lock _training = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile ProblemModel? _model;
 
     public string ModelPath => Path.Combine(storage.Value.ResolvedDirectory, options.Value.ModelFile);
 
     public bool IsReady => _model is not null;
+
+    /// <summary>Completes when the first model is loaded or trained (by the start-up job or the first report).</summary>
+    public Task Ready => _ready.Task;
 
     public float RelabelWeight => options.Value.RelabelWeight;
 
@@ -49,7 +53,7 @@ public sealed class ProblemClassifier(
         {
             var set = ProblemTrainingSet.Load(content.Value.ResolvedDataPath, relabels.Read(options.Value.RelabelWeight));
             var (model, summary) = TrainAndSave(set);
-            _model = model;
+            Use(model);
             return summary;
         }
     }
@@ -104,7 +108,7 @@ public sealed class ProblemClassifier(
                 if (ModelStore.TryLoad(ModelPath, set, TrainingSettings.Default) is { } saved)
                 {
                     log.LogInformation("Loaded the problem classifier from {Path}", ModelPath);
-                    return _model = saved;
+                    return Use(saved);
                 }
             }
             catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or System.Text.Json.JsonException or FormatException)
@@ -114,8 +118,15 @@ public sealed class ProblemClassifier(
 
             var (model, summary) = TrainAndSave(set.WithRelabels(relabels.Read(options.Value.RelabelWeight)));
             log.LogInformation("Trained the problem classifier from {Examples} examples ({Relabels} relabels) in {Seconds:0.0} s", summary.Examples, summary.Relabels, summary.Duration.TotalSeconds);
-            return _model = model;
+            return Use(model);
         }
+    }
+
+    private ProblemModel Use(ProblemModel model)
+    {
+        _model = model;
+        _ready.TrySetResult();
+        return model;
     }
 
     private (ProblemModel Model, TrainingSummary Summary) TrainAndSave(ProblemTrainingSet set)

@@ -23,8 +23,12 @@ public sealed class ProblemInput
 /// <summary>Turns a report's text into <see cref="ProblemInput"/>: language guess, folding, stemming, lexicon hits.</summary>
 public sealed class ProblemFeaturizer(ProblemLexicon lexicon, float lexiconScale, bool stem = true)
 {
+    /// <summary>Reports are a few sentences; past this the text adds cost, not meaning.</summary>
+    public const int MaxChars = 4000;
+
     public ProblemInput Featurize(string text, string? label = null, float weight = 1)
     {
+        text = text.Length > MaxChars ? text[..MaxChars] : text;
         var lang = ProblemLanguage.Detect(text);
         var words = TextFolding.Words(TextFolding.Fold(text)).ToList();
         var hits = lexicon.Hits(words);
