@@ -21,11 +21,11 @@ public sealed record TrainingSettings
     public int WordNgrams { get; init; } = 1;
 
     /// <summary>Longest character n-gram over the folded words (all shorter lengths from <see cref="MinCharNgram"/> are included).</summary>
-    public int CharNgrams { get; init; } = 5;
+    public int CharNgrams { get; init; } = 4;
 
-    public int MinCharNgram { get; init; } = 4;
+    public int MinCharNgram { get; init; } = 3;
 
-    public float LexiconScale { get; init; } = 0.5f;
+    public float LexiconScale { get; init; } = 0.25f;
 
     public bool TfIdf { get; init; } = true;
 

@@ -12,13 +12,14 @@ internal static class Tuning
         var bestScore = Score(set, best, output);
         var dimensions = new List<Func<TrainingSettings, IEnumerable<TrainingSettings>>>
         {
-            s => [s with { Trainer = "lbfgs", L2 = 0.003f }, s with { Trainer = "lbfgs", L2 = 0.03f }, s with { Trainer = "lbfgs", L2 = 0.1f }, s with { Trainer = "sdca", L2 = 1e-4f }],
-            s => [s with { MaxIterations = 50 }, s with { MaxIterations = 200 }],
-            s => [s with { WordNgrams = 2 }],
-            s => [s with { MinCharNgram = 3, CharNgrams = 4 }, s with { MinCharNgram = 3, CharNgrams = 5 }, s with { MinCharNgram = 4, CharNgrams = 6 }, s with { MinCharNgram = 5, CharNgrams = 5 }, s with { MinCharNgram = 1, CharNgrams = 0 }],
-            s => [s with { LexiconScale = 0 }, s with { LexiconScale = 0.25f }, s with { LexiconScale = 1 }],
-            s => [s with { TfIdf = false }],
-            s => [s with { Stem = false }],
+            s => [s with { Trainer = "lbfgs", L2 = 0.001f }, s with { Trainer = "lbfgs", L2 = 0.003f }, s with { Trainer = "lbfgs", L2 = 0.01f }, s with { Trainer = "lbfgs", L2 = 0.03f }, s with { Trainer = "lbfgs", L2 = 0.1f },
+                  s with { Trainer = "sdca", L2 = 1e-4f }, s with { Trainer = "sdca", L2 = 1e-3f }, s with { Trainer = "sdca", L2 = 1e-2f }],
+            s => [s with { MaxIterations = 50 }, s with { MaxIterations = 100 }, s with { MaxIterations = 200 }],
+            s => [s with { WordNgrams = 1 }, s with { WordNgrams = 2 }, s with { WordNgrams = 3 }],
+            s => [s with { MinCharNgram = 3, CharNgrams = 4 }, s with { MinCharNgram = 3, CharNgrams = 5 }, s with { MinCharNgram = 4, CharNgrams = 5 }, s with { MinCharNgram = 4, CharNgrams = 6 }, s with { MinCharNgram = 5, CharNgrams = 5 }, s with { MinCharNgram = 1, CharNgrams = 0 }],
+            s => [s with { LexiconScale = 0 }, s with { LexiconScale = 0.125f }, s with { LexiconScale = 0.25f }, s with { LexiconScale = 0.5f }, s with { LexiconScale = 1 }, s with { LexiconScale = 2 }],
+            s => [s with { TfIdf = false }, s with { TfIdf = true }],
+            s => [s with { Stem = false }, s with { Stem = true }],
         };
         foreach (var dimension in dimensions)
         {
