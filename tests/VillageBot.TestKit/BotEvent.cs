@@ -15,6 +15,9 @@ public sealed record BotEvent(
     string? FileName = null,
     bool Alert = false)
 {
+    /// <summary>When the fake Bot API recorded it (UTC).</summary>
+    public DateTime At { get; init; }
+
     public bool HasButton(string textOrData) => Buttons.SelectMany(r => r).Any(b => b.Text.Contains(textOrData, StringComparison.OrdinalIgnoreCase) || b.Data == textOrData);
 
     public IEnumerable<(string Text, string? Data)> AllButtons => Buttons.SelectMany(r => r);

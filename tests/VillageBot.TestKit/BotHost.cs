@@ -65,6 +65,9 @@ public sealed class BotHost : IAsyncDisposable
             // The problem classifier then loads or trains on its first use (tests that classify call EnsureReady
             // first), instead of every test host training and saving a model in the background.
             ["Classifier:TrainAtStartup"] = "false",
+            ["Jobs:WorkerCount"] = "2",
+            ["Jobs:PollingIntervalMs"] = "100",
+            ["Jobs:DispatchIntervalMs"] = "50",
         };
         if (api is not null)
         {
@@ -103,8 +106,14 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Waits until every received update has been handled.</summary>
     public async Task IdleAsync()
     {
-        await Task.Delay(50);
-        await Services.GetRequiredService<UpdateDispatcher>().WhenIdleAsync(TimeSpan.FromSeconds(10));
+        var dispatcher = Services.GetRequiredService<UpdateDispatcher>();
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (Api is not null && Api.WebhookUrl is null && dispatcher.HighestSeenUpdateId < Api.LastInjectedId && DateTime.UtcNow < until)
+        {
+            await Task.Delay(5);
+        }
+
+        await dispatcher.WhenIdleAsync(TimeSpan.FromSeconds(20));
     }
 
     /// <summary>Stops this host and starts a new one on the same data, like a process restart.</summary>

@@ -35,12 +35,14 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly Dictionary<long, int> _nextMessageId = [];
     private readonly Dictionary<string, long> _callbackChats = [];
     private readonly Dictionary<string, (long Chat, int MessageId)> _pollMessages = [];
+    private readonly Dictionary<(string PollId, long UserId), int[]> _pollVotes = [];
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly ConcurrentDictionary<long, (int Remaining, int RetryAfter)> _tooMany = new();
     private readonly ConcurrentDictionary<long, bool> _blocked = new();
     private TaskCompletionSource _updateArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _eventArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1;
+    private int _maxDeliveredId;
     private long _seq;
     private int _pollSeq;
 
@@ -98,6 +100,29 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         lock (_lock)
         {
             return _messages.GetValueOrDefault((chatId, messageId));
+        }
+    }
+
+    public int LastInjectedId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _nextUpdateId - 1;
+            }
+        }
+    }
+
+    /// <summary>True when the bot has fetched every injected update (polling mode).</summary>
+    public bool AllDelivered
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return WebhookUrl is not null || _maxDeliveredId >= _nextUpdateId - 1;
+            }
         }
     }
 
@@ -234,22 +259,48 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// A person votes (or, with no options, retracts their vote) as Telegram reports it: a poll_answer for a
+    /// non-anonymous poll, and for an anonymous one only the poll's new counts (a poll update, without the voter).
+    /// A closed poll's counts do not change.
+    /// </summary>
     public Update AnswerPoll(long userId, string pollId, params int[] options)
     {
+        Poll? snapshot = null;
         lock (_lock)
         {
-            if (_pollMessages.TryGetValue(pollId, out var at) && _messages.GetValueOrDefault(at)?.Poll is { } poll)
+            // Telegram takes no votes on a closed poll; a late answer (one that crossed stopPoll) still arrives.
+            if (_pollMessages.TryGetValue(pollId, out var at) && _messages.GetValueOrDefault(at)?.Poll is { IsClosed: false } poll)
             {
-                foreach (var o in options.Where(o => o >= 0 && o < poll.Options.Length))
+                if (_pollVotes.Remove((pollId, userId), out var previous))
                 {
-                    poll.Options[o].VoterCount++;
+                    foreach (var o in previous)
+                    {
+                        poll.Options[o].VoterCount--;
+                    }
                 }
 
-                poll.TotalVoterCount++;
+                var chosen = options.Where(o => o >= 0 && o < poll.Options.Length).Distinct().ToArray();
+                if (chosen.Length > 0)
+                {
+                    _pollVotes[(pollId, userId)] = chosen;
+                    foreach (var o in chosen)
+                    {
+                        poll.Options[o].VoterCount++;
+                    }
+                }
+
+                poll.TotalVoterCount = _pollVotes.Keys.Count(k => k.PollId == pollId);
+                if (poll.IsAnonymous)
+                {
+                    snapshot = JsonSerializer.Deserialize<Poll>(JsonSerializer.Serialize(poll, JsonBotAPI.Options), JsonBotAPI.Options);
+                }
             }
         }
 
-        return Inject(id => new Update { Id = id, PollAnswer = new PollAnswer { PollId = pollId, User = Person(userId), OptionIds = options } });
+        return snapshot is not null
+            ? Inject(id => new Update { Id = id, Poll = snapshot })
+            : Inject(id => new Update { Id = id, PollAnswer = new PollAnswer { PollId = pollId, User = Person(userId), OptionIds = options } });
     }
 
     public Update ChatMemberChanged(long userId, ChatMemberStatus status) =>
@@ -311,7 +362,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             "sendphoto" => Ok(Record("sendPhoto", To(), m =>
             {
                 m.Caption = args.Str("caption");
-                m.Photo = [new PhotoSize { FileId = "photo" + m.Id, FileUniqueId = "u" + m.Id, Width = 800, Height = 600 }];
+                // A photo sent again by its file id keeps that id; an uploaded one gets a new id.
+                var fileId = args.Str("photo") is { } id && !id.StartsWith("attach://", StringComparison.Ordinal) ? id : "photo" + m.Id;
+                m.Photo = [new PhotoSize { FileId = fileId, FileUniqueId = "u" + m.Id, Width = 800, Height = 600 }];
             }, args)),
             "senddocument" => Ok(Record("sendDocument", To(), m =>
             {
@@ -396,7 +449,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
                 if (_updates.Count > 0)
                 {
-                    return Ok(_updates.Take(limit).ToArray());
+                    var batch = _updates.Take(limit).ToArray();
+                    _maxDeliveredId = Math.Max(_maxDeliveredId, batch[^1].Id);
+                    return Ok(batch);
                 }
 
                 arrived = _updateArrived.Task;
@@ -544,7 +599,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     private void AddEvent(BotEvent e)
     {
-        _events.Add(e with { Seq = ++_seq });
+        _events.Add(e with { Seq = ++_seq, At = DateTime.UtcNow });
         var tcs = _eventArrived;
         _eventArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
         tcs.TrySetResult();

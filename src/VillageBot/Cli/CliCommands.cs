@@ -6,5 +6,6 @@ internal static class CliCommands
     public static void RegisterAll()
     {
         Features.Reports.Classification.ClassifierCommands.Register();
+        CommandLine.Register("check-quizzes", Features.Quizzes.QuizContentCli.RunAsync);
     }
 }

@@ -33,6 +33,8 @@ public sealed class RouteTable
             head = head[..at];
         }
 
-        return head.Length == 0 || head.Length > 32 ? null : (head.ToLowerInvariant(), args);
+        // Anything that starts like a command is read as one, so a mistyped or overlong command is answered
+        // as an unknown command instead of being taken for a question or a report.
+        return head.Length == 0 ? null : (head.ToLowerInvariant(), args);
     }
 }

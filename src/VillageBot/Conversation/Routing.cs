@@ -48,6 +48,15 @@ public interface IPollAnswerHandler
     Task HandleAsync(PollAnswer answer, CancellationToken ct);
 }
 
+/// <summary>
+/// New counts of a poll the bot sent. For anonymous polls Telegram sends only these (no poll_answer, no voter);
+/// they also arrive when a poll is closed.
+/// </summary>
+public interface IPollUpdateHandler
+{
+    Task HandleAsync(Poll poll, CancellationToken ct);
+}
+
 public sealed record CommandRoute(string Command, Type Handler, Access Access, string? MenuTextKey);
 
 public sealed record CallbackRoute(string Prefix, Type Handler, Access Access);

@@ -13,6 +13,7 @@ public sealed class UpdateRouter(
     RouteTable routes,
     IEnumerable<ITextHandler> textHandlers,
     IEnumerable<IPollAnswerHandler> pollHandlers,
+    IEnumerable<IPollUpdateHandler> pollUpdateHandlers,
     IRecipientStatus recipients,
     IMessenger messenger,
     Texts texts,
@@ -31,6 +32,13 @@ public sealed class UpdateRouter(
                 foreach (var h in pollHandlers)
                 {
                     await h.HandleAsync(answer, ct);
+                }
+
+                return;
+            case { Poll: { } poll }:
+                foreach (var h in pollUpdateHandlers)
+                {
+                    await h.HandleAsync(poll, ct);
                 }
 
                 return;
@@ -129,7 +137,7 @@ public sealed class UpdateRouter(
     {
         if (!routes.Commands.TryGetValue(command, out var route))
         {
-            await ctx.ReplyKeyAsync("command.unknown", command);
+            await ctx.ReplyKeyAsync("command.unknown", command.Length > 32 ? command[..32] + "…" : command);
             return;
         }
 
@@ -150,7 +158,8 @@ public sealed class UpdateRouter(
             return;
         }
 
-        var resident = LoadResident(callback.From, callback.Message.Chat.Id);
+        // A button press alone never creates a record: only someone who wrote to the bot is stored.
+        var resident = LoadResident(callback.From, callback.Message.Chat.Id, createIfMissing: false);
         var ctx = NewContext(update, resident, "", false);
         var data = CallbackData.Parse(callback.Data);
         if (data is null || !routes.Callbacks.TryGetValue(data.Prefix, out var route))
@@ -216,7 +225,7 @@ public sealed class UpdateRouter(
         }
     }
 
-    private Resident LoadResident(User user, long chatId)
+    private Resident LoadResident(User user, long chatId, bool createIfMissing = true)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var resident = db.Residents.FindById(user.Id);
@@ -251,7 +260,7 @@ public sealed class UpdateRouter(
             dirty = true;
         }
 
-        if (dirty)
+        if (dirty && (createIfMissing || db.Residents.Exists(r => r.Id == resident.Id)))
         {
             db.Residents.Upsert(resident);
         }

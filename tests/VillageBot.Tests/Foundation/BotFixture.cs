@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using VillageBot.TestKit;
 
 namespace VillageBot.Tests.Foundation;
@@ -13,10 +14,18 @@ public abstract class BotTest : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Service overrides for the host under test (ConfigureTestServices), kept across restarts.</summary>
+    protected virtual Action<IServiceCollection>? TestServices => null;
+
+    /// <summary>More service overrides, e.g. a FakeTimeProvider; applied after <see cref="TestServices"/>.</summary>
+    protected virtual Action<IServiceCollection>? Configure => null;
+
     public async Task InitializeAsync()
     {
         Api = await FakeBotApi.StartAsync();
-        Host = await BotHost.StartAsync(Api, settings: Settings);
+        var (first, second) = (TestServices, Configure);
+        Action<IServiceCollection>? configure = first is null ? second : second is null ? first : s => { first(s); second(s); };
+        Host = await BotHost.StartAsync(Api, settings: Settings, configure: configure);
     }
 
     public async Task DisposeAsync()

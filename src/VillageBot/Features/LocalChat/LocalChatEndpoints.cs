@@ -16,7 +16,12 @@ public static class LocalChatEndpoints
     public static void MapLocalChat(this WebApplication app)
     {
         var group = app.MapGroup("/chat");
-        group.MapGet("/", () => Results.Redirect("/chat.html"));
+        group.MapGet("/", () =>
+        {
+            using var stream = typeof(LocalChatEndpoints).Assembly.GetManifestResourceStream("VillageBot.chat.html")!;
+            using var reader = new StreamReader(stream);
+            return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
+        });
         group.MapPost("/api/send", (HttpContext http, SendRequest body, UpdateDispatcher dispatcher, UpdateInbox inbox, LocalChatStore store) =>
         {
             var userId = UserId(http);
@@ -50,7 +55,7 @@ public static class LocalChatEndpoints
                 };
             }
 
-            dispatcher.Enqueue(update);
+            dispatcher.Receive([update]);
             return Results.Ok(new { userId });
         });
         group.MapGet("/api/messages", (HttpContext http, long? since, LocalChatStore store) =>

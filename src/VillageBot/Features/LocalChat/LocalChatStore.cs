@@ -28,7 +28,7 @@ public sealed class LocalChatStore
     {
         lock (_chats)
         {
-            if (_chats.TryGetValue(chatId, out var list) && list.FindIndex(m => m.Id == messageId) is var i and >= 0)
+            if (_chats.TryGetValue(chatId, out var list) && list.FindIndex(m => m.Id == messageId && m.From == "bot") is var i and >= 0)
             {
                 list[i] = list[i] with { Text = text, Buttons = Buttons(keyboard), Version = ++_version };
             }

@@ -29,6 +29,9 @@ public sealed class LocalMessenger(LocalChatStore store) : IMessenger
     public Task<int> SendPhotoAsync(long chatId, byte[] image, string? caption = null, Keyboard? keyboard = null, CancellationToken ct = default) =>
         Task.FromResult(store.Add(chatId, "bot", caption ?? "", keyboard, Convert.ToBase64String(image)).Id);
 
+    public Task<int> SendStoredPhotoAsync(long chatId, string fileId, string? caption = null, CancellationToken ct = default) =>
+        Task.FromResult(store.Add(chatId, "bot", $"📷 {caption}").Id);
+
     public Task<int> SendDocumentAsync(long chatId, byte[] content, string fileName, string? caption = null, CancellationToken ct = default) =>
         Task.FromResult(store.Add(chatId, "bot", $"📎 {fileName} ({content.Length} B)\n{caption}").Id);
 

@@ -2,13 +2,18 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using VillageBot.Conversation;
+using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
 using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Quizzes;
+using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.Features.Settings;
+using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
@@ -21,6 +26,10 @@ public static class VillageBotHost
 {
     public static WebApplicationBuilder AddVillageBot(this WebApplicationBuilder builder)
     {
+        // The defaults shipped next to the program apply wherever it is started from; an appsettings.json in the
+        // working directory, environment variables and arguments override them.
+        var shipped = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).Build();
+        builder.Configuration.Sources.Insert(0, new ChainedConfigurationSource { Configuration = shipped, ShouldDisposeConfiguration = true });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -32,6 +41,7 @@ public static class VillageBotHost
 
         services.AddTelegramTransport();
         services.AddConversation();
+        services.AddJobs();
 
         services.AddOnboarding();
         services.AddSettings();
@@ -39,6 +49,10 @@ public static class VillageBotHost
         services.AddHelp();
         services.AddFreeText();
         services.AddProblemClassifier();
+        services.AddBroadcasts();
+        services.AddPolls();
+        services.AddQuizzes();
+        services.AddReports();
         return builder;
     }
 
@@ -47,6 +61,7 @@ public static class VillageBotHost
         services.AddSingleton<RouteTable>();
         services.AddScoped<UpdateRouter>();
         services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<UpdateJournal>();
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<BotStatus>();
         return services;
@@ -85,9 +100,9 @@ public static class VillageBotHost
             ? Results.Ok(new { status = "ready", mode = status.Mode.ToString().ToLowerInvariant(), uptimeMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds })
             : Results.Json(new { status = "starting" }, statusCode: 503));
         app.MapTelegramWebhook();
+        app.MapJobsDashboard();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
-            app.UseStaticFiles();
             app.MapLocalChat();
         }
 

@@ -11,6 +11,9 @@ public interface IMessenger
 
     Task<int> SendPhotoAsync(long chatId, byte[] image, string? caption = null, Keyboard? keyboard = null, CancellationToken ct = default);
 
+    /// <summary>Sends again a photo Telegram already holds (a resident's report photo), by its file id.</summary>
+    Task<int> SendStoredPhotoAsync(long chatId, string fileId, string? caption = null, CancellationToken ct = default);
+
     Task<int> SendDocumentAsync(long chatId, byte[] content, string fileName, string? caption = null, CancellationToken ct = default);
 
     Task<SentPoll> SendPollAsync(long chatId, PollRequest poll, CancellationToken ct = default);

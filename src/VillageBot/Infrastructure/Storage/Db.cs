@@ -15,10 +15,15 @@ public sealed class Db : IDisposable
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, FileName);
         var mapper = new BsonMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };
-        Database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, mapper);
+        Database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, mapper)
+        {
+            // Every date is stored and compared in UTC; reading them back as local time would shift them on a server outside UTC.
+            UtcDate = true,
+        };
         Residents.EnsureIndex(r => r.VillageId);
         Residents.EnsureIndex(r => r.ChatId);
         Villages.EnsureIndex(v => v.Code, unique: true);
+        Database.GetCollection("inbox").EnsureIndex("Done");
     }
 
     public string FilePath { get; }

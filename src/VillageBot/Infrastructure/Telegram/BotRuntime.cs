@@ -23,7 +23,7 @@ public sealed class BotRuntime(
     ILogger<BotRuntime> log) : BackgroundService
 {
     private static readonly UpdateType[] Wanted =
-        [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PollAnswer, UpdateType.MyChatMember];
+        [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PollAnswer, UpdateType.Poll, UpdateType.MyChatMember];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,6 +52,12 @@ public sealed class BotRuntime(
         {
             await PollAsync(bot, o, stoppingToken);
         }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await dispatcher.StopAsync(TimeSpan.FromSeconds(10));
     }
 
     private async Task ConnectAsync(ITelegramBotClient bot, TelegramOptions o, CancellationToken ct)
@@ -107,10 +113,10 @@ public sealed class BotRuntime(
             try
             {
                 var updates = await bot.GetUpdates(offset, 100, o.PollingTimeoutSeconds, Wanted, ct);
-                foreach (var update in updates)
+                if (updates.Length > 0)
                 {
-                    dispatcher.Enqueue(update);
-                    offset = update.Id + 1;
+                    dispatcher.Receive(updates);
+                    offset = updates[^1].Id + 1;
                 }
 
                 delay = TimeSpan.FromSeconds(1);

@@ -61,6 +61,9 @@ public sealed class TelegramMessenger(
             return sent.Id;
         }, ct);
 
+    public Task<int> SendStoredPhotoAsync(long chatId, string fileId, string? caption = null, CancellationToken ct = default) =>
+        Call(chatId, async () => (await bot.SendPhoto(chatId, InputFile.FromFileId(fileId), caption is null ? null : MessageLimits.Clip(caption, MessageLimits.Caption), cancellationToken: ct)).Id, ct);
+
     public Task<int> SendDocumentAsync(long chatId, byte[] content, string fileName, string? caption = null, CancellationToken ct = default) =>
         Call(chatId, async () =>
         {

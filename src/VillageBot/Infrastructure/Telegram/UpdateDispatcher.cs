@@ -9,20 +9,48 @@ namespace VillageBot.Infrastructure.Telegram;
 /// Receiving only enqueues here. Updates of one chat run in order, different chats run concurrently,
 /// each update in its own DI scope. A failing handler is logged and answered politely; nothing stops the loop.
 /// </summary>
-public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, Texts texts, ILogger<UpdateDispatcher> log)
+public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, UpdateJournal journal, Texts texts, ILogger<UpdateDispatcher> log)
 {
     private readonly Dictionary<long, Queue<Update>> _lanes = [];
     private readonly SemaphoreSlim _gate = new(Math.Max(8, Environment.ProcessorCount * 16));
     private int _inFlight;
+    private volatile bool _stopping;
+
+    private int _highestSeen;
 
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The highest update id received so far (Telegram's ids only grow).</summary>
+    public int HighestSeenUpdateId => Volatile.Read(ref _highestSeen);
+
+    /// <summary>Receives a batch: written to disk first, then stored and scheduled. Returns how many were new.</summary>
+    public int Receive(IReadOnlyCollection<Update> updates)
+    {
+        if (_stopping || updates.Count == 0)
+        {
+            return 0;
+        }
+
+        journal.Append(updates);
+        var added = updates.Count(Enqueue);
+        journal.Stored();
+        return added;
+    }
 
     /// <summary>Persists and schedules an update; false if it was a repeat delivery.</summary>
     public bool Enqueue(Update update)
     {
-        if (!inbox.TryAdd(update))
+        if (_stopping || !inbox.TryAdd(update))
         {
             return false;
+        }
+
+        for (var seen = _highestSeen; update.Id > seen; seen = _highestSeen)
+        {
+            if (Interlocked.CompareExchange(ref _highestSeen, update.Id, seen) == seen)
+            {
+                break;
+            }
         }
 
         Schedule(update);
@@ -32,6 +60,12 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
     /// <summary>Schedules updates that were received before a crash but not handled.</summary>
     public int ReplayPending()
     {
+        foreach (var update in journal.ReadAll())
+        {
+            inbox.TryAdd(update);
+        }
+
+        journal.Truncate();
         var pending = inbox.Pending();
         foreach (var update in pending)
         {
@@ -39,6 +73,13 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
         }
 
         return pending.Count;
+    }
+
+    /// <summary>Stops taking updates and waits for those being handled; the rest stay in the inbox for the next start.</summary>
+    public Task StopAsync(TimeSpan timeout)
+    {
+        _stopping = true;
+        return WhenIdleAsync(timeout);
     }
 
     public async Task WhenIdleAsync(TimeSpan timeout)
@@ -76,8 +117,9 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
             lock (_lanes)
             {
                 var queue = _lanes[key];
-                if (!queue.TryPeek(out update!))
+                if (_stopping || !queue.TryPeek(out update!))
                 {
+                    Interlocked.Add(ref _inFlight, -queue.Count);
                     _lanes.Remove(key);
                     return;
                 }

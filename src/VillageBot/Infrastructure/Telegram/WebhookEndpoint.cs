@@ -46,7 +46,7 @@ public static class WebhookEndpoint
                 return Results.BadRequest();
             }
 
-            dispatcher.Enqueue(update);
+            dispatcher.Receive([update]);
             return Results.Ok();
         });
     }

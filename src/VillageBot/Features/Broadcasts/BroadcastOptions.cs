@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VillageBot.Features.Broadcasts;
+
+public sealed class BroadcastOptions
+{
+    public const string Section = "Broadcast";
+
+    /// <summary>All broadcast traffic of the bot together. Telegram allows about 30 a second; the rest is left for replies.</summary>
+    [Range(0.1, 100_000)]
+    public double MessagesPerSecond { get; set; } = 25;
+
+    /// <summary>Telegram allows about one message a second to one chat.</summary>
+    [Range(0, 60_000)]
+    public int PerChatIntervalMs { get; set; } = 1000;
+
+    /// <summary>A recipient whose sends keep failing (not 429, not 403) is given up after this many tries.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>First wait before trying a failed recipient again; doubles with each try.</summary>
+    [Range(0, 600_000)]
+    public int RetryDelayMs { get; set; } = 2000;
+}

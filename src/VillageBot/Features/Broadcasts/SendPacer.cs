@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace VillageBot.Features.Broadcasts;
+
+/// <summary>
+/// Spaces out bulk sending under Telegram's limits: a global rate (<see cref="BroadcastOptions.MessagesPerSecond"/>,
+/// averaged, with at most a twentieth of a second of catch-up after a pause) and one message per chat per interval.
+/// Only one bulk send is in flight at a time, and its caller records the outcome before the next one starts: a
+/// crash can leave at most one message sent but not recorded, so a resumed broadcast repeats at most one.
+/// Pacing is physical time (a stopwatch), not the injected clock that decides when scheduled work is due.
+/// </summary>
+public sealed class SendPacer(IOptions<BroadcastOptions> options)
+{
+    private readonly SemaphoreSlim _lane = new(1, 1);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Dictionary<long, TimeSpan> _lastByChat = [];
+    private TimeSpan _next;
+    private TimeSpan _pausedUntil;
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>How long until this chat may get another message (zero if now).</summary>
+    public TimeSpan ChatWait(long chatId)
+    {
+        lock (_lastByChat)
+        {
+            if (!_lastByChat.TryGetValue(chatId, out var last))
+            {
+                return TimeSpan.Zero;
+            }
+
+            var wait = last + PerChat - _clock.Elapsed;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Holds all bulk sending back, as Telegram asks with a long retry_after.</summary>
+    public void Pause(TimeSpan duration)
+    {
+        lock (_lastByChat)
+        {
+            var until = _clock.Elapsed + duration;
+            if (until > _pausedUntil)
+            {
+                _pausedUntil = until;
+            }
+        }
+    }
+
+    /// <summary>Waits for this message's turn, then runs <paramref name="send"/> (send and record) alone.</summary>
+    public async Task<T> RunAsync<T>(long chatId, Func<Task<T>> send, CancellationToken ct)
+    {
+        await _lane.WaitAsync(ct);
+        try
+        {
+            var interval = TimeSpan.FromSeconds(1 / options.Value.MessagesPerSecond);
+            var burst = interval * Math.Max(1, options.Value.MessagesPerSecond / 20);
+            TimeSpan wait;
+            lock (_lastByChat)
+            {
+                var now = _clock.Elapsed;
+                if (_next < now - burst)
+                {
+                    _next = now - burst;
+                }
+
+                var start = _next;
+                if (_pausedUntil > start)
+                {
+                    start = _pausedUntil;
+                }
+
+                if (_lastByChat.TryGetValue(chatId, out var last) && last + PerChat > start)
+                {
+                    start = last + PerChat;
+                }
+
+                wait = start - now;
+                _next = start + interval;
+            }
+
+            if (wait >= TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait, ct);
+            }
+
+            lock (_lastByChat)
+            {
+                _lastByChat[chatId] = _clock.Elapsed;
+                if (_lastByChat.Count > 50_000)
+                {
+                    Prune();
+                }
+            }
+
+            return await send();
+        }
+        finally
+        {
+            _lane.Release();
+        }
+    }
+
+    private TimeSpan PerChat => TimeSpan.FromMilliseconds(options.Value.PerChatIntervalMs);
+
+    private void Prune()
+    {
+        var cutoff = _clock.Elapsed - PerChat;
+        foreach (var chat in _lastByChat.Where(kv => kv.Value < cutoff).Select(kv => kv.Key).ToList())
+        {
+            _lastByChat.Remove(chat);
+        }
+    }
+}

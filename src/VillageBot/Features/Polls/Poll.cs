@@ -1,0 +1,79 @@
+using LiteDB;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Polls;
+
+/// <summary>A coordinator's poll for one village. Each resident gets their own native Telegram poll message.</summary>
+public sealed class VillagePoll
+{
+    public int Id { get; set; }
+
+    public int VillageId { get; set; }
+
+    public long CreatedBy { get; set; }
+
+    public string Question { get; set; } = "";
+
+    public List<string> Options { get; set; } = [];
+
+    public bool IsAnonymous { get; set; }
+
+    public bool AllowsMultipleAnswers { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime SendAt { get; set; }
+
+    public DateTime ClosesAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public int? BroadcastId { get; set; }
+
+    public DateTime? ResultsSentAt { get; set; }
+
+    public bool IsOpen(DateTime now) => ClosedAt is null && now < ClosesAt;
+}
+
+/// <summary>The poll message one resident got; its id is Telegram's poll id, which votes refer to.</summary>
+public sealed class PollMessage
+{
+    [BsonId]
+    public string Id { get; set; } = "";
+
+    public int PollId { get; set; }
+
+    public long ResidentId { get; set; }
+
+    public long ChatId { get; set; }
+
+    public int MessageId { get; set; }
+
+    /// <summary>The options chosen now; empty when the person has not voted or took the vote back.</summary>
+    public List<int> Choice { get; set; } = [];
+
+    public DateTime SentAt { get; set; }
+
+    public DateTime? VotedAt { get; set; }
+
+    /// <summary>True once stopPoll was sent for this message.</summary>
+    public bool Stopped { get; set; }
+}
+
+public sealed class PollStore
+{
+    public PollStore(Db db)
+    {
+        Db = db;
+        Messages.EnsureIndex(m => m.PollId);
+        Polls.EnsureIndex(p => p.VillageId);
+    }
+
+    public Db Db { get; }
+
+    public ILiteCollection<VillagePoll> Polls => Db.Collection<VillagePoll>("polls");
+
+    public ILiteCollection<PollMessage> Messages => Db.Collection<PollMessage>("poll_messages");
+
+    public IReadOnlyList<PollMessage> MessagesOf(int pollId) => [.. Messages.Find(m => m.PollId == pollId)];
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using VillageBot.Conversation;
+using VillageBot.Features.Broadcasts;
+using VillageBot.Infrastructure.Messaging;
+
+namespace VillageBot.Features.Polls;
+
+/// <summary>Broadcast content "poll": the village poll as a native Telegram poll, remembered per resident.</summary>
+public sealed class PollBroadcastSender(PollStore store, IMessenger messenger, TimeProvider time) : IBroadcastSender
+{
+    public const string PollKind = "poll";
+
+    public string Kind => PollKind;
+
+    public static BroadcastContent Content(int pollId) => new(PollKind, Ref: pollId.ToString(CultureInfo.InvariantCulture));
+
+    public async Task<int> SendAsync(Broadcast broadcast, Resident recipient, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (Poll(broadcast) is not { } poll || !poll.IsOpen(now))
+        {
+            throw new BroadcastSkippedException("poll closed");
+        }
+
+        var sent = await messenger.SendPollAsync(recipient.ChatId, new PollRequest(poll.Question, poll.Options, poll.IsAnonymous, poll.AllowsMultipleAnswers), ct);
+        store.Messages.Upsert(new PollMessage
+        {
+            Id = sent.PollId,
+            PollId = poll.Id,
+            ResidentId = recipient.Id,
+            ChatId = recipient.ChatId,
+            MessageId = sent.MessageId,
+            SentAt = now,
+        });
+        return sent.MessageId;
+    }
+
+    public string Describe(Broadcast broadcast, string lang) => "📊 " + MessageLimits.Clip(Poll(broadcast)?.Question ?? "", 60);
+
+    private VillagePoll? Poll(Broadcast broadcast) =>
+        int.TryParse(broadcast.Ref, CultureInfo.InvariantCulture, out var id) ? store.Polls.FindById(id) : null;
+}

@@ -1,0 +1,27 @@
+using VillageBot.Conversation;
+using VillageBot.Features.Broadcasts;
+using VillageBot.Infrastructure.Jobs;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Polls;
+
+public static class PollsFeature
+{
+    public static IServiceCollection AddPolls(this IServiceCollection services)
+    {
+        services.AddSingleton<PollStore>();
+        services.AddHostedService<PrepareAtStart<PollStore>>();
+        services.AddSingleton<PollResults>();
+        services.AddScoped<PollVotes>();
+        services.AddScoped<IPollAnswerHandler>(sp => sp.GetRequiredService<PollVotes>());
+        services.AddScoped<IPollUpdateHandler>(sp => sp.GetRequiredService<PollVotes>());
+        services.AddBroadcastSender<PollBroadcastSender>();
+        services.AddJob<PollCloseJob>("poll-close");
+        services.AddCommand<PollDialog>("newpoll", Access.Coordinator, "cmd.newpoll");
+        services.AddCallback<PollDialog>(PollDialog.Prefix, Access.Coordinator);
+        services.AddDialog<PollDialog>(PollDialog.Name);
+        services.AddCommand<ResultsCommand>("results", Access.Coordinator, "cmd.results");
+        services.AddCallback<ResultsCommand>(ResultsCommand.Prefix, Access.Coordinator);
+        return services;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Text;
+using VillageBot.Conversation;
+using VillageBot.Features.Onboarding;
+using VillageBot.Infrastructure.Charts;
+using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.Messaging;
+
+namespace VillageBot.Features.Quizzes;
+
+/// <summary>/needs [village code]: a coordinator's own village; admins (and coordinators of several) choose one.</summary>
+public sealed class NeedsCommand(NeedsReport report, VillageDirectory villages) : ICommandHandler
+{
+    /// <summary>Telegram shows at most 100 buttons under a message; admins with more villages type /needs CODE.</summary>
+    private const int MaxVillageButtons = 90;
+
+    public async Task HandleAsync(BotContext ctx, string args)
+    {
+        if (args.Length > 0)
+        {
+            var named = villages.ByCode(args) ?? (villages.Search(args) is [var only] ? only : null);
+            if (named is null)
+            {
+                await ctx.ReplyKeyAsync("quiz.needs.unknown_village", args.Length > 40 ? args[..40] : args);
+            }
+            else if (!ctx.MayManage(named.Id))
+            {
+                await ctx.ReplyKeyAsync("access.not_your_village");
+            }
+            else
+            {
+                await report.SendAsync(ctx, named);
+            }
+
+            return;
+        }
+
+        var manageable = ctx.IsAdmin
+            ? villages.All()
+            : [.. ctx.Resident.CoordinatorOf.Select(villages.ById).OfType<Village>()];
+        switch (manageable.Count)
+        {
+            case 0:
+                await ctx.ReplyKeyAsync("quiz.needs.no_village");
+                return;
+            case 1:
+                await report.SendAsync(ctx, manageable[0]);
+                return;
+            default:
+                await ctx.ReplyAsync(ctx.T("quiz.needs.choose"), Keyboard.Column(manageable.Take(MaxVillageButtons).Select(v => new Button(v.Name, CallbackData.Build("qzn", "v", v.Id)))));
+                return;
+        }
+    }
+}
+
+/// <summary>The learning-needs report of one village: text with share buttons, and bar charts.</summary>
+public sealed class NeedsReport(LearningNeeds needs)
+{
+    public async Task SendAsync(BotContext ctx, Village village)
+    {
+        var n = needs.For(village.Id);
+        var culture = Texts.CultureFor(ctx.Lang);
+        var text = new StringBuilder(ctx.T("quiz.needs.title", village.Name, n.Members)).Append("\n\n");
+        if (n.Assessments.Count == 0)
+        {
+            text.Append(ctx.T("quiz.needs.no_assessment")).Append("\n\n");
+        }
+
+        foreach (var a in n.Assessments)
+        {
+            text.Append(ctx.T("quiz.needs.assessment", a.Module.TitleIn(ctx.Lang), a.Respondents)).Append('\n');
+            foreach (var t in a.Topics)
+            {
+                text.Append("• ").Append(Topic(ctx, t.Topic)).Append(": ").Append(t.Average.ToString("0.0", culture)).Append(" (").Append(t.Respondents).Append(")\n");
+            }
+
+            text.Append('\n');
+        }
+
+        foreach (var r in n.Reassessments)
+        {
+            text.Append(ctx.T("quiz.needs.reassessment", r.Module.TitleIn(ctx.Lang), r.Respondents)).Append('\n');
+            foreach (var t in r.Topics)
+            {
+                text.Append("• ").Append(Topic(ctx, t.Topic)).Append(": ").Append(t.Before.ToString("0.0", culture)).Append(" → ").Append(t.After.ToString("0.0", culture)).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append(n.Scores.Count == 0 ? ctx.T("quiz.needs.no_scores") : ctx.T("quiz.needs.scores")).Append('\n');
+        foreach (var s in n.Scores)
+        {
+            text.Append("• ").Append(Topic(ctx, s.Topic)).Append(": ").Append(QuizScoring.Percent(s.Right, s.Answers)).Append("% (").Append(s.Answers).Append(")\n");
+        }
+
+        var keyboard = new Keyboard();
+        if (n.ShareNext.Count > 0)
+        {
+            text.Append('\n').Append(ctx.T("quiz.needs.share")).Append('\n');
+            for (var i = 0; i < n.ShareNext.Count; i++)
+            {
+                var m = n.ShareNext[i];
+                var topics = string.Join(", ", n.NeedTopics.Where(t => m.QuestionsOn(t) > 0).Take(2).Select(t => Topic(ctx, t)));
+                text.Append(i + 1).Append(". «").Append(m.TitleIn(ctx.Lang)).Append('»').Append(topics.Length > 0 ? " — " + topics : "").Append('\n');
+                keyboard.Row(new Button("📣 " + m.TitleIn(ctx.Lang), CallbackData.Build("qzn", "send", village.Id, m.Id)));
+            }
+
+            text.Append(ctx.T("quiz.needs.share_hint"));
+        }
+
+        keyboard.Row(new Button(ctx.T("quiz.needs.other_module"), CallbackData.Build("qzn", "pick", village.Id)));
+        await ctx.ReplyAsync(text.ToString(), keyboard);
+        await SendChartsAsync(ctx, village, n);
+    }
+
+    private async Task SendChartsAsync(BotContext ctx, Village village, VillageNeeds n)
+    {
+        if (n.Assessments.Count > 0)
+        {
+            var bars = n.Assessments.SelectMany(a => a.Topics).GroupBy(t => t.Topic)
+                .Select(g => (Label: Topic(ctx, g.Key), Value: g.Sum(t => t.Average * t.Respondents) / g.Sum(t => t.Respondents)))
+                .OrderBy(b => b.Value)
+                .ToList();
+            var png = BarChart.Render(ctx.T("quiz.needs.chart_confidence", village.Name), bars, valueFormat: "0.0");
+            await ctx.Messenger.SendPhotoAsync(ctx.ChatId, png, ctx.T("quiz.needs.chart_confidence", village.Name));
+        }
+
+        if (n.Scores.Count > 0)
+        {
+            var bars = n.Scores.Select(s => (Topic(ctx, s.Topic), (double)QuizScoring.Percent(s.Right, s.Answers))).ToList();
+            var png = BarChart.Render(ctx.T("quiz.needs.chart_scores", village.Name), bars, valueFormat: "0");
+            await ctx.Messenger.SendPhotoAsync(ctx.ChatId, png, ctx.T("quiz.needs.chart_scores", village.Name));
+        }
+    }
+
+    private static string Topic(BotContext ctx, string topic) => ctx.T(QuizTopics.LabelKey(topic));
+}
+
+/// <summary>qzn:v:VILLAGE | qzn:pick:VILLAGE | qzn:send:VILLAGE:MODULE (asks to confirm) | qzn:go:VILLAGE:MODULE | qzn:no.</summary>
+public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages, QuizCatalog catalog, QuizStore store, IQuizInvitations invitations) : ICallbackHandler
+{
+    public async Task HandleAsync(BotContext ctx, CallbackData data)
+    {
+        if (data.Arg(0) == "no" && data.Args.Count == 1)
+        {
+            await ctx.AckAsync();
+            await ctx.EditOrReplyAsync(ctx.T("dialog.cancelled"));
+            return;
+        }
+
+        var village = data.IntArg(1) is int id ? villages.ById(id) : null;
+        if (village is null)
+        {
+            await ctx.AckAsync(ctx.T("callback.stale"));
+            return;
+        }
+
+        if (!ctx.MayManage(village.Id))
+        {
+            await ctx.AckAsync(ctx.T("access.not_your_village"), alert: true);
+            return;
+        }
+
+        if (data.Arg(0) == "v" && data.Args.Count == 2)
+        {
+            await ctx.AckAsync();
+            await report.SendAsync(ctx, village);
+            return;
+        }
+
+        if (data.Arg(0) == "pick" && data.Args.Count == 2)
+        {
+            await ctx.AckAsync();
+            await ctx.ReplyAsync(
+                ctx.T("quiz.needs.pick", village.Name),
+                Keyboard.Column(catalog.Modules.Where(m => !m.ForLeaders).Select(m => new Button($"{QuizPhases.Badge(m.Phase)} {m.TitleIn(ctx.Lang)}", CallbackData.Build("qzn", "send", village.Id, m.Id)))));
+            return;
+        }
+
+        var module = catalog.Find(data.Arg(2));
+        if (module is null || module.ForLeaders || data.Args.Count != 3 || data.Arg(0) is not ("send" or "go"))
+        {
+            await ctx.AckAsync(ctx.T("callback.stale"));
+            return;
+        }
+
+        var (recipients, alreadyDone) = Recipients(ctx, village, module);
+        if (data.Arg(0) == "send")
+        {
+            await ctx.AckAsync();
+            await ctx.ReplyAsync(
+                ctx.T("quiz.share.confirm", module.TitleIn(ctx.Lang), village.Name, recipients.Count, alreadyDone),
+                Keyboard.Of([
+                    new Button(ctx.T("quiz.share.yes"), CallbackData.Build("qzn", "go", village.Id, module.Id)),
+                    new Button(ctx.T("common.cancel"), CallbackData.Build("qzn", "no"))]));
+            return;
+        }
+
+        if (recipients.Count == 0)
+        {
+            await ctx.AckAsync();
+            await ctx.EditOrReplyAsync(ctx.T("quiz.share.nobody", village.Name));
+            return;
+        }
+
+        if (invitations.Queue(village.Id, module.Id, ctx.UserId, recipients) is null)
+        {
+            await ctx.AckAsync(ctx.T("quiz.share.repeat"), alert: true);
+            return;
+        }
+
+        await ctx.AckAsync();
+        await ctx.EditOrReplyAsync(ctx.T("quiz.share.queued", module.TitleIn(ctx.Lang), village.Name, recipients.Count));
+    }
+
+    /// <summary>Active members of the village other than the sender, without those who finished the module already.</summary>
+    private (List<long> Recipients, int AlreadyDone) Recipients(BotContext ctx, Village village, QuizModule module)
+    {
+        var members = ctx.Db.Residents.Find(r => r.VillageId == village.Id && r.Active && r.PrivacyAcceptedAt != null && r.Id != ctx.UserId)
+            .Select(r => r.Id).ToList();
+        var done = store.ForUsers(members).Where(p => p.ModuleId == module.Id && p.Done).Select(p => p.UserId).ToHashSet();
+        return ([.. members.Where(m => !done.Contains(m))], done.Count);
+    }
+}

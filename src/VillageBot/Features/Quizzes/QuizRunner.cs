@@ -1,0 +1,272 @@
+using Microsoft.Extensions.Options;
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Telegram;
+
+namespace VillageBot.Features.Quizzes;
+
+/// <summary>
+/// Takes a person through a module: sends each question (a native quiz poll, a regular poll for a
+/// self-assessment statement, or a message with buttons when a poll cannot hold it), records the answer,
+/// says how it went and sends the next one, and at the end gives the score and what to take next.
+/// </summary>
+public sealed class QuizRunner(
+    QuizCatalog catalog,
+    QuizStore store,
+    QuizLeaderboard leaderboard,
+    IMessenger messenger,
+    Texts texts,
+    TimeProvider time,
+    IOptions<TelegramOptions> telegram,
+    IOptions<BotOptions> bot,
+    ILogger<QuizRunner> log)
+{
+    /// <summary>Options longer than this are listed in the message and answered with numbered buttons.</summary>
+    private const int ButtonOptionLength = 40;
+
+    public async Task StartAsync(Resident person, QuizModule module)
+    {
+        var progress = store.GetOrNew(person.Id, module.Id);
+        await RetireShownQuestionAsync(person, progress);
+        var now = time.GetUtcNow().UtcDateTime;
+        progress.Attempt++;
+        progress.InProgress = true;
+        progress.Current = 0;
+        progress.Answers = [];
+        progress.StartedAt = now;
+        progress.LastActivityAt = now;
+        store.Save(progress);
+        await messenger.SendTextAsync(person.ChatId, T(person, module.IsAssessment ? "quiz.start.assessment" : "quiz.start.quiz", module.TitleIn(person.Lang), module.Items.Count));
+        await SendQuestionAsync(person, module, progress);
+    }
+
+    /// <summary>Shows the current question again, as a new message at the bottom of the chat.</summary>
+    public async Task ContinueAsync(Resident person, QuizModule module, QuizProgress progress)
+    {
+        if (progress.Current >= module.Items.Count)
+        {
+            // The module was shortened since this attempt began; nothing is left to continue, so it starts afresh.
+            await StartAsync(person, module);
+            return;
+        }
+
+        await RetireShownQuestionAsync(person, progress);
+        await SendQuestionAsync(person, module, progress);
+    }
+
+    public async Task AnswerAsync(Resident person, QuizModule module, QuizProgress progress, int option)
+    {
+        var question = module.Items[progress.Current];
+        var now = time.GetUtcNow().UtcDateTime;
+        var answer = new QuizAnswer
+        {
+            QuestionId = question.Id,
+            Topic = question.Topic,
+            Option = option,
+            Correct = module.IsAssessment ? null : option == question.Correct,
+            At = now,
+        };
+        progress.Answers.Add(answer);
+        progress.Latest[question.Id] = answer;
+        progress.First.TryAdd(question.Id, option);
+        progress.Current++;
+        progress.LastActivityAt = now;
+        var (shownPoll, shownMessage) = (progress.PollId, progress.MessageId);
+        progress.PollId = null;
+        progress.MessageId = null;
+        store.Save(progress);
+        if (answer.Correct == true)
+        {
+            leaderboard.Award(person.Id, module.Id, question.Id);
+        }
+
+        var lang = person.Lang;
+        var chosen = question.OptionsIn(lang)[option];
+        if (shownPoll is null && shownMessage is int id)
+        {
+            await messenger.EditTextAsync(person.ChatId, id, QuestionText(person, module, progress.Current - 1) + "\n\n➡️ " + chosen);
+        }
+        else if (shownPoll is not null && module.IsAssessment && shownMessage is int pollMessage)
+        {
+            // A regular poll lets a vote be taken back; closing it keeps the chat showing what was recorded.
+            await TryStopPollAsync(person, pollMessage);
+        }
+
+        await messenger.SendTextAsync(person.ChatId, Feedback(person, module, progress, question, answer, explain: shownPoll is null || module.IsAssessment));
+        if (progress.Current < module.Items.Count)
+        {
+            await SendQuestionAsync(person, module, progress);
+        }
+        else
+        {
+            await FinishAsync(person, module, progress);
+        }
+    }
+
+    /// <summary>True when Telegram can show the question as a native poll in this language.</summary>
+    public bool FitsPoll(QuizQuestion q, string lang) =>
+        telegram.Value.HasToken
+        && q.TextIn(lang).Length <= MessageLimits.PollQuestion
+        && q.OptionsIn(lang).All(o => o.Length <= MessageLimits.PollOption)
+        && q.ExplanationIn(lang).Length <= MessageLimits.PollExplanation;
+
+    private async Task SendQuestionAsync(Resident person, QuizModule module, QuizProgress progress)
+    {
+        var lang = person.Lang;
+        var q = module.Items[progress.Current];
+        var options = q.OptionsIn(lang);
+        if (FitsPoll(q, lang))
+        {
+            var numbered = $"{progress.Current + 1}/{module.Items.Count}. {q.TextIn(lang)}";
+            var poll = new PollRequest(
+                numbered.Length <= MessageLimits.PollQuestion ? numbered : q.TextIn(lang),
+                options,
+                IsAnonymous: false,
+                IsQuiz: !module.IsAssessment,
+                CorrectOption: module.IsAssessment ? null : q.Correct,
+                Explanation: module.IsAssessment ? null : q.ExplanationIn(lang));
+            var sent = await messenger.SendPollAsync(person.ChatId, poll);
+            progress.PollId = sent.PollId;
+            progress.MessageId = sent.MessageId;
+        }
+        else
+        {
+            var text = QuestionText(person, module, progress.Current);
+            var data = (int i) => CallbackData.Build("qz", "a", module.Id, progress.Attempt, progress.Current, i);
+            Keyboard keyboard;
+            if (options.All(o => o.Length <= ButtonOptionLength))
+            {
+                keyboard = Keyboard.Column(options.Select((o, i) => new Button(o, data(i))));
+            }
+            else
+            {
+                text += "\n\n" + string.Join('\n', options.Select((o, i) => $"{i + 1}. {o}"));
+                keyboard = new Keyboard();
+                foreach (var chunk in options.Select((_, i) => new Button((i + 1).ToString(Texts.CultureFor(lang)), data(i))).Chunk(5))
+                {
+                    keyboard.Row(chunk);
+                }
+            }
+
+            progress.PollId = null;
+            progress.MessageId = await messenger.SendTextAsync(person.ChatId, text, keyboard);
+        }
+
+        store.Save(progress);
+    }
+
+    private string QuestionText(Resident person, QuizModule module, int index) =>
+        $"📝 {index + 1}/{module.Items.Count} · {module.TitleIn(person.Lang)}\n\n{module.Items[index].TextIn(person.Lang)}";
+
+    private string Feedback(Resident person, QuizModule module, QuizProgress progress, QuizQuestion q, QuizAnswer answer, bool explain)
+    {
+        var lang = person.Lang;
+        string line;
+        if (module.IsAssessment)
+        {
+            line = T(person, "quiz.feedback.noted", q.OptionsIn(lang)[answer.Option]);
+        }
+        else
+        {
+            var right = progress.Answers.Count(a => a.Correct == true);
+            line = answer.Correct == true
+                ? T(person, "quiz.feedback.right", right, progress.Answers.Count)
+                : T(person, "quiz.feedback.wrong", q.OptionsIn(lang)[q.Correct!.Value], right, progress.Answers.Count);
+        }
+
+        return explain ? line + "\n💡 " + q.ExplanationIn(lang) : line;
+    }
+
+    private async Task FinishAsync(Resident person, QuizModule module, QuizProgress progress)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var total = module.Items.Count;
+        progress.InProgress = false;
+        progress.Completions++;
+        progress.CompletedAt = now;
+        string text;
+        string? weakTopic;
+        if (module.IsAssessment)
+        {
+            var mine = QuizScoring.ConfidenceByTopic(progress.Answers);
+            weakTopic = mine.Where(t => t.Value < 3).OrderBy(t => t.Value).Select(t => t.Key).FirstOrDefault();
+            text = T(person, "quiz.finish.assessment", module.TitleIn(person.Lang)) + "\n\n" + ConfidenceLines(person, module, mine);
+        }
+        else
+        {
+            var score = progress.Answers.Count(a => a.Correct == true);
+            progress.LastScore = score;
+            progress.BestScore = Math.Max(progress.BestScore ?? 0, score);
+            var weak = QuizScoring.WeakestTopic(progress.Answers);
+            weakTopic = weak?.Topic;
+            text = T(person, "quiz.finish.quiz", module.TitleIn(person.Lang), score, total, QuizScoring.Percent(score, total), progress.BestScore);
+            if (weak is { } w)
+            {
+                text += "\n" + T(person, "quiz.finish.review", TopicLabel(person, w.Topic), w.Right, w.Answers);
+            }
+        }
+
+        store.Save(progress);
+        var leader = bot.Value.AdminIds.Contains(person.Id) || person.CoordinatorOf.Count > 0;
+        var next = QuizScoring.Suggest(catalog, module, store.ForUser(person.Id), leader, weakTopic);
+        text += "\n\n" + (next is null ? T(person, "quiz.finish.all_done") : T(person, "quiz.finish.next", next.TitleIn(person.Lang)));
+        var keyboard = new Keyboard();
+        if (next is not null)
+        {
+            keyboard.Row(new Button("▶️ " + next.TitleIn(person.Lang), CallbackData.Build("qz", "go", next.Id)));
+        }
+
+        keyboard.Row(
+            new Button(T(person, "quiz.button.retake"), CallbackData.Build("qz", "start", module.Id)),
+            new Button(T(person, "quiz.button.all"), CallbackData.Build("qz", "list")));
+        await messenger.SendTextAsync(person.ChatId, text, keyboard);
+        log.LogInformation("User {UserId} finished {Module} (attempt {Attempt})", person.Id, module.Id, progress.Attempt);
+    }
+
+    /// <summary>The person's confidence per topic, and for a re-assessment the change since their first self-assessment.</summary>
+    private string ConfidenceLines(Resident person, QuizModule module, IReadOnlyDictionary<string, double> mine)
+    {
+        var culture = Texts.CultureFor(person.Lang);
+        var baselineModule = catalog.Find(module.CompareWith);
+        var baseline = baselineModule is null ? new Dictionary<string, double>() : QuizScoring.FirstConfidenceByTopic(baselineModule, store.Get(person.Id, baselineModule.Id));
+        var lines = mine.Select(t => baseline.TryGetValue(t.Key, out var before)
+            ? $"• {TopicLabel(person, t.Key)}: {before.ToString("0.#", culture)} → {t.Value.ToString("0.#", culture)}{Trend(t.Value - before)}"
+            : $"• {TopicLabel(person, t.Key)}: {t.Value.ToString("0.#", culture)}");
+        var text = T(person, baseline.Count > 0 ? "quiz.finish.progress" : "quiz.finish.confidence") + "\n" + string.Join('\n', lines);
+        return baselineModule is not null && baseline.Count == 0
+            ? text + "\n\n" + T(person, "quiz.finish.no_baseline", baselineModule.TitleIn(person.Lang))
+            : text;
+    }
+
+    private static string Trend(double change) => change > 0.05 ? " ⬆️" : change < -0.05 ? " ⬇️" : "";
+
+    /// <summary>Closes the poll of the question on screen, so an answer there cannot count twice after it is sent again.</summary>
+    private async Task RetireShownQuestionAsync(Resident person, QuizProgress progress)
+    {
+        if (progress.PollId is not null && progress.MessageId is int id)
+        {
+            await TryStopPollAsync(person, id);
+        }
+
+        progress.PollId = null;
+        progress.MessageId = null;
+    }
+
+    private async Task TryStopPollAsync(Resident person, int messageId)
+    {
+        try
+        {
+            await messenger.StopPollAsync(person.ChatId, messageId);
+        }
+        catch (Exception e) when (e is not RecipientBlockedException)
+        {
+            // The poll may be gone (deleted chat history); the answer is recorded either way.
+            log.LogDebug(e, "Could not stop quiz poll {MessageId} in chat {ChatId}", messageId, person.ChatId);
+        }
+    }
+
+    private string TopicLabel(Resident person, string topic) => texts.Get(person.Lang, QuizTopics.LabelKey(topic));
+
+    private string T(Resident person, string key, params object?[] args) => texts.Get(person.Lang, key, args);
+}

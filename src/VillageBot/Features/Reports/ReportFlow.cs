@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using VillageBot.Conversation;
+using VillageBot.Features.Reports.Classification;
+using VillageBot.Infrastructure.Messaging;
+
+namespace VillageBot.Features.Reports;
+
+/// <summary>
+/// The steps of a report: describe → photo or location (optional) → category → anonymous? → similar open reports
+/// ("same problem (+1)" or "different") → saved with a reference. Every answer is stored in the dialog, so a
+/// restart continues at the same step.
+/// </summary>
+public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifier notifier, IServiceProvider services, ILogger<ReportFlow> log)
+{
+    public const string Dialog = "report";
+    public const string StepDescribe = "describe";
+    public const string StepAttach = "attach";
+    public const string StepCategory = "category";
+    public const string StepAnonymous = "anon";
+    public const string StepSimilar = "similar";
+
+    /// <summary>Fewer letters than this is not a description ("ok", "?").</summary>
+    public const int MinLetters = 4;
+
+    public static bool IsDescription(string text) => text.Count(char.IsLetter) >= MinLetters;
+
+    public async Task BeginAsync(BotContext ctx)
+    {
+        ctx.StartDialog(Dialog, StepDescribe);
+        await ctx.ReplyKeyAsync("report.describe");
+    }
+
+    /// <summary>Free text that reads as a problem: it is the description, so the dialog starts at the category.</summary>
+    public async Task BeginFromTextAsync(BotContext ctx, string text)
+    {
+        if (!IsDescription(text))
+        {
+            ctx.StartDialog(Dialog, StepDescribe);
+            await ctx.ReplyKeyAsync("report.too_short");
+            return;
+        }
+
+        ctx.StartDialog(Dialog, StepCategory, new() { ["text"] = text, ["from"] = "text" });
+        await ProposeCategoryAsync(ctx);
+    }
+
+    public async Task DescribedAsync(BotContext ctx, string text)
+    {
+        Data(ctx)["text"] = text;
+        ctx.SetStep(StepAttach);
+        await AskAttachmentAsync(ctx);
+    }
+
+    /// <summary>A photo or a location arrived: kept with the report, whatever the step.</summary>
+    public async Task AttachedAsync(BotContext ctx, string? photoFileId, double? latitude, double? longitude)
+    {
+        var data = Data(ctx);
+        if (photoFileId is not null)
+        {
+            data["photo"] = photoFileId;
+        }
+
+        if (latitude is double lat && longitude is double lon)
+        {
+            data["lat"] = lat.ToString("R", CultureInfo.InvariantCulture);
+            data["lon"] = lon.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        var step = ctx.Resident.Dialog!.Step;
+        ctx.SetStep(step);
+        await ctx.ReplyKeyAsync(photoFileId is not null ? "report.photo_added" : "report.location_added");
+        if (step == StepDescribe)
+        {
+            await ctx.ReplyKeyAsync("report.now_in_words");
+        }
+        else if (step == StepAttach && data.ContainsKey("photo") && data.ContainsKey("lat"))
+        {
+            await ProposeCategoryAsync(ctx);
+        }
+        else
+        {
+            await AskCurrentStepAsync(ctx);
+        }
+    }
+
+    /// <summary>Asks again what the current step needs (after a stray message).</summary>
+    public async Task AskCurrentStepAsync(BotContext ctx)
+    {
+        var data = Data(ctx);
+        switch (ctx.Resident.Dialog!.Step)
+        {
+            case StepDescribe:
+                await ctx.ReplyKeyAsync("report.describe");
+                break;
+            case StepAttach:
+                await AskAttachmentAsync(ctx);
+                break;
+            case StepCategory when Categories.IsKnown(data.GetValueOrDefault("pred")):
+                await ctx.ReplyAsync(Proposal(ctx), ProposalButtons(ctx));
+                break;
+            case StepCategory:
+                await ctx.ReplyAsync(ctx.T("report.pick_category"), CategoryPicker(ctx));
+                break;
+            case StepAnonymous:
+                await AskAnonymousAsync(ctx);
+                break;
+            case StepSimilar:
+                await AskSimilarOrSaveAsync(ctx, [.. SimilarIds(ctx).Select(store.Find).OfType<Report>().Where(r => r.IsOpen)]);
+                break;
+        }
+    }
+
+    public async Task ProposeCategoryAsync(BotContext ctx)
+    {
+        var data = Data(ctx);
+        if (services.GetService<IProblemClassifier>() is { } classifier && Classify(classifier, data["text"]) is { } result && Categories.IsKnown(result.Category))
+        {
+            data["pred"] = result.Category;
+            data["conf"] = result.Confidence.ToString("R", CultureInfo.InvariantCulture);
+            data["scores"] = JsonSerializer.Serialize(result.Scores);
+            data["review"] = result.NeedsReview ? "1" : "0";
+            data["lang"] = result.Language;
+        }
+
+        ctx.SetStep(StepCategory);
+        await AskCurrentStepAsync(ctx);
+    }
+
+    public string Proposal(BotContext ctx)
+    {
+        var data = Data(ctx);
+        var confidence = double.Parse(data["conf"], CultureInfo.InvariantCulture);
+        return ctx.T("report.proposal", view.Category(ctx.Lang, data["pred"]), (int)Math.Round(confidence * 100));
+    }
+
+    public static Keyboard ProposalButtons(BotContext ctx) => Keyboard.Of(
+        [new Button(ctx.T("report.btn_confirm"), "rep:ok")],
+        [new Button(ctx.T("report.btn_other"), "rep:other")]);
+
+    /// <summary>The nine categories, with a way back to the proposal when there is one.</summary>
+    public Keyboard CategoryPicker(BotContext ctx)
+    {
+        var keyboard = Keyboard.Column(Categories.All.Select(c => new Button(view.Category(ctx.Lang, c), CallbackData.Build("rep", "cat", c))));
+        if (Categories.IsKnown(Data(ctx).GetValueOrDefault("pred")))
+        {
+            keyboard.Row(new Button(ctx.T("report.btn_back"), "rep:back"));
+        }
+
+        return keyboard;
+    }
+
+    public async Task CategoryChosenAsync(BotContext ctx, string category)
+    {
+        var data = Data(ctx);
+        data["cat"] = category;
+        ctx.SetStep(StepAnonymous);
+        await ctx.EditOrReplyAsync(ctx.T("report.category_chosen", view.Category(ctx.Lang, category)));
+        await AskAnonymousAsync(ctx);
+    }
+
+    public async Task AnonymityChosenAsync(BotContext ctx, bool anonymous)
+    {
+        var data = Data(ctx);
+        data["anon"] = anonymous ? "1" : "0";
+        await ctx.EditOrReplyAsync(ctx.T(anonymous ? "report.anonymous_yes" : "report.anonymous_no"));
+        if (ctx.Resident.VillageId is not int village)
+        {
+            ctx.EndDialog();
+            await ctx.ReplyKeyAsync("access.onboard_first");
+            return;
+        }
+
+        var similar = SimilarReports.Find(store, village, data["cat"], data["text"], ctx.UserId);
+        data["similar"] = string.Join(',', similar.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
+        ctx.SetStep(StepSimilar);
+        await AskSimilarOrSaveAsync(ctx, similar);
+    }
+
+    public IReadOnlyList<int> SimilarIds(BotContext ctx) =>
+        [.. (Data(ctx).GetValueOrDefault("similar") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+
+    /// <summary>"Same problem (+1)": no new report; the person is counted on the existing one and hears of its changes.</summary>
+    public async Task SameAsAsync(BotContext ctx, int reportId)
+    {
+        if (!store.Support(reportId, ctx.UserId, ctx.Now, out var report))
+        {
+            await ctx.EditOrReplyAsync(ctx.T("report.similar_gone"));
+            await SaveAsync(ctx);
+            return;
+        }
+
+        ctx.EndDialog();
+        await ctx.EditOrReplyAsync(ctx.T("report.supported", report!.Reference, report.Supporters.Count, view.Status(ctx.Lang, report.Status)));
+    }
+
+    public async Task SaveAsync(BotContext ctx)
+    {
+        var data = Data(ctx);
+        if (ctx.Resident.VillageId is not int village)
+        {
+            ctx.EndDialog();
+            await ctx.ReplyKeyAsync("access.onboard_first");
+            return;
+        }
+
+        var predicted = data.GetValueOrDefault("pred") ?? "";
+        var category = data["cat"];
+        var report = store.Add(new Report
+        {
+            VillageId = village,
+            ReporterId = ctx.UserId,
+            Anonymous = data.GetValueOrDefault("anon") == "1",
+            Text = data["text"],
+            Lang = Languages.IsSupported(data.GetValueOrDefault("lang")) ? data["lang"] : ctx.Lang,
+            Category = category,
+            PredictedCategory = predicted,
+            Confidence = double.Parse(data.GetValueOrDefault("conf") ?? "0", CultureInfo.InvariantCulture),
+            Scores = data.TryGetValue("scores", out var s) ? JsonSerializer.Deserialize<Dictionary<string, double>>(s) ?? [] : [],
+            NeedsReview = predicted.Length == 0 || predicted != category || data.GetValueOrDefault("review") == "1",
+            PhotoFileId = data.GetValueOrDefault("photo"),
+            Latitude = data.TryGetValue("lat", out var lat) ? double.Parse(lat, CultureInfo.InvariantCulture) : null,
+            Longitude = data.TryGetValue("lon", out var lon) ? double.Parse(lon, CultureInfo.InvariantCulture) : null,
+            CreatedAt = ctx.Now,
+            UpdatedAt = ctx.Now,
+            StatusChangedAt = ctx.Now,
+        });
+        ctx.EndDialog();
+        await ctx.ReplyKeyAsync("report.saved", report.Reference, view.Category(ctx.Lang, report.Category));
+        await notifier.NewReportAsync(report);
+    }
+
+    private async Task AskAttachmentAsync(BotContext ctx)
+    {
+        var data = Data(ctx);
+        var (photo, location) = (data.ContainsKey("photo"), data.ContainsKey("lat"));
+        var key = (photo, location) switch
+        {
+            (false, false) => "report.attach",
+            (true, false) => "report.attach_location",
+            _ => "report.attach_photo",
+        };
+        await ctx.ReplyAsync(ctx.T(key), Keyboard.Of([new Button(ctx.T(photo || location ? "report.btn_continue" : "report.btn_skip"), "rep:skip")]));
+    }
+
+    private Task AskAnonymousAsync(BotContext ctx) => ctx.ReplyAsync(ctx.T("report.ask_anonymous"), Keyboard.Of(
+        [new Button(ctx.T("report.btn_anonymous"), "rep:anon:1")],
+        [new Button(ctx.T("report.btn_named"), "rep:anon:0")]));
+
+    private async Task AskSimilarOrSaveAsync(BotContext ctx, IReadOnlyList<Report> similar)
+    {
+        if (similar.Count == 0)
+        {
+            await SaveAsync(ctx);
+            return;
+        }
+
+        var text = new StringBuilder(ctx.T("report.similar_intro"));
+        var keyboard = new Keyboard();
+        foreach (var r in similar)
+        {
+            text.Append("\n\n").Append(ctx.T("report.similar_item", r.Reference, ReportView.Snippet(r.Text), r.Supporters.Count, view.Status(ctx.Lang, r.Status)));
+            keyboard.Row(new Button(ctx.T("report.btn_same", r.Reference), CallbackData.Build("rep", "same", r.Id)));
+        }
+
+        keyboard.Row(new Button(ctx.T("report.btn_different"), "rep:new"));
+        await ctx.ReplyAsync(text.ToString(), keyboard);
+    }
+
+    private ClassificationResult? Classify(IProblemClassifier classifier, string text)
+    {
+        try
+        {
+            return classifier.Classify(text);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Without a proposal the person simply picks the category; the report then goes to review.
+            log.LogWarning(e, "The problem classifier failed; asking the reporter to pick the category");
+            return null;
+        }
+    }
+
+    private static Dictionary<string, string> Data(BotContext ctx) => ctx.Resident.Dialog!.Data;
+}

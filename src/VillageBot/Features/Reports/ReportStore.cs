@@ -1,0 +1,175 @@
+using LiteDB;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Reports;
+
+/// <summary>
+/// The "reports" collection. Changes that read and write one report (support, status, relabel) run under one
+/// lock, so two coordinators or two "+1" taps at the same moment never overwrite each other.
+/// </summary>
+public sealed class ReportStore
+{
+    public const string CollectionName = "reports";
+
+    private readonly object _gate = new();
+    private readonly Db _db;
+    private bool _indexed;
+    private int? _lastId;
+
+    public ReportStore(Db db)
+    {
+        _db = db;
+    }
+
+    public ILiteCollection<Report> Reports => _db.Collection<Report>(CollectionName);
+
+    public Report? Find(int id) => Reports.FindById(id);
+
+    /// <summary>Saves a new report with the next free id and its reference ("R-1001", "R-1002", …).</summary>
+    public Report Add(Report report)
+    {
+        lock (_gate)
+        {
+            EnsureIndexes();
+            for (var attempt = 1; ; attempt++)
+            {
+                _lastId ??= Reports.Query().OrderByDescending(r => r.Id).Select(r => r.Id).FirstOrDefault();
+                report.Id = _lastId.Value + 1;
+                report.Reference = ReferenceOf(report.Id);
+                try
+                {
+                    Reports.Insert(report);
+                    _lastId = report.Id;
+                    return report;
+                }
+                catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && attempt < 3)
+                {
+                    // Something else added a report (the admin web, an import): read the last id again.
+                    _lastId = null;
+                }
+            }
+        }
+    }
+
+    public static string ReferenceOf(int id) => "R-" + (1000 + id).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Adds a "+1" once per person; false if the report is gone, closed, or theirs.</summary>
+    public bool Support(int id, long userId, DateTime now, out Report? report)
+    {
+        lock (_gate)
+        {
+            report = Find(id);
+            if (report is null || !report.IsOpen || report.ReporterId == userId)
+            {
+                return false;
+            }
+
+            if (!report.Supporters.Contains(userId))
+            {
+                report.Supporters.Add(userId);
+                report.UpdatedAt = now;
+                Reports.Update(report);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Moves the status if it is still <paramref name="from"/> and the move is allowed; null otherwise.</summary>
+    public Report? ChangeStatus(int id, string from, string to, string? note, long byId, DateTime now)
+    {
+        lock (_gate)
+        {
+            var report = Find(id);
+            if (report is null || report.Status != from || !ReportStatus.CanMove(from, to))
+            {
+                return null;
+            }
+
+            report.History.Add(new StatusChange { From = from, To = to, Note = note, ById = byId, At = now });
+            report.Status = to;
+            report.StatusChangedAt = now;
+            report.UpdatedAt = now;
+            Reports.Update(report);
+            return report;
+        }
+    }
+
+    /// <summary>An admin's label: it becomes the category and the training label, and the report leaves the review queue.</summary>
+    public Report? Relabel(int id, string category, DateTime now)
+    {
+        lock (_gate)
+        {
+            var report = Find(id);
+            if (report is null || !Categories.IsKnown(category))
+            {
+                return null;
+            }
+
+            report.RelabeledCategory = category;
+            report.Category = category;
+            report.NeedsReview = false;
+            report.UpdatedAt = now;
+            Reports.Update(report);
+            return report;
+        }
+    }
+
+    public IReadOnlyList<Report> ByReporter(long userId) =>
+        [.. Reports.Find(r => r.ReporterId == userId).OrderByDescending(r => r.CreatedAt)];
+
+    public IReadOnlyList<Report> SupportedBy(long userId) =>
+        [.. Reports.Find(BsonExpression.Create("$.Supporters[*] ANY = @0", new BsonValue(userId))).OrderByDescending(r => r.CreatedAt)];
+
+    /// <summary>Reports of the given villages (all villages when null) in the given statuses, optionally of one category.</summary>
+    public IReadOnlyList<Report> List(IReadOnlyCollection<int>? villageIds, IReadOnlyCollection<string> statuses, string? category)
+    {
+        var found = category is null
+            ? statuses.SelectMany(s => Reports.Find(r => r.Status == s))
+            : Reports.Find(r => r.Category == category).Where(r => statuses.Contains(r.Status));
+        return [.. found.Where(r => villageIds is null || villageIds.Contains(r.VillageId))];
+    }
+
+    /// <summary>Open reports of one village in one category: the candidates for "same problem".</summary>
+    public IReadOnlyList<Report> OpenInCategory(int villageId, string category) =>
+        [.. Reports.Find(r => r.VillageId == villageId && r.Category == category).Where(r => r.IsOpen)];
+
+    /// <summary>The review queue: lowest confidence first.</summary>
+    public IReadOnlyList<Report> NeedingReview() =>
+        [.. Reports.Find(r => r.NeedsReview == true).OrderBy(r => r.Confidence).ThenBy(r => r.CreatedAt)];
+
+    /// <summary>Applies a change to every report matched, under the same lock as the other changes.</summary>
+    public int UpdateWhere(Func<Report, bool> match, Func<Report, bool> change)
+    {
+        lock (_gate)
+        {
+            var changed = 0;
+            foreach (var report in Reports.FindAll().Where(match).ToList())
+            {
+                if (change(report))
+                {
+                    Reports.Update(report);
+                    changed++;
+                }
+            }
+
+            return changed;
+        }
+    }
+
+    /// <summary>With the first report, not at start-up: reading and refusing touch nothing in storage.</summary>
+    private void EnsureIndexes()
+    {
+        if (_indexed)
+        {
+            return;
+        }
+
+        Reports.EnsureIndex(r => r.VillageId);
+        Reports.EnsureIndex(r => r.Status);
+        Reports.EnsureIndex(r => r.Category);
+        Reports.EnsureIndex(r => r.ReporterId);
+        Reports.EnsureIndex(r => r.Reference, unique: true);
+        _indexed = true;
+    }
+}

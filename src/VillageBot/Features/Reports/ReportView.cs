@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using LiteDB;
+using Microsoft.Extensions.Options;
+using VillageBot.Conversation;
+using VillageBot.Features.Onboarding;
+using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Reports;
+
+/// <summary>
+/// How a report reads in the chat, in any person's language. The card coordinators and admins see names the
+/// author only of a report that is not anonymous; an anonymous one says so and carries no name or id.
+/// </summary>
+public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    private Dictionary<string, string>? _filterWords;
+
+    public string Category(string lang, string category) =>
+        Categories.IsKnown(category) ? texts.Get(lang, Categories.LabelKey(category)) : category;
+
+    public string Status(string lang, string status) => texts.Get(lang, "report.status." + status);
+
+    public string Date(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string Snippet(string text, int max = 160) => MessageLimits.Clip(text.ReplaceLineEndings(" "), max);
+
+    /// <summary>The card of a report for a coordinator or an admin.</summary>
+    public string ManagerCard(string lang, Report r)
+    {
+        var village = db.Villages.FindById(r.VillageId)?.Name ?? "—";
+        var card = new StringBuilder()
+            .Append(texts.Get(lang, "reports.card_title", r.Reference, Category(lang, r.Category), Status(lang, r.Status))).Append('\n')
+            .Append(texts.Get(lang, "reports.card_meta", village, Date(r.CreatedAt), r.Supporters.Count)).Append('\n')
+            .Append('«').Append(Snippet(r.Text, 600)).Append('»');
+        if (r.PhotoFileId is not null)
+        {
+            card.Append('\n').Append(texts.Get(lang, "reports.card_photo"));
+        }
+
+        if (r.Latitude is double lat && r.Longitude is double lon)
+        {
+            card.Append('\n').Append(texts.Get(lang, "reports.card_location", MapLink(lat, lon)));
+        }
+
+        card.Append('\n').Append(Author(lang, r));
+        if (r.History.LastOrDefault() is { Note: { Length: > 0 } note })
+        {
+            card.Append('\n').Append(texts.Get(lang, "reports.card_last_note", note));
+        }
+
+        return card.ToString();
+    }
+
+    /// <summary>One button per status the report may move to next, and one to see its photo.</summary>
+    public Keyboard? ManagerButtons(string lang, Report r)
+    {
+        var keyboard = new Keyboard();
+        var next = ReportStatus.All.Where(s => ReportStatus.CanMove(r.Status, s))
+            .Select(s => new Button(texts.Get(lang, "reports.move_to." + s), CallbackData.Build("rst", r.Id, s)));
+        foreach (var pair in next.Chunk(2))
+        {
+            keyboard.Row(pair);
+        }
+
+        if (r.PhotoFileId is not null)
+        {
+            keyboard.Row(new Button(texts.Get(lang, "reports.btn_photo"), CallbackData.Build("rph", r.Id)));
+        }
+
+        return keyboard.Rows.Count == 0 ? null : keyboard;
+    }
+
+    /// <summary>The coordinators of a village who should hear about its reports.</summary>
+    public IReadOnlyList<Resident> Coordinators(int villageId) =>
+        [.. db.Residents.Find(BsonExpression.Create("$.CoordinatorOf[*] ANY = @0", new BsonValue(villageId))).Where(c => c.Active)];
+
+    /// <summary>
+    /// The status or category id a typed word names in any language, folded: one-word status labels ("jauns",
+    /// "решено", "resolved") and the first word of category labels ("vide", "дороги", "safety").
+    /// </summary>
+    public string? FilterWord(string word)
+    {
+        _filterWords ??= BuildFilterWords();
+        return _filterWords.GetValueOrDefault(VillageDirectory.Fold(word));
+    }
+
+    private Dictionary<string, string> BuildFilterWords()
+    {
+        var named = new List<(string Word, string Id)>();
+        foreach (var lang in Languages.All)
+        {
+            named.AddRange(ReportStatus.All.Select(s => (Status(lang, s), s)).Where(x => !x.Item1.Contains(' ', StringComparison.Ordinal)));
+            named.AddRange(Categories.All.Select(c => (Category(lang, c).Split(' ', ',', '(')[0], c)));
+        }
+
+        // A word that could mean two things means neither.
+        return named.Select(x => (Word: VillageDirectory.Fold(x.Word), x.Id)).Distinct().GroupBy(x => x.Word)
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.Ordinal);
+    }
+
+    public static string MapLink(double lat, double lon) => string.Create(CultureInfo.InvariantCulture, $"https://www.openstreetmap.org/?mlat={lat:0.#####}&mlon={lon:0.#####}#map=17/{lat:0.#####}/{lon:0.#####}");
+
+    private string Author(string lang, Report r)
+    {
+        if (r.Anonymous)
+        {
+            return texts.Get(lang, "reports.author_anonymous");
+        }
+
+        if (r.ReporterId is long id && db.Residents.FindById(id) is { } person)
+        {
+            var name = person.FirstName ?? "—";
+            return texts.Get(lang, "reports.author", person.Username is { Length: > 0 } u ? $"{name} (@{u})" : name);
+        }
+
+        return texts.Get(lang, "reports.author_erased");
+    }
+}

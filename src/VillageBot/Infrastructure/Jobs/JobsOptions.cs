@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VillageBot.Infrastructure.Jobs;
+
+public enum JobStorageKind
+{
+    /// <summary>A SQLite file in the data directory: nothing to install, survives a crash.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL, for several instances sharing one job store.</summary>
+    PostgreSql,
+
+    /// <summary>Redis, for several instances sharing one job store.</summary>
+    Redis,
+}
+
+public sealed class JobsOptions : IValidatableObject
+{
+    public const string Section = "Jobs";
+
+    public JobStorageKind Storage { get; set; } = JobStorageKind.Sqlite;
+
+    /// <summary>Connection string for PostgreSql or Redis; ignored for Sqlite.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Background jobs that run at the same time in this process.</summary>
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How often idle workers look for new jobs in the store.</summary>
+    [Range(10, 60_000)]
+    public int PollingIntervalMs { get; set; } = 1000;
+
+    /// <summary>How often the clock is asked which scheduled jobs are due.</summary>
+    [Range(10, 60_000)]
+    public int DispatchIntervalMs { get; set; } = 1000;
+
+    /// <summary>A job that keeps failing is given up after this many runs (and logged).</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 5;
+
+    public TimeSpan PollingInterval => TimeSpan.FromMilliseconds(PollingIntervalMs);
+
+    public TimeSpan DispatchInterval => TimeSpan.FromMilliseconds(DispatchIntervalMs);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Storage != JobStorageKind.Sqlite && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult($"Jobs:ConnectionString is required when Jobs:Storage is {Storage}.", [nameof(ConnectionString)]);
+        }
+    }
+}

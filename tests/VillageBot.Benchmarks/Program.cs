@@ -1,0 +1,11 @@
+using VillageBot.Benchmarks;
+
+// dotnet run -c Release --project tests/VillageBot.Benchmarks -- --out FILE [--only NAME[,NAME]]
+var options = BenchmarkOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("Usage: VillageBot.Benchmarks [--out FILE] [--only NAME[,NAME…]]\nSections: " + string.Join(", ", Sections.All.Select(s => s.Name)));
+    return 2;
+}
+
+return await BenchmarkRunner.RunAsync(options);

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using VillageBot.Features.Broadcasts;
+
+namespace VillageBot.Tests.Broadcasts;
+
+public sealed class SendPacerTests
+{
+    [Fact]
+    public async Task Global_rate_is_kept_over_many_sends()
+    {
+        var pacer = new SendPacer(Options.Create(new BroadcastOptions { MessagesPerSecond = 100 }));
+        var watch = Stopwatch.StartNew();
+        for (var chat = 1; chat <= 60; chat++)
+        {
+            await pacer.RunAsync(chat, () => Task.FromResult(0), CancellationToken.None);
+        }
+
+        // 60 messages at 100 a second, of which at most 5 may go at once after an idle start: at least 0.54 s.
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0.54, 3);
+    }
+
+    [Fact]
+    public async Task One_chat_gets_at_most_one_message_per_interval_and_only_one_send_runs_at_a_time()
+    {
+        var pacer = new SendPacer(Options.Create(new BroadcastOptions { MessagesPerSecond = 1000, PerChatIntervalMs = 300 }));
+        var times = new List<TimeSpan>();
+        var inFlight = 0;
+        var maxInFlight = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => pacer.RunAsync(42, async () =>
+        {
+            maxInFlight = Math.Max(maxInFlight, Interlocked.Increment(ref inFlight));
+            lock (times)
+            {
+                times.Add(watch.Elapsed);
+            }
+
+            await Task.Yield();
+            Interlocked.Decrement(ref inFlight);
+            return 0;
+        }, CancellationToken.None)));
+
+        times.Sort();
+        Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(290), $"{times[1] - times[0]}");
+        Assert.True(times[2] - times[1] >= TimeSpan.FromMilliseconds(290), $"{times[2] - times[1]}");
+        Assert.Equal(1, maxInFlight);
+        Assert.True(pacer.ChatWait(42) > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, pacer.ChatWait(43));
+    }
+}

@@ -1,0 +1,212 @@
+using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot.Types.Enums;
+using VillageBot.Features.Quizzes;
+using VillageBot.Tests.Foundation;
+
+namespace VillageBot.Tests.Quizzes;
+
+public sealed class QuizFlowTests : BotTest
+{
+    private const string Basics = "smart-village-basics";
+
+    private QuizStore Store => Host.Services.GetRequiredService<QuizStore>();
+
+    [Fact]
+    public async Task Quiz_lists_the_modules_by_phase_and_hides_the_leaders_assessment_from_residents()
+    {
+        var user = await MemberAsync("en");
+        user.Send("/quiz");
+        var list = await user.ExpectAsync(e => e.HasButton("qz:open:" + Basics));
+        foreach (var phase in new[] { "1️⃣ Assess — learning needs", "2️⃣ Develop — knowledge", "3️⃣ Implement — skills", "4️⃣ Evaluate — progress" })
+        {
+            Assert.Contains(phase, list.Text);
+        }
+
+        Assert.True(list.Text!.IndexOf("Smart village basics", StringComparison.Ordinal) < list.Text.IndexOf("Digital skills", StringComparison.Ordinal));
+        Assert.True(list.HasButton("qz:open:assess-residents"));
+        Assert.False(list.HasButton("qz:open:assess-leaders"));
+
+        QuizSteps.MakeCoordinator(Host, user);
+        user.Send("/quiz");
+        Assert.True((await user.ExpectAsync(e => e.HasButton("qz:open:" + Basics))).HasButton("qz:open:assess-leaders"));
+    }
+
+    [Fact]
+    public async Task A_module_is_taken_through_quiz_polls_to_a_score_and_a_suggestion_and_a_retake_keeps_the_best_and_last_scores()
+    {
+        var user = await MemberAsync("en");
+        var poll = await user.StartModuleAsync(Basics);
+        Assert.Equal(PollType.Quiz, poll.Poll!.Type);
+        Assert.False(poll.Poll.IsAnonymous);
+        Assert.StartsWith("1/12. ", poll.Poll.Question);
+        Assert.False(string.IsNullOrEmpty(poll.Poll.Explanation));
+
+        user.Vote(poll, poll.Right());
+        await user.ExpectTextAsync("✅ Correct! So far 1 of 1 right.");
+        poll = await user.NextPollAsync();
+        Assert.StartsWith("2/12. ", poll.Poll!.Question);
+        user.Vote(poll, poll.Wrong());
+        var wrong = await user.ExpectTextAsync("❌ Not quite. The right answer:");
+        Assert.Contains(poll.Poll.Options[poll.Right()].Text, wrong.Text);
+        poll = await user.NextPollAsync();
+
+        // Nine right of twelve: the two above and seven of the remaining ten.
+        var end = await user.AnswerAsync(poll, 10, (i, p) => i < 8 ? p.Right() : p.Wrong());
+        Assert.Contains("finished: 9 of 12 right (75%). Best score: 9/12.", end.Text);
+        Assert.Contains("Worth reviewing:", end.Text);
+        Assert.Contains("Next I suggest:", end.Text);
+        Assert.True(end.HasButton("qz:start:" + Basics));
+        Assert.Contains(end.AllButtons, b => b.Data!.StartsWith("qz:go:", StringComparison.Ordinal));
+
+        var progress = Store.Get(user.Id, Basics)!;
+        Assert.Equal((1, 9, 9, false), (progress.Completions, progress.BestScore, progress.LastScore, progress.InProgress));
+        Assert.Equal(12, progress.Latest.Count);
+
+        user.Click("qz:start:" + Basics);
+        poll = await user.NextPollAsync();
+        Assert.StartsWith("1/12. ", poll.Poll!.Question);
+        end = await user.AnswerAsync(poll, 12, (i, p) => i < 5 ? p.Right() : p.Wrong());
+        Assert.Contains("finished: 5 of 12 right (42%). Best score: 9/12.", end.Text);
+
+        progress = Store.Get(user.Id, Basics)!;
+        Assert.Equal((2, 9, 5, 2), (progress.Completions, progress.BestScore, progress.LastScore, progress.Attempt));
+        user.Send("/quiz");
+        var list = await user.ExpectAsync(e => e.HasButton("qz:open:" + Basics));
+        Assert.Contains("Smart village basics — ✅ 9/12", list.Text);
+        user.Click("qz:open:" + Basics);
+        var card = await user.ExpectAsync(e => e.Method == "editMessageText");
+        Assert.Contains("Best score: 9/12, last: 5/12.", card.Text);
+        Assert.True(card.HasButton("🔁 Retake"));
+    }
+
+    [Fact]
+    public async Task Leaving_a_module_and_coming_back_after_a_restart_continues_at_the_same_question()
+    {
+        var user = await MemberAsync("en");
+        var poll = await user.StartModuleAsync(Basics);
+        poll = await user.AnswerAsync(poll, 3, (_, p) => p.Right());
+        Assert.StartsWith("4/12. ", poll.Poll!.Question);
+
+        Host = await Host.RestartAsync();
+
+        user.Send("/quiz");
+        var list = await user.ExpectAsync(e => e.HasButton("qz:cont:" + Basics));
+        Assert.Contains("Smart village basics — ⏳ 3/12", list.Text);
+        Assert.True(list.HasButton("▶️ Continue: Smart village basics (3/12)"));
+        user.Click("qz:cont:" + Basics);
+        await user.ExpectAsync(e => e.Method == "stopPoll" && e.MessageId == poll.MessageId);
+        var again = await user.NextPollAsync();
+        Assert.Equal(poll.Poll.Question, again.Poll!.Question);
+        Assert.NotEqual(poll.Poll.Id, again.Poll.Id);
+
+        // A vote on the poll that was replaced does not count; the one on screen does.
+        user.Vote(poll, poll.Right());
+        await user.ExpectSilenceAsync();
+        Assert.Equal(3, Store.Get(user.Id, Basics)!.Current);
+        user.Vote(again, again.Right());
+        await user.ExpectTextAsync("So far 4 of 4 right.");
+        Assert.StartsWith("5/12. ", (await user.NextPollAsync()).Poll!.Question);
+    }
+
+    [Fact]
+    public async Task Stale_poll_answers_and_forged_buttons_change_nothing()
+    {
+        var user = await MemberAsync("en");
+        var other = await MemberAsync("en");
+        var first = await user.StartModuleAsync(Basics);
+        var second = await user.AnswerAsync(first, 1, (_, p) => p.Right());
+        await Host.IdleAsync();
+        var before = Store.Get(user.Id, Basics)!;
+
+        user.Vote(first, first.Wrong());                        // the question already answered
+        Api.AnswerPoll(user.Id, "poll-that-never-was", 0);      // a poll the bot never sent
+        Api.AnswerPoll(other.Id, second.Poll!.Id, 0);           // somebody else's vote on this person's poll
+        Api.AnswerPoll(user.Id, second.Poll.Id);                // a vote taken back
+        await user.ExpectSilenceAsync();
+        await other.ExpectSilenceAsync();
+
+        foreach (var forged in new[]
+        {
+            "qz:start:no-such-module",
+            "qz:open:assess-leaders",
+            "qz:cont:eu-policy-funding",
+            $"qz:a:{Basics}:1:1:0",
+            $"qz:a:{Basics}:1:1:99",
+            "qz:a:" + Basics,
+            "qz:wat:" + Basics,
+            "qz:list:extra",
+        })
+        {
+            user.ClickData(second.MessageId, forged);
+            var answer = await user.ExpectAsync(e => e.Method == "answerCallbackQuery");
+            Assert.Equal("This button is no longer valid.", answer.Text);
+        }
+
+        await user.ExpectSilenceAsync();
+        var after = Store.Get(user.Id, Basics)!;
+        Assert.Equal((before.Attempt, before.Current, before.PollId, before.Answers.Count), (after.Attempt, after.Current, after.PollId, after.Answers.Count));
+        Assert.Null(Store.Get(user.Id, "assess-leaders"));
+        Assert.Null(Store.Get(user.Id, "eu-policy-funding"));
+    }
+
+    [Fact]
+    public async Task The_self_assessment_and_the_reassessment_show_progress_per_topic()
+    {
+        var user = await MemberAsync("en");
+        var poll = await user.StartModuleAsync("assess-residents");
+        Assert.Equal(PollType.Regular, poll.Poll!.Type);
+        Assert.False(poll.Poll.IsAnonymous);
+        Assert.Equal(["Not at all", "A little", "Fairly", "Very confident"], poll.Poll.Options.Select(o => o.Text));
+
+        user.Vote(poll, 1);
+        await user.ExpectAsync(e => e.Method == "stopPoll" && e.MessageId == poll.MessageId);
+        var noted = await user.ExpectTextAsync("📝 Noted: «A little».");
+        Assert.Contains("💡", noted.Text);
+        var end = await user.AnswerAsync(await user.NextPollAsync(), 9, (_, _) => 1);
+        Assert.Contains("Your self-assessment «Learning-needs self-assessment: residents» is saved.", end.Text);
+        Assert.Contains("Your confidence by topic (0 — not at all, 3 — very):", end.Text);
+        Assert.Contains("• Digital skills: 1", end.Text);
+
+        // Taking the first self-assessment again does not move the baseline the re-assessment compares with.
+        user.Click("qz:start:assess-residents");
+        await user.AnswerAsync(await user.NextPollAsync(), 10, (_, _) => 0);
+
+        poll = await user.StartModuleAsync("evaluate-residents");
+        end = await user.AnswerAsync(poll, 10, (i, _) => i == 0 ? 1 : 3);
+        Assert.Contains("Progress since your first self-assessment (0 — not at all, 3 — very):", end.Text);
+        Assert.Contains("• Digital skills: 1 → 3 ⬆️", end.Text);
+        Assert.Contains("• Social capital: 1 → 1\n", end.Text);
+    }
+
+    [Fact]
+    public async Task A_reassessment_without_a_first_assessment_says_there_is_nothing_to_compare_with()
+    {
+        var user = await MemberAsync("en");
+        var end = await user.AnswerAsync(await user.StartModuleAsync("evaluate-residents"), 10, (_, _) => 2);
+        Assert.Contains("There is no earlier self-assessment («Learning-needs self-assessment: residents») to compare with.", end.Text);
+    }
+
+    [Fact]
+    public async Task Unfinished_modules_are_listed_with_their_last_activity_for_reminders()
+    {
+        var user = await MemberAsync("en");
+        await user.AnswerAsync(await user.StartModuleAsync(Basics), 2, (_, p) => p.Right());
+        await user.AnswerAsync(await user.StartModuleAsync("eu-policy-funding"), 12, (_, p) => p.Right());
+        var unfinished = Host.Services.GetRequiredService<IUnfinishedQuizzes>();
+        var now = DateTime.UtcNow;
+
+        var idle = Assert.Single(unfinished.IdleSince(now.AddMinutes(1)), u => u.UserId == user.Id);
+        Assert.Equal((Basics, 2, 12), (idle.ModuleId, idle.Answered, idle.Total));
+        Assert.InRange(idle.LastActivityAt, now.AddMinutes(-1), now);
+        Assert.DoesNotContain(unfinished.IdleSince(now.AddMinutes(-5)), u => u.UserId == user.Id);
+        Assert.DoesNotContain(unfinished.IdleFor(TimeSpan.FromDays(3)), u => u.UserId == user.Id);
+    }
+
+    [Fact]
+    public async Task Quiz_is_for_members_only()
+    {
+        var stranger = NewUser("en");
+        stranger.Send("/quiz");
+        await stranger.ExpectTextAsync("Please join your village first");
+    }
+}
