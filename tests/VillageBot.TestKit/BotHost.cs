@@ -78,6 +78,10 @@ public sealed class BotHost : IAsyncDisposable
             ["Storage:DataDirectory"] = dataDirectory,
             ["Bot:AdminIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telegram:PollingTimeoutSeconds"] = "2",
+
+            // The problem classifier then loads or trains on its first use (tests that classify call EnsureReady
+            // first), instead of every test host training and saving a model in the background.
+            ["Classifier:TrainAtStartup"] = "false",
             ["Jobs:WorkerCount"] = "2",
             ["Jobs:PollingIntervalMs"] = "100",
             ["Jobs:DispatchIntervalMs"] = "50",

@@ -13,6 +13,7 @@ using VillageBot.Features.Onboarding;
 using VillageBot.Features.Privacy;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
+using VillageBot.Features.Reports.Classification;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
@@ -49,6 +50,7 @@ public static class VillageBotHost
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddProblemClassifier();
         services.AddBroadcasts();
         services.AddPolls();
         services.AddQuizzes();
