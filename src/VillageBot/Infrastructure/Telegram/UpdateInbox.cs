@@ -56,6 +56,27 @@ public sealed class UpdateInbox
         }
     }
 
+    /// <summary>
+    /// Drops the person's updates that are waiting to be handled (marking them done, without their text), so
+    /// nothing they sent stays stored after they asked to be forgotten. Returns how many were dropped.
+    /// </summary>
+    public int ForgetSender(long userId)
+    {
+        var dropped = 0;
+        foreach (var entry in _entries.Find(e => !e.Done).ToList())
+        {
+            if (UpdateSender.Of(JsonSerializer.Deserialize<Update>(entry.Json, JsonBotAPI.Options)) == userId)
+            {
+                entry.Done = true;
+                entry.Json = "";
+                _entries.Update(entry);
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
     public IReadOnlyList<Update> Pending() =>
         [.. _entries.Find(e => !e.Done).OrderBy(e => e.Id).Select(e => JsonSerializer.Deserialize<Update>(e.Json, JsonBotAPI.Options)!)];
 
