@@ -11,6 +11,7 @@ using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Onboarding;
 using VillageBot.Features.Privacy;
+using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
@@ -50,6 +51,7 @@ public static class VillageBotHost
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddQuestions();
         services.AddProblemClassifier();
         services.AddBroadcasts();
         services.AddPolls();
