@@ -16,7 +16,7 @@ public sealed class CrashTests : IAsyncLifetime
     [Fact]
     public async Task Killed_in_the_middle_of_onboarding_the_person_continues_after_restart()
     {
-        var user = new FakeUser(_api, 31_001, "en");
+        var user = new FakeUser(_api, 31_001, "en") { Timeout = TimeSpan.FromSeconds(60) };
         await using (var first = await ProcessHost.StartAsync(_api, _data))
         {
             user.Send("/start");
@@ -38,7 +38,7 @@ public sealed class CrashTests : IAsyncLifetime
     [Fact]
     public async Task Killed_during_a_burst_every_message_is_still_answered_after_restart()
     {
-        var users = Enumerable.Range(0, 150).Select(i => new FakeUser(_api, 32_000 + i, "en")).ToList();
+        var users = Enumerable.Range(0, 150).Select(i => new FakeUser(_api, 32_000 + i, "en") { Timeout = TimeSpan.FromSeconds(60) }).ToList();
         await using (var first = await ProcessHost.StartAsync(_api, _data))
         {
             foreach (var u in users)
