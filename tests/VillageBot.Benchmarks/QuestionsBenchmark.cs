@@ -50,6 +50,7 @@ public sealed class QuestionsBenchmark : IBenchmarkSection
         total.Stop();
         times.Sort();
         figures.Add("questions_answer_p50_ms", Math.Round(Percentile(times, 0.50), 3), "ms", "goal ≤ 20");
+        figures.Add("qa_p50_ms", Math.Round(Percentile(times, 0.50), 3), "ms", "the same, under the suite's name");
         figures.Add("questions_answer_p95_ms", Math.Round(Percentile(times, 0.95), 3), "ms");
         figures.Add("questions_answer_p99_ms", Math.Round(Percentile(times, 0.99), 3), "ms");
         figures.Add("questions_answers_per_second", Math.Round(times.Count / total.Elapsed.TotalSeconds), "1/s", "one caller");
