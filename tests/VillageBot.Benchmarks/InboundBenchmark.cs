@@ -23,6 +23,7 @@ public sealed class InboundBenchmark : IBenchmarkSection
     private const int BurstUpdates = 6_000;
     private const int PacedUpdates = 1_200;
     private const int PacedRate = 40;
+    private const int WarmUpUpdates = 800;
 
     public string Name => "inbound";
 
@@ -33,8 +34,9 @@ public sealed class InboundBenchmark : IBenchmarkSection
         var texts = Texts.Load();
         var burst = Mix(texts, BurstUpdates, FirstResident, seed: 1);
         var paced = Mix(texts, PacedUpdates, FirstResident + BurstUpdates, seed: 2);
+        var warmUp = Mix(texts, WarmUpUpdates, FirstResident + BurstUpdates + PacedUpdates, seed: 3);
 
-        var echo = await MeasureAsync(api => { var e = new EchoBot(api); e.Start(); return Task.FromResult<IAsyncDisposable>(e); }, burst, paced, ct);
+        var echo = await MeasureAsync(api => { var e = new EchoBot(api); e.Start(); return Task.FromResult<IAsyncDisposable>(e); }, warmUp, burst, paced, ct);
         figures.Add("inbound_echo_rate", Math.Round(echo.Rate, 1), "upd/s", "bare echo bot, burst");
         figures.Add("inbound_echo_p50_ms", Math.Round(echo.P50, 1), "ms", $"paced at {PacedRate}/s");
         figures.Add("inbound_echo_p99_ms", Math.Round(echo.P99, 1), "ms");
@@ -56,6 +58,7 @@ public sealed class InboundBenchmark : IBenchmarkSection
                 startupMs = clock.Elapsed.TotalMilliseconds;
                 return bot;
             },
+            warmUp,
             burst,
             paced,
             ct,
@@ -80,10 +83,20 @@ public sealed class InboundBenchmark : IBenchmarkSection
 
     private sealed record Outcome(double Rate, double P50, double P99, int Unanswered);
 
-    private static async Task<Outcome> MeasureAsync(Func<FakeBotApi, Task<IAsyncDisposable>> start, IReadOnlyList<Load> burst, IReadOnlyList<Load> paced, CancellationToken ct, Action? afterLoad = null)
+    private static async Task<Outcome> MeasureAsync(Func<FakeBotApi, Task<IAsyncDisposable>> start, IReadOnlyList<Load> warmUp, IReadOnlyList<Load> burst, IReadOnlyList<Load> paced, CancellationToken ct, Action? afterLoad = null)
     {
         await using var api = await FakeBotApi.StartAsync();
         await using var subject = await start(api);
+
+        // A running bot has its code compiled, its indexes built and its model loaded; the first updates after
+        // start-up pay for that, so both bots get the same warm-up before anything is measured.
+        foreach (var load in warmUp)
+        {
+            api.Inject(load.Make);
+        }
+
+        await WaitAnsweredAsync(api, warmUp.Where(l => l.ExpectsReply).Select(l => l.Chat).ToHashSet(), TimeSpan.FromMinutes(2), ct);
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
 
         // Burst: everything at once; the rate is updates over the time until the last reply.
         var clock = Stopwatch.StartNew();

@@ -60,7 +60,10 @@ public sealed class CrashTests : IAsyncLifetime
         var answered = _api.Events().Where(e => e.Method == "sendMessage").GroupBy(e => e.ChatId).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(users.Count, answered.Count);
         var twice = answered.Values.Count(n => n > 1);
-        Assert.True(twice <= 40, $"{twice} people were answered twice: more than the updates in flight at the kill");
+        // Updates being handled at the kill are handled again (their "done" mark was not written); a few more can
+        // come from marks still in LiteDB's write queue. Nobody may be answered twice beyond that.
+        var bound = VillageBot.Infrastructure.Telegram.UpdateDispatcher.MaxConcurrent + 16;
+        Assert.True(twice <= bound, $"{twice} people were answered twice: more than the {bound} updates that can be in flight at the kill");
         AssertDatabaseSound(r => r["_id"].AsInt64 >= 32_000);
     }
 

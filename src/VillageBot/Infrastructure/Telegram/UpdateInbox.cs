@@ -45,16 +45,9 @@ public sealed class UpdateInbox
         }
     }
 
-    public void MarkDone(int updateId)
-    {
-        var entry = _entries.FindById(updateId);
-        if (entry is { Done: false })
-        {
-            entry.Done = true;
-            entry.Json = "";
-            _entries.Update(entry);
-        }
-    }
+    /// <summary>One write, no read: the entry keeps only its id and when it was done (what trimming needs).</summary>
+    public void MarkDone(int updateId) =>
+        _entries.Update(new InboxEntry { Id = updateId, Done = true, ReceivedAt = _time.GetUtcNow().UtcDateTime });
 
     /// <summary>
     /// Drops the person's updates that are waiting to be handled (marking them done, without their text), so

@@ -14,7 +14,7 @@ namespace VillageBot.Infrastructure.Telegram;
 /// </summary>
 public sealed class UpdateJournal : IDisposable
 {
-    private const int CheckpointEvery = 500;
+    private const int CheckpointEvery = 5000;
     private readonly string _path;
     private readonly Db _db;
     private readonly object _lock = new();

@@ -16,6 +16,10 @@ public sealed class ClassifierStartup(ProblemClassifier classifier, IOptions<Cla
                 try
                 {
                     classifier.EnsureReady();
+
+                    // Training is a one-off spike of large arrays; give the memory back to the system instead of
+                    // keeping it reserved for the rest of the process's life.
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
                 {
