@@ -66,7 +66,7 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
             {
                 await WaitReadyAsync(api, ct);
                 var admin = new FakeUser(api, BotHost.AdminId, "en");
-                FakeUser.Timeout = TimeSpan.FromSeconds(30);
+                admin.Timeout = TimeSpan.FromSeconds(30);
                 if (crashAfter is null)
                 {
                     // A running bot has its code compiled and caches warm; the first broadcast after start-up pays for that.

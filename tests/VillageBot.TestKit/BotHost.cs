@@ -18,17 +18,23 @@ public sealed class BotHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    private BotHost(FakeBotApi api, string dataDirectory, Dictionary<string, string?> settings, Action<IServiceCollection>? configure)
+    private BotHost(FakeBotApi api, string dataDirectory, Dictionary<string, string?> settings, Action<IServiceCollection>? configure, int? kestrelPort)
     {
         Api = api;
         DataDirectory = dataDirectory;
         Settings = settings;
         Configure = configure;
+        KestrelPort = kestrelPort;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (kestrelPort is int port)
+            {
+                builder.UseUrls($"http://127.0.0.1:{port}");
             }
 
             builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
@@ -37,7 +43,16 @@ public sealed class BotHost : IAsyncDisposable
                 builder.ConfigureTestServices(configure);
             }
         });
+        if (kestrelPort is not null)
+        {
+            _factory.UseKestrel();
+        }
     }
+
+    /// <summary>Set when the host listens on a real socket (for a browser): http://127.0.0.1:port.</summary>
+    public int? KestrelPort { get; }
+
+    public string? BaseAddress => KestrelPort is int port ? $"http://127.0.0.1:{port}" : null;
 
     public FakeBotApi Api { get; }
 
@@ -53,14 +68,20 @@ public sealed class BotHost : IAsyncDisposable
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "villagebot-tests", Guid.NewGuid().ToString("N"));
 
-    public static async Task<BotHost> StartAsync(FakeBotApi? api, string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <param name="kestrel">Listen on a free port of 127.0.0.1 (a browser needs a real socket); Web:PublicUrl points there.</param>
+    public static async Task<BotHost> StartAsync(FakeBotApi? api, string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool kestrel = false)
     {
         dataDirectory ??= NewDataDirectory();
+        int? port = kestrel ? FreePort() : null;
         var all = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
             ["Bot:AdminIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telegram:PollingTimeoutSeconds"] = "2",
+
+            // The problem classifier then loads or trains on its first use (tests that classify call EnsureReady
+            // first), instead of every test host training and saving a model in the background.
+            ["Classifier:TrainAtStartup"] = "false",
             ["Jobs:WorkerCount"] = "2",
             ["Jobs:PollingIntervalMs"] = "100",
             ["Jobs:DispatchIntervalMs"] = "50",
@@ -71,12 +92,17 @@ public sealed class BotHost : IAsyncDisposable
             all["Telegram:ApiBaseUrl"] = api.BaseUrl;
         }
 
+        if (port is int p)
+        {
+            all["Web:PublicUrl"] = $"http://127.0.0.1:{p}";
+        }
+
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             all[k] = v;
         }
 
-        var host = new BotHost(api!, dataDirectory, all, configure);
+        var host = new BotHost(api!, dataDirectory, all, configure, port);
         await host.WaitReadyAsync();
         return host;
     }
@@ -85,7 +111,15 @@ public sealed class BotHost : IAsyncDisposable
 
     public async Task WaitReadyAsync()
     {
-        _ = _factory.Server;
+        if (KestrelPort is null)
+        {
+            _ = _factory.Server;
+        }
+        else
+        {
+            _factory.StartServer();
+        }
+
         var status = Services.GetRequiredService<BotStatus>();
         var until = DateTime.UtcNow.AddSeconds(20);
         while (!status.Ready)
@@ -116,7 +150,16 @@ public sealed class BotHost : IAsyncDisposable
     public async Task<BotHost> RestartAsync()
     {
         await DisposeAsync();
-        return await StartAsync(Api, DataDirectory, Settings, Configure);
+        var host = new BotHost(Api, DataDirectory, Settings, Configure, KestrelPort);
+        await host.WaitReadyAsync();
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -73,6 +73,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var app = builder.Build();
         var api = new FakeBotApi(app);
         app.MapMethods("/bot{token}/{method}", ["GET", "POST"], api.HandleAsync);
+        app.MapGet("/file/bot{token}/{**path}", (string token, string path) => api.Download(token, path));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
@@ -185,6 +186,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         lock (_lock)
         {
             update = make(_nextUpdateId++);
+            if (update.CallbackQuery is { } query)
+            {
+                _callbackChats[query.Id] = query.Message?.Chat.Id ?? query.From.Id;
+            }
+
             url = WebhookUrl;
             if (url is null)
             {
@@ -378,6 +384,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             "deletemycommands" => Ok(true),
             "setwebhook" => SetWebhook(args),
             "deletewebhook" => SetWebhook(null),
+            "getfile" => GetFile(args),
             "getwebhookinfo" => Ok(new WebhookInfo { Url = WebhookUrl ?? "", PendingUpdateCount = PendingUpdates }),
             _ => Error(404, "Not Found: method not found"),
         };

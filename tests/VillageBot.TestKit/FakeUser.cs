@@ -11,7 +11,10 @@ public sealed class FakeUser(FakeBotApi api, long id, string lang = "lv")
 
     public FakeBotApi Api { get; } = api;
 
-    public static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long waits last unless a person is given their own.</summary>
+    public static TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     public void Send(string text) => Api.SendText(Id, text, Lang);
 

@@ -53,6 +53,7 @@ public sealed class ProcessHost : IAsyncDisposable
         info.Environment["Bot__AdminIds__0"] = BotHost.AdminId.ToString(CultureInfo.InvariantCulture);
         info.Environment["Telegram__PollingTimeoutSeconds"] = "2";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Classifier__TrainAtStartup"] = "false";
         if (api is not null)
         {
             info.Environment["Telegram__BotToken"] = FakeBotApi.Token;

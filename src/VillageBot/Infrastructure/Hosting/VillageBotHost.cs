@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
@@ -10,8 +11,11 @@ using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Nudges;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Privacy;
+using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
+using VillageBot.Features.Reports.Classification;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
@@ -48,11 +52,15 @@ public static class VillageBotHost
         services.AddMembership();
         services.AddHelp();
         services.AddFreeText();
+        services.AddQuestions();
+        services.AddProblemClassifier();
         services.AddBroadcasts();
         services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
         services.AddNudges();
+        services.AddAdminWeb();
+        services.AddPrivacy();
         return builder;
     }
 
@@ -89,6 +97,9 @@ public static class VillageBotHost
         services.AddTransient<IMessenger>(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken
             ? sp.GetRequiredService<TelegramMessenger>()
             : sp.GetRequiredService<LocalMessenger>());
+        services.AddTransient<IChatFiles>(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken
+            ? ActivatorUtilities.CreateInstance<TelegramFiles>(sp)
+            : new NoChatFiles());
         services.AddHostedService<BotRuntime>();
         return services;
     }
@@ -100,6 +111,7 @@ public static class VillageBotHost
             ? Results.Ok(new { status = "ready", mode = status.Mode.ToString().ToLowerInvariant(), uptimeMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds })
             : Results.Json(new { status = "starting" }, statusCode: 503));
         app.MapTelegramWebhook();
+        app.MapAdminWeb();
         app.MapJobsDashboard();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {

@@ -59,7 +59,7 @@ public static class JobsFeature
     {
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new DashboardAccess()],
+            Authorization = [new Features.AdminWeb.AdminDashboardAuthorization()],
             DashboardTitle = "VillageBot jobs",
             DisplayStorageConnectionString = false,
             AppPath = null,

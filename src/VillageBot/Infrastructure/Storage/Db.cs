@@ -10,13 +10,15 @@ namespace VillageBot.Infrastructure.Storage;
 /// <summary>The one LiteDB instance of the process. LiteDB is thread-safe in-process with a single instance.</summary>
 public sealed class Db : IDisposable
 {
+    public const string FileName = "villagebot.db";
+
     private readonly ConcurrentDictionary<Type, bool> _mapped = new();
 
     public Db(IOptions<StorageOptions> options)
     {
         var directory = options.Value.ResolvedDirectory;
         Directory.CreateDirectory(directory);
-        FilePath = Path.Combine(directory, "villagebot.db");
+        FilePath = Path.Combine(directory, FileName);
         var mapper = new BsonMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };
         Database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, mapper)
         {

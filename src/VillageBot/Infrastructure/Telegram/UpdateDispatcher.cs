@@ -12,11 +12,14 @@ namespace VillageBot.Infrastructure.Telegram;
 public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, UpdateJournal journal, Texts texts, ILogger<UpdateDispatcher> log)
 {
     private readonly Dictionary<long, Queue<Update>> _lanes = [];
-    private readonly SemaphoreSlim _gate = new(Math.Max(8, Environment.ProcessorCount * 16));
+    private readonly SemaphoreSlim _gate = new(MaxConcurrent);
     private int _inFlight;
     private volatile bool _stopping;
 
     private int _highestSeen;
+
+    /// <summary>Updates handled at once. Handling mostly waits on the Bot API, so well above the core count.</summary>
+    public static int MaxConcurrent { get; } = Math.Max(8, Environment.ProcessorCount * 32);
 
     public int InFlight => Volatile.Read(ref _inFlight);
 

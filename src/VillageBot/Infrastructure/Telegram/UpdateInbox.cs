@@ -45,15 +45,29 @@ public sealed class UpdateInbox
         }
     }
 
-    public void MarkDone(int updateId)
+    /// <summary>One write, no read: the entry keeps only its id and when it was done (what trimming needs).</summary>
+    public void MarkDone(int updateId) =>
+        _entries.Update(new InboxEntry { Id = updateId, Done = true, ReceivedAt = _time.GetUtcNow().UtcDateTime });
+
+    /// <summary>
+    /// Drops the person's updates that are waiting to be handled (marking them done, without their text), so
+    /// nothing they sent stays stored after they asked to be forgotten. Returns how many were dropped.
+    /// </summary>
+    public int ForgetSender(long userId)
     {
-        var entry = _entries.FindById(updateId);
-        if (entry is { Done: false })
+        var dropped = 0;
+        foreach (var entry in _entries.Find(e => !e.Done).ToList())
         {
-            entry.Done = true;
-            entry.Json = "";
-            _entries.Update(entry);
+            if (UpdateSender.Of(JsonSerializer.Deserialize<Update>(entry.Json, JsonBotAPI.Options)) == userId)
+            {
+                entry.Done = true;
+                entry.Json = "";
+                _entries.Update(entry);
+                dropped++;
+            }
         }
+
+        return dropped;
     }
 
     public IReadOnlyList<Update> Pending() =>

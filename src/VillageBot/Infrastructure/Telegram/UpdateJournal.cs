@@ -14,7 +14,7 @@ namespace VillageBot.Infrastructure.Telegram;
 /// </summary>
 public sealed class UpdateJournal : IDisposable
 {
-    private const int CheckpointEvery = 500;
+    private const int CheckpointEvery = 5000;
     private readonly string _path;
     private readonly Db _db;
     private readonly object _lock = new();
@@ -91,6 +91,37 @@ public sealed class UpdateJournal : IDisposable
             }
 
             return result;
+        }
+    }
+
+    /// <summary>Rewrites the journal without the person's updates (they asked to be forgotten; the inbox has the rest).</summary>
+    public void ForgetSender(long userId)
+    {
+        lock (_lock)
+        {
+            _file.Flush();
+            var kept = new StringBuilder();
+            foreach (var line in System.IO.File.ReadLines(_path))
+            {
+                Update? update = null;
+                try
+                {
+                    update = line.Length == 0 ? null : JsonSerializer.Deserialize<Update>(line, JsonBotAPI.Options);
+                }
+                catch (JsonException)
+                {
+                    // A cut line is dropped, as reading it after a crash would.
+                }
+
+                if (update is not null && UpdateSender.Of(update) != userId)
+                {
+                    kept.Append(line).Append('\n');
+                }
+            }
+
+            _file.SetLength(0);
+            _file.Write(Encoding.UTF8.GetBytes(kept.ToString()));
+            _file.Flush(flushToDisk: true);
         }
     }
 

@@ -1,0 +1,131 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb.Open311;
+using VillageBot.Features.Reports;
+using VillageBot.Infrastructure.Privacy;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.AdminWeb;
+
+/// <summary>
+/// The admin web (/web): sign-in through a one-time link from the chat, the reports table and review queue,
+/// the village pulse, CSV export, and the Open311 API. Coordinators see their villages; admins see all.
+/// </summary>
+public static class AdminWebFeature
+{
+    /// <summary>Admins and coordinators.</summary>
+    public const string StaffPolicy = "web-staff";
+
+    /// <summary>Admins only: the review queue, relabelling and the job dashboard (/hangfire).</summary>
+    public const string AdminPolicy = "web-admin";
+
+    public const string CookieName = "vb_session";
+
+    /// <summary>Where the job dashboard is served; it is guarded by <see cref="AdminDashboardAuthorization"/>.</summary>
+    public const string DashboardPath = "/hangfire";
+
+    public static IServiceCollection AddAdminWeb(this IServiceCollection services)
+    {
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
+        services.AddSingleton<LoginLinks>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<LoginLinks>());
+        services.AddScoped<ReportStatusService>();
+        services.AddSingleton<WebSessionValidator>();
+        services.AddCommand<WebLinkCommand>("web", Access.Coordinator, "cmd.web");
+        services.AddSingleton<IPulseSource, QuizLearningPulse>();
+        services.AddSingleton<IPulseSource, PollResultsPulse>();
+
+        // Keys that protect the session cookie live with the data, so sessions survive a restart.
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((o, storage, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.ResolvedDirectory, "keys")), logs));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<IOptions<WebOptions>>((o, web) =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = web.Value.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
+            o.LoginPath = WebPaths.SignIn;
+            o.ReturnUrlParameter = "returnUrl";
+            o.ExpireTimeSpan = TimeSpan.FromHours(web.Value.SessionHours);
+            o.SlidingExpiration = false;
+            o.EventsType = typeof(WebSessionValidator);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(WebViewer.AdminRole, WebViewer.CoordinatorRole))
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(WebViewer.AdminRole));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "vb_af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "_af";
+        });
+        return services;
+    }
+
+    public static WebApplication MapAdminWeb(this WebApplication app)
+    {
+        // Authentication and authorization are put first in the pipeline by the host itself (their services are
+        // registered), ahead of any middleware such as the job dashboard, which relies on the cookie.
+        app.UseAntiforgery();
+        app.Use(async (http, next) =>
+        {
+            // A person opening the job dashboard without a session is shown how to sign in, as for /web pages.
+            if (http.Request.Path.StartsWithSegments(DashboardPath) && http.User.Identity?.IsAuthenticated != true && !WebPaths.IsApi(http.Request))
+            {
+                await http.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return;
+            }
+
+            await next();
+        });
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/web"))
+            {
+                var h = http.Response.Headers;
+                h.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                h.XContentTypeOptions = "nosniff";
+                h["Referrer-Policy"] = "no-referrer";
+                h.CacheControl = "no-store";
+            }
+
+            await next();
+        });
+
+        var web = app.MapGroup("/web").RequireAuthorization(StaffPolicy);
+        web.MapGet("/", () => Results.Redirect("/web/reports"));
+        web.MapGet("/assets/site.css", Stylesheet).AllowAnonymous();
+        web.MapWebLogin();
+        web.MapReportPages();
+        web.MapReviewPage();
+        web.MapPulsePage();
+        web.MapCsvExport();
+        web.MapWebApi();
+        app.MapOpen311();
+        return app;
+    }
+
+    private static IResult Stylesheet(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.Text(Css.Value, "text/css; charset=utf-8");
+    }
+
+    private static readonly Lazy<string> Css = new(() =>
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("AdminWeb.site.css", StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+        return reader.ReadToEnd();
+    });
+}

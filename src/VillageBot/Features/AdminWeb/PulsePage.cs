@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text;
+using VillageBot.Features.Reports;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.AdminWeb;
+
+/// <summary>
+/// The village pulse: reports per category and pillar over time (by month or week), the status mix, the
+/// reports most residents joined with "+1", and what polls, quizzes and unanswered questions contribute.
+/// </summary>
+public static class PulsePage
+{
+    public const int Periods = 12;
+
+    public static void MapPulsePage(this IEndpointRouteBuilder web) =>
+        web.MapGet("/pulse", (HttpContext http, Db db, IEnumerable<IPulseSource> sources, TimeProvider time) =>
+        {
+            var ui = WebUi.For(http);
+            var viewer = ui.Viewer!;
+            var q = http.Request.Query;
+            int? village = int.TryParse(q["village"], NumberStyles.None, CultureInfo.InvariantCulture, out var vid) ? vid : null;
+            if (village is int v && !viewer.MaySee(v))
+            {
+                return WebPages.Denied(ui);
+            }
+
+            var weekly = q["period"] == "week";
+            var buckets = Buckets(time.GetUtcNow().UtcDateTime, ui.Zone, weekly, ui.Culture);
+            var scope = new PulseScope(
+                village is int one ? new HashSet<int> { one } : viewer.IsAdmin ? null : viewer.Villages,
+                buckets[0].FromUtc,
+                buckets[^1].ToUtc,
+                ui.Lang);
+            var reports = db.Collection<Report>("reports").FindAll()
+                .Where(r => scope.Includes(r.VillageId) && r.CreatedAt >= scope.FromUtc && r.CreatedAt < scope.ToUtc).ToList();
+            var view = new ReportPresenter(db);
+
+            var body = new StringBuilder(Controls(ui, view, viewer, village, weekly));
+            body.Append("<p class=\"summary\" role=\"status\">").Append(ui.TE("web.pulse.total", reports.Count)).Append("</p>");
+            body.Append(OverTime(ui, "by-category", ui.T("web.pulse.by_category"), ui.T("web.field.category"), buckets, reports, Categories.All, r => r.Category, c => ReportPresenter.Category(ui, c)));
+            body.Append(OverTime(ui, "by-pillar", ui.T("web.pulse.by_pillar"), ui.T("web.field.pillar"), buckets, reports, Categories.Pillars, r => r.Pillar, p => ReportPresenter.Pillar(ui, p)));
+            var statuses = ReportStatus.All.Select((s, i) => (ReportPresenter.Status(ui, s), (double)reports.Count(r => r.Status == s), SvgChart.Palette[i])).ToList();
+            body.Append(Section(ui, "status-mix", ui.T("web.pulse.status_mix"), SvgChart.HorizontalBars("status-mix", ui.T("web.pulse.status_mix"), ui.T("web.pulse.status_mix_desc"), statuses), Table(ui, [ui.T("web.field.status"), ui.T("web.pulse.count")], statuses.Select(s => (IReadOnlyList<string>)[s.Item1, s.Item2.ToString(CultureInfo.InvariantCulture)]))));
+            body.Append(Leaders(ui, view, reports));
+            foreach (var slot in PulseSlots.All)
+            {
+                body.Append(Slot(ui, slot, sources.Where(s => s.Slot == slot).Select(s => s.Build(scope)).OfType<PulseSection>().ToList()));
+            }
+
+            return ui.Page(ui.T("web.pulse.title"), body.ToString());
+        });
+
+    public sealed record Bucket(string Label, DateTime FromUtc, DateTime ToUtc);
+
+    /// <summary>The last <see cref="Periods"/> calendar months (or ISO weeks) in local time, oldest first, the current one last.</summary>
+    public static IReadOnlyList<Bucket> Buckets(DateTime nowUtc, TimeZoneInfo zone, bool weekly, CultureInfo culture)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), zone).Date;
+        DateTime start = weekly
+            ? local.AddDays(-(((int)local.DayOfWeek + 6) % 7))
+            : new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var list = new List<Bucket>();
+        for (var i = Periods - 1; i >= 0; i--)
+        {
+            var from = weekly ? start.AddDays(-7 * i) : start.AddMonths(-i);
+            var to = weekly ? from.AddDays(7) : from.AddMonths(1);
+            var label = weekly
+                ? ISOWeek.GetYear(from).ToString(CultureInfo.InvariantCulture) + "-W" + ISOWeek.GetWeekOfYear(from).ToString("00", CultureInfo.InvariantCulture)
+                : from.ToString("MMM yy", culture).Replace(".", "", StringComparison.Ordinal);
+            list.Add(new Bucket(label, TimeZoneInfo.ConvertTimeToUtc(from, zone), TimeZoneInfo.ConvertTimeToUtc(to, zone)));
+        }
+
+        return list;
+    }
+
+    private static string Controls(WebUi ui, ReportPresenter view, WebViewer viewer, int? village, bool weekly)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        return new StringBuilder("<form method=\"get\" action=\"/web/pulse\" class=\"filters\" aria-label=\"").Append(ui.TE("web.filter.label")).Append("\"><div class=\"grid\"><div>")
+            .Append(WebForms.Select("village", ui.T("web.field.village"), village?.ToString(inv), view.VisibleTo(viewer).Select(v => (v.Id.ToString(inv), v.Name)), ui.T("web.filter.all")))
+            .Append("</div><div>")
+            .Append(WebForms.Select("period", ui.T("web.pulse.period"), weekly ? "week" : "month", [("month", ui.T("web.pulse.by_month")), ("week", ui.T("web.pulse.by_week"))]))
+            .Append("</div></div><div class=\"actions\"><button type=\"submit\" class=\"primary\">").Append(ui.TE("web.filter.apply")).Append("</button></div></form>")
+            .ToString();
+    }
+
+    private static string OverTime(WebUi ui, string id, string title, string keyHeader, IReadOnlyList<Bucket> buckets, List<Report> reports, IReadOnlyList<string> keys, Func<Report, string> keyOf, Func<string, string> label)
+    {
+        // One pass over the reports: count per (key, bucket).
+        var counts = new Dictionary<(string Key, int Bucket), int>();
+        foreach (var r in reports)
+        {
+            var b = BucketOf(buckets, r.CreatedAt);
+            if (b >= 0)
+            {
+                counts[(keyOf(r), b)] = counts.GetValueOrDefault((keyOf(r), b)) + 1;
+            }
+        }
+
+        var series = keys.Select((k, i) => new SvgChart.Series(label(k), SvgChart.Palette[i % SvgChart.Palette.Count],
+            [.. buckets.Select((_, b) => counts.GetValueOrDefault((k, b)))])).ToList();
+        var chart = SvgChart.StackedColumns(id, title, ui.T("web.pulse.over_time_desc"), [.. buckets.Select(b => b.Label)], series);
+        var rows = series.Where(s => s.Values.Sum() > 0).Select(s => (IReadOnlyList<string>)[s.Name, .. s.Values.Select(v => v.ToString(CultureInfo.InvariantCulture))]);
+        return Section(ui, id, title, chart, Table(ui, [keyHeader, .. buckets.Select(b => b.Label)], rows));
+    }
+
+    private static int BucketOf(IReadOnlyList<Bucket> buckets, DateTime at)
+    {
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            if (at >= buckets[i].FromUtc && at < buckets[i].ToUtc)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Leaders(WebUi ui, ReportPresenter view, List<Report> reports)
+    {
+        var top = reports.Where(r => r.Supporters.Count > 0).OrderByDescending(r => r.Supporters.Count).ThenBy(r => r.CreatedAt).Take(10).ToList();
+        var html = new StringBuilder("<section aria-labelledby=\"h-leaders\"><h2 id=\"h-leaders\">").Append(ui.TE("web.pulse.leaders")).Append("</h2>");
+        if (top.Count == 0)
+        {
+            return html.Append("<p>").Append(ui.TE("web.pulse.no_leaders")).Append("</p></section>").ToString();
+        }
+
+        // Each bar takes its category's colour, as in the charts above.
+        var bars = top.Select(r => ($"{ReportPresenter.Reference(r)} · {ReportPresenter.Category(ui, r.Category)}", (double)r.Supporters.Count, CategoryColour(r.Category))).ToList();
+        html.Append(SvgChart.HorizontalBars("leaders", ui.T("web.pulse.leaders"), ui.T("web.pulse.leaders_desc"), bars));
+        html.Append("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">").Append(ui.TE("web.col.ref")).Append("</th><th scope=\"col\">").Append(ui.TE("web.col.supporters"))
+            .Append("</th><th scope=\"col\">").Append(ui.TE("web.col.village")).Append("</th><th scope=\"col\">").Append(ui.TE("web.col.status")).Append("</th><th scope=\"col\">").Append(ui.TE("web.col.text")).Append("</th></tr></thead><tbody>");
+        foreach (var r in top)
+        {
+            html.Append("<tr><th scope=\"row\"><a href=\"/web/reports/").Append(r.Id).Append("\">").Append(WebUi.E(ReportPresenter.Reference(r))).Append("</a></th><td class=\"num\">").Append(r.Supporters.Count)
+                .Append("</td><td>").Append(WebUi.E(view.VillageName(r.VillageId))).Append("</td><td>").Append(WebUi.E(ReportPresenter.Status(ui, r.Status))).Append("</td><td>").Append(WebUi.E(ReportPresenter.Snippet(r.Text, 90))).Append("</td></tr>");
+        }
+
+        return html.Append("</tbody></table></div></section>").ToString();
+    }
+
+    private static string Slot(WebUi ui, string slot, List<PulseSection> sections)
+    {
+        var html = new StringBuilder("<section aria-labelledby=\"h-").Append(slot).Append("\"><h2 id=\"h-").Append(slot).Append("\">").Append(ui.TE("web.pulse.slot." + slot)).Append("</h2>");
+        if (sections.Count == 0)
+        {
+            return html.Append("<p>").Append(ui.TE("web.pulse.slot_empty." + slot)).Append("</p></section>").ToString();
+        }
+
+        var n = 0;
+        foreach (var section in sections)
+        {
+            foreach (var chart in section.Charts)
+            {
+                var id = $"{slot}-{n++}";
+                var bars = chart.Bars.Select((b, i) => (b.Label, b.Value, SvgChart.Palette[i % SvgChart.Palette.Count])).ToList();
+                html.Append("<h3>").Append(WebUi.E(chart.Title)).Append("</h3>").Append(SvgChart.HorizontalBars(id, chart.Title, chart.Title, bars, chart.ValueFormat))
+                    .Append(Table(ui, [ui.T("web.pulse.item"), ui.T("web.pulse.value")], chart.Bars.Select(b => (IReadOnlyList<string>)[b.Label, b.Value.ToString(chart.ValueFormat, CultureInfo.InvariantCulture)])));
+            }
+
+            if (section.Table is { } t)
+            {
+                html.Append("<div class=\"table-wrap\">").Append(PlainTable(t.Headers, t.Rows)).Append("</div>");
+            }
+        }
+
+        return html.Append("</section>").ToString();
+    }
+
+    private static string CategoryColour(string category) =>
+        SvgChart.Palette[Math.Max(0, Categories.All.ToList().IndexOf(category)) % SvgChart.Palette.Count];
+
+    private static string Section(WebUi ui, string id, string title, string chart, string table) =>
+        $"<section aria-labelledby=\"h-{id}\"><h2 id=\"h-{id}\">{WebUi.E(title)}</h2>{chart}{table}</section>";
+
+    /// <summary>The chart's numbers, folded away, for screen readers and anyone who wants them exactly.</summary>
+    private static string Table(WebUi ui, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) =>
+        $"<details><summary>{ui.TE("web.pulse.as_table")}</summary><div class=\"table-wrap\">{PlainTable(headers, rows)}</div></details>";
+
+    private static string PlainTable(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var html = new StringBuilder("<table><thead><tr>");
+        foreach (var h in headers)
+        {
+            html.Append("<th scope=\"col\">").Append(WebUi.E(h)).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            for (var i = 0; i < row.Count; i++)
+            {
+                html.Append(i == 0 ? "<th scope=\"row\">" : "<td>").Append(WebUi.E(row[i])).Append(i == 0 ? "</th>" : "</td>");
+            }
+
+            html.Append("</tr>");
+        }
+
+        return html.Append("</tbody></table>").ToString();
+    }
+}

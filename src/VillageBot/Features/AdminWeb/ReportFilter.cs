@@ -1,0 +1,124 @@
+using System.Globalization;
+using VillageBot.Features.Reports;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.AdminWeb;
+
+/// <summary>
+/// The filters of the reports table, its CSV export and the review queue, read from the query string.
+/// Values that make no sense are dropped and named in <see cref="Ignored"/>, so the page can say so.
+/// Confidence is given in percent; dates are local calendar days (Europe/Riga) and both ends count.
+/// </summary>
+public sealed record ReportFilter
+{
+    public const int PageSize = 50;
+
+    public int? Village { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? Pillar { get; init; }
+
+    public string? Status { get; init; }
+
+    public int? MinConfidence { get; init; }
+
+    public int? MaxConfidence { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+
+    public static ReportFilter Parse(IQueryCollection q)
+    {
+        var ignored = new List<string>();
+        T? Take<T>(string key, Func<string, T?> parse)
+        {
+            var raw = q[key].ToString().Trim();
+            if (raw.Length == 0)
+            {
+                return default;
+            }
+
+            var value = parse(raw);
+            if (value is null)
+            {
+                ignored.Add(key);
+            }
+
+            return value;
+        }
+
+        var filter = new ReportFilter
+        {
+            Village = Take("village", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null),
+            Category = Take("category", s => Categories.IsKnown(s) ? s : null),
+            Pillar = Take("pillar", s => Categories.Pillars.Contains(s) ? s : null),
+            Status = Take("status", s => ReportStatus.All.Contains(s) ? s : null),
+            MinConfidence = Take("cmin", Percent),
+            MaxConfidence = Take("cmax", Percent),
+            From = Take("from", Day),
+            To = Take("to", Day),
+            Page = Take("page", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 100_000 ? p : (int?)null) ?? 1,
+        };
+        return filter with { Ignored = ignored };
+    }
+
+    /// <summary>The reports this viewer may see that pass the filters, in no particular order.</summary>
+    public IEnumerable<Report> Apply(Db db, WebViewer viewer, TimeZoneInfo zone)
+    {
+        var reports = db.Collection<Report>("reports");
+        IEnumerable<Report> all = Village is int v
+            ? (viewer.MaySee(v) ? reports.Find(r => r.VillageId == v) : [])
+            : viewer.IsAdmin ? reports.FindAll() : viewer.Villages.SelectMany(id => reports.Find(r => r.VillageId == id));
+
+        var fromUtc = From is { } f ? TimeZoneInfo.ConvertTimeToUtc(f.ToDateTime(TimeOnly.MinValue), zone) : (DateTime?)null;
+        var toUtc = To is { } t ? TimeZoneInfo.ConvertTimeToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue), zone) : (DateTime?)null;
+        return all.Where(r =>
+            (Category is null || r.Category == Category)
+            && (Pillar is null || r.Pillar == Pillar)
+            && (Status is null || r.Status == Status)
+            && (MinConfidence is not int min || r.Confidence * 100 >= min - 1e-9)
+            && (MaxConfidence is not int max || r.Confidence * 100 <= max + 1e-9)
+            && (fromUtc is not DateTime fu || r.CreatedAt >= fu)
+            && (toUtc is not DateTime tu || r.CreatedAt < tu));
+    }
+
+    /// <summary>The filters as a query string (without the leading '?'), optionally for another page.</summary>
+    public string ToQuery(int? page = null)
+    {
+        var parts = new List<string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(key + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("village", Village?.ToString(CultureInfo.InvariantCulture));
+        Add("category", Category);
+        Add("pillar", Pillar);
+        Add("status", Status);
+        Add("cmin", MinConfidence?.ToString(CultureInfo.InvariantCulture));
+        Add("cmax", MaxConfidence?.ToString(CultureInfo.InvariantCulture));
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if ((page ?? 1) > 1)
+        {
+            Add("page", page!.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return string.Join('&', parts);
+    }
+
+    private static int? Percent(string s) =>
+        double.TryParse(s.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100 ? (int)Math.Round(p) : null;
+
+    private static DateOnly? Day(string s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

@@ -1,0 +1,32 @@
+using System.Text;
+using VillageBot.Features.Reports;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.AdminWeb;
+
+/// <summary>
+/// The review queue (admins): reports the classifier was unsure about or the reporter re-filed, lowest
+/// confidence first, each with a relabel form. Saving the same category marks it reviewed.
+/// </summary>
+public static class ReviewPage
+{
+    public static void MapReviewPage(this IEndpointRouteBuilder web) =>
+        web.MapGet("/review", (HttpContext http, Db db) =>
+        {
+            var ui = WebUi.For(http);
+            var f = ReportFilter.Parse(http.Request.Query);
+            var view = new ReportPresenter(db);
+            var queue = Queue(f.Apply(db, ui.Viewer!, ui.Zone)).ToList();
+            var body = new StringBuilder(ui.Notice())
+                .Append("<p>").Append(ui.TE("web.review.intro")).Append("</p>")
+                .Append(WebForms.FilterForm(ui, f, view, ui.Viewer!, "/web/review", withStatus: false))
+                .Append("<p class=\"summary\" role=\"status\">").Append(ui.TE("web.review.count", queue.Count)).Append("</p>")
+                .Append(ReportPages.Table(ui, view, queue.Skip((f.Page - 1) * ReportFilter.PageSize).Take(ReportFilter.PageSize), review: true))
+                .Append(WebForms.Pager(ui, f, "/web/review", queue.Count));
+            return ui.Page(ui.T("web.review.title"), body.ToString());
+        }).RequireAuthorization(AdminWebFeature.AdminPolicy);
+
+    /// <summary>Open reports waiting for review, the least certain first (oldest first among equals).</summary>
+    public static IEnumerable<Report> Queue(IEnumerable<Report> reports) =>
+        reports.Where(r => r.NeedsReview && r.IsOpen).OrderBy(r => r.Confidence).ThenBy(r => r.CreatedAt);
+}

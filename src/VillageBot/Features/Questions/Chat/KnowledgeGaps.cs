@@ -1,0 +1,66 @@
+using LiteDB;
+using VillageBot.Infrastructure.Privacy;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Questions.Chat;
+
+/// <summary>A question the knowledge base could not answer: what to write next, and who may want an answer.</summary>
+public sealed class KnowledgeGap
+{
+    public int Id { get; set; }
+
+    public string Question { get; set; } = "";
+
+    public string Lang { get; set; } = "";
+
+    public int? VillageId { get; set; }
+
+    /// <summary>Who asked; null once they asked the bot to forget them.</summary>
+    public long? ResidentId { get; set; }
+
+    public DateTime AskedAt { get; set; }
+
+    public DateTime? ForwardedAt { get; set; }
+}
+
+/// <summary>The knowledge gaps in LiteDB (collection "knowledge_gaps", created with the first gap).</summary>
+public sealed class KnowledgeGaps(Db db)
+{
+    public ILiteCollection<KnowledgeGap> Collection => db.Collection<KnowledgeGap>("knowledge_gaps");
+
+    public KnowledgeGap Record(string question, string lang, int? villageId, long residentId, DateTime now)
+    {
+        var gap = new KnowledgeGap { Question = question, Lang = lang, VillageId = villageId, ResidentId = residentId, AskedAt = now };
+        Collection.Insert(gap);
+        Collection.EnsureIndex(g => g.VillageId);
+        Collection.EnsureIndex(g => g.ResidentId);
+        return gap;
+    }
+
+    public KnowledgeGap? Find(int id) => Collection.FindById(id);
+
+    public void Update(KnowledgeGap gap) => Collection.Update(gap);
+
+    /// <summary>The gaps of the given villages (all villages when null), newest first.</summary>
+    public List<KnowledgeGap> Of(IReadOnlyCollection<int>? villageIds) =>
+        [.. (villageIds is null ? Collection.FindAll() : Collection.Find(Query.In(nameof(KnowledgeGap.VillageId), villageIds.Select(v => new BsonValue(v)))))
+            .OrderByDescending(g => g.AskedAt).ThenByDescending(g => g.Id)];
+}
+
+/// <summary>/mydata shows a person's unanswered questions; /forget keeps the questions without the person.</summary>
+public sealed class KnowledgeGapData(KnowledgeGaps gaps) : IPersonalData
+{
+    public string Section => "unanswered_questions";
+
+    public object? Export(long userId) =>
+        gaps.Collection.Find(g => g.ResidentId == userId).Select(g => new { g.Question, g.Lang, g.AskedAt, g.ForwardedAt }).ToList();
+
+    public void Erase(long userId)
+    {
+        foreach (var gap in gaps.Collection.Find(g => g.ResidentId == userId).ToList())
+        {
+            gap.ResidentId = null;
+            gaps.Update(gap);
+        }
+    }
+}

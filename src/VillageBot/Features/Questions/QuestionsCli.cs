@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using VillageBot.Cli;
+using VillageBot.Conversation;
+using VillageBot.Features.Questions.Retrieval;
+using VillageBot.Infrastructure.Localization;
+
+namespace VillageBot.Features.Questions;
+
+/// <summary>
+/// <c>ask "question" [--lang lv] [--explain]</c>, <c>ask --input FILE</c> (JSON lines in and out) and <c>eval-qa [--file F] [--with-ai]</c>.
+/// Answers go to standard output; logs go to standard error.
+/// </summary>
+public static class QuestionsCli
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static void Register()
+    {
+        CommandLine.Register("ask", args => Guarded(() => AskAsync(args, Console.Out, Console.Error), Console.Error));
+        CommandLine.Register("eval-qa", args => Guarded(() => EvaluateAsync(args, Console.Out, Console.Error), Console.Error));
+    }
+
+    /// <summary>Missing files, a broken article and bad settings end the command with their message, not a stack trace.</summary>
+    public static async Task<int> Guarded(Func<Task<int>> run, TextWriter errors)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception e) when (e is IOException or KnowledgeFormatException or OptionsValidationException or JsonException)
+        {
+            await errors.WriteLineAsync(e.Message);
+            return 2;
+        }
+    }
+
+    public static async Task<int> AskAsync(string[] args, TextWriter output, TextWriter errors, IDictionary<string, string?>? settings = null)
+    {
+        var lang = CommandLine.Option(args, "--lang") ?? Languages.Default;
+        var input = CommandLine.Option(args, "--input");
+        var question = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault();
+        if (!Languages.IsSupported(lang) || input is null && string.IsNullOrWhiteSpace(question))
+        {
+            await errors.WriteLineAsync("Usage: ask \"question\" [--lang lv|en|ru] [--explain]   or   ask --input FILE (JSON lines {\"q\": \"…\", \"lang\": \"lv\"}; - reads standard input)");
+            return 2;
+        }
+
+        await using var services = QuestionsFeature.BuildStandalone(settings);
+        var answerer = services.GetRequiredService<QuestionAnswerer>();
+        if (input is null)
+        {
+            if (args.Contains("--explain"))
+            {
+                foreach (var line in services.GetRequiredService<KnowledgeIndex>().Explain(question!, lang))
+                {
+                    await errors.WriteLineAsync(line);
+                }
+            }
+
+            var answer = await answerer.AnswerAsync(question!, lang);
+            await output.WriteLineAsync(answer.Text);
+            if (answer.Sources.Count > 0)
+            {
+                await output.WriteLineAsync();
+                await output.WriteLineAsync(services.GetRequiredService<Texts>().Get(lang, "questions.sources"));
+                foreach (var s in answer.Sources)
+                {
+                    await output.WriteLineAsync($"- {s.Title} ({s.Citation})");
+                }
+            }
+
+            return answer.Answered ? 0 : 1;
+        }
+
+        return await AnswerLinesAsync(answerer, input, output, errors);
+    }
+
+    public static async Task<int> EvaluateAsync(string[] args, TextWriter output, TextWriter errors, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        var withAi = args.Contains("--with-ai");
+        if (!withAi)
+        {
+            all["Ai:Provider"] = "None";
+        }
+
+        await using var services = QuestionsFeature.BuildStandalone(all);
+        var file = CommandLine.Option(args, "--file")
+            ?? Path.Combine(services.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedDataPath, "eval", "questions.jsonl");
+        var questions = QaEvaluation.Load(file);
+        var answerer = services.GetRequiredService<QuestionAnswerer>();
+        var report = await QaEvaluation.RunAsync(answerer, questions);
+
+        var inv = CultureInfo.InvariantCulture;
+        var byLang = string.Join(", ", questions.GroupBy(q => q.Lang).Select(g => $"{g.Key} {g.Count()}"));
+        await output.WriteLineAsync($"Questions: {questions.Count} ({byLang}), {questions.Count(q => q.Unanswerable)} of them unanswerable; answers by {(answerer.UsesAi ? "the AI service" : "retrieval (no AI service)")}");
+        await output.WriteLineAsync(string.Create(inv, $"Pass rate: {report.Outcomes.Count(o => o.Passed)}/{questions.Count} = {report.PassRate:P1}"));
+        await output.WriteLineAsync(string.Create(inv, $"Answer time: p50 {report.P50.TotalMilliseconds:F2} ms, p95 {report.P95.TotalMilliseconds:F2} ms"));
+        var failures = report.Outcomes.Where(o => !o.Passed).ToList();
+        if (failures.Count > 0)
+        {
+            await output.WriteLineAsync("Failures:");
+            foreach (var f in failures)
+            {
+                var shown = f.Answer.Text.Replace('\n', ' ');
+                await output.WriteLineAsync($"- [{f.Question.Lang}] {f.Question.Q} ({f.Question.Topic}): {f.Problem}");
+                await output.WriteLineAsync($"    answer: {(shown.Length > 200 ? shown[..200] + "…" : shown)}");
+                await output.WriteLineAsync($"    sources: {string.Join("; ", f.Answer.SourceTitles)}");
+            }
+        }
+
+        return report.PassRate >= 0.9 ? 0 : 1;
+    }
+
+    private static async Task<int> AnswerLinesAsync(QuestionAnswerer answerer, string input, TextWriter output, TextWriter errors)
+    {
+        using var reader = input == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(input);
+        var bad = 0;
+        var number = 0;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            number++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            AskLine? ask;
+            try
+            {
+                ask = JsonSerializer.Deserialize<AskLine>(line);
+            }
+            catch (JsonException)
+            {
+                ask = null;
+            }
+
+            var lang = ask?.Lang ?? Languages.Default;
+            if (ask is null || string.IsNullOrWhiteSpace(ask.Q) || !Languages.IsSupported(lang))
+            {
+                await errors.WriteLineAsync($"{input}:{number}: expected {{\"q\": \"question\", \"lang\": \"lv|en|ru\"}}");
+                bad++;
+                continue;
+            }
+
+            var answer = await answerer.AnswerAsync(ask.Q, lang);
+            await output.WriteLineAsync(JsonSerializer.Serialize(new AnswerLine(ask.Q, lang, answer.Answered, answer.Text, [.. answer.SourceTitles]), Json));
+        }
+
+        return bad == 0 ? 0 : 1;
+    }
+
+    private sealed record AskLine([property: JsonPropertyName("q")] string? Q, [property: JsonPropertyName("lang")] string? Lang);
+
+    private sealed record AnswerLine(
+        [property: JsonPropertyName("q")] string Q,
+        [property: JsonPropertyName("lang")] string Lang,
+        [property: JsonPropertyName("answered")] bool Answered,
+        [property: JsonPropertyName("answer")] string Answer,
+        [property: JsonPropertyName("sources")] List<string> Sources);
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace VillageBot.Features.Questions.Retrieval;
+
+/// <summary>One <c>##</c> section of an article: the unit that is indexed, found and quoted.</summary>
+public sealed class Passage
+{
+    public Passage(KnowledgeArticle article, KnowledgeSection section, IReadOnlyList<Sentence> sentences, HashSet<string> terms)
+    {
+        Article = article;
+        Section = section;
+        Sentences = sentences;
+        Terms = terms;
+    }
+
+    public KnowledgeArticle Article { get; }
+
+    public KnowledgeSection Section { get; }
+
+    public IReadOnlyList<Sentence> Sentences { get; }
+
+    /// <summary>Every analysed term of the title, tags, heading and text.</summary>
+    public HashSet<string> Terms { get; }
+
+    public string Lang => Article.Lang;
+
+    /// <summary>What is indexed for the heading: the article's title and tags and the section's heading.</summary>
+    public string HeadText => $"{Article.Title}. {string.Join(", ", Article.Tags)}. {Section.Heading}.";
+}
+
+/// <summary>A sentence of a passage with its analysed terms, so choosing what to quote needs no analysis.</summary>
+public sealed record Sentence(string Text, HashSet<string> Terms);
+
+public static partial class Sentences
+{
+    /// <summary>Splits text at sentence ends followed by a capital, a digit, a quote or a bracket.</summary>
+    public static IEnumerable<string> Split(string text) =>
+        SentenceEnd().Split(text.Replace('\n', ' ')).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    [GeneratedRegex(@"(?<=[.!?…])\s+(?=[\p{Lu}\d""«„(])", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
+}

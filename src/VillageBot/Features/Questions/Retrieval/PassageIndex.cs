@@ -1,0 +1,278 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace VillageBot.Features.Questions.Retrieval;
+
+/// <summary>A query term with its weight (the square root of its idf); a typo fixed to a known term weighs less.</summary>
+public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool Corrected)
+{
+    public bool MatchedBy(HashSet<string> terms) => Known && Forms.Any(terms.Contains);
+}
+
+/// <summary>A found passage: its BM25 score, the share of the question's weight it contains, and how many of the question's words.</summary>
+public sealed record PassageHit(Passage Passage, float Score, double Coverage, int Matched);
+
+public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<PassageHit> Hits)
+{
+    public static readonly SearchResult Empty = new([], []);
+
+    public PassageHit? Best => Hits.Count > 0 ? Hits[0] : null;
+}
+
+/// <summary>
+/// The passages of one language in an in-memory Lucene index scored with BM25, built once. Title, tags and
+/// heading are a separate, boosted field; an unknown word is matched to the nearest known one (a typo).
+/// It lives as long as the process: the in-memory directory holds nothing but managed memory.
+/// </summary>
+public sealed class PassageIndex
+{
+    private const string HeadField = "head";
+    private const string BodyField = "body";
+    private const float HeadBoost = 1.5f;
+    private const float CorrectedWeight = 0.8f;
+
+    /// <summary>A word the articles never use counts extra: it is the clearest sign a question is about something else.</summary>
+    private const double UnknownWeight = 1.5;
+
+    /// <summary>Words of a question beyond this are not read: nobody asks in more, and typo search costs time per word.</summary>
+    private const int MaxWords = 64;
+
+    private readonly Analyzer _analyzer;
+    private readonly IndexSearcher _searcher;
+    private readonly Passage[] _byDoc;
+    private readonly Dictionary<string, int> _documentFrequency;
+    private readonly Dictionary<string, int> _words;
+    private readonly Dictionary<string, string> _surface;
+    private readonly ILookup<int, KeyValuePair<string, int>> _wordsByLength;
+
+    private PassageIndex(string lang, Analyzer analyzer, RAMDirectory directory, Passage[] byDoc)
+    {
+        Lang = lang;
+        _analyzer = analyzer;
+        _searcher = new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new BM25Similarity() };
+        _byDoc = byDoc;
+        _documentFrequency = byDoc.SelectMany(p => p.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        // The articles' words as written and folded ("ciemā" → "ciema"), with how often each occurs, for typos.
+        var written = byDoc.SelectMany(p => TextAnalysis.Words(p.HeadText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
+        var byFolded = written.GroupBy(TextAnalysis.Fold, StringComparer.Ordinal).ToList();
+        _words = byFolded.ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _surface = byFolded.ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _wordsByLength = _words.ToLookup(w => w.Key.Length);
+    }
+
+    public string Lang { get; }
+
+    public int Count => _byDoc.Length;
+
+    public static PassageIndex Build(string lang, IEnumerable<KnowledgeArticle> articles)
+    {
+        var analyzer = TextAnalysis.For(lang);
+        var directory = new RAMDirectory();
+        var passages = new List<Passage>();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, analyzer) { Similarity = new BM25Similarity() }))
+        {
+            foreach (var article in articles.Where(a => a.Lang == lang))
+            {
+                foreach (var section in article.Sections)
+                {
+                    var passage = NewPassage(analyzer, article, section);
+                    writer.AddDocument(
+                    [
+                        new TextField(HeadField, passage.HeadText, Field.Store.NO),
+                        new TextField(BodyField, section.Body, Field.Store.NO),
+                    ]);
+                    passages.Add(passage);
+                }
+            }
+
+            writer.Commit();
+        }
+
+        // One writer, no deletions, no merges that reorder: document n is the n-th passage added.
+        return new PassageIndex(lang, analyzer, directory, [.. passages]);
+    }
+
+    /// <summary>
+    /// The best passages. Typos are corrected only in the asker's own language. Searching another language's
+    /// articles, words in another script are left out: a Russian question can still find "LEADER" or "LLKC" in
+    /// Latvian articles, while its Cyrillic words neither match nor count against them.
+    /// </summary>
+    public SearchResult Search(string question, bool ownLanguage = true, int top = 8)
+    {
+        var query = Interpret(question, ownLanguage);
+        if (!query.Any(t => t.Known))
+        {
+            return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, []);
+        }
+
+        var lucene = new BooleanQuery();
+        foreach (var term in query.Where(t => t.Known))
+        {
+            var either = new DisjunctionMaxQuery(0.1f) { Boost = term.Corrected ? CorrectedWeight : 1f };
+            foreach (var form in term.Forms)
+            {
+                either.Add(new TermQuery(new Term(BodyField, form)));
+                either.Add(new TermQuery(new Term(HeadField, form)) { Boost = HeadBoost });
+            }
+
+            lucene.Add(either, Occur.SHOULD);
+        }
+
+        var total = query.Sum(t => t.Known ? t.Weight : t.Weight * UnknownWeight);
+        var hits = _searcher.Search(lucene, top).ScoreDocs
+            .Select(d => (Passage: _byDoc[d.Doc], d.Score))
+            .Select(h =>
+            {
+                var matched = query.Where(t => t.MatchedBy(h.Passage.Terms)).ToList();
+                return new PassageHit(h.Passage, h.Score, matched.Sum(t => t.Weight) / total, matched.Count);
+            })
+            .ToList();
+        return new SearchResult(query, hits);
+    }
+
+    /// <summary>The question's terms with their weights; a word the articles never use is taken as a typo of the nearest word they do.</summary>
+    public List<QueryTerm> Interpret(string question, bool ownLanguage = true)
+    {
+        var result = new List<QueryTerm>();
+        foreach (var word in TextAnalysis.Words(question).Take(MaxWords))
+        {
+            var forms = Analyze(word);
+            if (forms.Length == 0 || !ownLanguage && IsCyrillic(word) != (Lang == "ru"))
+            {
+                continue;
+            }
+
+            var known = forms.Where(_documentFrequency.ContainsKey).ToArray();
+            if (known.Length > 0)
+            {
+                result.Add(new QueryTerm(known, known.Max(Idf), true, false));
+            }
+            else if (ownLanguage && Correct(word) is { } corrected && Analyze(corrected).Where(_documentFrequency.ContainsKey).ToArray() is { Length: > 0 } fixedForms)
+            {
+                result.Add(new QueryTerm(fixedForms, fixedForms.Max(Idf) * CorrectedWeight, true, true));
+            }
+            else
+            {
+                result.Add(new QueryTerm(forms, Idf(0), false, false));
+            }
+        }
+
+        return [.. result.DistinctBy(t => t.Forms[0], StringComparer.Ordinal)];
+    }
+
+    private static bool IsCyrillic(string word) => word.Any(c => c is >= '\u0400' and <= '\u04FF');
+
+    private string[] Analyze(string word) => TextAnalysis.Terms(_analyzer, word).SelectMany(p => p).Distinct().ToArray();
+
+    private double Idf(string term) => Idf(_documentFrequency.GetValueOrDefault(term));
+
+    /// <summary>
+    /// The square root of BM25's idf: rare words still count more, but one rare word (often a verb the articles
+    /// happen to use once) does not outweigh the topic words when judging how much of a question a passage covers.
+    /// </summary>
+    private double Idf(int df) => Math.Sqrt(Math.Log(1 + (_byDoc.Length - df + 0.5) / (df + 0.5)));
+
+    /// <summary>The articles' word nearest to a word they never use: one edit away, two for long words; ties go to the more common word.</summary>
+    private string? Correct(string word)
+    {
+        var folded = TextAnalysis.Fold(word);
+        if (folded.Length < 4 || folded.Any(char.IsDigit))
+        {
+            return null;
+        }
+
+        var maxEdits = folded.Length >= 8 ? 2 : 1;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        for (var length = folded.Length - maxEdits; length <= folded.Length + maxEdits; length++)
+        {
+            foreach (var candidate in _wordsByLength[length])
+            {
+                // People rarely mistype both of the first two letters; skipping those words keeps this fast.
+                if (candidate.Key[0] != folded[0] && candidate.Key[1] != folded[1])
+                {
+                    continue;
+                }
+
+                var distance = EditDistance.Between(folded, candidate.Key, maxEdits);
+                if (distance <= maxEdits && (distance < bestDistance || distance == bestDistance && candidate.Value > _words[best!]))
+                {
+                    best = candidate.Key;
+                    bestDistance = distance;
+                }
+            }
+        }
+
+        return best is null ? null : _surface[best];
+    }
+
+    private static Passage NewPassage(Analyzer analyzer, KnowledgeArticle article, KnowledgeSection section)
+    {
+        var sentences = Sentences.Split(section.Body).Select(s => new Sentence(s, TermSet(analyzer, s))).ToList();
+        var passage = new Passage(article, section, sentences, []);
+        passage.Terms.UnionWith(TermSet(analyzer, passage.HeadText));
+        passage.Terms.UnionWith(sentences.SelectMany(s => s.Terms));
+        return passage;
+    }
+
+    private static HashSet<string> TermSet(Analyzer analyzer, string text) =>
+        new(TextAnalysis.Terms(analyzer, text).SelectMany(p => p), StringComparer.Ordinal);
+}
+
+/// <summary>Damerau–Levenshtein distance (adjacent swaps count as one), giving up above a limit.</summary>
+public static class EditDistance
+{
+    public static int Between(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        // Three rows on the stack: no allocation per candidate word while looking for a typo's correction.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[width * 3] : new int[width * 3];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(width * 2, width);
+        for (var j = 0; j < width; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j < width; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
+            }
+
+            var oldest = previous2;
+            previous2 = previous;
+            previous = current;
+            current = oldest;
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VillageBot.Cli;
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Reports.Classification;
+
+/// <summary>
+/// <c>train</c> (cross-validates, evaluates on the held-out set, saves the model; <c>--learning-curve</c>, <c>--tune</c>)
+/// and <c>classify --input FILE</c> (JSON lines out). No Telegram token needed; logs go to standard error.
+/// </summary>
+public static class ClassifierCommands
+{
+    private static readonly JsonSerializerOptions JsonLine = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Register()
+    {
+        CommandLine.Register("train", args => Task.FromResult(Train(args, Console.Out)));
+        CommandLine.Register("classify", args => Task.FromResult(Classify(args, Console.In, Console.Out)));
+    }
+
+    internal static int Train(string[] args, TextWriter output)
+    {
+        using var logging = CliConfiguration.StandardErrorLogging();
+        var (classifier, dataPath, relabels) = Create(args, logging);
+        var settings = TrainingSettings.Default;
+        var set = ProblemTrainingSet.Load(dataPath, relabels.Read(classifier.RelabelWeight));
+        var heldOut = File.Exists(ProblemTrainingSet.HeldOutFile(dataPath)) ? ProblemTrainingSet.ReadHeldOut(dataPath) : [];
+        output.WriteLine($"Training data: {set.Files.Count} examples from {ProblemTrainingSet.ProblemsDirectory(dataPath)} + {set.Relabels.Count} relabels; settings: {settings}");
+
+        if (args.Contains("--tune"))
+        {
+            Tuning.Run(set, output);
+            return 0;
+        }
+
+        var cv = ClassifierEvaluation.CrossValidate(set.All, examples => ProblemModel.Train(examples, set.Lexicon, settings));
+        Report(output, "5-fold cross-validation", cv);
+        output.WriteLine(Calibration(cv));
+
+        var summary = classifier.Retrain();
+        output.WriteLine($"Trained on {summary.Examples} examples in {summary.Duration.TotalSeconds:0.0} s; saved {classifier.ModelPath}");
+        if (heldOut.Count == 0)
+        {
+            output.WriteLine($"No held-out set at {ProblemTrainingSet.HeldOutFile(dataPath)}.");
+            return 0;
+        }
+
+        var final = ClassifierEvaluation.Evaluate(classifier.Current, heldOut);
+        Report(output, $"Held-out set ({heldOut.Count} reports, never used for training or tuning)", final);
+        output.WriteLine(Latency(classifier, heldOut));
+        if (args.Contains("--learning-curve"))
+        {
+            output.WriteLine();
+            output.WriteLine("Learning curve (held-out macro-F1 against share of the training data; below 100 % the mean of 3 random stratified samples):");
+            output.WriteLine("  share  examples  overall     lv     en     ru");
+            foreach (var share in new[] { 0.2, 0.4, 0.6, 0.8, 1.0 })
+            {
+                var runs = share < 1
+                    ? [.. Enumerable.Range(1, 3).Select(seed => ClassifierEvaluation.Evaluate(ProblemModel.Train(ClassifierEvaluation.Sample(set.All, share, seed), set.Lexicon, settings), heldOut))]
+                    : new List<List<Outcome>> { final };
+                double Mean(string? lang) => runs.Average(r => ClassifierEvaluation.MacroF1(lang is null ? r : [.. r.Where(o => o.Lang == lang)]));
+                output.WriteLine($"  {share,5:P0}  {ClassifierEvaluation.Sample(set.All, share).Count,8}  {Mean(null),7:0.000}  {Mean("lv"),5:0.000}  {Mean("en"),5:0.000}  {Mean("ru"),5:0.000}");
+            }
+        }
+
+        return 0;
+    }
+
+    internal static int Classify(string[] args, TextReader stdin, TextWriter output)
+    {
+        var input = CommandLine.Option(args, "--input");
+        if (input is null || (input != "-" && !File.Exists(input)))
+        {
+            Console.Error.WriteLine("usage: classify --input FILE   (JSON lines {\"text\": \"...\"} or plain lines; '-' reads standard input)");
+            return 2;
+        }
+
+        using var logging = CliConfiguration.StandardErrorLogging();
+        var (classifier, _, _) = Create(args, logging);
+        using var reader = input == "-" ? stdin : new StreamReader(input);
+        while (reader.ReadLine() is { } line)
+        {
+            if (TextOf(line) is not { } text)
+            {
+                continue;
+            }
+
+            var r = classifier.Classify(text);
+            output.WriteLine(JsonSerializer.Serialize(new { text, category = r.Category, confidence = Math.Round(r.Confidence, 4), pillar = r.Pillar, scores = r.Scores.ToDictionary(s => s.Key, s => Math.Round(s.Value, 4)) }, JsonLine));
+        }
+
+        return 0;
+    }
+
+    /// <summary>A JSON line's "text", or a plain line as it is; null for blank lines.</summary>
+    private static string? TextOf(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        if (trimmed.StartsWith('{'))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(trimmed);
+                return doc.RootElement.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            }
+            catch (JsonException)
+            {
+                return trimmed;
+            }
+        }
+
+        return trimmed;
+    }
+
+    private static (ProblemClassifier Classifier, string DataPath, IRelabelSource Relabels) Create(string[] args, ILoggerFactory logging)
+    {
+        var configuration = CliConfiguration.Build(args);
+        var storage = configuration.Options<StorageOptions>(StorageOptions.Section);
+        var content = configuration.Options<ContentOptions>(ContentOptions.Section);
+        var options = configuration.Options<ClassifierOptions>(ClassifierOptions.Section);
+        var relabels = new FileRelabelSource(Path.Combine(storage.ResolvedDirectory, Db.FileName));
+        var classifier = new ProblemClassifier(Options.Create(options), Options.Create(storage), Options.Create(content), relabels, TimeProvider.System, logging.CreateLogger<ProblemClassifier>());
+        return (classifier, content.ResolvedDataPath, relabels);
+    }
+
+    private static void Report(TextWriter output, string title, List<Outcome> outcomes)
+    {
+        output.WriteLine();
+        output.WriteLine($"{title}: macro-F1 {ClassifierEvaluation.MacroF1(outcomes):0.000}, accuracy {outcomes.Count(o => o.Gold == o.Predicted) / (double)outcomes.Count:0.000}");
+        output.WriteLine("  by language: " + string.Join(", ", ClassifierEvaluation.MacroF1ByLanguage(outcomes).Select(l => $"{l.Key} {l.Value:0.000} (n={outcomes.Count(o => o.Lang == l.Key)})")));
+        output.Write(ClassifierEvaluation.ConfusionMatrix(outcomes));
+    }
+
+    /// <summary>Accuracy by confidence band, to choose Classifier:ReviewThreshold.</summary>
+    private static string Calibration(List<Outcome> outcomes)
+    {
+        var lines = new List<string> { "Calibration (cross-validated): confidence band, share of reports, accuracy" };
+        var bands = new[] { 0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01 };
+        for (var i = 0; i + 1 < bands.Length; i++)
+        {
+            var band = outcomes.Where(o => o.Confidence >= bands[i] && o.Confidence < bands[i + 1]).ToList();
+            var accuracy = band.Count == 0 ? 0 : band.Count(o => o.Gold == o.Predicted) / (double)band.Count;
+            lines.Add($"  [{bands[i]:0.0}, {Math.Min(bands[i + 1], 1):0.0}{(i + 2 == bands.Length ? "]" : ")")}  {band.Count / (double)outcomes.Count,6:P1}  {accuracy,6:P1}");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string Latency(ProblemClassifier classifier, List<LabeledText> texts)
+    {
+        foreach (var t in texts.Take(20))
+        {
+            classifier.Classify(t.Text);
+        }
+
+        var times = new List<double>();
+        foreach (var t in texts)
+        {
+            var watch = Stopwatch.StartNew();
+            classifier.Classify(t.Text);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return string.Create(CultureInfo.InvariantCulture, $"Prediction latency over {times.Count} single reports: p50 {times[times.Count / 2]:0.000} ms, p95 {times[(int)(times.Count * 0.95)]:0.000} ms");
+    }
+}

@@ -1,0 +1,65 @@
+namespace VillageBot.Features.Reports.Classification;
+
+/// <summary>
+/// Guesses the language of a report, which is not known at prediction time: Cyrillic is Russian; Latin text is Latvian
+/// when it has Latvian letters or more Latvian than English cue words (typed without diacritics, "nav interneta" is
+/// still Latvian), otherwise English. Latvian is the default for text without cues.
+/// </summary>
+public static class ProblemLanguage
+{
+    private static readonly HashSet<string> LatvianCues =
+    [
+        "un", "ir", "nav", "ka", "kas", "uz", "pie", "ar", "no", "par", "mums", "musu", "mes", "jau", "tas", "ta", "tur",
+        "kad", "vai", "bet", "ne", "nekas", "neviens", "visi", "vel", "tik", "loti", "var", "nevar", "jo", "ari", "lai",
+        "kur", "kapec", "atkal", "katru", "sis", "so", "sogad", "pagasta", "pagasts", "ciema", "ciemā", "musu", "mana",
+        "man", "mani", "vins", "vina", "vini", "ludzu", "labdien", "sveiki", "gadu", "gadiem", "dienas", "nedelu", "pec",
+        "bija", "bus", "tikai", "jabut", "vajag", "vajadzetu", "nevienam", "kads", "kada", "neko", "te", "seit", "tagad",
+    ];
+
+    private static readonly HashSet<string> EnglishCues =
+    [
+        "the", "is", "are", "and", "to", "of", "in", "we", "our", "not", "there", "for", "it", "on", "have", "has", "no",
+        "nobody", "with", "this", "that", "at", "be", "was", "were", "been", "since", "again", "can", "cannot", "can't",
+        "don't", "doesn't", "isn't", "there's", "it's", "my", "i", "you", "they", "their", "who", "what", "when", "why",
+        "anyone", "every", "any", "from", "by", "all", "just", "still", "here", "please", "would", "should", "need",
+    ];
+
+    public static string Detect(string text)
+    {
+        int cyrillic = 0, latin = 0, latvianLetters = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0400' and <= '\u04FF')
+            {
+                cyrillic++;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                latin++;
+            }
+            else if ("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ".Contains(c, StringComparison.Ordinal))
+            {
+                latvianLetters++;
+            }
+        }
+
+        if (cyrillic > latin + latvianLetters)
+        {
+            return "ru";
+        }
+
+        if (latvianLetters > 0)
+        {
+            return "lv";
+        }
+
+        int lv = 0, en = 0;
+        foreach (var word in TextFolding.Words(TextFolding.Fold(text)))
+        {
+            lv += LatvianCues.Contains(word) ? 1 : 0;
+            en += EnglishCues.Contains(word) ? 1 : 0;
+        }
+
+        return en > lv ? "en" : "lv";
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace VillageBot.Features.Reports.Classification;
+
+/// <summary>
+/// Everything a model is trained from: data/problems/*.jsonl, the lexicon and the admins' relabels. The held-out set
+/// in data/problems/heldout/ is only ever read by <see cref="ReadHeldOut"/> for evaluation.
+/// </summary>
+public sealed class ProblemTrainingSet
+{
+    /// <summary>Changes whenever featurisation changes, so that models saved by older code are retrained.</summary>
+    public const int FeatureVersion = 1;
+
+    private readonly string _lexiconText;
+
+    private ProblemTrainingSet(IReadOnlyList<LabeledText> files, IReadOnlyList<LabeledText> relabels, ProblemLexicon lexicon, string lexiconText)
+    {
+        Files = files;
+        Relabels = relabels;
+        Lexicon = lexicon;
+        _lexiconText = lexiconText;
+    }
+
+    public IReadOnlyList<LabeledText> Files { get; }
+
+    public IReadOnlyList<LabeledText> Relabels { get; }
+
+    public ProblemLexicon Lexicon { get; }
+
+    public IReadOnlyList<LabeledText> All => [.. Files, .. Relabels];
+
+    public static string ProblemsDirectory(string dataPath) => Path.Combine(dataPath, "problems");
+
+    public static string HeldOutFile(string dataPath) => Path.Combine(ProblemsDirectory(dataPath), "heldout", "heldout.jsonl");
+
+    public static ProblemTrainingSet Load(string dataPath, IReadOnlyList<LabeledText> relabels)
+    {
+        var problems = ProblemsDirectory(dataPath);
+        if (!Directory.Exists(problems))
+        {
+            throw new DirectoryNotFoundException($"No training data: {problems} does not exist.");
+        }
+
+        var lexiconDirectory = Path.Combine(problems, "lexicon");
+        var lexiconText = string.Join('\n', Categories.All.Select(c => Path.Combine(lexiconDirectory, c + ".txt"))
+            .Select(p => File.Exists(p) ? File.ReadAllText(p) : ""));
+        return new ProblemTrainingSet(TrainingData.ReadDirectory(problems), relabels, ProblemLexicon.Load(lexiconDirectory), lexiconText);
+    }
+
+    public static List<LabeledText> ReadHeldOut(string dataPath) => [.. TrainingData.ReadFile(HeldOutFile(dataPath))];
+
+    public ProblemTrainingSet WithRelabels(IReadOnlyList<LabeledText> relabels) => new(Files, relabels, Lexicon, _lexiconText);
+
+    /// <summary>Identifies code version, settings, data files and lexicon (not relabels): a saved model with another one is stale.</summary>
+    public string BaseFingerprint(TrainingSettings settings) => Hash(settings, Files);
+
+    /// <summary>Identifies everything that determines the trained model, relabels included.</summary>
+    public string Fingerprint(TrainingSettings settings) => Hash(settings, All);
+
+    private string Hash(TrainingSettings settings, IEnumerable<LabeledText> examples)
+    {
+        var sb = new StringBuilder().Append(FeatureVersion).Append('\n').Append(settings).Append('\n').Append(_lexiconText).Append('\n');
+        foreach (var e in examples)
+        {
+            sb.Append(e.Text).Append('\u0001').Append(e.Label).Append('\u0001').Append(e.Weight).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
+    }
+}

@@ -1,0 +1,34 @@
+using LiteDB;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Reports.Classification;
+
+/// <summary>Where admin relabels are read from when training.</summary>
+public interface IRelabelSource
+{
+    List<LabeledText> Read(float weight);
+}
+
+/// <summary>The bot's own database.</summary>
+public sealed class DbRelabelSource(Db db) : IRelabelSource
+{
+    public List<LabeledText> Read(float weight) => TrainingData.Relabels(db.Database, weight);
+}
+
+/// <summary>
+/// The database file of a bot that may be running: opened in LiteDB's shared mode only for the read, so the command
+/// line can train while the bot runs. No file means no relabels.
+/// </summary>
+public sealed class FileRelabelSource(string databasePath) : IRelabelSource
+{
+    public List<LabeledText> Read(float weight)
+    {
+        if (!File.Exists(databasePath))
+        {
+            return [];
+        }
+
+        using var database = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Shared, ReadOnly = true });
+        return TrainingData.Relabels(database, weight);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Extensions.Time.Testing;
+using VillageBot.Features.AdminWeb;
+using VillageBot.Infrastructure.Storage;
+using VillageBot.TestKit;
+
+namespace VillageBot.Tests.AdminWeb;
+
+public sealed class LoginLinksTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly Db _db = new(Options.Create(new StorageOptions { DataDirectory = BotHost.NewDataDirectory() }));
+
+    private LoginLinks Links() => new(_db, Options.Create(new WebOptions()), _time);
+
+    [Fact]
+    public void A_link_works_for_ten_minutes_and_only_once()
+    {
+        var links = Links();
+        var token = links.Issue(42);
+        _time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal((LinkState.Valid, 42L), links.Peek(token));
+        Assert.Equal((LinkState.Valid, 42L), links.Redeem(token));
+        Assert.Equal(LinkState.Used, links.Redeem(token).State);
+
+        var late = links.Issue(42);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(LinkState.Expired, links.Redeem(late).State);
+        Assert.Equal(LinkState.Unknown, links.Redeem("not-a-token").State);
+        Assert.Equal(LinkState.Unknown, links.Redeem(new string('a', 500)).State);
+    }
+
+    [Fact]
+    public void A_new_link_voids_the_older_unused_one_and_only_hashes_are_stored()
+    {
+        var links = Links();
+        var first = links.Issue(7);
+        var second = links.Issue(7);
+        Assert.Equal(LinkState.Unknown, links.Peek(first).State);
+        Assert.Equal(LinkState.Valid, links.Peek(second).State);
+        var stored = Assert.Single(_db.Collection<LoginLink>("web_logins").FindAll());
+        Assert.NotEqual(second, stored.TokenHash);
+        Assert.Equal(64, stored.TokenHash.Length);
+        Assert.True(second.Length >= 43, "256 random bits");
+
+        links.Erase(7);
+        Assert.Equal(LinkState.Unknown, links.Peek(second).State);
+    }
+
+    public void Dispose() => _db.Dispose();
+}
+
+public sealed class ReportFilterTests
+{
+    [Fact]
+    public void Query_values_are_parsed_and_nonsense_is_reported_not_used()
+    {
+        var f = ReportFilter.Parse(new QueryCollection(new Dictionary<string, StringValues>
+        {
+            ["village"] = "3",
+            ["category"] = "energy",
+            ["pillar"] = "galactic",
+            ["status"] = "in_progress",
+            ["cmin"] = "20",
+            ["cmax"] = "180",
+            ["from"] = "2025-02-30",
+            ["to"] = "2025-03-31",
+            ["page"] = "0",
+        }));
+        Assert.Equal((3, "energy", null, "in_progress", 20, null), (f.Village, f.Category, f.Pillar, f.Status, f.MinConfidence, f.MaxConfidence));
+        Assert.Equal((null, new DateOnly(2025, 3, 31), 1), (f.From, f.To, f.Page));
+        Assert.Equal(["pillar", "cmax", "from", "page"], f.Ignored);
+        Assert.Equal("village=3&category=energy&status=in_progress&cmin=20&to=2025-03-31", f.ToQuery());
+        Assert.Equal("village=3&category=energy&status=in_progress&cmin=20&to=2025-03-31&page=2", f.ToQuery(2));
+    }
+}
+
+public sealed class SvgChartTests
+{
+    [Theory]
+    [InlineData(0, 1, 1)]
+    [InlineData(4, 4, 1)]
+    [InlineData(13, 15, 5)]
+    [InlineData(97, 100, 20)]
+    [InlineData(1234, 1500, 500)]
+    public void Axis_scale_is_round(int largest, int max, int step) => Assert.Equal((max, step), SvgChart.Scale(largest));
+
+    [Fact]
+    public void Labels_are_encoded_and_the_chart_is_described_for_screen_readers()
+    {
+        var svg = SvgChart.HorizontalBars("x", "Title <b>", "Description", [("<script>", 3, "#000000")]);
+        Assert.Contains("role=\"img\" aria-labelledby=\"x-t x-d\"", svg);
+        Assert.Contains("<title id=\"x-t\">Title &lt;b&gt;</title>", svg);
+        Assert.DoesNotContain("<script>", svg);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using VillageBot.Features.Reports;
+using VillageBot.Features.Reports.Classification;
+using VillageBot.TestKit;
+
+namespace VillageBot.Tests.Reports.Classification;
+
+/// <summary>The classifier inside the real host: start-up training, relabels stored in LiteDB, the command line beside a running bot.</summary>
+public sealed class ClassifierHostTests
+{
+    private const string Text = "Pie veikala stāvlaukumā vakaros pulcējas jaunieši ar mašīnām un skaļu mūziku";
+
+    [Fact]
+    public async Task The_host_trains_and_saves_the_model_in_the_background_when_it_is_missing()
+    {
+        await using var host = await BotHost.StartAsync(null, settings: new Dictionary<string, string?> { ["Classifier:TrainAtStartup"] = "true" });
+        var classifier = host.Services.GetRequiredService<ProblemClassifier>();
+
+        await classifier.Ready.WaitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(File.Exists(Path.Combine(host.DataDirectory, "classifier.zip")));
+        Assert.True(File.Exists(Path.Combine(host.DataDirectory, "classifier.json")));
+        Assert.Same(classifier, host.Services.GetRequiredService<IProblemClassifier>());
+        Assert.Equal("transport", classifier.Classify("Uz ceļa pie skolas ir milzīgas bedres").Category);
+    }
+
+    [Fact]
+    public async Task A_relabel_stored_by_an_admin_changes_the_prediction_after_retraining()
+    {
+        await using var host = await BotHost.StartAsync(null);
+        var classifier = host.Services.GetRequiredService<IProblemClassifier>();
+        var before = classifier.Classify(Text);
+        var target = before.Category == "safety" ? "community" : "safety";
+
+        StoreRelabel(host, Text, before.Category, target);
+        var summary = classifier.Retrain();
+
+        Assert.Equal(1, summary.Relabels);
+        Assert.Equal(target, classifier.Classify(Text).Category);
+    }
+
+    [Fact]
+    public async Task The_command_line_reads_relabels_while_the_bot_has_the_database_open()
+    {
+        await using var host = await BotHost.StartAsync(null);
+        StoreRelabel(host, Text, "community", "safety");
+        host.Db.Collection<Report>("reports").Insert(new Report { Text = "not relabelled", Category = "transport", Reference = "R-2" });
+
+        var relabels = new FileRelabelSource(host.Db.FilePath).Read(3);
+
+        var relabel = Assert.Single(relabels);
+        Assert.Equal((Text, "safety", 3f), (relabel.Text, relabel.Label, relabel.Weight));
+        Assert.Equal(2, host.Db.Collection<Report>("reports").Count());
+    }
+
+    private static void StoreRelabel(BotHost host, string text, string category, string relabeled) =>
+        host.Db.Collection<Report>("reports").Insert(new Report
+        {
+            Reference = "R-1",
+            Text = text,
+            Lang = "lv",
+            Category = category,
+            PredictedCategory = category,
+            RelabeledCategory = relabeled,
+            CreatedAt = DateTime.UtcNow,
+        });
+}
