@@ -18,7 +18,7 @@ public interface IBenchmarkSection
 /// <summary>The sections, in the order they run. A new part of the bot adds its section here.</summary>
 public static class Sections
 {
-    public static readonly IReadOnlyList<IBenchmarkSection> All = [new InboundBenchmark(), new BroadcastBenchmark(), new QuestionsBenchmark(), new ClassifierBenchmark()];
+    public static readonly IReadOnlyList<IBenchmarkSection> All = [new InboundBenchmark(), new BroadcastBenchmark(), new NudgeBenchmark(), new QuestionsBenchmark(), new ClassifierBenchmark()];
 }
 
 public sealed record Figure(string Name, double Value, string Unit, string Note);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Polls;
 using VillageBot.TestKit;
 using VillageBot.Tests.Broadcasts;
+using static VillageBot.Tests.Polls.PollSteps;
 
 namespace VillageBot.Tests.Polls;
 
@@ -250,39 +251,5 @@ public sealed class PollTests : VillageTest
         await inSkrunda.ExpectAsync(e => e.Method == "sendPoll");
         await admin.ExpectTextAsync("Delivered: 1");
         Assert.DoesNotContain(Api.Events(inKalsnava.Id), e => e.Method == "sendPoll");
-    }
-
-    private static async Task CreatePollAsync(FakeUser coordinator, string question, string[] options, bool anonymous = false, bool multiple = false, string when = "now")
-    {
-        coordinator.Send("/newpoll");
-        await coordinator.ExpectTextAsync("Write the question");
-        await AnswerDialogAsync(coordinator, question, options, anonymous, multiple, when);
-    }
-
-    private static async Task AnswerDialogAsync(FakeUser coordinator, string question, string[] options, bool anonymous, bool multiple, string when)
-    {
-        coordinator.Send(question);
-        await coordinator.ExpectTextAsync("answer options");
-        coordinator.Send(string.Join('\n', options));
-        await coordinator.ExpectAsync(e => e.HasButton("np:done"));
-        coordinator.Click("np:done");
-        await coordinator.ExpectAsync(e => e.HasButton("np:anon:0"));
-        coordinator.Click(anonymous ? "np:anon:1" : "np:anon:0");
-        await coordinator.ExpectAsync(e => e.HasButton("np:multi:0"));
-        coordinator.Click(multiple ? "np:multi:1" : "np:multi:0");
-        await coordinator.ExpectAsync(e => e.HasButton("np:close:1440"));
-        coordinator.Click("np:close:1440");
-        await coordinator.ExpectAsync(e => e.HasButton("np:at:now"));
-        if (when is "now" or "tom09" or "today18")
-        {
-            coordinator.Click("np:at:" + when);
-        }
-        else
-        {
-            coordinator.Send(when);
-        }
-
-        await coordinator.ExpectAsync(e => e.HasButton("np:send"));
-        coordinator.Click("np:send");
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Quizzes;
 using VillageBot.TestKit;
 using VillageBot.Tests.Foundation;
@@ -87,7 +89,7 @@ public sealed class LearningNeedsTests : BotTest
         }
 
         await resident.ExpectSilenceAsync();
-        Assert.Equal(0, Host.Db.Collection<QuizInvitation>("quiz_invitations").Count());
+        Assert.Equal(0, Invitations());
     }
 
     [Fact]
@@ -151,8 +153,10 @@ public sealed class LearningNeedsTests : BotTest
         var repeat = await coordinator.ExpectAsync(e => e.Method == "answerCallbackQuery");
         Assert.Equal("This module was already sent to this village within the last hour.", repeat.Text);
         await invited.ExpectSilenceAsync();
-        Assert.Equal(1, Host.Db.Collection<QuizInvitation>("quiz_invitations").Count());
+        Assert.Equal(1, Invitations());
     }
+
+    private int Invitations() => Host.Services.GetRequiredService<BroadcastStore>().Broadcasts.Count(b => b.Kind == QuizInviteSender.KindName);
 
     private async Task<FakeUser> CoordinatorAsync()
     {

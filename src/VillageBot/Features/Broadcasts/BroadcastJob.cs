@@ -30,6 +30,8 @@ public sealed class BroadcastJob(
             return;
         }
 
+        var sender = senders.FirstOrDefault(s => s.Kind == broadcast.Kind)
+            ?? throw new InvalidOperationException($"No sender for broadcast kind '{broadcast.Kind}'.");
         if (broadcast.State == BroadcastState.Scheduled)
         {
             if (broadcast.SendAt > Now)
@@ -38,28 +40,26 @@ public sealed class BroadcastJob(
                 return;
             }
 
-            TakeSnapshot(broadcast);
+            TakeSnapshot(broadcast, sender);
         }
 
         if (broadcast.State == BroadcastState.Sending)
         {
-            var sender = senders.FirstOrDefault(s => s.Kind == broadcast.Kind)
-                ?? throw new InvalidOperationException($"No sender for broadcast kind '{broadcast.Kind}'.");
             await SendAllAsync(broadcast, sender, ct);
             Finish(broadcast);
         }
 
         if (broadcast.State == BroadcastState.Done && broadcast.ReportedAt is null)
         {
-            await ReportAsync(broadcast);
+            await ReportAsync(broadcast, sender);
         }
     }
 
     /// <summary>Fixes who receives the broadcast. Repeatable: a crash before the state changes redoes it.</summary>
-    private void TakeSnapshot(Broadcast broadcast)
+    private void TakeSnapshot(Broadcast broadcast, IBroadcastSender sender)
     {
         store.Deliveries.DeleteMany(d => d.BroadcastId == broadcast.Id);
-        var recipients = store.Recipients(broadcast.VillageId);
+        var recipients = sender.Recipients(broadcast, store.Recipients(broadcast.VillageId));
         store.Deliveries.InsertBulk(recipients.Select(r => new Delivery { BroadcastId = broadcast.Id, ResidentId = r.Id, ChatId = r.ChatId }));
         broadcast.Recipients = recipients.Count;
         broadcast.State = BroadcastState.Sending;
@@ -178,14 +178,14 @@ public sealed class BroadcastJob(
         log.LogInformation("Broadcast {Id} done: {Sent} sent, {Failed} failed, {Blocked} blocked", broadcast.Id, counts.Sent, counts.Failed, counts.Blocked);
     }
 
-    private async Task ReportAsync(Broadcast broadcast)
+    private async Task ReportAsync(Broadcast broadcast, IBroadcastSender sender)
     {
         if (store.Db.Residents.FindById(broadcast.RequestedBy) is { Active: true } requester)
         {
             var lang = requester.Lang;
             var village = store.Db.Villages.FindById(broadcast.VillageId)?.Name ?? "";
-            var what = senders.FirstOrDefault(s => s.Kind == broadcast.Kind)?.Describe(broadcast, lang) ?? "";
-            var text = texts.Get(lang, "broadcast.report", what, village, broadcast.Sent, broadcast.Failed, broadcast.Blocked);
+            var text = sender.Report(broadcast, lang, village)
+                ?? texts.Get(lang, "broadcast.report", sender.Describe(broadcast, lang), village, broadcast.Sent, broadcast.Failed, broadcast.Blocked);
             try
             {
                 await messenger.SendTextAsync(requester.ChatId, text);

@@ -15,6 +15,12 @@ public interface IBroadcastSender
 
     /// <summary>A short description for the coordinator's report (the text's start, the poll's question…).</summary>
     string Describe(Broadcast broadcast, string lang);
+
+    /// <summary>Who of the village's active members receive it (all of them unless the content says otherwise).</summary>
+    IReadOnlyList<Resident> Recipients(Broadcast broadcast, IReadOnlyList<Resident> members) => members;
+
+    /// <summary>The delivery report for the person who sent it; null for the common one with <see cref="Describe"/>.</summary>
+    string? Report(Broadcast broadcast, string lang, string village) => null;
 }
 
 /// <summary>The content can no longer be sent (a poll already closed…): the delivery is recorded as failed.</summary>

@@ -66,6 +66,7 @@ public sealed class PollStore
     {
         Db = db;
         Messages.EnsureIndex(m => m.PollId);
+        Messages.EnsureIndex(m => m.ResidentId);
         Polls.EnsureIndex(p => p.VillageId);
     }
 
@@ -76,4 +77,7 @@ public sealed class PollStore
     public ILiteCollection<PollMessage> Messages => Db.Collection<PollMessage>("poll_messages");
 
     public IReadOnlyList<PollMessage> MessagesOf(int pollId) => [.. Messages.Find(m => m.PollId == pollId)];
+
+    /// <summary>The poll message a resident got for a poll, if any.</summary>
+    public PollMessage? MessageTo(int pollId, long residentId) => Messages.Find(m => m.ResidentId == residentId).FirstOrDefault(m => m.PollId == pollId);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using VillageBot.Conversation;
+using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Onboarding;
 using VillageBot.Infrastructure.Charts;
 using VillageBot.Infrastructure.Localization;
@@ -137,7 +138,7 @@ public sealed class NeedsReport(LearningNeeds needs)
 }
 
 /// <summary>qzn:v:VILLAGE | qzn:pick:VILLAGE | qzn:send:VILLAGE:MODULE (asks to confirm) | qzn:go:VILLAGE:MODULE | qzn:no.</summary>
-public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages, QuizCatalog catalog, QuizStore store, IQuizInvitations invitations) : ICallbackHandler
+public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages, QuizCatalog catalog, QuizStore store, BroadcastStore broadcasts, IQuizInvitations invitations) : ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
@@ -184,7 +185,7 @@ public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages,
             return;
         }
 
-        var (recipients, alreadyDone) = Recipients(ctx, village, module);
+        var (recipients, alreadyDone) = QuizInviteSender.Audience(store, module.Id, ctx.UserId, broadcasts.Recipients(village.Id));
         if (data.Arg(0) == "send")
         {
             await ctx.AckAsync();
@@ -203,7 +204,7 @@ public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages,
             return;
         }
 
-        if (invitations.Queue(village.Id, module.Id, ctx.UserId, recipients) is null)
+        if (await invitations.SendAsync(village.Id, module.Id, ctx.UserId) is null)
         {
             await ctx.AckAsync(ctx.T("quiz.share.repeat"), alert: true);
             return;
@@ -211,14 +212,5 @@ public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages,
 
         await ctx.AckAsync();
         await ctx.EditOrReplyAsync(ctx.T("quiz.share.queued", module.TitleIn(ctx.Lang), village.Name, recipients.Count));
-    }
-
-    /// <summary>Active members of the village other than the sender, without those who finished the module already.</summary>
-    private (List<long> Recipients, int AlreadyDone) Recipients(BotContext ctx, Village village, QuizModule module)
-    {
-        var members = ctx.Db.Residents.Find(r => r.VillageId == village.Id && r.Active && r.PrivacyAcceptedAt != null && r.Id != ctx.UserId)
-            .Select(r => r.Id).ToList();
-        var done = store.ForUsers(members).Where(p => p.ModuleId == module.Id && p.Done).Select(p => p.UserId).ToHashSet();
-        return ([.. members.Where(m => !done.Contains(m))], done.Count);
     }
 }

@@ -1,168 +1,95 @@
 using VillageBot.Conversation;
+using VillageBot.Features.Broadcasts;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Quizzes;
 
-/// <summary>A module a coordinator shared with their village, and who is still to receive the invitation.</summary>
-public sealed class QuizInvitation
-{
-    public int Id { get; set; }
-
-    public int VillageId { get; set; }
-
-    public string ModuleId { get; set; } = "";
-
-    public long CoordinatorId { get; set; }
-
-    public DateTime CreatedAt { get; set; }
-
-    /// <summary>Telegram user ids still to invite; each is removed before its message is sent, so none gets two.</summary>
-    public List<long> Pending { get; set; } = [];
-
-    public int Sent { get; set; }
-
-    public int Unreachable { get; set; }
-
-    public DateTime? FinishedAt { get; set; }
-}
-
 public interface IQuizInvitations
 {
-    /// <summary>Queues invitations; null if the same module went to the same village within the last hour.</summary>
-    QuizInvitation? Queue(int villageId, string moduleId, long coordinatorId, IReadOnlyList<long> recipients);
+    /// <summary>Sends the module's invitation to the village; null if the same module went to the same village within the last hour.</summary>
+    Task<int?> SendAsync(int villageId, string moduleId, long coordinatorId);
 }
 
 /// <summary>
-/// Sends "start this module" invitations to a village in the background, about 20 a second (under Telegram's 30
-/// a second per bot), skipping people who blocked the bot, and carrying on after a restart from the stored queue.
+/// A coordinator's "start this module" to their village, sent as a broadcast (under Telegram's limits, resumed
+/// after a restart, with a delivery report to the coordinator), at most once an hour per module and village.
 /// </summary>
-public sealed class QuizInvitationSender(
-    Db db,
-    QuizCatalog catalog,
-    IServiceScopeFactory scopes,
-    Texts texts,
-    TimeProvider time,
-    ILogger<QuizInvitationSender> log) : BackgroundService, IQuizInvitations
+public sealed class QuizInvitations(IBroadcaster broadcaster, BroadcastStore broadcasts, TimeProvider time) : IQuizInvitations
 {
-    public static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromHours(1);
 
-    private static readonly TimeSpan RepeatWindow = TimeSpan.FromHours(1);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private readonly SemaphoreSlim _wake = new(0);
-
-    private LiteDB.ILiteCollection<QuizInvitation> Invitations => db.Collection<QuizInvitation>("quiz_invitations");
-
-    public QuizInvitation? Queue(int villageId, string moduleId, long coordinatorId, IReadOnlyList<long> recipients)
+    public async Task<int?> SendAsync(int villageId, string moduleId, long coordinatorId)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var since = now - RepeatWindow;
-        var col = Invitations;
-        if (col.Exists(i => i.VillageId == villageId && i.ModuleId == moduleId && i.CreatedAt > since))
-        {
-            return null;
-        }
-
-        var invitation = new QuizInvitation { VillageId = villageId, ModuleId = moduleId, CoordinatorId = coordinatorId, CreatedAt = now, Pending = [.. recipients] };
-        col.Insert(invitation);
-        _wake.Release();
-        return invitation;
-    }
-
-    /// <summary>Takes a person out of queued invitations (they asked to be forgotten).</summary>
-    public void Forget(long userId)
-    {
-        var col = Invitations;
-        foreach (var invitation in col.Find(i => i.FinishedAt == null).Where(i => i.Pending.Contains(userId)).ToList())
-        {
-            invitation.Pending.RemoveAll(id => id == userId);
-            col.Update(invitation);
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
+        await _gate.WaitAsync();
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            var since = time.GetUtcNow().UtcDateTime - RepeatWindow;
+            if (broadcasts.Broadcasts.Exists(b => b.VillageId == villageId && b.Kind == QuizInviteSender.KindName && b.Ref == moduleId && b.CreatedAt > since))
             {
-                foreach (var invitation in Invitations.Find(i => i.FinishedAt == null).OrderBy(i => i.Id).ToList())
-                {
-                    await SendAsync(invitation, stoppingToken);
-                }
-
-                await _wake.WaitAsync(stoppingToken);
+                return null;
             }
+
+            return await broadcaster.StartAsync(villageId, QuizInviteSender.Content(moduleId), coordinatorId);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        finally
         {
-            // Shutting down; what is left in Pending is sent after the next start.
+            _gate.Release();
         }
     }
+}
 
-    private async Task SendAsync(QuizInvitation invitation, CancellationToken ct)
+/// <summary>
+/// Broadcast content "quiz-invite": the module's title and description with a start button (qz:go:MODULE), from the
+/// coordinator by name, to the village's members other than the coordinator who have not finished the module.
+/// </summary>
+public sealed class QuizInviteSender(QuizCatalog catalog, QuizStore store, IMessenger messenger, Texts texts, Db db) : IBroadcastSender
+{
+    public const string KindName = "quiz-invite";
+
+    public string Kind => KindName;
+
+    public static BroadcastContent Content(string moduleId) => new(KindName, Ref: moduleId);
+
+    /// <summary>Who of the members would be invited by <paramref name="senderId"/>, and how many are left out because they finished the module.</summary>
+    public static (IReadOnlyList<Resident> Invited, int AlreadyDone) Audience(QuizStore store, string moduleId, long senderId, IEnumerable<Resident> members)
     {
-        var col = Invitations;
-        using var scope = scopes.CreateScope();
-        var messenger = scope.ServiceProvider.GetRequiredService<IMessenger>();
-        var module = catalog.Find(invitation.ModuleId);
-        var coordinator = db.Residents.FindById(invitation.CoordinatorId);
-        while (module is not null && invitation.Pending.Count > 0)
-        {
-            var id = invitation.Pending[0];
-            invitation.Pending.RemoveAt(0);
-            col.Update(invitation);
-            var person = db.Residents.FindById(id);
-            if (person is null || !person.Active || person.VillageId != invitation.VillageId)
-            {
-                continue;
-            }
-
-            try
-            {
-                await messenger.SendTextAsync(
-                    person.ChatId,
-                    texts.Get(person.Lang, "quiz.share.invite", coordinator?.FirstName ?? "—", module.TitleIn(person.Lang), module.DescriptionIn(person.Lang)),
-                    Keyboard.Of([new Button(texts.Get(person.Lang, "quiz.share.start"), CallbackData.Build("qz", "go", module.Id))]),
-                    ct);
-                invitation.Sent++;
-            }
-            catch (RecipientBlockedException)
-            {
-                invitation.Unreachable++;
-            }
-            catch (RateLimitedException e)
-            {
-                invitation.Pending.Insert(0, id);
-                col.Update(invitation);
-                await Task.Delay(TimeSpan.FromSeconds(e.RetryAfterSeconds), time, ct);
-                continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Quiz invitation {Id} could not reach user {UserId}", invitation.Id, id);
-                invitation.Unreachable++;
-            }
-
-            col.Update(invitation);
-            await Task.Delay(Pace, time, ct);
-        }
-
-        invitation.FinishedAt = time.GetUtcNow().UtcDateTime;
-        col.Update(invitation);
-        log.LogInformation("Quiz invitation {Id} ({Module}) sent to {Sent}, {Unreachable} unreachable", invitation.Id, invitation.ModuleId, invitation.Sent, invitation.Unreachable);
-        if (coordinator is { Active: true } && module is not null)
-        {
-            var village = db.Villages.FindById(invitation.VillageId)?.Name ?? "—";
-            try
-            {
-                await messenger.SendTextAsync(coordinator.ChatId, texts.Get(coordinator.Lang, "quiz.share.done", module.TitleIn(coordinator.Lang), village, invitation.Sent, invitation.Unreachable), ct: ct);
-            }
-            catch (RecipientBlockedException)
-            {
-                // The coordinator blocked the bot meanwhile; the invitations went out all the same.
-            }
-        }
+        var others = members.Where(m => m.Id != senderId).ToList();
+        var done = store.ForUsers([.. others.Select(m => m.Id)]).Where(p => p.ModuleId == moduleId && p.Done).Select(p => p.UserId).ToHashSet();
+        return ([.. others.Where(m => !done.Contains(m.Id))], done.Count);
     }
+
+    public IReadOnlyList<Resident> Recipients(Broadcast broadcast, IReadOnlyList<Resident> members) =>
+        Audience(store, broadcast.Ref ?? "", broadcast.RequestedBy, members).Invited;
+
+    public Task<int> SendAsync(Broadcast broadcast, Resident recipient, CancellationToken ct)
+    {
+        if (catalog.Find(broadcast.Ref ?? "") is not { } module)
+        {
+            throw new BroadcastSkippedException("module removed");
+        }
+
+        if (store.Get(recipient.Id, module.Id) is { Done: true })
+        {
+            throw new BroadcastSkippedException("finished meanwhile");
+        }
+
+        var coordinator = db.Residents.FindById(broadcast.RequestedBy)?.FirstName ?? "—";
+        var lang = recipient.Lang;
+        return messenger.SendTextAsync(
+            recipient.ChatId,
+            texts.Get(lang, "quiz.share.invite", coordinator, module.TitleIn(lang), module.DescriptionIn(lang)),
+            Keyboard.Of([new Button(texts.Get(lang, "quiz.share.start"), CallbackData.Build("qz", "go", module.Id))]),
+            ct);
+    }
+
+    public string Describe(Broadcast broadcast, string lang) => "📚 " + (catalog.Find(broadcast.Ref ?? "")?.TitleIn(lang) ?? broadcast.Ref);
+
+    public string? Report(Broadcast broadcast, string lang, string village) =>
+        catalog.Find(broadcast.Ref ?? "") is { } module
+            ? texts.Get(lang, "quiz.share.done", module.TitleIn(lang), village, broadcast.Sent, broadcast.Failed + broadcast.Blocked)
+            : null;
 }

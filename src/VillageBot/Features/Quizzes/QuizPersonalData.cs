@@ -3,7 +3,7 @@ using VillageBot.Infrastructure.Privacy;
 namespace VillageBot.Features.Quizzes;
 
 /// <summary>Quiz progress, answers and leaderboard points of one person, for /mydata and /forget.</summary>
-public sealed class QuizPersonalData(QuizStore store, QuizInvitationSender invitations) : IPersonalData
+public sealed class QuizPersonalData(QuizStore store) : IPersonalData
 {
     public string Section => "quizzes";
 
@@ -37,9 +37,5 @@ public sealed class QuizPersonalData(QuizStore store, QuizInvitationSender invit
         };
     }
 
-    public void Erase(long userId)
-    {
-        store.Erase(userId);
-        invitations.Forget(userId);
-    }
+    public void Erase(long userId) => store.Erase(userId);
 }

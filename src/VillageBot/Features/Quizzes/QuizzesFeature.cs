@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.Broadcasts;
 using VillageBot.Infrastructure.Privacy;
 
 namespace VillageBot.Features.Quizzes;
@@ -14,9 +15,8 @@ public static class QuizzesFeature
         services.AddSingleton<IUnfinishedQuizzes>(sp => sp.GetRequiredService<QuizStore>());
         services.AddSingleton<QuizLeaderboard>();
         services.AddSingleton<LearningNeeds>();
-        services.AddSingleton<QuizInvitationSender>();
-        services.AddSingleton<IQuizInvitations>(sp => sp.GetRequiredService<QuizInvitationSender>());
-        services.AddHostedService(sp => sp.GetRequiredService<QuizInvitationSender>());
+        services.AddSingleton<IQuizInvitations, QuizInvitations>();
+        services.AddBroadcastSender<QuizInviteSender>();
         services.AddSingleton<IPersonalData, QuizPersonalData>();
         services.AddScoped<QuizRunner>();
         services.AddScoped<QuizMenu>();

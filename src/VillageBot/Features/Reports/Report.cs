@@ -84,6 +84,17 @@ public sealed class StatusChange
     public DateTime At { get; set; }
 }
 
+/// <summary>What a reporter can answer to "Is it fixed?".</summary>
+public static class FollowUpAnswers
+{
+    public const string Yes = "yes";
+    public const string Partly = "partly";
+    public const string No = "no";
+    public const string Unknown = "unknown";
+
+    public static readonly IReadOnlyList<string> All = [Yes, Partly, No, Unknown];
+}
+
 public static class ReportStatus
 {
     public const string New = "new";

@@ -17,6 +17,17 @@ public sealed class ReportNotifier(IMessenger messenger, Texts texts, Db db, Rep
         }
     }
 
+    /// <summary>The village's coordinators read the reporter's answer to "Is it fixed?" on the report's card.</summary>
+    public async Task FollowUpAnsweredAsync(Report report)
+    {
+        foreach (var coordinator in view.Coordinators(report.VillageId).Where(c => c.Id != report.ReporterId))
+        {
+            var lang = coordinator.Lang;
+            var text = texts.Get(lang, "reports.followup_answered", report.Reference, view.FollowUp(lang, report.FollowUpAnswer ?? "")) + "\n\n" + view.ManagerCard(lang, report);
+            await SendAsync(coordinator, text, view.ManagerButtons(lang, report));
+        }
+    }
+
     /// <summary>The reporter and everyone who said "+1" hear of the new status and the note.</summary>
     public async Task StatusChangedAsync(Report report, string? note)
     {

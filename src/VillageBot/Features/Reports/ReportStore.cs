@@ -19,6 +19,7 @@ public sealed class ReportStore
     public ReportStore(Db db)
     {
         _db = db;
+        EnsureIndexes();
     }
 
     public ILiteCollection<Report> Reports => _db.Collection<Report>(CollectionName);
@@ -95,6 +96,25 @@ public sealed class ReportStore
         }
     }
 
+    /// <summary>The reporter's answer to "Is it fixed?"; null if the report is gone, closed or not theirs.</summary>
+    public Report? RecordFollowUp(int id, long reporterId, string answer, DateTime now)
+    {
+        lock (_gate)
+        {
+            var report = Find(id);
+            if (report is null || !report.IsOpen || report.ReporterId != reporterId || !FollowUpAnswers.All.Contains(answer))
+            {
+                return null;
+            }
+
+            report.FollowUpAnswer = answer;
+            report.FollowUpAnsweredAt = now;
+            report.UpdatedAt = now;
+            Reports.Update(report);
+            return report;
+        }
+    }
+
     /// <summary>An admin's label: it becomes the category and the training label, and the report leaves the review queue.</summary>
     public Report? Relabel(int id, string category, DateTime now)
     {
@@ -157,7 +177,11 @@ public sealed class ReportStore
         }
     }
 
-    /// <summary>With the first report, not at start-up: reading and refusing touch nothing in storage.</summary>
+    /// <summary>
+    /// When the store is built, at start-up (PrepareAtStart): reading and refusing touch nothing in storage, and no
+    /// background reader (the nudge scan) meets the collection while LiteDB is still creating it, which LiteDB 5.0.21
+    /// does not survive ("page type must be collection page").
+    /// </summary>
     private void EnsureIndexes()
     {
         if (_indexed)

@@ -24,6 +24,9 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
 
     public string Status(string lang, string status) => texts.Get(lang, "report.status." + status);
 
+    /// <summary>The reporter's answer to "Is it fixed?" as coordinators read it.</summary>
+    public string FollowUp(string lang, string answer) => texts.Get(lang, "report.followup." + answer);
+
     public string Date(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
@@ -51,6 +54,11 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
         if (r.History.LastOrDefault() is { Note: { Length: > 0 } note })
         {
             card.Append('\n').Append(texts.Get(lang, "reports.card_last_note", note));
+        }
+
+        if (r.FollowUpAnswer is { } answer && r.FollowUpAnsweredAt is { } answeredAt && FollowUpAnswers.All.Contains(answer))
+        {
+            card.Append('\n').Append(texts.Get(lang, "reports.card_followup", FollowUp(lang, answer), Date(answeredAt)));
         }
 
         return card.ToString();

@@ -1,5 +1,6 @@
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Privacy;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Reports;
 
@@ -8,6 +9,7 @@ public static class ReportsFeature
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddSingleton<ReportStore>();
+        services.AddHostedService<PrepareAtStart<ReportStore>>();
         services.AddSingleton<ReportView>();
         services.AddSingleton<ClassifierRetraining>();
         services.AddSingleton<IPersonalData, ReportPersonalData>();

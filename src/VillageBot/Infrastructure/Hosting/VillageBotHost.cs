@@ -9,6 +9,7 @@ using VillageBot.Features.FreeText;
 using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
+using VillageBot.Features.Nudges;
 using VillageBot.Features.Onboarding;
 using VillageBot.Features.Privacy;
 using VillageBot.Features.Questions;
@@ -59,6 +60,7 @@ public static class VillageBotHost
         services.AddReports();
         services.AddAdminWeb();
         services.AddPrivacy();
+        services.AddNudges();
         return builder;
     }
 

@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
 using LiteDB;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
@@ -8,6 +11,8 @@ namespace VillageBot.Infrastructure.Storage;
 public sealed class Db : IDisposable
 {
     public const string FileName = "villagebot.db";
+
+    private readonly ConcurrentDictionary<Type, bool> _mapped = new();
 
     public Db(IOptions<StorageOptions> options)
     {
@@ -20,6 +25,8 @@ public sealed class Db : IDisposable
             // Every date is stored and compared in UTC; reading them back as local time would shift them on a server outside UTC.
             UtcDate = true,
         };
+        Map(typeof(Resident));
+        Map(typeof(Village));
         Residents.EnsureIndex(r => r.VillageId);
         Residents.EnsureIndex(r => r.ChatId);
         Villages.EnsureIndex(v => v.Code, unique: true);
@@ -34,7 +41,64 @@ public sealed class Db : IDisposable
 
     public ILiteCollection<Village> Villages => Database.GetCollection<Village>("villages");
 
-    public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
+    public ILiteCollection<T> Collection<T>(string name)
+    {
+        Map(typeof(T));
+        return Database.GetCollection<T>(name);
+    }
 
     public void Dispose() => Database.Dispose();
+
+    /// <summary>
+    /// LiteDB 5.0.21 maps a class the first time it meets it and publishes the mapping before it is complete, so two
+    /// threads meeting a class at once (an update and a background job) can read a half-built one: "Collection was
+    /// modified" or a stuck handler. Each stored class, and the classes inside it, is mapped here once, under a
+    /// lock, before its collection is handed out.
+    /// </summary>
+    private void Map(Type type)
+    {
+        if (_mapped.ContainsKey(type))
+        {
+            return;
+        }
+
+        lock (_mapped)
+        {
+            var graph = new List<Type>();
+            Walk(type, graph);
+            foreach (var t in graph)
+            {
+                Database.Mapper.ToDocument(t, Activator.CreateInstance(t));
+            }
+
+            foreach (var t in graph)
+            {
+                _mapped[t] = true;
+            }
+
+            _mapped[type] = true;
+        }
+    }
+
+    private void Walk(Type type, List<Type> graph)
+    {
+        if (_mapped.ContainsKey(type) || graph.Contains(type) || !IsEntity(type))
+        {
+            return;
+        }
+
+        graph.Add(type);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var t = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            foreach (var inner in t.IsGenericType && typeof(IEnumerable).IsAssignableFrom(t) ? t.GetGenericArguments() : t.IsArray ? [t.GetElementType()!] : [t])
+            {
+                Walk(inner, graph);
+            }
+        }
+    }
+
+    private static bool IsEntity(Type t) =>
+        t.IsClass && t != typeof(string) && !typeof(BsonValue).IsAssignableFrom(t) && !typeof(IEnumerable).IsAssignableFrom(t)
+        && t.GetConstructor(Type.EmptyTypes) is not null && t.Namespace?.StartsWith("System", StringComparison.Ordinal) != true;
 }

@@ -27,12 +27,15 @@ public sealed class BotRuntime(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        inbox.Trim(TimeSpan.FromDays(2));
+        // The journal is replayed before old entries leave the inbox: it may still hold updates handled days ago,
+        // and only their inbox entries tell that they were handled.
         var replayed = dispatcher.ReplayPending();
         if (replayed > 0)
         {
             log.LogInformation("Replaying {Count} updates received before the last stop", replayed);
         }
+
+        inbox.Trim(TimeSpan.FromDays(2));
 
         var o = options.Value;
         if (!o.HasToken)

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+namespace VillageBot.Features.Nudges;
+
+public sealed class NudgeOptions : IValidatableObject
+{
+    public const string Section = "Nudges";
+
+    /// <summary>A report whose status has not changed for this long gets "Is it fixed?", and again after as long.</summary>
+    [Range(1, 365)]
+    public int ReportFollowUpDays { get; set; } = 14;
+
+    /// <summary>Coordinators hear of reports still "new" after this long (and again after as long).</summary>
+    [Range(1, 24 * 60)]
+    public int UntriagedHours { get; set; } = 48;
+
+    /// <summary>Residents who have not voted are reminded this long before the poll closes.</summary>
+    [Range(1, 24 * 14)]
+    public int PollReminderHoursBefore { get; set; } = 3;
+
+    /// <summary>A module left unfinished for this long gets one "continue your quiz".</summary>
+    [Range(1, 90)]
+    public int QuizIdleDays { get; set; } = 3;
+
+    /// <summary>Local time (Bot:TimeZone) from which nothing is sent until <see cref="QuietHoursEnd"/>; equal times mean no quiet hours.</summary>
+    public string QuietHoursStart { get; set; } = "21:00";
+
+    public string QuietHoursEnd { get; set; } = "08:00";
+
+    /// <summary>Reminders one person gets in any 7 days (coordinators' digests are not counted).</summary>
+    [Range(1, 50)]
+    public int WeeklyCap { get; set; } = 3;
+
+    /// <summary>How often the bot looks for nudges that have come due.</summary>
+    [Range(1, 24 * 60)]
+    public int ScanIntervalMinutes { get; set; } = 15;
+
+    public TimeSpan ScanInterval => TimeSpan.FromMinutes(ScanIntervalMinutes);
+
+    public static TimeOnly? ParseTime(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ParseTime(QuietHoursStart) is null)
+        {
+            yield return new ValidationResult($"Nudges:QuietHoursStart '{QuietHoursStart}' is not a time such as 21:00.", [nameof(QuietHoursStart)]);
+        }
+
+        if (ParseTime(QuietHoursEnd) is null)
+        {
+            yield return new ValidationResult($"Nudges:QuietHoursEnd '{QuietHoursEnd}' is not a time such as 08:00.", [nameof(QuietHoursEnd)]);
+        }
+    }
+}

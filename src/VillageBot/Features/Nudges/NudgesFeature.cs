@@ -1,0 +1,36 @@
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Jobs;
+using VillageBot.Infrastructure.Privacy;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Nudges;
+
+public static class NudgesFeature
+{
+    public static IServiceCollection AddNudges(this IServiceCollection services)
+    {
+        services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<NudgeStore>();
+        services.AddHostedService<PrepareAtStart<NudgeStore>>();
+        services.AddSingleton<QuietHours>();
+        services.AddSingleton<NudgeWake>();
+        services.AddSingleton<IPersonalData, NudgePersonalData>();
+        services.AddNudgeSource<ReportFollowUps>();
+        services.AddNudgeSource<UntriagedDigest>();
+        services.AddNudgeSource<PollReminders>();
+        services.AddNudgeSource<QuizReminders>();
+        services.AddJob<NudgeScan>("nudge-scan");
+        services.AddJob<NudgeDelivery>("nudge");
+        services.AddHostedService<NudgeScanStart>();
+        services.AddCallback<FollowUpAnswerCallback>(ReportFollowUps.Prefix, Access.Member);
+        return services;
+    }
+
+    /// <summary>Another kind of nudge the scan plans and the delivery sends.</summary>
+    public static IServiceCollection AddNudgeSource<TSource>(this IServiceCollection services)
+        where TSource : class, INudgeSource
+    {
+        services.AddSingleton<INudgeSource, TSource>();
+        return services;
+    }
+}
