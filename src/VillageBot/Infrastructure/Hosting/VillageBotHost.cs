@@ -58,9 +58,9 @@ public static class VillageBotHost
         services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
-        services.AddNudges();
         services.AddAdminWeb();
         services.AddPrivacy();
+        services.AddNudges();
         return builder;
     }
 
