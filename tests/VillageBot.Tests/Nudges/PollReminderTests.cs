@@ -26,6 +26,7 @@ public sealed class PollReminderTests : NudgeTest
         var reminder = await silent.ExpectTextAsync("Опрос «Where should the new bench go?» закроется в 20:00 02.06., а вашего голоса пока нет.");
         Assert.Contains("/settings", reminder.Text);
         Assert.Empty(reminder.AllButtons);
+        await coordinator.ExpectTextAsync("The poll “Where should the new bench go?” closes at 20:00 02.06. and your vote has not reached us yet.");
 
         Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(1));
         await silent.ExpectAsync(e => e.Method == "stopPoll");

@@ -30,6 +30,7 @@ public sealed class WeeklyCapTests : NudgeTest
         await person.ExpectTextAsync("Shall we go on");
         await person.ExpectTextAsync("Shall we go on");
         await person.ExpectSilenceAsync();
+        await WaitUntilAsync(() => modules.All(m => Nudges.Get($"quiz:{person.Id}:{m}") is { Waiting: false }));
         var quiz = modules.Select(m => Nudges.Get($"quiz:{person.Id}:{m}")!).ToList();
         Assert.Equal(2, quiz.Count(n => n.State == NudgeState.Sent));
         Assert.Equal(2, quiz.Count(n => n is { State: NudgeState.Dropped, Reason: "weekly cap" }));

@@ -139,9 +139,9 @@ public sealed class FollowUpAnswerCallback(ReportStore reports, ReportView view,
         await notifier.FollowUpAnsweredAsync(recorded);
     }
 
-    /// <summary>When this person was last asked about the report; null if never.</summary>
+    /// <summary>When this person was last asked about the report (a message just handed to Telegram counts); null if never.</summary>
     private DateTime? LastAsked(int reportId, long userId) =>
         nudges.About(ReportFollowUps.KindName, ReportFollowUps.Ref(reportId))
-            .Where(n => n.ResidentId == userId && n.Delivered && n.SentAt is not null)
+            .Where(n => n.ResidentId == userId && (n.Delivered || n.State == NudgeState.Sending) && n.SentAt is not null)
             .Select(n => n.SentAt).Max();
 }
