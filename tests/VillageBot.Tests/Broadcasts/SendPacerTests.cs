@@ -42,8 +42,8 @@ public sealed class SendPacerTests
         }, CancellationToken.None)));
 
         times.Sort();
-        Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(290), $"{times[1] - times[0]}");
-        Assert.True(times[2] - times[1] >= TimeSpan.FromMilliseconds(290), $"{times[2] - times[1]}");
+        Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(250), $"{times[1] - times[0]}");
+        Assert.True(times[2] - times[1] >= TimeSpan.FromMilliseconds(250), $"{times[2] - times[1]}");
         Assert.Equal(1, maxInFlight);
         Assert.True(pacer.ChatWait(42) > TimeSpan.Zero);
         Assert.Equal(TimeSpan.Zero, pacer.ChatWait(43));
