@@ -38,12 +38,14 @@ public sealed class Figures
     public static string Format(double v) => v == Math.Floor(v) && Math.Abs(v) < 1e12 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.###", CultureInfo.InvariantCulture);
 }
 
-public sealed record BenchmarkOptions(string? Out, IReadOnlySet<string>? Only)
+/// <param name="HeldOut">Another labelled file in place of the classifier's held-out set (the dev split, for instance).</param>
+public sealed record BenchmarkOptions(string? Out, IReadOnlySet<string>? Only, string? HeldOut = null)
 {
     public static BenchmarkOptions? Parse(string[] args)
     {
         string? output = null;
         HashSet<string>? only = null;
+        string? heldOut = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -54,12 +56,15 @@ public sealed record BenchmarkOptions(string? Out, IReadOnlySet<string>? Only)
                 case "--only" when i + 1 < args.Length:
                     only = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
                     break;
+                case "--heldout" when i + 1 < args.Length:
+                    heldOut = args[++i];
+                    break;
                 default:
                     return null;
             }
         }
 
-        return only is not null && only.Any(n => Sections.All.All(s => s.Name != n)) ? null : new BenchmarkOptions(output, only);
+        return only is not null && only.Any(n => Sections.All.All(s => s.Name != n)) ? null : new BenchmarkOptions(output, only, heldOut);
     }
 }
 
@@ -73,6 +78,11 @@ public static class BenchmarkRunner
         {
             Console.WriteLine($"\n== {section.Name}: {section.Description}");
             var watch = Stopwatch.StartNew();
+            if (section is ClassifierBenchmark classifier)
+            {
+                classifier.HeldOutFile = options.HeldOut;
+            }
+
             using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
             try
             {

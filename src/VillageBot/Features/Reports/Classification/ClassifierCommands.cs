@@ -9,7 +9,8 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Reports.Classification;
 
 /// <summary>
-/// <c>train</c> (cross-validates, evaluates on the held-out set, saves the model; <c>--learning-curve</c>, <c>--tune</c>)
+/// <c>train</c> (cross-validates, saves the model, evaluates on the blind dev split, or on <c>--eval FILE</c>, or with
+/// <c>--heldout</c> on the held-out test split; <c>--no-cv</c>, <c>--learning-curve</c>, <c>--tune</c>)
 /// and <c>classify --input FILE</c> (JSON lines out). No Telegram token needed; logs go to standard error.
 /// </summary>
 public static class ClassifierCommands
@@ -28,39 +29,43 @@ public static class ClassifierCommands
         var (classifier, dataPath, relabels) = Create(args, logging);
         var settings = TrainingSettings.Default;
         var set = ProblemTrainingSet.Load(dataPath, relabels.Read(classifier.RelabelWeight));
-        var heldOut = File.Exists(ProblemTrainingSet.HeldOutFile(dataPath)) ? ProblemTrainingSet.ReadHeldOut(dataPath) : [];
+        var (evalName, evalFile) = EvaluationFile(args, dataPath);
+        var evaluation = File.Exists(evalFile) ? [.. TrainingData.ReadFile(evalFile)] : new List<LabeledText>();
         output.WriteLine($"Training data: {set.Files.Count} examples from {ProblemTrainingSet.ProblemsDirectory(dataPath)} + {set.Relabels.Count} relabels; settings: {settings}");
 
         if (args.Contains("--tune"))
         {
-            Tuning.Run(set, output);
+            Tuning.Run(set, evaluation, output);
             return 0;
         }
 
-        var cv = ClassifierEvaluation.CrossValidate(set.All, examples => ProblemModel.Train(examples, set.Lexicon, settings));
-        Report(output, "5-fold cross-validation", cv);
-        output.WriteLine(Calibration(cv));
+        if (!args.Contains("--no-cv"))
+        {
+            var cv = ClassifierEvaluation.CrossValidate(set.All, examples => ProblemModel.Train(examples, set.Lexicon, settings));
+            Report(output, "5-fold cross-validation", cv);
+            output.WriteLine(Calibration(cv));
+        }
 
         var summary = classifier.Retrain();
         output.WriteLine($"Trained on {summary.Examples} examples in {summary.Duration.TotalSeconds:0.0} s; saved {classifier.ModelPath}");
-        if (heldOut.Count == 0)
+        if (evaluation.Count == 0)
         {
-            output.WriteLine($"No held-out set at {ProblemTrainingSet.HeldOutFile(dataPath)}.");
+            output.WriteLine($"No evaluation set at {evalFile}.");
             return 0;
         }
 
-        var final = ClassifierEvaluation.Evaluate(classifier.Current, heldOut);
-        Report(output, $"Held-out set ({heldOut.Count} reports, never used for training or tuning)", final);
-        output.WriteLine(Latency(classifier, heldOut));
+        var final = ClassifierEvaluation.Evaluate(classifier.Current, evaluation);
+        Report(output, $"{evalName} ({evaluation.Count} reports, {evalFile})", final);
+        output.WriteLine(Latency(classifier, evaluation));
         if (args.Contains("--learning-curve"))
         {
             output.WriteLine();
-            output.WriteLine("Learning curve (held-out macro-F1 against share of the training data; below 100 % the mean of 3 random stratified samples):");
+            output.WriteLine($"Learning curve ({evalName} macro-F1 against share of the training data; below 100 % the mean of 3 random stratified samples):");
             output.WriteLine("  share  examples  overall     lv     en     ru");
             foreach (var share in new[] { 0.2, 0.4, 0.6, 0.8, 1.0 })
             {
                 var runs = share < 1
-                    ? [.. Enumerable.Range(1, 3).Select(seed => ClassifierEvaluation.Evaluate(ProblemModel.Train(ClassifierEvaluation.Sample(set.All, share, seed), set.Lexicon, settings), heldOut))]
+                    ? [.. Enumerable.Range(1, 3).Select(seed => ClassifierEvaluation.Evaluate(ProblemModel.Train(ClassifierEvaluation.Sample(set.All, share, seed), set.Lexicon, settings), evaluation))]
                     : new List<List<Outcome>> { final };
                 double Mean(string? lang) => runs.Average(r => ClassifierEvaluation.MacroF1(lang is null ? r : [.. r.Where(o => o.Lang == lang)]));
                 output.WriteLine($"  {share,5:P0}  {ClassifierEvaluation.Sample(set.All, share).Count,8}  {Mean(null),7:0.000}  {Mean("lv"),5:0.000}  {Mean("en"),5:0.000}  {Mean("ru"),5:0.000}");
@@ -69,6 +74,15 @@ public static class ClassifierCommands
 
         return 0;
     }
+
+    /// <summary>
+    /// What <c>train</c> reports on: the blind dev split by default, <c>--eval FILE</c> for any labelled file, and
+    /// <c>--heldout</c> for the held-out test split, whose figures are final (nothing is tuned on them).
+    /// </summary>
+    private static (string Name, string File) EvaluationFile(string[] args, string dataPath) =>
+        CommandLine.Option(args, "--eval") is { } file ? ("Evaluation set", file)
+        : args.Contains("--heldout") ? ("Held-out set, never used for training or tuning", ProblemTrainingSet.HeldOutFile(dataPath))
+        : ("Dev set", ProblemTrainingSet.DevFile(dataPath));
 
     internal static int Classify(string[] args, TextReader stdin, TextWriter output)
     {

@@ -4,8 +4,9 @@ using System.Text;
 namespace VillageBot.Features.Reports.Classification;
 
 /// <summary>
-/// Everything a model is trained from: data/problems/*.jsonl, the lexicon and the admins' relabels. The held-out set
-/// in data/problems/heldout/ is only ever read by <see cref="ReadHeldOut"/> for evaluation.
+/// Everything a model is trained from: data/problems/*.jsonl, the lexicon and the admins' relabels. The evaluation
+/// reports are the blind set in data/eval/blind/ (written without seeing the training data): the dev split is for
+/// choosing settings and training examples, the test split is the held-out set, read only to report final figures.
 /// </summary>
 public sealed class ProblemTrainingSet
 {
@@ -32,7 +33,11 @@ public sealed class ProblemTrainingSet
 
     public static string ProblemsDirectory(string dataPath) => Path.Combine(dataPath, "problems");
 
-    public static string HeldOutFile(string dataPath) => Path.Combine(ProblemsDirectory(dataPath), "heldout", "heldout.jsonl");
+    /// <summary>The held-out set: the blind test split, never used for training or tuning.</summary>
+    public static string HeldOutFile(string dataPath) => Path.Combine(dataPath, "eval", "blind", "problems.test.jsonl");
+
+    /// <summary>The blind dev split: what settings and new training examples are judged on.</summary>
+    public static string DevFile(string dataPath) => Path.Combine(dataPath, "eval", "blind", "problems.dev.jsonl");
 
     public static ProblemTrainingSet Load(string dataPath, IReadOnlyList<LabeledText> relabels)
     {
@@ -49,6 +54,8 @@ public sealed class ProblemTrainingSet
     }
 
     public static List<LabeledText> ReadHeldOut(string dataPath) => [.. TrainingData.ReadFile(HeldOutFile(dataPath))];
+
+    public static List<LabeledText> ReadDev(string dataPath) => [.. TrainingData.ReadFile(DevFile(dataPath))];
 
     public ProblemTrainingSet WithRelabels(IReadOnlyList<LabeledText> relabels) => new(Files, relabels, Lexicon, _lexiconText);
 

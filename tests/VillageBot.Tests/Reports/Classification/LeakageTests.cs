@@ -1,0 +1,192 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using VillageBot.Features.Reports.Classification;
+
+namespace VillageBot.Tests.Reports.Classification;
+
+/// <summary>
+/// No evaluation text may have a near-copy among the texts the bot learns from. Training texts: the problem reports
+/// (data/problems/*.jsonl), the intent examples (data/intent/**/*.jsonl) and the alternative phrasings of articles
+/// (front-matter lists in data/knowledge). Evaluation texts: every file under data/eval (authored questions, the blind
+/// dev and test splits) and the classifier's held-out set. A pair is a near-copy when the sets of their folded words
+/// overlap by a Jaccard index of 0.6 or more, so a changed full stop, case, diacritic or a word or two do not hide a copy.
+/// A failure names only the training line to remove, never the evaluation text.
+/// </summary>
+public sealed partial class LeakageTests
+{
+    /// <summary>Word-set Jaccard index from which two texts count as copies.</summary>
+    private const double NearCopy = 0.6;
+
+    /// <summary>"Sveiki!" or "paldies" can only be written a few ways; texts this short are no evidence of a copy.</summary>
+    private const int MinimumWords = 3;
+
+    private static string DataPath => ClassifierFixture.DataPath;
+
+    [Fact]
+    public void No_evaluation_text_has_a_near_copy_in_the_training_texts()
+    {
+        var training = TrainingTexts().ToList();
+        var evaluation = EvaluationTexts().ToList();
+        Assert.NotEmpty(training);
+        Assert.Contains(evaluation, e => e.File.EndsWith("problems.dev.jsonl", StringComparison.Ordinal));
+        Assert.Contains(evaluation, e => e.File.EndsWith("problems.test.jsonl", StringComparison.Ordinal));
+
+        var leaks = NearCopies(training, evaluation)
+            .Select(pair => $"{pair.Training.File}:{pair.Training.Line} is a near-copy of a text in {pair.Evaluation.File}")
+            .Distinct()
+            .ToList();
+
+        Assert.True(leaks.Count == 0, $"{leaks.Count} training lines to remove or rewrite:\n" + string.Join('\n', leaks));
+    }
+
+    [Fact]
+    public void The_problem_reports_have_no_near_copy_of_an_authored_question()
+    {
+        var problems = TrainingTexts().Where(t => t.File.StartsWith("problems/", StringComparison.Ordinal)).ToList();
+        var authored = EvaluationTexts().Where(e => !e.File.StartsWith("eval/blind/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(authored);
+
+        Assert.Empty(NearCopies(problems, authored).Select(p => $"{p.Training.File}:{p.Training.Line}"));
+    }
+
+    [Fact]
+    public void A_changed_word_or_full_stop_does_not_hide_a_copy()
+    {
+        Text Of(string text) => new("a", 1, WordSet(text));
+        var training = new List<Text> { Of("Ceļš uz skolu ir pilns ar bedrēm, katru dienu lauzām riteņus.") };
+
+        Assert.Single(NearCopies(training, [Of("cels uz skolu ir pilns ar bedrem katru dienu lauzam riteņus")]));
+        Assert.Single(NearCopies(training, [Of("Ceļš uz skolu ir pilns ar bedrēm, katru dienu plīst riepas.")]));
+        Assert.Empty(NearCopies(training, [Of("Uz skolu ved ceļš, kurā bedres plēš riepas.")]));
+        Assert.Empty(NearCopies(training, [Of("ceļš!")]));
+    }
+
+    private static IEnumerable<(Text Training, Text Evaluation)> NearCopies(IReadOnlyList<Text> training, IReadOnlyList<Text> evaluation)
+    {
+        // An index from word to training texts, so that only pairs sharing a word are compared.
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < training.Count; i++)
+        {
+            foreach (var word in training[i].Words)
+            {
+                (byWord.TryGetValue(word, out var list) ? list : byWord[word] = []).Add(i);
+            }
+        }
+
+        foreach (var e in evaluation.Where(e => e.Words.Count >= MinimumWords))
+        {
+            var shared = new Dictionary<int, int>();
+            foreach (var word in e.Words)
+            {
+                foreach (var i in byWord.GetValueOrDefault(word) ?? [])
+                {
+                    shared[i] = shared.GetValueOrDefault(i) + 1;
+                }
+            }
+
+            foreach (var (i, count) in shared)
+            {
+                if (count / (double)(e.Words.Count + training[i].Words.Count - count) >= NearCopy)
+                {
+                    yield return (training[i], e);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Text> TrainingTexts()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(DataPath, "problems"), "*.jsonl"))
+        {
+            foreach (var text in JsonLines(file))
+            {
+                yield return text;
+            }
+        }
+
+        var intent = Path.Combine(DataPath, "intent");
+        if (Directory.Exists(intent))
+        {
+            foreach (var text in Directory.EnumerateFiles(intent, "*.jsonl", SearchOption.AllDirectories).SelectMany(JsonLines))
+            {
+                yield return text;
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(DataPath, "knowledge"), "*.md", SearchOption.AllDirectories))
+        {
+            foreach (var text in ArticlePhrasings(file))
+            {
+                yield return text;
+            }
+        }
+    }
+
+    private static IEnumerable<Text> EvaluationTexts()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(DataPath, "eval"), "*.jsonl", SearchOption.AllDirectories)
+            .Append(ProblemTrainingSet.HeldOutFile(DataPath))
+            .Where(File.Exists)
+            .Select(Path.GetFullPath)
+            .Distinct();
+        return files.SelectMany(JsonLines);
+    }
+
+    /// <summary>The "text" (or, for questions, "q") of every JSON line, with its file and line number.</summary>
+    private static IEnumerable<Text> JsonLines(string path)
+    {
+        var line = 0;
+        foreach (var json in File.ReadLines(path))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            var text = root.TryGetProperty("text", out var t) ? t.GetString() : root.TryGetProperty("q", out var q) ? q.GetString() : null;
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                yield return new Text(Relative(path), line, WordSet(text));
+            }
+        }
+    }
+
+    /// <summary>Items of an article's front-matter list of alternative phrasings ("phrasings:" or "alternatives:").</summary>
+    private static IEnumerable<Text> ArticlePhrasings(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var inList = false;
+        for (var i = 1; i < lines.Length && lines[i].Trim() != "---"; i++)
+        {
+            var key = PhrasingsKey().Match(lines[i]);
+            if (key.Success)
+            {
+                inList = true;
+                foreach (var item in key.Groups[1].Value.Trim().TrimStart('[').TrimEnd(']').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    yield return new Text(Relative(path), i + 1, WordSet(item.Trim('"', '\'')));
+                }
+            }
+            else if (inList && lines[i].TrimStart().StartsWith("- ", StringComparison.Ordinal))
+            {
+                yield return new Text(Relative(path), i + 1, WordSet(lines[i].TrimStart()[2..].Trim('"', '\'')));
+            }
+            else
+            {
+                inList = false;
+            }
+        }
+    }
+
+    private static IReadOnlySet<string> WordSet(string text) => TextFolding.Words(TextFolding.Fold(text)).ToHashSet(StringComparer.Ordinal);
+
+    private static string Relative(string path) => Path.GetRelativePath(DataPath, path).Replace('\\', '/');
+
+    [GeneratedRegex(@"^(?:phrasings|alternatives)\s*:(.*)$")]
+    private static partial Regex PhrasingsKey();
+
+    private sealed record Text(string File, int Line, IReadOnlySet<string> Words);
+}
