@@ -18,7 +18,7 @@ public sealed class HeldOutSetTests
         var path = ProblemTrainingSet.HeldOutFile(ClassifierFixture.DataPath);
 
         Assert.Equal(Path.Combine("eval", "blind", "problems.test.jsonl"), Path.GetRelativePath(ClassifierFixture.DataPath, path));
-        Assert.False(Directory.Exists(Path.Combine(ProblemTrainingSet.ProblemsDirectory(ClassifierFixture.DataPath), "heldout")), "the old held-out directory is gone");
+        Assert.True(File.Exists(path));
     }
 
     [Fact]
