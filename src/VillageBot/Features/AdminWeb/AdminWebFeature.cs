@@ -1,14 +1,11 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb.Open311;
 using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Privacy;
-using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.AdminWeb;
 
@@ -40,11 +37,6 @@ public static class AdminWebFeature
         services.AddCommand<WebLinkCommand>("web", Access.Coordinator, "cmd.web");
         services.AddSingleton<IPulseSource, QuizLearningPulse>();
         services.AddSingleton<IPulseSource, PollResultsPulse>();
-
-        // Keys that protect the session cookie live with the data, so sessions survive a restart.
-        services.AddDataProtection();
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((o, storage, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.ResolvedDirectory, "keys")), logs));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<IOptions<WebOptions>>((o, web) =>
