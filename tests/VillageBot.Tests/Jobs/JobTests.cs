@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.Extensions.DependencyInjection;

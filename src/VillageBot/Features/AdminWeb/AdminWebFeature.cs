@@ -55,10 +55,14 @@ public static class AdminWebFeature
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(WebViewer.AdminRole, WebViewer.CoordinatorRole))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(WebViewer.AdminRole));
-        services.AddAntiforgery(o =>
+        services.AddAntiforgery();
+        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IOptions<WebOptions>>((o, web) =>
         {
             o.Cookie.Name = "vb_af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+
+            // As the session cookie: Secure on https, which behind a TLS proxy is known from Web:TrustedProxies.
+            o.Cookie.SecurePolicy = web.Value.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "_af";
         });
         return services;
