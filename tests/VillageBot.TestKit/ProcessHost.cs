@@ -37,7 +37,8 @@ public sealed class ProcessHost : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<ProcessHost> StartAsync(FakeBotApi? api, string dataDirectory, IDictionary<string, string?>? settings = null)
+    /// <param name="listenHost">The address the program is told to listen on; the test always reaches it through 127.0.0.1.</param>
+    public static async Task<ProcessHost> StartAsync(FakeBotApi? api, string dataDirectory, IDictionary<string, string?>? settings = null, string listenHost = "127.0.0.1")
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "VillageBot.dll");
@@ -48,7 +49,7 @@ public sealed class ProcessHost : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_URLS"] = $"http://{listenHost}:{port}";
         info.Environment["Storage__DataDirectory"] = dataDirectory;
         info.Environment["Bot__AdminIds__0"] = BotHost.AdminId.ToString(CultureInfo.InvariantCulture);
         info.Environment["Telegram__PollingTimeoutSeconds"] = "2";

@@ -1,14 +1,11 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb.Open311;
 using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Privacy;
-using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.AdminWeb;
 
@@ -41,11 +38,6 @@ public static class AdminWebFeature
         services.AddSingleton<IPulseSource, QuizLearningPulse>();
         services.AddSingleton<IPulseSource, PollResultsPulse>();
 
-        // Keys that protect the session cookie live with the data, so sessions survive a restart.
-        services.AddDataProtection();
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((o, storage, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.ResolvedDirectory, "keys")), logs));
-
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<IOptions<WebOptions>>((o, web) =>
         {
@@ -63,10 +55,14 @@ public static class AdminWebFeature
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(WebViewer.AdminRole, WebViewer.CoordinatorRole))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(WebViewer.AdminRole));
-        services.AddAntiforgery(o =>
+        services.AddAntiforgery();
+        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IOptions<WebOptions>>((o, web) =>
         {
             o.Cookie.Name = "vb_af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+
+            // As the session cookie: Secure on https, which behind a TLS proxy is known from Web:TrustedProxies.
+            o.Cookie.SecurePolicy = web.Value.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "_af";
         });
         return services;

@@ -17,6 +17,12 @@ public sealed class WebOptions : IValidatableObject
     [Range(1, 168)]
     public int SessionHours { get; set; } = 8;
 
+    /// <summary>
+    /// Reverse proxies (addresses or networks such as 10.0.0.0/8) whose X-Forwarded-For and X-Forwarded-Proto are
+    /// believed: the client's address and https then come from them. Empty: no forwarded header is believed.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     public bool IsHttps => PublicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     public string Url(string path) => PublicUrl.TrimEnd('/') + path;
@@ -26,6 +32,11 @@ public sealed class WebOptions : IValidatableObject
         if (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             yield return new ValidationResult("Web:PublicUrl must be an absolute http(s) URL.", [nameof(PublicUrl)]);
+        }
+
+        foreach (var proxy in TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _) && !System.Net.IPNetwork.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"Web:TrustedProxies: {proxy} is neither an IP address nor a network (10.0.0.0/8).", [nameof(TrustedProxies)]);
         }
     }
 }

@@ -1,17 +1,25 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Telegram;
 
 namespace VillageBot.Features.LocalChat;
 
 /// <summary>
 /// The local chat page (local mode only): a browser stands in for Telegram and talks to the same
-/// conversation engine. Each browser gets its own person id in a cookie.
+/// conversation engine. Each browser is its own person, named by a cookie the bot signs, so a browser
+/// cannot choose to be somebody else.
 /// </summary>
 public static class LocalChatEndpoints
 {
     private const string Cookie = "vb_local_user";
+    private const string Purpose = "VillageBot.LocalChat.Person";
 
     public static void MapLocalChat(this WebApplication app)
     {
@@ -22,10 +30,22 @@ public static class LocalChatEndpoints
             using var reader = new StreamReader(stream);
             return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
         });
-        group.MapPost("/api/send", (HttpContext http, SendRequest body, UpdateDispatcher dispatcher, UpdateInbox inbox, LocalChatStore store) =>
+        group.MapPost("/api/send", (HttpContext http, SendRequest body, UpdateDispatcher dispatcher, UpdateInbox inbox, LocalChatStore store, Texts texts, IOptions<LocalChatOptions> options, IDataProtectionProvider keys) =>
         {
-            var userId = UserId(http);
-            var user = new User { Id = userId, FirstName = "Local", LanguageCode = body.Lang ?? "lv" };
+            var lang = Languages.FromTelegram(body.Lang);
+            var max = options.Value.MaxMessageLength;
+            if (body.Text is { } t && t.Length > max)
+            {
+                return Results.BadRequest(new { error = texts.Get(lang, "localchat.too_long", max) });
+            }
+
+            if (body.Callback is { } c && System.Text.Encoding.UTF8.GetByteCount(c) > MessageLimits.CallbackData)
+            {
+                return Results.BadRequest(new { error = texts.Get(lang, "localchat.bad_button") });
+            }
+
+            var userId = UserId(http, keys);
+            var user = new User { Id = userId, FirstName = "Local", LanguageCode = lang };
             var chat = new Chat { Id = userId, Type = ChatType.Private };
             var updateId = inbox.NextLocalId();
             Update update;
@@ -58,20 +78,40 @@ public static class LocalChatEndpoints
             dispatcher.Receive([update]);
             return Results.Ok(new { userId });
         });
-        group.MapGet("/api/messages", (HttpContext http, long? since, LocalChatStore store) =>
-            Results.Ok(store.Since(UserId(http), since ?? 0)));
+        group.MapGet("/api/messages", (HttpContext http, long? since, LocalChatStore store, IDataProtectionProvider keys) =>
+            Results.Ok(store.Since(UserId(http, keys), since ?? 0)));
     }
 
-    private static long UserId(HttpContext http)
+    /// <summary>The person of this browser; a missing, altered or foreign cookie gets a new person.</summary>
+    private static long UserId(HttpContext http, IDataProtectionProvider keys)
     {
-        if (http.Request.Cookies.TryGetValue(Cookie, out var raw) && long.TryParse(raw, out var id) && id > 0)
+        var protector = keys.CreateProtector(Purpose);
+        if (http.Request.Cookies.TryGetValue(Cookie, out var raw) && Unprotect(protector, raw) is { } known)
         {
-            return id;
+            return known;
         }
 
-        id = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue);
-        http.Response.Cookies.Append(Cookie, id.ToString(System.Globalization.CultureInfo.InvariantCulture), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromDays(365) });
+        var id = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue);
+        http.Response.Cookies.Append(Cookie, protector.Protect(id.ToString(CultureInfo.InvariantCulture)), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(365),
+        });
         return id;
+    }
+
+    private static long? Unprotect(IDataProtector protector, string raw)
+    {
+        try
+        {
+            return long.TryParse(protector.Unprotect(raw), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
     }
 
     public sealed record SendRequest(string? Text, string? Callback, int? MessageId, string? Lang);

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Options;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.LocalChat;
 
-/// <summary>The conversation shown on the local chat page (local mode): what each side said, in order.</summary>
-public sealed class LocalChatStore
+/// <summary>
+/// The conversation shown on the local chat page (local mode): what each side said, in order. Kept in memory
+/// and bounded: the last LocalChat:MaxHistory messages of the LocalChat:MaxPeople most recently active people.
+/// </summary>
+public sealed class LocalChatStore(IOptions<LocalChatOptions> options)
 {
     private readonly Dictionary<long, List<LocalMessage>> _chats = [];
     private int _nextId;
@@ -16,10 +20,16 @@ public sealed class LocalChatStore
             var message = new LocalMessage(++_nextId, from, text, Buttons(keyboard), imageBase64, ++_version);
             if (!_chats.TryGetValue(chatId, out var list))
             {
+                MakeRoom();
                 _chats[chatId] = list = [];
             }
 
             list.Add(message);
+            if (list.Count > options.Value.MaxHistory)
+            {
+                list.RemoveRange(0, list.Count - options.Value.MaxHistory);
+            }
+
             return message;
         }
     }
@@ -41,6 +51,18 @@ public sealed class LocalChatStore
         {
             return _chats.TryGetValue(chatId, out var list) ? [.. list.Where(m => m.Version > version)] : [];
         }
+    }
+
+    /// <summary>Drops the conversation that changed longest ago when a new person would exceed the cap.</summary>
+    private void MakeRoom()
+    {
+        if (_chats.Count < options.Value.MaxPeople)
+        {
+            return;
+        }
+
+        var idlest = _chats.MinBy(c => c.Value.Count == 0 ? 0 : c.Value.Max(m => m.Version)).Key;
+        _chats.Remove(idlest);
     }
 
     private static List<List<LocalButton>>? Buttons(Keyboard? keyboard) =>

@@ -20,6 +20,7 @@ using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Security;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.Infrastructure.Telegram;
 
@@ -44,6 +45,7 @@ public static class VillageBotHost
         services.AddSingleton<IRecipientStatus, ResidentRecipientStatus>();
 
         services.AddTelegramTransport();
+        services.AddWebSecurity(builder.Configuration);
         services.AddConversation();
         services.AddJobs();
 
@@ -91,6 +93,8 @@ public static class VillageBotHost
                 var baseUrl = string.IsNullOrWhiteSpace(o.ApiBaseUrl) ? null : o.ApiBaseUrl.TrimEnd('/');
                 return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, baseUrl) { RetryCount = 0 }, http);
             });
+        services.AddOptions<LocalChatOptions>().BindConfiguration(LocalChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<LocalChatStore>();
         services.AddSingleton<LocalMessenger>();
         services.AddTransient<TelegramMessenger>();
@@ -107,6 +111,8 @@ public static class VillageBotHost
     public static WebApplication MapVillageBot(this WebApplication app)
     {
         var status = app.Services.GetRequiredService<BotStatus>();
+        app.ListenLocallyInLocalMode();
+        app.UseRateLimiter();
         app.MapGet("/healthz", () => status.Ready
             ? Results.Ok(new { status = "ready", mode = status.Mode.ToString().ToLowerInvariant(), uptimeMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds })
             : Results.Json(new { status = "starting" }, statusCode: 503));

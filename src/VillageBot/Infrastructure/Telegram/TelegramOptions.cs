@@ -45,6 +45,12 @@ public sealed partial class TelegramOptions : IValidatableObject
             yield return new ValidationResult("Telegram:ApiBaseUrl must be an absolute URL.", [nameof(ApiBaseUrl)]);
         }
 
+        if (!string.IsNullOrWhiteSpace(WebhookUrl) && !HasToken)
+        {
+            // Without this the bot would start in local mode, with its chat page where the webhook was meant to be.
+            yield return new ValidationResult("Telegram:WebhookUrl is set but Telegram:BotToken is empty: refusing to start. Set the token (Telegram__BotToken), or clear WebhookUrl to run in local mode.", [nameof(BotToken)]);
+        }
+
         if (!string.IsNullOrWhiteSpace(WebhookUrl))
         {
             if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out _))

@@ -8,10 +8,12 @@ namespace VillageBot.Infrastructure.Telegram;
 /// <summary>
 /// Receiving only enqueues here. Updates of one chat run in order, different chats run concurrently,
 /// each update in its own DI scope. A failing handler is logged and answered politely; nothing stops the loop.
+/// A chat over its rate limit keeps its place in the lane: its excess updates are stored and marked done like
+/// any other, but answered with one "slow down" instead of being handled.
 /// </summary>
-public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, UpdateJournal journal, Texts texts, ILogger<UpdateDispatcher> log)
+public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, UpdateJournal journal, ChatRateLimiter limiter, Texts texts, ILogger<UpdateDispatcher> log)
 {
-    private readonly Dictionary<long, Queue<Update>> _lanes = [];
+    private readonly Dictionary<long, Queue<(Update Update, ChatAllowance Allowance)>> _lanes = [];
     private readonly SemaphoreSlim _gate = new(MaxConcurrent);
     private int _inFlight;
     private volatile bool _stopping;
@@ -56,7 +58,7 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
             }
         }
 
-        Schedule(update);
+        Schedule(update, limiter.Take(LaneKey(update), update));
         return true;
     }
 
@@ -72,7 +74,7 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
         var pending = inbox.Pending();
         foreach (var update in pending)
         {
-            Schedule(update);
+            Schedule(update, ChatAllowance.Handle);
         }
 
         return pending.Count;
@@ -94,7 +96,7 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
         }
     }
 
-    private void Schedule(Update update)
+    private void Schedule(Update update, ChatAllowance allowance)
     {
         var key = LaneKey(update);
         Interlocked.Increment(ref _inFlight);
@@ -102,11 +104,11 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
         {
             if (_lanes.TryGetValue(key, out var queue))
             {
-                queue.Enqueue(update);
+                queue.Enqueue((update, allowance));
                 return;
             }
 
-            _lanes[key] = new Queue<Update>([update]);
+            _lanes[key] = new Queue<(Update, ChatAllowance)>([(update, allowance)]);
         }
 
         _ = Task.Run(() => PumpAsync(key));
@@ -116,11 +118,11 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
     {
         while (true)
         {
-            Update update;
+            (Update Update, ChatAllowance Allowance) next;
             lock (_lanes)
             {
                 var queue = _lanes[key];
-                if (_stopping || !queue.TryPeek(out update!))
+                if (_stopping || !queue.TryPeek(out next))
                 {
                     Interlocked.Add(ref _inFlight, -queue.Count);
                     _lanes.Remove(key);
@@ -128,10 +130,11 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
                 }
             }
 
+            var update = next.Update;
             await _gate.WaitAsync();
             try
             {
-                await ProcessAsync(update);
+                await (next.Allowance == ChatAllowance.Handle ? ProcessAsync(update) : SlowDownAsync(update, next.Allowance));
             }
             finally
             {
@@ -169,21 +172,44 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
     {
         try
         {
-            var from = update.Message?.From ?? update.CallbackQuery?.From;
-            var lang = Languages.FromTelegram(from?.LanguageCode);
-            if (update.CallbackQuery is { } cb)
-            {
-                await messenger.AnswerCallbackAsync(cb.Id, texts.Get(lang, "error.generic"));
-            }
-            else if (update.Message is { } m)
-            {
-                await messenger.SendTextAsync(m.Chat.Id, texts.Get(lang, "error.generic"));
-            }
+            await ReplyAsync(messenger, update, "error.generic");
         }
         catch (Exception e)
         {
             log.LogWarning(e, "Could not apologise for update {Id}", update.Id);
         }
+    }
+
+    /// <summary>The first update over the limit is answered with "slow down"; later ones only stop a button's spinner.</summary>
+    private async Task SlowDownAsync(Update update, ChatAllowance allowance)
+    {
+        using var scope = scopes.CreateScope();
+        var messenger = scope.ServiceProvider.GetRequiredService<IMessenger>();
+        try
+        {
+            if (allowance == ChatAllowance.Warn)
+            {
+                log.LogInformation("Chat {Chat} is over its rate limit; its updates are acknowledged but not handled", LaneKey(update));
+                await ReplyAsync(messenger, update, "error.slow_down");
+            }
+            else if (update.CallbackQuery is { } cb)
+            {
+                await messenger.AnswerCallbackAsync(cb.Id);
+            }
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not ask chat {Chat} to slow down", LaneKey(update));
+        }
+    }
+
+    private Task ReplyAsync(IMessenger messenger, Update update, string key)
+    {
+        var from = update.Message?.From ?? update.CallbackQuery?.From;
+        var lang = Languages.FromTelegram(from?.LanguageCode);
+        return update.CallbackQuery is { } cb ? messenger.AnswerCallbackAsync(cb.Id, texts.Get(lang, key))
+            : update.Message is { } m ? messenger.SendTextAsync(m.Chat.Id, texts.Get(lang, key))
+            : Task.CompletedTask;
     }
 
     private static long LaneKey(Update update) =>
