@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.Infrastructure.Telegram;
 
@@ -17,6 +18,7 @@ public sealed class BotHost : IAsyncDisposable
     public const long AdminId = 900_001;
 
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly Func<Task> _idleProbe;
 
     private BotHost(FakeBotApi api, string dataDirectory, Dictionary<string, string?> settings, Action<IServiceCollection>? configure, int? kestrelPort)
     {
@@ -25,6 +27,7 @@ public sealed class BotHost : IAsyncDisposable
         Settings = settings;
         Configure = configure;
         KestrelPort = kestrelPort;
+        _idleProbe = () => IdleAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings)
@@ -120,6 +123,11 @@ public sealed class BotHost : IAsyncDisposable
             _factory.StartServer();
         }
 
+        if (Api is not null)
+        {
+            Api.IdleProbe = _idleProbe;
+        }
+
         var status = Services.GetRequiredService<BotStatus>();
         var until = DateTime.UtcNow.AddSeconds(20);
         while (!status.Ready)
@@ -133,17 +141,72 @@ public sealed class BotHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until every received update has been handled.</summary>
-    public async Task IdleAsync()
+    /// <summary>How long <see cref="IdleAsync"/> waits before it fails.</summary>
+    public static TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Waits until the bot has nothing left to do: every injected update received and handled, every Bot API call
+    /// answered, and no job running or due by the bot's clock (a moved fake clock included). Holds for two looks in
+    /// a row with nothing sent in between. Throws <see cref="TimeoutException"/> naming what is still pending.
+    /// </summary>
+    public async Task IdleAsync(TimeSpan? timeout = null)
     {
-        var dispatcher = Services.GetRequiredService<UpdateDispatcher>();
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (Api is not null && Api.WebhookUrl is null && dispatcher.HighestSeenUpdateId < Api.LastInjectedId && DateTime.UtcNow < until)
+        var limit = timeout ?? IdleTimeout;
+        var until = DateTime.UtcNow + limit;
+        var quietLooks = 0;
+        var lastSeq = -1L;
+        while (true)
         {
-            await Task.Delay(5);
+            var pending = Pending();
+            var seq = Api?.LastSeq ?? 0;
+            quietLooks = pending.Count == 0 && (quietLooks == 0 || seq == lastSeq) ? quietLooks + 1 : 0;
+            lastSeq = seq;
+            if (quietLooks >= 2)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"The bot was not idle within {limit}; still pending: {string.Join("; ", pending)}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>What the bot still has to do, upstream first (an update in hand may schedule a job; a job may call the API).</summary>
+    private List<string> Pending()
+    {
+        var pending = new List<string>();
+        var dispatcher = Services.GetRequiredService<UpdateDispatcher>();
+        if (Api is not null && Api.WebhookUrl is null && Api.AcknowledgedId < Api.LastInjectedId)
+        {
+            pending.Add($"updates up to {Api.LastInjectedId} injected, confirmed by the bot up to {Api.AcknowledgedId}");
         }
 
-        await dispatcher.WhenIdleAsync(TimeSpan.FromSeconds(20));
+        if (dispatcher.InFlight > 0)
+        {
+            pending.Add($"{dispatcher.InFlight} updates being handled");
+        }
+
+        var jobs = Services.GetRequiredService<JobLedger>().Unfinished(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        if (jobs.Count > 0)
+        {
+            pending.Add($"jobs due or dispatched: {string.Join(", ", jobs)}");
+        }
+
+        if (Services.GetRequiredService<RunningJobs>().Count is var running and > 0)
+        {
+            pending.Add($"{running} jobs running");
+        }
+
+        if (Api?.RequestsInFlight is int calls and > 0)
+        {
+            pending.Add($"{calls} Bot API calls unanswered");
+        }
+
+        return pending;
     }
 
     /// <summary>Stops this host and starts a new one on the same data, like a process restart.</summary>
@@ -164,6 +227,11 @@ public sealed class BotHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Api is not null && Api.IdleProbe == _idleProbe)
+        {
+            Api.IdleProbe = null;
+        }
+
         await _factory.DisposeAsync();
     }
 }

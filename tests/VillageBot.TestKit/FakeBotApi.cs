@@ -43,8 +43,10 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private TaskCompletionSource _eventArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1;
     private int _maxDeliveredId;
+    private int _acknowledgedId;
     private long _seq;
     private int _pollSeq;
+    private int _requestsInFlight;
 
     private FakeBotApi(WebApplication app)
     {
@@ -81,6 +83,15 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     }
 
     public int CallCount(string method) => _calls.GetValueOrDefault(method);
+
+    /// <summary>Bot API calls (other than long polls) received and not yet answered.</summary>
+    public int RequestsInFlight => Volatile.Read(ref _requestsInFlight);
+
+    /// <summary>
+    /// Waits until the bot talking to this API has nothing left to do (set by the host that runs the bot), so a
+    /// test can tell "nothing came" from "nothing came yet".
+    /// </summary>
+    public Func<Task>? IdleProbe { get; set; }
 
     public void FailWith429(long chatId, int times, int retryAfterSeconds = 1) => _tooMany[chatId] = (times, retryAfterSeconds);
 
@@ -123,6 +134,21 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             lock (_lock)
             {
                 return WebhookUrl is not null || _maxDeliveredId >= _nextUpdateId - 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The highest update id the bot has confirmed (the offset of its next getUpdates, polling mode). The bot
+    /// confirms a batch only after it has stored and scheduled it, so up to here every update is in its hands.
+    /// </summary>
+    public int AcknowledgedId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _acknowledgedId;
             }
         }
     }
@@ -329,6 +355,28 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(HttpContext http, string token, string method)
     {
+        // A long poll waits for people, not for the bot: it does not count as work under way.
+        var counted = !method.Equals("getUpdates", StringComparison.OrdinalIgnoreCase);
+        if (counted)
+        {
+            Interlocked.Increment(ref _requestsInFlight);
+        }
+
+        try
+        {
+            return await AnswerAsync(http, token, method);
+        }
+        finally
+        {
+            if (counted)
+            {
+                Interlocked.Decrement(ref _requestsInFlight);
+            }
+        }
+    }
+
+    private async Task<IResult> AnswerAsync(HttpContext http, string token, string method)
+    {
         _calls.AddOrUpdate(method, 1, (_, n) => n + 1);
         if (!string.Equals(token, Token, StringComparison.Ordinal))
         {
@@ -452,6 +500,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 if (offset > 0)
                 {
                     _updates.RemoveAll(u => u.Id < offset);
+                    _acknowledgedId = Math.Max(_acknowledgedId, offset - 1);
                 }
 
                 if (_updates.Count > 0)

@@ -44,10 +44,15 @@ public sealed class FakeUser(FakeBotApi api, long id, string lang = "lv")
     public Task<BotEvent> ExpectTextAsync(string fragment) =>
         ExpectAsync(e => e.Text?.Contains(fragment, StringComparison.OrdinalIgnoreCase) == true);
 
-    /// <summary>Asserts nothing arrives in this chat for a while.</summary>
-    public async Task ExpectSilenceAsync(TimeSpan? wait = null)
+    /// <summary>
+    /// Asserts nothing arrived in this chat: waits until the bot is idle (every update handled, every Bot API call
+    /// answered, every job due by the bot's clock finished), then looks.
+    /// </summary>
+    public async Task ExpectSilenceAsync()
     {
-        await Task.Delay(wait ?? TimeSpan.FromMilliseconds(400));
+        var idle = Api.IdleProbe
+            ?? throw new InvalidOperationException("Silence can only be told once the bot is idle: run the bot in a BotHost, which lets this API ask it.");
+        await idle();
         var extra = Api.Events(Id).Where(e => e.Seq > _cursor).ToList();
         if (extra.Count > 0)
         {

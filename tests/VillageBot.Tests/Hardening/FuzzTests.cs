@@ -98,17 +98,7 @@ public sealed class FuzzTests : IAsyncLifetime
         return ids;
     }
 
-    private async Task WaitHandledAsync(TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!_api.AllDelivered && DateTime.UtcNow < until)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(_api.AllDelivered, "the bot stopped fetching updates");
-        await _host.IdleAsync();
-    }
+    private Task WaitHandledAsync(TimeSpan timeout) => _host.IdleAsync(timeout);
 
     /// <summary>
     /// Every collection except the inbox (which records every update by design), as JSON; the nudge scan's entry in
@@ -146,7 +136,8 @@ public sealed class FuzzTests : IAsyncLifetime
                     keep = false;
                 }
 
-                if (keep && _random.Next(100) >= 0)
+                // Half of the candidates, chosen at random: the kept ones come from further into the stream.
+                if (keep && _random.Next(2) == 0)
                 {
                     return u;
                 }

@@ -28,7 +28,7 @@ public sealed class NudgeRuleTests : NudgeTest
 
         Host = await Host.RestartAsync();
         Advance(TimeSpan.FromHours(6));
-        await reporter.ExpectSilenceAsync(TimeSpan.FromMilliseconds(600));
+        await reporter.ExpectSilenceAsync();
         Assert.Equal(1, Count(Api, reporter, FollowUpQuestion));
         Assert.Equal(NudgeState.Sent, Nudges.Get(key)!.State);
     }

@@ -35,6 +35,15 @@ public sealed class SendPacer(IOptions<BroadcastOptions> options)
         }
     }
 
+    /// <summary>When the last message to this chat was let through, on <see cref="Elapsed"/>'s clock.</summary>
+    public TimeSpan? LastSendAt(long chatId)
+    {
+        lock (_lastByChat)
+        {
+            return _lastByChat.TryGetValue(chatId, out var last) ? last : null;
+        }
+    }
+
     /// <summary>Holds all bulk sending back, as Telegram asks with a long retry_after.</summary>
     public void Pause(TimeSpan duration)
     {
@@ -57,6 +66,7 @@ public sealed class SendPacer(IOptions<BroadcastOptions> options)
             var interval = TimeSpan.FromSeconds(1 / options.Value.MessagesPerSecond);
             var burst = interval * Math.Max(1, options.Value.MessagesPerSecond / 20);
             TimeSpan wait;
+            TimeSpan start;
             lock (_lastByChat)
             {
                 var now = _clock.Elapsed;
@@ -65,7 +75,7 @@ public sealed class SendPacer(IOptions<BroadcastOptions> options)
                     _next = now - burst;
                 }
 
-                var start = _next;
+                start = _next;
                 if (_pausedUntil > start)
                 {
                     start = _pausedUntil;
@@ -83,6 +93,12 @@ public sealed class SendPacer(IOptions<BroadcastOptions> options)
             if (wait >= TimeSpan.FromMilliseconds(1))
             {
                 await Task.Delay(wait, ct);
+
+                // A timer counts whole milliseconds and may end a fraction early: the send never starts before its turn.
+                for (var left = start - _clock.Elapsed; left > TimeSpan.Zero; left = start - _clock.Elapsed)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), ct);
+                }
             }
 
             lock (_lastByChat)

@@ -81,5 +81,9 @@ public sealed class JobLedger
 
     public int Count => _entries.Count();
 
+    /// <summary>Keys of the work running or due by <paramref name="now"/>: handed to Hangfire, or waiting for a time that has come.</summary>
+    public IReadOnlyList<string> Unfinished(DateTime now) =>
+        [.. _entries.FindAll().Where(e => e.State == JobEntryState.Dispatched || e.DueAt <= now).Select(e => e.Key)];
+
     public static string NewRunId() => Guid.NewGuid().ToString("N");
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.TestKit;
@@ -13,10 +15,14 @@ public sealed class ClassifierHostTests
     [Fact]
     public async Task The_host_trains_and_saves_the_model_in_the_background_when_it_is_missing()
     {
-        await using var host = await BotHost.StartAsync(null, settings: new Dictionary<string, string?> { ["Classifier:TrainAtStartup"] = "true" });
+        var logs = new LogCapture();
+        await using var host = await BotHost.StartAsync(null, settings: new Dictionary<string, string?> { ["Classifier:TrainAtStartup"] = "true" }, configure: s => s.AddSingleton<ILoggerProvider>(logs));
         var classifier = host.Services.GetRequiredService<ProblemClassifier>();
 
-        await classifier.Ready.WaitAsync(TimeSpan.FromMinutes(3));
+        // The start-up work ends when the model is trained and saved, or when it gave up (then the log says why).
+        var startup = host.Services.GetServices<IHostedService>().OfType<ClassifierStartup>().Single();
+        await startup.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(5));
+        Assert.True(classifier.Ready.IsCompletedSuccessfully, string.Join('\n', logs.Entries.Select(e => $"{e.Category}: {e.Message} {e.Exception}")));
 
         Assert.True(File.Exists(Path.Combine(host.DataDirectory, "classifier.zip")));
         Assert.True(File.Exists(Path.Combine(host.DataDirectory, "classifier.json")));
