@@ -34,6 +34,9 @@ public sealed class IntentDetector(IOptions<IntentOptions> options, IOptions<Sto
 
     public double UnsureBelow => options.Value.UnsureBelow;
 
+    /// <summary>The model in use (loaded or trained first if needed).</summary>
+    internal IntentModel Current => EnsureModel();
+
     public IntentReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -39,11 +39,11 @@ public sealed class IntentModel
         _order = [.. Intents.Select(i => labels.IndexOf(i))];
     }
 
-    public static IntentModel Train(IReadOnlyList<IntentExample> examples)
+    public static IntentModel Train(IReadOnlyList<IntentExample> examples, IntentSettings? settings = null)
     {
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(examples.Select(e => IntentFeatures.Of(e.Text, e.Label, e.Weight)));
-        return new IntentModel(ml, Pipeline(ml).Fit(data), data.Schema);
+        return new IntentModel(ml, Pipeline(ml, settings ?? IntentSettings.Default).Fit(data), data.Schema);
     }
 
     public static IntentModel Load(Stream stream)
@@ -71,14 +71,14 @@ public sealed class IntentModel
         }
     }
 
-    private static IEstimator<ITransformer> Pipeline(MLContext ml) =>
+    private static IEstimator<ITransformer> Pipeline(MLContext ml, IntentSettings s) =>
         ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.Transforms.Text.FeaturizeText("Words", Options(new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }, null), nameof(IntentInput.Folded)))
-            .Append(ml.Transforms.Text.FeaturizeText("Chars", Options(null, new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }), nameof(IntentInput.Folded)))
+            .Append(ml.Transforms.Text.FeaturizeText("Words", Options(new WordBagEstimator.Options { NgramLength = s.WordNgrams, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }, null), nameof(IntentInput.Folded)))
+            .Append(ml.Transforms.Text.FeaturizeText("Chars", Options(null, new WordBagEstimator.Options { NgramLength = s.CharNgrams, UseAllLengths = s.AllCharLengths, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }), nameof(IntentInput.Folded)))
             .Append(ml.Transforms.Concatenate("Features", "Words", "Chars", nameof(IntentInput.Cues)))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
             {
-                L2Regularization = 0.01f, MaximumNumberOfIterations = 100, ExampleWeightColumnName = nameof(IntentInput.Weight),
+                L2Regularization = s.L2, MaximumNumberOfIterations = s.MaxIterations, ExampleWeightColumnName = nameof(IntentInput.Weight),
             }));
 
     private static TextFeaturizingEstimator.Options Options(WordBagEstimator.Options? words, WordBagEstimator.Options? chars) => new()

@@ -6,7 +6,7 @@ using VillageBot.Features.Reports.Classification;
 namespace VillageBot.Features.FreeText;
 
 /// <summary>
-/// What the intent model learns from: data/intent/{question,problem,chitchat}.jsonl, the problem reports of
+/// What the intent model learns from: data/intent/{question,problem,chitchat}*.jsonl, the problem reports of
 /// data/problems/*.jsonl (never its held-out folder), the authored questions of data/eval/questions*.jsonl and the
 /// knowledge base's titles and headings (a resident often types just a topic: "biedrības statūti"). Each class
 /// weighs the same in total, so the many problem reports do not drown the chit-chat.
@@ -36,7 +36,10 @@ public sealed class IntentTrainingSet
         var examples = new List<IntentExample>();
         foreach (var intent in IntentModel.Intents)
         {
-            examples.AddRange(Read(Path.Combine(own, intent + ".jsonl"), "text").Select(r => new IntentExample(r.Text, intent, r.Lang)));
+            foreach (var file in System.IO.Directory.EnumerateFiles(own, intent + "*.jsonl").Order(StringComparer.Ordinal))
+            {
+                examples.AddRange(Read(file, "text").Select(r => new IntentExample(r.Text, intent, r.Lang)));
+            }
         }
 
         examples.AddRange(TrainingData.ReadDirectory(ProblemTrainingSet.ProblemsDirectory(dataPath)).Select(p => new IntentExample(p.Text, IntentModel.Problem, p.Lang)));
@@ -56,7 +59,7 @@ public sealed class IntentTrainingSet
     /// <summary>Identifies code version and every example: a saved model with another one is stale.</summary>
     public string Fingerprint()
     {
-        var sb = new StringBuilder().Append(FeatureVersion).Append('\n');
+        var sb = new StringBuilder().Append(FeatureVersion).Append('\n').Append(IntentSettings.Default).Append('\n');
         foreach (var e in Examples)
         {
             sb.Append(e.Text).Append('\u0001').Append(e.Label).Append('\u0001').Append(e.Weight).Append('\n');
