@@ -24,13 +24,19 @@ FRAMES = {
 CONTEXT = {
     'lv': ['Esmu jauns biedrības valdē.', 'Pagājušajā sapulcē par to strīdējāmies.', 'Kaimiņš stāstīja, bet es neko nesapratu.',
            'Pie mums uz sapulcēm nāk maz cilvēku.', 'Mēs esam maza kopiena un pieredzes nav.', 'Godīgi sakot, tie vārdi man sveši.',
-           'Gribam kaut ko darīt ciema labā.', 'Lasīju avīzē, bet palika neskaidrs.', 'labdien!', 'sveiki,'],
+           'Gribam kaut ko darīt ciema labā.', 'Lasīju avīzē, bet palika neskaidrs.', 'labdien!', 'sveiki,',
+           'Mūsu ciemā neviens neko nedara, visi gaida pašvaldību.', 'Puse pagasta ir pensionāri bez datora.', 'Jaunieši aizbrauc uz pilsētu.',
+           'Naudas nav un brīvprātīgo maz.', 'Pie mums neviens nevienam neuzticas.', 'Sapulcēs visi runā vienlaikus un nekas netiek izlemts.'],
     'en': ["I'm new on the village board.", 'We argued about this at the last meeting.', 'My neighbour mentioned it and I got lost.',
            'Only a few people come to our meetings.', "We're a small group with no experience.", 'Honestly the jargon confuses me.',
-           'We want to do something for the village.', 'I read about it in the paper but it was unclear.', 'hi,', 'hello!'],
+           'We want to do something for the village.', 'I read about it in the paper but it was unclear.', 'hi,', 'hello!',
+           'Nobody here does anything, everyone waits for the council.', 'Half the parish are pensioners without a computer.', 'Our young people all leave for the city.',
+           'We have no money and hardly any volunteers.', 'Nobody trusts anybody here.', 'Our meetings go nowhere.'],
     'ru': ['Я недавно в правлении общества.', 'На прошлом собрании мы об этом спорили.', 'Сосед рассказывал, но я не понял.',
            'У нас на собрания приходит мало людей.', 'Мы маленькая община без опыта.', 'Честно, эти слова мне непонятны.',
-           'Хотим что-то сделать для деревни.', 'здравствуйте!', 'привет,'],
+           'Хотим что-то сделать для деревни.', 'здравствуйте!', 'привет,',
+           'У нас никто ничего не делает, все ждут самоуправление.', 'Половина жителей пенсионеры без компьютера.', 'Молодёжь уезжает в город.',
+           'Денег нет, добровольцев мало.', 'У нас никто никому не доверяет.'],
 }
 PER_LANG = {'lv': 650, 'en': 450, 'ru': 350}
 
@@ -54,7 +60,7 @@ for lang, n in PER_LANG.items():
     while sum(1 for r in rows if r['lang'] == lang) < n:
         t, u = rng.sample(words, 2)
         text = rng.choice(FRAMES[lang]).format(t=t, u=u)
-        if rng.random() < 0.3:
+        if rng.random() < 0.4:
             text = rng.choice(CONTEXT[lang]) + ' ' + text
         if lang == 'lv' and rng.random() < 0.4:
             text = fold(text).lower()

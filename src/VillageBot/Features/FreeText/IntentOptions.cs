@@ -12,7 +12,7 @@ public sealed class IntentOptions
     /// and asks less, at the price of more wrong routes.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double UnsureBelow { get; set; } = 0.5;
+    public double UnsureBelow { get; set; } = 0.55;
 
     /// <summary>The trained model, relative to Storage:DataDirectory (an intent.json with its fingerprint sits beside it).</summary>
     [Required]

@@ -9,14 +9,14 @@ public sealed record IntentSettings
     public int WordNgrams { get; init; } = 2;
 
     /// <summary>Longest character n-gram over the folded text.</summary>
-    public int CharNgrams { get; init; } = 4;
+    public int CharNgrams { get; init; } = 3;
 
     /// <summary>All character n-grams up to <see cref="CharNgrams"/> (true) or that length only.</summary>
     public bool AllCharLengths { get; init; } = true;
 
     public float L2 { get; init; } = 0.01f;
 
-    public int MaxIterations { get; init; } = 100;
+    public int MaxIterations { get; init; } = 50;
 
     public override string ToString() => $"words={WordNgrams} chars={(AllCharLengths ? "1-" : "")}{CharNgrams} l2={L2} iter={MaxIterations}";
 }
