@@ -25,8 +25,8 @@ public static class IntentFeatures
 {
     public const int CueCount = 5;
 
-    /// <summary>Free text is a few sentences; past this the text adds cost, not meaning.</summary>
-    public const int MaxChars = 2000;
+    /// <summary>What a text is shows in its first sentences; past this a long text adds cost and noise, not intent.</summary>
+    public const int MaxChars = 400;
 
     private static readonly HashSet<string> QuestionWords =
     [
