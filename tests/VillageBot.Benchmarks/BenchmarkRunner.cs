@@ -18,7 +18,13 @@ public interface IBenchmarkSection
 /// <summary>The sections, in the order they run. A new part of the bot adds its section here.</summary>
 public static class Sections
 {
-    public static readonly IReadOnlyList<IBenchmarkSection> All = [new InboundBenchmark(), new BroadcastBenchmark(), new NudgeBenchmark(), new QuestionsBenchmark(), new ClassifierBenchmark()];
+    public static IReadOnlyList<IBenchmarkSection> All { get; private set; } = For("test");
+
+    /// <summary>The sections; those that score on the blind evaluation sets use <paramref name="split"/> (test, or dev while tuning).</summary>
+    public static IReadOnlyList<IBenchmarkSection> For(string split) =>
+        [new InboundBenchmark(), new BroadcastBenchmark(), new NudgeBenchmark(), new QuestionsBenchmark(), new ClassifierBenchmark(split), new IntentBenchmark(split)];
+
+    public static void UseSplit(string split) => All = For(split);
 }
 
 public sealed record Figure(string Name, double Value, string Unit, string Note);
@@ -38,14 +44,13 @@ public sealed class Figures
     public static string Format(double v) => v == Math.Floor(v) && Math.Abs(v) < 1e12 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.###", CultureInfo.InvariantCulture);
 }
 
-/// <param name="HeldOut">Another labelled file in place of the classifier's held-out set (the dev split, for instance).</param>
-public sealed record BenchmarkOptions(string? Out, IReadOnlySet<string>? Only, string? HeldOut = null)
+public sealed record BenchmarkOptions(string? Out, IReadOnlySet<string>? Only, string Split = "test")
 {
     public static BenchmarkOptions? Parse(string[] args)
     {
         string? output = null;
         HashSet<string>? only = null;
-        string? heldOut = null;
+        var split = "test";
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -56,15 +61,16 @@ public sealed record BenchmarkOptions(string? Out, IReadOnlySet<string>? Only, s
                 case "--only" when i + 1 < args.Length:
                     only = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
                     break;
-                case "--heldout" when i + 1 < args.Length:
-                    heldOut = args[++i];
+                case "--split" when i + 1 < args.Length && args[i + 1] is "dev" or "test":
+                    split = args[++i];
                     break;
                 default:
                     return null;
             }
         }
 
-        return only is not null && only.Any(n => Sections.All.All(s => s.Name != n)) ? null : new BenchmarkOptions(output, only, heldOut);
+        Sections.UseSplit(split);
+        return only is not null && only.Any(n => Sections.All.All(s => s.Name != n)) ? null : new BenchmarkOptions(output, only, split);
     }
 }
 
@@ -78,11 +84,6 @@ public static class BenchmarkRunner
         {
             Console.WriteLine($"\n== {section.Name}: {section.Description}");
             var watch = Stopwatch.StartNew();
-            if (section is ClassifierBenchmark classifier)
-            {
-                classifier.HeldOutFile = options.HeldOut;
-            }
-
             using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
             try
             {

@@ -1,10 +1,10 @@
 using VillageBot.Benchmarks;
 
-// dotnet run -c Release --project tests/VillageBot.Benchmarks -- --out FILE [--only NAME[,NAME]] [--heldout FILE]
+// dotnet run -c Release --project tests/VillageBot.Benchmarks -- --out FILE [--only NAME[,NAME]] [--split test|dev]
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("Usage: VillageBot.Benchmarks [--out FILE] [--only NAME[,NAME…]] [--heldout FILE]\nSections: " + string.Join(", ", Sections.All.Select(s => s.Name)));
+    Console.Error.WriteLine("Usage: VillageBot.Benchmarks [--out FILE] [--only NAME[,NAME…]] [--split test|dev]\nSections: " + string.Join(", ", Sections.All.Select(s => s.Name)));
     return 2;
 }
 

@@ -6,6 +6,7 @@ internal static class CliCommands
     public static void RegisterAll()
     {
         Features.Questions.QuestionsCli.Register();
+        Features.FreeText.IntentCli.Register();
         Features.Reports.Classification.ClassifierCommands.Register();
         CommandLine.Register("check-quizzes", Features.Quizzes.QuizContentCli.RunAsync);
     }

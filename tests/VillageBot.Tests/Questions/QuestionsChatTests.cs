@@ -36,12 +36,10 @@ public sealed class QuestionsChatTests : BotTest
     }
 
     [Fact]
-    public async Task Text_that_may_be_a_question_or_a_problem_is_answered_once_the_person_says_it_is_a_question()
+    public async Task A_topic_typed_on_its_own_is_answered_as_a_question()
     {
         var user = await MemberAsync("lv");
         user.Send("biedrības statūti");
-        await user.ExpectAsync(e => e.HasButton("ft:q"));
-        user.Click("ft:q");
         var answer = await user.ExpectTextAsync("Avoti:");
         Assert.Contains("statūt", answer.Text, StringComparison.OrdinalIgnoreCase);
     }
@@ -215,7 +213,7 @@ public sealed class QuestionsChatTests : BotTest
     public async Task A_very_long_question_is_cut_and_still_answered()
     {
         var user = await MemberAsync("en");
-        user.Send("What is LEADER? " + string.Join(' ', Enumerable.Repeat("LEADER local action group strategy", 200)));
+        user.Send("/ask What is LEADER? " + string.Join(' ', Enumerable.Repeat("LEADER local action group strategy", 200)));
         await user.ExpectTextAsync("I read the first 2000 characters");
         await user.ExpectTextAsync("Sources:");
     }

@@ -5,31 +5,65 @@ using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.FreeText;
 
-/// <summary>Free text outside any dialog: answered as a question, taken as a problem report, or — when unsure — the person is asked.</summary>
-public sealed class FreeTextHandler(IServiceProvider services) : ITextHandler
+/// <summary>Free text outside any dialog: answered as a question, taken as a problem report, met as small talk, or — when unsure — the person is asked.</summary>
+public sealed class FreeTextHandler(FreeTextRouter router) : ITextHandler
 {
     public const string Dialog = "freetext";
 
     public int Order => 100;
 
-    public async Task<bool> TryHandleAsync(BotContext ctx, string text)
+    public Task<bool> TryHandleAsync(BotContext ctx, string text) => router.RouteAsync(ctx, text);
+}
+
+/// <summary>Where a text goes once its intent is known; the free-text handler, the buttons and the typed reply share it.</summary>
+public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider services, ILogger<FreeTextRouter> log)
+{
+    /// <summary>Two texts read together are capped, so a long exchange cannot grow the stored dialog without end.</summary>
+    public const int MaxCombinedChars = 2000;
+
+    public IntentReading Read(string text)
     {
-        switch (IntentDetector.Detect(text))
+        try
+        {
+            return detector.Read(text);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
+        {
+            // Without a model the person is asked; nothing is routed on a guess.
+            log.LogWarning(e, "The intent model is not available; asking the person");
+            return new IntentReading(Intent.Unsure, 0, new Dictionary<string, double>());
+        }
+    }
+
+    public Task<bool> RouteAsync(BotContext ctx, string text) => RouteAsync(ctx, text, Read(text));
+
+    public async Task<bool> RouteAsync(BotContext ctx, string text, IntentReading reading)
+    {
+        switch (reading.Intent)
         {
             case Intent.Question:
-                return await AsQuestionAsync(services, ctx, text);
+                return await AsQuestionAsync(ctx, text);
             case Intent.Problem:
-                return await AsProblemAsync(services, ctx, text);
+                return await AsProblemAsync(ctx, text);
+            case Intent.Chitchat:
+                await ChitChat.ReplyAsync(ctx, text);
+                return true;
             default:
-                ctx.StartDialog(Dialog, "choose", new() { ["text"] = text });
-                await ctx.ReplyAsync(ctx.T("freetext.ask_intent"), Keyboard.Of(
-                    [new Button(ctx.T("freetext.btn_question"), "ft:q")],
-                    [new Button(ctx.T("freetext.btn_problem"), "ft:p")]));
+                await AskAsync(ctx, text);
                 return true;
         }
     }
 
-    internal static async Task<bool> AsQuestionAsync(IServiceProvider services, BotContext ctx, string text)
+    /// <summary>"Question or problem?" with buttons; the text waits in the dialog for the answer.</summary>
+    public async Task AskAsync(BotContext ctx, string text)
+    {
+        ctx.StartDialog(FreeTextHandler.Dialog, "choose", new() { ["text"] = text });
+        await ctx.ReplyAsync(ctx.T("freetext.ask_intent"), Keyboard.Of(
+            [new Button(ctx.T("freetext.btn_question"), "ft:q")],
+            [new Button(ctx.T("freetext.btn_problem"), "ft:p")]));
+    }
+
+    public async Task<bool> AsQuestionAsync(BotContext ctx, string text)
     {
         if (services.GetService<IQuestionAnswering>() is not { } answering)
         {
@@ -40,7 +74,7 @@ public sealed class FreeTextHandler(IServiceProvider services) : ITextHandler
         return true;
     }
 
-    internal static async Task<bool> AsProblemAsync(IServiceProvider services, BotContext ctx, string text)
+    public async Task<bool> AsProblemAsync(BotContext ctx, string text)
     {
         if (services.GetService<IProblemIntake>() is not { } intake)
         {
@@ -53,7 +87,7 @@ public sealed class FreeTextHandler(IServiceProvider services) : ITextHandler
 }
 
 /// <summary>ft:q | ft:p — the person says what their text was.</summary>
-public sealed class FreeTextCallback(IServiceProvider services) : ICallbackHandler
+public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
@@ -66,9 +100,7 @@ public sealed class FreeTextCallback(IServiceProvider services) : ICallbackHandl
         await ctx.AckAsync();
         ctx.EndDialog();
         await ctx.EditOrReplyAsync(text.Length > 200 ? text[..200] + "…" : text);
-        var handled = data.Arg(0) == "q"
-            ? await FreeTextHandler.AsQuestionAsync(services, ctx, text)
-            : await FreeTextHandler.AsProblemAsync(services, ctx, text);
+        var handled = data.Arg(0) == "q" ? await router.AsQuestionAsync(ctx, text) : await router.AsProblemAsync(ctx, text);
         if (!handled)
         {
             await ctx.ReplyKeyAsync("help.not_understood");
@@ -76,27 +108,54 @@ public sealed class FreeTextCallback(IServiceProvider services) : ICallbackHandl
     }
 }
 
-/// <summary>Typing again instead of pressing a button: the new text is read afresh.</summary>
-public sealed class FreeTextDialog(IEnumerable<ITextHandler> handlers) : IDialogHandler
+/// <summary>
+/// Typing instead of pressing a button. A typed "question" or "problem" answers the prompt for the first text; small
+/// talk is answered and the first text keeps waiting; anything else is read together with the first text and
+/// classified again, so neither is lost.
+/// </summary>
+public sealed class FreeTextDialog(FreeTextRouter router) : IDialogHandler
 {
     public async Task HandleAsync(BotContext ctx, DialogState state)
     {
-        ctx.EndDialog();
+        var first = state.Get("text") ?? "";
         if (ctx.Message?.Text is null || ctx.Text.Length == 0)
         {
             await ctx.ReplyKeyAsync("input.text_expected");
             return;
         }
 
-        foreach (var h in handlers.OrderBy(h => h.Order))
+        switch (FreeTextChoice.Of(ctx.Text))
         {
-            if (await h.TryHandleAsync(ctx, ctx.Text))
-            {
+            case Intent.Question when first.Length > 0:
+                ctx.EndDialog();
+                await Handled(ctx, await router.AsQuestionAsync(ctx, first));
                 return;
-            }
+            case Intent.Problem when first.Length > 0:
+                ctx.EndDialog();
+                await Handled(ctx, await router.AsProblemAsync(ctx, first));
+                return;
         }
 
-        await ctx.ReplyKeyAsync("help.not_understood");
+        var alone = router.Read(ctx.Text);
+        if (alone.Intent == Intent.Chitchat)
+        {
+            ctx.SetStep(state.Step);
+            await ChitChat.ReplyAsync(ctx, ctx.Text);
+            return;
+        }
+
+        var both = first.Length == 0 ? ctx.Text : first + "\n" + ctx.Text;
+        both = both.Length > FreeTextRouter.MaxCombinedChars ? both[^FreeTextRouter.MaxCombinedChars..] : both;
+        ctx.EndDialog();
+        await Handled(ctx, await router.RouteAsync(ctx, both));
+    }
+
+    private static async Task Handled(BotContext ctx, bool handled)
+    {
+        if (!handled)
+        {
+            await ctx.ReplyKeyAsync("help.not_understood");
+        }
     }
 }
 
@@ -104,6 +163,10 @@ public static class FreeTextFeature
 {
     public static IServiceCollection AddFreeText(this IServiceCollection services)
     {
+        services.AddOptions<IntentOptions>().BindConfiguration(IntentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IntentDetector>();
+        services.AddHostedService<IntentStartup>();
+        services.AddScoped<FreeTextRouter>();
         services.AddScoped<ITextHandler, FreeTextHandler>();
         services.AddCallback<FreeTextCallback>("ft", Access.Member);
         services.AddDialog<FreeTextDialog>(FreeTextHandler.Dialog);

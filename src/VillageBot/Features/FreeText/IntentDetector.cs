@@ -1,5 +1,6 @@
-using System.Text.RegularExpressions;
-using VillageBot.Features.Onboarding;
+using Microsoft.Extensions.Options;
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.FreeText;
 
@@ -7,34 +8,122 @@ public enum Intent
 {
     Question,
     Problem,
+    Chitchat,
     Unsure,
 }
 
-/// <summary>
-/// Tells a question ("kā nodibināt biedrību?") from a problem report ("pie mums atkal nav elektrības") in lv, en
-/// and ru, typed with or without diacritics. When the text reads as both or neither, the person is asked.
-/// </summary>
-public static partial class IntentDetector
+/// <summary>What a text reads as, how sure the model is, and the probability of each intent.</summary>
+public sealed record IntentReading(Intent Intent, double Confidence, IReadOnlyDictionary<string, double> Scores)
 {
-    public static Intent Detect(string text)
+    /// <summary>"question", "problem", "chitchat" or "unsure", as the command line writes it.</summary>
+    public string Name => Intent.ToString().ToLowerInvariant();
+}
+
+/// <summary>
+/// Tells a question ("kā nodibināt biedrību?") from a problem report ("pie mums atkal nav elektrības") and from small
+/// talk ("paldies!") in lv, en and ru, typed with or without diacritics, with the trained <see cref="IntentModel"/>.
+/// Below <see cref="IntentOptions.UnsureBelow"/> the answer is <see cref="Intent.Unsure"/> and the person is asked.
+/// The model is loaded from the data directory, or trained (a few seconds) when it is missing or stale.
+/// </summary>
+public sealed class IntentDetector(IOptions<IntentOptions> options, IOptions<StorageOptions> storage, IOptions<ContentOptions> content, TimeProvider time, ILogger<IntentDetector> log)
+{
+    private readonly Lock _training = new();
+    private volatile IntentModel? _model;
+
+    public string ModelPath => Path.Combine(storage.Value.ResolvedDirectory, options.Value.ModelFile);
+
+    public double UnsureBelow => options.Value.UnsureBelow;
+
+    /// <summary>The model in use (loaded or trained first if needed).</summary>
+    internal IntentModel Current => EnsureModel();
+
+    public IntentReading Read(string text)
     {
-        var t = " " + VillageDirectory.Fold(text) + " ";
-        var question = t.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(t) || QuestionPhrase().IsMatch(t);
-        var problem = ProblemCue().IsMatch(t);
-        return (question, problem) switch
-        {
-            (true, false) => Intent.Question,
-            (false, true) => Intent.Problem,
-            _ => Intent.Unsure,
-        };
+        ArgumentNullException.ThrowIfNull(text);
+        return Decide(EnsureModel().Predict(text), UnsureBelow);
     }
 
-    [GeneratedRegex(@"^\s*(kas|ka|kur|kad|kapec|kadel|kads|kada|kadi|kadas|kadu|vai|cik|kurs|kura|kuri|kuru|ko|pastasti|pastastiet|paskaidro|paskaidrojiet|izskaidro|ludzu pastasti|what|how|why|when|where|who|which|can|could|is|are|do|does|should|tell|explain|что|как|почему|зачем|когда|где|кто|какои|какая|какие|какое|можно|расскажи|расскажите|объясни|объясните|сколько|чем)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex QuestionStart();
+    /// <summary>The decision on the model's probabilities (<see cref="IntentModel.Intents"/> order) with a given threshold.</summary>
+    public static IntentReading Decide(float[] probabilities, double unsureBelow)
+    {
+        var total = probabilities.Sum(p => (double)Math.Max(p, 0f));
+        var scores = IntentModel.Intents.Select((name, i) => (name, p: total <= 0 ? 1.0 / IntentModel.Intents.Count : Math.Max(probabilities[i], 0f) / total))
+            .ToDictionary(s => s.name, s => s.p);
+        var best = scores.MaxBy(s => s.Value);
+        var intent = best.Value < unsureBelow ? Intent.Unsure : best.Key switch
+        {
+            IntentModel.Question => Intent.Question,
+            IntentModel.Problem => Intent.Problem,
+            _ => Intent.Chitchat,
+        };
+        return new IntentReading(intent, best.Value, scores);
+    }
 
-    [GeneratedRegex(@"\b(ko nozime|kas ir|ka var|what is|what are|how do|how can|how to|что такое|как можно|как создать)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex QuestionPhrase();
+    /// <summary>Loads or trains the model unless it is there already (the start-up job calls this in the background).</summary>
+    public void EnsureReady() => EnsureModel();
 
-    [GeneratedRegex(@"\b(nav|neiet|nestrada|nedarbojas|bojat\w*|saluz\w*|bedr\w*|problem\w*|trukst|netiek|nevar|nekas|neviens|atkal|briesmig\w*|bistam\w*|izgazt\w*|pie mums|musu ciem\w*|sudz\w*|not working|doesn.?t work|broken|pothole\w*|no one|nobody|there is no|there are no|we have no|can.?t|cannot|again|dangerous|missing|complain\w*|нет|не работает|сломал\w*|сломан\w*|проблем\w*|опять|снова|никто|невозможно|не можем|ям\w*|опасн\w*|жалоб\w*|у нас)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ProblemCue();
+    private IntentModel EnsureModel()
+    {
+        if (_model is { } ready)
+        {
+            return ready;
+        }
+
+        lock (_training)
+        {
+            if (_model is { } loaded)
+            {
+                return loaded;
+            }
+
+            var set = IntentTrainingSet.Load(content.Value.ResolvedDataPath);
+            try
+            {
+                if (IntentModelStore.TryLoad(ModelPath, set) is { } saved)
+                {
+                    log.LogInformation("Loaded the intent model from {Path}", ModelPath);
+                    return _model = saved;
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or System.Text.Json.JsonException or FormatException)
+            {
+                log.LogWarning(e, "The saved intent model {Path} could not be read; training a new one", ModelPath);
+            }
+
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var model = IntentModelStore.Train(set);
+            try
+            {
+                IntentModelStore.Save(ModelPath, model, new IntentModelInfo(set.Fingerprint(), time.GetUtcNow().UtcDateTime, set.Examples.Count, watch.Elapsed.TotalSeconds));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A read-only data directory costs a retraining at the next start, nothing more.
+                log.LogWarning(e, "The intent model could not be saved to {Path}", ModelPath);
+            }
+
+            log.LogInformation("Trained the intent model from {Examples} examples in {Seconds:0.0} s", set.Examples.Count, watch.Elapsed.TotalSeconds);
+            return _model = model;
+        }
+    }
+}
+
+/// <summary>Loads or trains the intent model in the background at start-up, so the host starts at once.</summary>
+public sealed class IntentStartup(IntentDetector detector, IOptions<IntentOptions> options, ILogger<IntentStartup> log) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.TrainAtStartup
+        ? Task.CompletedTask
+        : Task.Run(
+            () =>
+            {
+                try
+                {
+                    detector.EnsureReady();
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
+                {
+                    log.LogError(e, "The intent model could not be prepared at start-up; it will try again on the first free text");
+                }
+            },
+            stoppingToken);
 }

@@ -32,7 +32,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
         await ctx.ReplyKeyAsync("report.describe");
     }
 
-    /// <summary>Free text that reads as a problem: it is the description, so the dialog starts at the category.</summary>
+    /// <summary>"/report text": the text is the description, so the dialog starts at the category.</summary>
     public async Task BeginFromTextAsync(BotContext ctx, string text)
     {
         if (!IsDescription(text))
@@ -44,6 +44,24 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
 
         ctx.StartDialog(Dialog, StepCategory, new() { ["text"] = text, ["from"] = "text" });
         await ProposeCategoryAsync(ctx);
+    }
+
+    /// <summary>
+    /// Free text that reads as a problem: it is the description, and the dialog goes on as after /report's
+    /// description, with the photo or location step.
+    /// </summary>
+    public async Task BeginFromFreeTextAsync(BotContext ctx, string text)
+    {
+        if (!IsDescription(text))
+        {
+            ctx.StartDialog(Dialog, StepDescribe);
+            await ctx.ReplyKeyAsync("report.too_short");
+            return;
+        }
+
+        ctx.StartDialog(Dialog, StepAttach, new() { ["text"] = text, ["from"] = "text" });
+        await ctx.ReplyKeyAsync("report.from_text");
+        await AskAttachmentAsync(ctx);
     }
 
     public async Task DescribedAsync(BotContext ctx, string text)

@@ -9,10 +9,10 @@ public sealed class ReportCommand(ReportFlow flow) : ICommandHandler
         ReportFlow.IsDescription(args) ? flow.BeginFromTextAsync(ctx, args) : flow.BeginAsync(ctx);
 }
 
-/// <summary>Free text that reads as a problem enters the same dialog at the category.</summary>
+/// <summary>Free text that reads as a problem enters the same dialog at the photo or location step.</summary>
 public sealed class ReportIntake(ReportFlow flow) : IProblemIntake
 {
-    public Task StartFromTextAsync(BotContext ctx, string text) => flow.BeginFromTextAsync(ctx, text);
+    public Task StartFromTextAsync(BotContext ctx, string text) => flow.BeginFromFreeTextAsync(ctx, text);
 }
 
 /// <summary>Messages during the dialog: the description (text, or a photo with a caption), photos and locations.</summary>

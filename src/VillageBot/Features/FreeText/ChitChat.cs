@@ -1,0 +1,47 @@
+using VillageBot.Conversation;
+using VillageBot.Features.Reports.Classification;
+
+namespace VillageBot.Features.FreeText;
+
+/// <summary>A short, friendly reply to small talk that says what the bot can do; thanks get a "you are welcome" first.</summary>
+public static class ChitChat
+{
+    private static readonly HashSet<string> ThanksWords =
+    [
+        "paldies", "paldis", "paldiez", "thanks", "thank", "thx", "ty", "cheers", "спасибо", "спс", "благодарю", "spasibo", "pateicos",
+    ];
+
+    public static Task ReplyAsync(BotContext ctx, string text) =>
+        ctx.ReplyAsync((IsThanks(text) ? ctx.T("freetext.thanks") + " " : "") + ctx.T("freetext.chitchat"));
+
+    public static bool IsThanks(string text) => TextFolding.Words(TextFolding.Fold(text)).Any(ThanksWords.Contains);
+}
+
+/// <summary>A typed answer to "question or problem?": "jautājums", "problēma", "вопрос", "a problem", "tas ir jautājums".</summary>
+public static class FreeTextChoice
+{
+    /// <summary>Longer texts are a new message, not an answer to the prompt.</summary>
+    private const int MaxWords = 4;
+
+    private static readonly HashSet<string> QuestionWords = ["jautajums", "jautajumu", "jautajums?", "question", "вопрос", "vopros"];
+
+    private static readonly HashSet<string> ProblemWords = ["problema", "problemu", "zinojums", "zinot", "problem", "report", "проблема", "проблему", "сообщить"];
+
+    /// <summary><see cref="Intent.Question"/> or <see cref="Intent.Problem"/> when the text names one of them and little else; otherwise <see cref="Intent.Unsure"/>.</summary>
+    public static Intent Of(string text)
+    {
+        var words = TextFolding.Words(TextFolding.Fold(text)).ToList();
+        if (words.Count is 0 or > MaxWords)
+        {
+            return Intent.Unsure;
+        }
+
+        var (question, problem) = (words.Any(QuestionWords.Contains), words.Any(ProblemWords.Contains));
+        return (question, problem) switch
+        {
+            (true, false) => Intent.Question,
+            (false, true) => Intent.Problem,
+            _ => Intent.Unsure,
+        };
+    }
+}

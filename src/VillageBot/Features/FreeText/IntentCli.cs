@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using VillageBot.Cli;
+using VillageBot.Conversation;
+using VillageBot.Features.Reports.Classification;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.FreeText;
+
+/// <summary>
+/// <c>intent --input FILE</c>: reads JSON lines {"text", "lang"} ('-' reads standard input) and writes
+/// {"text", "lang", "intent", "confidence"} lines, with the same <see cref="IntentDetector"/> the chat uses.
+/// </summary>
+public static class IntentCli
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Register()
+    {
+        CommandLine.Register("intent", args => RunAsync(args, Console.In, Console.Out, Console.Error));
+        CommandLine.Register("eval-intent", args => Task.FromResult(Evaluate(args, Console.Out, Console.Error)));
+    }
+
+    /// <summary>
+    /// <c>eval-intent [--set dev|test] [--tune]</c>: the routing rates on the blind set at several thresholds (the
+    /// configured one marked), to calibrate Intent:UnsureBelow on dev. Misrouted texts are listed for dev only.
+    /// </summary>
+    public static int Evaluate(string[] args, TextWriter output, TextWriter errors)
+    {
+        var split = CommandLine.Option(args, "--set") ?? "dev";
+        using var logging = CliConfiguration.StandardErrorLogging();
+        var configuration = CliConfiguration.Build(args);
+        var dataPath = configuration.Options<ContentOptions>(ContentOptions.Section).ResolvedDataPath;
+        if (split is not ("dev" or "test") || !Directory.Exists(IntentEvaluation.BlindDirectory(dataPath)))
+        {
+            errors.WriteLine($"Usage: eval-intent [--set dev|test] [--tune]   (reads {IntentEvaluation.BlindDirectory(dataPath)}/*.{{dev|test}}.jsonl)");
+            return 2;
+        }
+
+        var cases = IntentEvaluation.LoadBlind(dataPath, split);
+        if (args.Contains("--tune"))
+        {
+            var set = IntentTrainingSet.Load(dataPath);
+            foreach (var settings in IntentTuning.Candidates())
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var model = IntentModel.Train(set.Examples, settings);
+                var trained = watch.Elapsed.TotalSeconds;
+                var outcomes = IntentEvaluation.Run(model, cases);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings}: trained in {trained:0.0} s, p50 {IntentEvaluation.P50(outcomes):0.000} ms"));
+                Table(output, outcomes, null);
+            }
+
+            return 0;
+        }
+
+        var detector = Create(configuration, logging);
+        var all = IntentEvaluation.Run(detector.Current, cases);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cases.Count} texts of the blind {split} split; predict p50 {IntentEvaluation.P50(all):0.000} ms"));
+        Table(output, all, detector.UnsureBelow);
+        if (split == "dev")
+        {
+            output.WriteLine("Misrouted at the configured threshold:");
+            foreach (var o in all)
+            {
+                var reading = IntentDetector.Decide(o.Probabilities, detector.UnsureBelow);
+                if (reading.Name != o.Case.Kind)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {o.Case.Kind,-8} → {reading.Name,-8} {reading.Confidence:0.00}  [{o.Case.Lang}] {o.Case.Text}"));
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Table(TextWriter output, IReadOnlyList<IntentEvaluation.Outcome> outcomes, double? configured)
+    {
+        output.WriteLine("  unsure<  p→report  p→question  q→answer  q→report  chitchat  unsure");
+        foreach (var t in new[] { 0.34, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8 }.Append(configured ?? 0.34).Distinct().Order())
+        {
+            var r = IntentEvaluation.Score(outcomes, t);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t,6:0.00}{(t == configured ? "*" : " ")} {r.ProblemToReport,8:0.000} {r.ProblemToQuestion,11:0.000} {r.QuestionToAnswer,9:0.000} {r.QuestionToReport,9:0.000} {r.ChitchatOk,9:0.000} {r.Unsure,7:0.000}"));
+        }
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter output, TextWriter errors)
+    {
+        var input = CommandLine.Option(args, "--input");
+        if (input is null || (input != "-" && !File.Exists(input)))
+        {
+            await errors.WriteLineAsync("Usage: intent --input FILE   (JSON lines {\"text\": \"…\", \"lang\": \"lv|en|ru\"}; - reads standard input)");
+            return 2;
+        }
+
+        using var logging = CliConfiguration.StandardErrorLogging();
+        var detector = Create(CliConfiguration.Build(args), logging);
+        using var reader = input == "-" ? stdin : new StreamReader(input);
+        var (number, bad) = (0, 0);
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            number++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var row = Parse(line);
+            if (row?.Text is not { Length: > 0 } text || row.Lang is { } l && !Languages.IsSupported(l))
+            {
+                await errors.WriteLineAsync($"{input}:{number}: expected {{\"text\": \"…\", \"lang\": \"lv|en|ru\"}}");
+                bad++;
+                continue;
+            }
+
+            var reading = detector.Read(text);
+            await output.WriteLineAsync(JsonSerializer.Serialize(new OutLine(text, row.Lang ?? ProblemLanguage.Detect(text), reading.Name, Math.Round(reading.Confidence, 4)), Json));
+        }
+
+        return bad == 0 ? 0 : 1;
+    }
+
+    internal static IntentDetector Create(IConfiguration configuration, ILoggerFactory logging) => new(
+        Options.Create(configuration.Options<IntentOptions>(IntentOptions.Section)),
+        Options.Create(configuration.Options<StorageOptions>(StorageOptions.Section)),
+        Options.Create(configuration.Options<ContentOptions>(ContentOptions.Section)),
+        TimeProvider.System,
+        logging.CreateLogger<IntentDetector>());
+
+    private static InLine? Parse(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<InLine>(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record InLine([property: JsonPropertyName("text")] string? Text, [property: JsonPropertyName("lang")] string? Lang);
+
+    private sealed record OutLine(
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("lang")] string Lang,
+        [property: JsonPropertyName("intent")] string Intent,
+        [property: JsonPropertyName("confidence")] double Confidence);
+}

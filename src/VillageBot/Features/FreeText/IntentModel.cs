@@ -1,0 +1,124 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+using VillageBot.Features.Reports.Classification;
+
+namespace VillageBot.Features.FreeText;
+
+/// <summary>A text labelled question, problem or chitchat, with its weight in training.</summary>
+public sealed record IntentExample(string Text, string Label, string Lang, float Weight = 1);
+
+/// <summary>
+/// The trained question / problem / chit-chat model: character n-grams over the folded text (they survive typos,
+/// missing diacritics and Latvian and Russian endings), word uni- and bigrams, and a few cues a bag of n-grams cannot
+/// see ("?", a question word first, length) into a maximum-entropy classifier. PredictionEngine is not thread-safe,
+/// so engines are pooled.
+/// </summary>
+public sealed class IntentModel
+{
+    public const string Question = "question";
+    public const string Problem = "problem";
+    public const string Chitchat = "chitchat";
+
+    public static readonly IReadOnlyList<string> Intents = [Question, Problem, Chitchat];
+
+    private readonly MLContext _ml;
+    private readonly ITransformer _transformer;
+    private readonly DataViewSchema _inputSchema;
+    private readonly ObjectPool<PredictionEngine<IntentInput, IntentScore>> _engines;
+    private readonly int[] _order;
+
+    private IntentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema)
+    {
+        _ml = ml;
+        _transformer = transformer;
+        _inputSchema = inputSchema;
+        _engines = new DefaultObjectPool<PredictionEngine<IntentInput, IntentScore>>(new EnginePolicy(this), Environment.ProcessorCount * 2);
+        var labels = ReadLabels();
+        _order = [.. Intents.Select(i => labels.IndexOf(i))];
+    }
+
+    public static IntentModel Train(IReadOnlyList<IntentExample> examples, IntentSettings? settings = null)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(examples.Select(e => IntentFeatures.Of(e.Text, e.Label, e.Weight)));
+        return new IntentModel(ml, Pipeline(ml, settings ?? IntentSettings.Default).Fit(data), data.Schema);
+    }
+
+    public static IntentModel Load(Stream stream)
+    {
+        var ml = new MLContext(seed: 1);
+        var transformer = ml.Model.Load(stream, out var schema);
+        return new IntentModel(ml, transformer, schema);
+    }
+
+    public void Save(Stream stream) => _ml.Model.Save(_transformer, _inputSchema, stream);
+
+    /// <summary>Probabilities in <see cref="Intents"/> order.</summary>
+    public float[] Predict(string text)
+    {
+        var input = IntentFeatures.Of(text);
+        var engine = _engines.Get();
+        try
+        {
+            var raw = engine.Predict(input).Score;
+            return [.. _order.Select(i => i < 0 ? 0f : raw[i])];
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    private static IEstimator<ITransformer> Pipeline(MLContext ml, IntentSettings s) =>
+        ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.Transforms.Text.FeaturizeText("Words", Options(new WordBagEstimator.Options { NgramLength = s.WordNgrams, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }, null), nameof(IntentInput.Folded)))
+            .Append(ml.Transforms.Text.FeaturizeText("Chars", Options(null, new WordBagEstimator.Options { NgramLength = s.CharNgrams, UseAllLengths = s.AllCharLengths, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }), nameof(IntentInput.Folded)))
+            .Append(ml.Transforms.Concatenate("Features", "Words", "Chars", nameof(IntentInput.Cues)))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = s.L2, MaximumNumberOfIterations = s.MaxIterations, ExampleWeightColumnName = nameof(IntentInput.Weight),
+            }));
+
+    private static TextFeaturizingEstimator.Options Options(WordBagEstimator.Options? words, WordBagEstimator.Options? chars) => new()
+    {
+        WordFeatureExtractor = words,
+        CharFeatureExtractor = chars,
+        CaseMode = TextNormalizingEstimator.CaseMode.None,
+        KeepDiacritics = true,
+        KeepPunctuations = false,
+        KeepNumbers = true,
+        StopWordsRemoverOptions = null,
+        Norm = TextFeaturizingEstimator.NormFunction.L2,
+    };
+
+    private List<string> ReadLabels()
+    {
+        var engine = _engines.Get();
+        try
+        {
+            var names = default(VBuffer<ReadOnlyMemory<char>>);
+            engine.OutputSchema["Score"].GetSlotNames(ref names);
+            return [.. names.DenseValues().Select(n => n.ToString())];
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    private sealed class EnginePolicy(IntentModel model) : PooledObjectPolicy<PredictionEngine<IntentInput, IntentScore>>
+    {
+        public override PredictionEngine<IntentInput, IntentScore> Create() =>
+            model._ml.Model.CreatePredictionEngine<IntentInput, IntentScore>(model._transformer, inputSchema: model._inputSchema);
+
+        public override bool Return(PredictionEngine<IntentInput, IntentScore> obj) => true;
+    }
+}
+
+/// <summary>The model's output: one probability per intent, in the order of the trained label keys.</summary>
+public sealed class IntentScore
+{
+    public float[] Score { get; set; } = [];
+}

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using VillageBot.Features.Reports.Classification;
+
+namespace VillageBot.Features.FreeText;
+
+/// <summary>
+/// What the intent model learns from: data/intent/{question,problem,chitchat}*.jsonl, the problem reports of
+/// data/problems/*.jsonl (never its held-out folder), the authored questions of data/eval/questions*.jsonl and the
+/// knowledge base's titles and headings (a resident often types just a topic: "biedrības statūti"). Each class
+/// weighs the same in total, so the many problem reports do not drown the chit-chat.
+/// </summary>
+public sealed class IntentTrainingSet
+{
+    /// <summary>Changes whenever featurisation or the pipeline changes, so that models saved by older code are retrained.</summary>
+    public const int FeatureVersion = 2;
+
+    /// <summary>Headings are topics rather than whole questions: they count less than a written question.</summary>
+    private const float HeadingWeight = 0.5f;
+
+    private IntentTrainingSet(IReadOnlyList<IntentExample> examples) => Examples = examples;
+
+    public IReadOnlyList<IntentExample> Examples { get; }
+
+    public static string Directory(string dataPath) => Path.Combine(dataPath, "intent");
+
+    public static IntentTrainingSet Load(string dataPath)
+    {
+        var own = Directory(dataPath);
+        if (!System.IO.Directory.Exists(own))
+        {
+            throw new DirectoryNotFoundException($"No training data for the intent model: {own} does not exist.");
+        }
+
+        var examples = new List<IntentExample>();
+        foreach (var intent in IntentModel.Intents)
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(own, intent + "*.jsonl").Order(StringComparer.Ordinal))
+            {
+                examples.AddRange(Read(file, "text").Select(r => new IntentExample(r.Text, intent, r.Lang)));
+            }
+        }
+
+        // Every other report: half of them teach what a problem report looks like as well as all of them, and keep
+        // training within a few seconds.
+        examples.AddRange(TrainingData.ReadDirectory(ProblemTrainingSet.ProblemsDirectory(dataPath)).Where((_, i) => i % 2 == 0)
+            .Select(p => new IntentExample(p.Text, IntentModel.Problem, p.Lang)));
+        var eval = Path.Combine(dataPath, "eval");
+        if (System.IO.Directory.Exists(eval))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(eval, "questions*.jsonl").Order(StringComparer.Ordinal))
+            {
+                examples.AddRange(Read(file, "q").Select(r => new IntentExample(r.Text, IntentModel.Question, r.Lang)));
+            }
+        }
+
+        examples.AddRange(Headings(Path.Combine(dataPath, "knowledge")).Select(h => new IntentExample(h.Text, IntentModel.Question, h.Lang, HeadingWeight)));
+        return new IntentTrainingSet(Balance(examples));
+    }
+
+    /// <summary>Identifies code version and every example: a saved model with another one is stale.</summary>
+    public string Fingerprint()
+    {
+        var sb = new StringBuilder().Append(FeatureVersion).Append('\n').Append(IntentSettings.Default).Append('\n');
+        foreach (var e in Examples)
+        {
+            sb.Append(e.Text).Append('\u0001').Append(e.Label).Append('\u0001').Append(e.Weight).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
+    }
+
+    private static List<IntentExample> Balance(List<IntentExample> examples)
+    {
+        var totals = examples.GroupBy(e => e.Label).ToDictionary(g => g.Key, g => g.Sum(e => e.Weight));
+        var mean = totals.Values.Average();
+        return [.. examples.Select(e => e with { Weight = e.Weight * mean / totals[e.Label] })];
+    }
+
+    /// <summary>Article titles and ## headings of data/knowledge/{lang}/*.md.</summary>
+    private static IEnumerable<(string Text, string Lang)> Headings(string knowledge)
+    {
+        if (!System.IO.Directory.Exists(knowledge))
+        {
+            yield break;
+        }
+
+        foreach (var file in System.IO.Directory.EnumerateFiles(knowledge, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var lang = Path.GetFileName(Path.GetDirectoryName(file))!;
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("## ", StringComparison.Ordinal))
+                {
+                    yield return (line.TrimStart('#').Trim(), lang);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Text, string Lang)> Read(string path, string field)
+    {
+        if (!File.Exists(path))
+        {
+            yield break;
+        }
+
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            if (!root.TryGetProperty(field, out var text) || text.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(text.GetString()))
+            {
+                throw new InvalidDataException($"{path}:{number}: needs a \"{field}\"");
+            }
+
+            var lang = root.TryGetProperty("lang", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : ProblemLanguage.Detect(text.GetString()!);
+            yield return (text.GetString()!, lang);
+        }
+    }
+}

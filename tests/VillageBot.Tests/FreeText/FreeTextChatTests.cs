@@ -1,0 +1,67 @@
+using VillageBot.Features.Reports;
+using VillageBot.Tests.Foundation;
+
+namespace VillageBot.Tests.FreeText;
+
+public sealed class FreeTextChatTests : BotTest
+{
+    [Theory]
+    [InlineData("lv", "Uz Bērzu ielas jau piekto vakaru nedeg ielu lampas", "Pierakstu")]
+    [InlineData("lv", "uz berzu ielas jau piekto vakaru nedeg ielu lampas", "Pierakstu")]
+    [InlineData("en", "The street lamps on Birch Lane have been off for five evenings", "taking this down")]
+    [InlineData("ru", "На Берёзовой улице уже пятый вечер не горят фонари", "Записываю")]
+    [InlineData("ru", "На Березовой улице уже пятыи вечер не горят фонари", "Записываю")]
+    public async Task A_street_light_report_goes_straight_into_the_report_flow_with_the_photo_step(string lang, string text, string intro)
+    {
+        var user = await MemberAsync(lang);
+        user.Send(text);
+        await user.ExpectTextAsync(intro);
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        var dialog = Host.Db.Residents.FindById(user.Id).Dialog!;
+        Assert.Equal((ReportFlow.Dialog, ReportFlow.StepAttach, text), (dialog.Name, dialog.Step, dialog.Get("text")));
+    }
+
+    [Theory]
+    [InlineData("lv", "paldies!", "Lūdzu")]
+    [InlineData("en", "thank you!", "welcome")]
+    [InlineData("ru", "спасибо!", "Пожалуйста")]
+    public async Task Thanks_get_a_friendly_reply_that_says_what_the_bot_can_do(string lang, string text, string welcome)
+    {
+        var user = await MemberAsync(lang);
+        user.Send(text);
+        var reply = await user.ExpectTextAsync("/help");
+        Assert.Contains(welcome, reply.Text, StringComparison.Ordinal);
+        Assert.Empty(reply.AllButtons);
+        Assert.Null(Host.Db.Residents.FindById(user.Id).Dialog);
+    }
+}
+
+/// <summary>With a threshold no text reaches, every text is asked about: the prompt and what typing instead of tapping does.</summary>
+public sealed class FreeTextUnsureTests : BotTest
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Intent:UnsureBelow"] = "1" };
+
+    [Fact]
+    public async Task A_typed_problem_answers_the_prompt_for_the_first_text()
+    {
+        var user = await MemberAsync("lv");
+        user.Send("pie pasta nodaļas nedeg laterna");
+        await user.ExpectAsync(e => e.HasButton("ft:q") && e.HasButton("ft:p"));
+        user.Send("problēma");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        Assert.Equal("pie pasta nodaļas nedeg laterna", Host.Db.Residents.FindById(user.Id).Dialog!.Get("text"));
+    }
+
+    [Fact]
+    public async Task Another_text_typed_instead_of_a_tap_is_read_together_with_the_first()
+    {
+        var user = await MemberAsync("en");
+        user.Send("the lamp by the post office");
+        await user.ExpectAsync(e => e.HasButton("ft:p"));
+        user.Send("it has been dark for a week");
+        await user.ExpectAsync(e => e.HasButton("ft:p") && Api.Events(user.Id).Count(x => x.HasButton("ft:p")) == 2);
+        user.Click("ft:p");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        Assert.Equal("the lamp by the post office\nit has been dark for a week", Host.Db.Residents.FindById(user.Id).Dialog!.Get("text"));
+    }
+}

@@ -1,0 +1,50 @@
+using VillageBot.Features.FreeText;
+
+namespace VillageBot.Tests.FreeText;
+
+/// <summary>The trained intent model on lines written for these tests only (in no training file and in no evaluation set).</summary>
+public sealed class IntentModelTests
+{
+    private static readonly Lazy<IntentModel> Model = new(() => IntentModelStore.Train(IntentTrainingSet.Load(Path.Combine(AppContext.BaseDirectory, "data"))));
+
+    private static Intent Read(string text) => IntentDetector.Decide(Model.Value.Predict(text), new IntentOptions().UnsureBelow).Intent;
+
+    [Theory]
+    [InlineData("kā mūsu biedrība var pieteikties LEADER naudai?")]
+    [InlineData("ko nozime vietejas ricibas grupa")]
+    [InlineData("How does an energy community share the power it makes?")]
+    [InlineData("What should we put in the statutes of a new association?")]
+    [InlineData("Как составить стратегию для нашей деревни?")]
+    public void Questions_read_as_questions(string text) => Assert.Equal(Intent.Question, Read(text));
+
+    [Theory]
+    [InlineData("Uz Ābeļu ielas trešo vakaru nedeg laternas")]
+    [InlineData("uz abelu ielas treso vakaru nedeg laternas")]
+    [InlineData("Kāpēc pie skolas atkal nedeg lampas?")]
+    [InlineData("The streetlight outside the post office has been dark since Friday")]
+    [InlineData("На улице у почты уже неделю не горит фонарь")]
+    public void Problems_read_as_problems_even_with_a_question_mark(string text) => Assert.Equal(Intent.Problem, Read(text));
+
+    [Theory]
+    [InlineData("paldies!")]
+    [InlineData("Labdien 🙂")]
+    [InlineData("thanks a bunch")]
+    [InlineData("спасибо большое!")]
+    public void Small_talk_reads_as_chitchat(string text) => Assert.Equal(Intent.Chitchat, Read(text));
+
+    [Fact]
+    public void Below_the_threshold_the_answer_is_unsure()
+    {
+        var reading = IntentDetector.Decide([0.45f, 0.40f, 0.15f], 0.55);
+        Assert.Equal((Intent.Unsure, 0.45), (reading.Intent, Math.Round(reading.Confidence, 2)));
+        Assert.Equal(Intent.Question, IntentDetector.Decide([0.6f, 0.3f, 0.1f], 0.55).Intent);
+    }
+
+    [Theory]
+    [InlineData("problēma", Intent.Problem)]
+    [InlineData("tas ir jautājums", Intent.Question)]
+    [InlineData("вопрос", Intent.Question)]
+    [InlineData("it's a problem", Intent.Problem)]
+    [InlineData("the light is broken, a problem for the whole street", Intent.Unsure)]
+    public void A_typed_choice_is_recognised_only_when_it_says_little_else(string text, Intent expected) => Assert.Equal(expected, FreeTextChoice.Of(text));
+}
