@@ -21,8 +21,8 @@ public sealed class QuizReminderTests : NudgeTest
         Assert.Equal([("▶️ Continue (2/12)", "qz:cont:smart-village-basics")], reminder.AllButtons.Select(b => (b.Text, b.Data)));
 
         learner.ClickData(reminder.MessageId, "qz:cont:smart-village-basics");
-        var third = await learner.NextPollAsync();
-        Assert.Equal("3/12. " + QuizSteps.ShippedCatalog().Find("smart-village-basics")!.Items[2].TextIn("en"), third.Poll!.Question);
+        var third = await learner.NextQuestionAsync();
+        Assert.StartsWith("📝 3/12 · Smart village basics\n\n" + QuizSteps.ShippedCatalog().Find("smart-village-basics")!.Items[2].TextIn("en"), third.Text);
 
         // Once per module: idle again for longer, still no second reminder; a finished module gets none.
         Advance(TimeSpan.FromDays(7));

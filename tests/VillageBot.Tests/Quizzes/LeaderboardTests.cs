@@ -23,7 +23,7 @@ public sealed class LeaderboardTests : BotTest
 
         // The same questions answered right again in a retake earn nothing more this week.
         listed.Click("qz:start:smart-village-basics");
-        await listed.AnswerAsync(await listed.NextPollAsync(), 2, (_, p) => p.Right());
+        await listed.AnswerAsync(await listed.NextQuestionAsync(), 2, (_, p) => p.Right());
 
         listed.Send("/leaderboard");
         board = await listed.ExpectTextAsync("This week's quiz leaders");

@@ -11,50 +11,67 @@ public sealed class LearningNeedsTests : BotTest
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
     [Fact]
-    public async Task Needs_shows_the_village_self_assessment_and_weakest_quiz_topics_as_text_and_charts()
+    public async Task Needs_with_fewer_than_five_respondents_says_not_enough_answers_yet_instead_of_averages()
     {
         var coordinator = await CoordinatorAsync();
         var a = await MemberAsync("en");
         var b = await MemberAsync("en");
-        var elsewhere = await MemberAsync("en", "ergli");
         await a.AnswerAsync(await a.StartModuleAsync("assess-residents"), 10, (_, _) => 0);
         await b.AnswerAsync(await b.StartModuleAsync("assess-residents"), 10, (_, _) => 2);
-        await elsewhere.AnswerAsync(await elsewhere.StartModuleAsync("assess-residents"), 10, (_, _) => 3);
         await a.AnswerAsync(await a.StartModuleAsync("village-data"), 12, (_, p) => p.Right());
-        await b.AnswerAsync(await b.StartModuleAsync("eu-policy-funding"), 3, (_, p) => p.Wrong());
 
         coordinator.Send("/needs");
         var report = await coordinator.ExpectTextAsync("📊 Learning needs — Kalsnava (members: 3)");
-        Assert.Contains("«Learning-needs self-assessment: residents» — respondents: 2.", report.Text);
-        Assert.Contains("• Digital skills: 1.0 (2)", report.Text);
-        Assert.Contains("• Data about the village: 100% (12)", report.Text);
-        Assert.Contains("• EU policy and funding: 0% (3)", report.Text);
+        Assert.Contains("🧭 «Learning-needs self-assessment: residents» — respondents: 2.\n⏳ Not enough answers yet: a topic's average is shown once at least 5 people have answered.", report.Text);
+        Assert.Contains("🎯 Quiz answers by topic:\n⏳ Not enough answers yet", report.Text);
+        Assert.DoesNotContain("Average confidence", report.Text);
+        Assert.DoesNotContain("Digital skills", report.Text);
+        Assert.DoesNotContain("%", report.Text);
+        await coordinator.ExpectSilenceAsync();
+        Assert.DoesNotContain(Api.Events(coordinator.Id), e => e.Method == "sendPhoto");
+    }
+
+    [Fact]
+    public async Task Needs_with_five_respondents_shows_the_village_averages_and_weakest_quiz_topics_as_text_and_charts()
+    {
+        var coordinator = await CoordinatorAsync();
+        var members = new List<FakeUser>();
+        for (var i = 0; i < 5; i++)
+        {
+            members.Add(await MemberAsync("en"));
+        }
+
+        var elsewhere = await MemberAsync("en", "ergli");
+        int[] confidence = [0, 2, 1, 1, 1];
+        for (var i = 0; i < members.Count; i++)
+        {
+            var m = members[i];
+            var level = confidence[i];
+            await m.AnswerAsync(await m.StartModuleAsync("assess-residents"), 10, (_, _) => level);
+            await m.AnswerAsync(await m.StartModuleAsync("village-data"), 12, (_, p) => p.Right());
+            await m.AnswerAsync(await m.StartModuleAsync("eu-policy-funding"), 3, (_, p) => p.Wrong());
+        }
+
+        await elsewhere.AnswerAsync(await elsewhere.StartModuleAsync("assess-residents"), 10, (_, _) => 3);
+
+        coordinator.Send("/needs");
+        var report = await coordinator.ExpectTextAsync("📊 Learning needs — Kalsnava (members: 6)");
+        Assert.Contains("«Learning-needs self-assessment: residents» — respondents: 5. Average confidence (0–3) by topic", report.Text);
+        Assert.Contains("• Digital skills: 1.0 (5)", report.Text);
+        Assert.Contains("• Data about the village: 100% (60)", report.Text);
+        Assert.Contains("• EU policy and funding: 0% (15)", report.Text);
+        Assert.DoesNotContain("Not enough answers yet", report.Text);
         Assert.True(report.Text!.IndexOf("EU policy and funding: 0%", StringComparison.Ordinal) < report.Text.IndexOf("Data about the village: 100%", StringComparison.Ordinal));
         Assert.Contains("📣 Share next:", report.Text);
         var village = Host.Db.Villages.FindOne(v => v.Code == "kalsnava");
         Assert.Equal($"qzn:send:{village.Id}:eu-policy-funding", report.AllButtons.First().Data);
 
-        var confidence = await coordinator.ExpectAsync(e => e.Method == "sendPhoto");
-        Assert.Equal("Kalsnava: average confidence by topic (0–3)", confidence.Text);
-        Assert.Equal(Png, confidence.File![..4]);
+        var chart = await coordinator.ExpectAsync(e => e.Method == "sendPhoto");
+        Assert.Equal("Kalsnava: average confidence by topic (0–3)", chart.Text);
+        Assert.Equal(Png, chart.File![..4]);
         var scores = await coordinator.ExpectAsync(e => e.Method == "sendPhoto");
         Assert.Equal("Kalsnava: right quiz answers by topic, %", scores.Text);
         Assert.Equal(Png, scores.File![..4]);
-    }
-
-    [Fact]
-    public async Task Needs_compares_the_reassessment_with_the_first_assessment_of_the_same_people()
-    {
-        var coordinator = await CoordinatorAsync();
-        var a = await MemberAsync("en");
-        await a.AnswerAsync(await a.StartModuleAsync("assess-residents"), 10, (_, _) => 1);
-        await a.AnswerAsync(await a.StartModuleAsync("evaluate-residents"), 10, (_, _) => 3);
-
-        coordinator.Send("/needs");
-        var report = await coordinator.ExpectTextAsync("Learning needs — Kalsnava");
-        Assert.Contains("📈 «Re-assessment: residents» — people with both assessments: 1.", report.Text);
-        Assert.Contains("• Digital skills: 1.0 → 3.0", report.Text);
-        Assert.Contains("🎯 No quiz answers yet.", report.Text);
     }
 
     [Fact]
@@ -120,9 +137,9 @@ public sealed class LearningNeedsTests : BotTest
         Api.Block(blocked.Id);
 
         coordinator.Send("/needs");
-        await coordinator.ExpectTextAsync("Learning needs — Kalsnava");
+        var needs = await coordinator.ExpectTextAsync("Learning needs — Kalsnava");
         var village = Host.Db.Villages.FindOne(v => v.Code == "kalsnava");
-        coordinator.Click($"qzn:send:{village.Id}:smart-village-basics");
+        coordinator.ClickData(needs.MessageId, $"qzn:send:{village.Id}:smart-village-basics");
         var confirm = await coordinator.ExpectTextAsync("Send «Smart village basics» to the residents of Kalsnava?");
         Assert.Contains("Recipients: 3; skipped because they already finished it: 0.", confirm.Text);
         coordinator.Click("qzn:no");
@@ -147,7 +164,7 @@ public sealed class LearningNeedsTests : BotTest
 
         invited.Click("qz:go:assess-residents");
         await invited.ExpectTextAsync("Начинаем «Самооценка учебных потребностей: жители»");
-        Assert.Equal("Совсем нет", (await invited.NextPollAsync()).Poll!.Options[0].Text);
+        Assert.Contains("1. Совсем нет", (await invited.NextQuestionAsync()).Text);
 
         coordinator.ClickData(confirm.MessageId, $"qzn:go:{village.Id}:assess-residents");
         var repeat = await coordinator.ExpectAsync(e => e.Method == "answerCallbackQuery");
@@ -163,5 +180,27 @@ public sealed class LearningNeedsTests : BotTest
         var coordinator = await MemberAsync("en");
         QuizSteps.MakeCoordinator(Host, coordinator);
         return coordinator;
+    }
+}
+
+/// <summary>The minimum number of respondents is a setting (Quizzes:MinRespondents).</summary>
+public sealed class LearningNeedsMinimumTests : BotTest
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Quizzes:MinRespondents"] = "1" };
+
+    [Fact]
+    public async Task With_a_minimum_of_one_needs_compares_the_reassessment_with_the_first_assessment_of_the_same_people()
+    {
+        var coordinator = await MemberAsync("en");
+        QuizSteps.MakeCoordinator(Host, coordinator);
+        var a = await MemberAsync("en");
+        await a.AnswerAsync(await a.StartModuleAsync("assess-residents"), 10, (_, _) => 1);
+        await a.AnswerAsync(await a.StartModuleAsync("evaluate-residents"), 10, (_, _) => 3);
+
+        coordinator.Send("/needs");
+        var report = await coordinator.ExpectTextAsync("Learning needs — Kalsnava");
+        Assert.Contains("📈 «Re-assessment: residents» — people with both assessments: 1.", report.Text);
+        Assert.Contains("• Digital skills: 1.0 → 3.0", report.Text);
+        Assert.Contains("🎯 No quiz answers yet.", report.Text);
     }
 }

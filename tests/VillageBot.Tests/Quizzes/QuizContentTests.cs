@@ -124,3 +124,52 @@ public sealed class QuizContentTests
 
     private static JsonObject Q(JsonObject module, int index) => module["questions"]![index]!.AsObject();
 }
+
+public sealed class QuizWordingTests
+{
+    /// <summary>Residents never saw the seed talk, and the bot never shows module numbers.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Unseen = new(
+        @"\bpresentation|prezentācij|презентац|доклад|\bthe talk\b|talk's|\bslides?\b|slaid|слайд|runātāj|speaker|\b(modu\w*|модул\w*)\s+\d",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    [Fact]
+    public void No_quiz_text_in_any_language_mentions_a_presentation_or_a_module_number()
+    {
+        var found = new List<string>();
+        foreach (var m in QuizSteps.ShippedCatalog().Modules)
+        {
+            foreach (var lang in Languages.All)
+            {
+                var texts = new[] { m.TitleIn(lang), m.DescriptionIn(lang) }
+                    .Concat(m.Items.SelectMany(q => q.OptionsIn(lang).Append(q.TextIn(lang)).Append(q.ExplanationIn(lang))));
+                found.AddRange(texts.Where(t => Unseen.IsMatch(t)).Select(t => $"{m.FileName} ({lang}): {t}"));
+            }
+        }
+
+        Assert.True(found.Count == 0, string.Join('\n', found));
+    }
+
+    [Fact]
+    public void The_right_option_is_not_more_often_the_longest_or_at_one_place_than_chance_allows()
+    {
+        var catalog = QuizSteps.ShippedCatalog();
+        Assert.Empty(QuizValidator.AnswerPatterns(catalog.Modules));
+        var questions = catalog.Modules.Where(m => !m.IsAssessment).SelectMany(m => m.Items).ToList();
+        Assert.All(Languages.All, lang => Assert.True(
+            questions.Count(q => q.OptionsIn(lang).Select(o => o.Length).Max() == q.OptionsIn(lang)[q.Correct!.Value].Length
+                && q.OptionsIn(lang).Count(o => o.Length == q.OptionsIn(lang)[q.Correct!.Value].Length) == 1) <= 0.35 * questions.Count));
+    }
+
+    [Fact]
+    public void A_set_where_the_right_option_is_mostly_the_longest_or_mostly_first_is_refused_at_start()
+    {
+        using var data = new QuizDataFolder();
+        var questions = Enumerable.Range(0, QuizValidator.PatternMinimumQuestions)
+            .Select(i => ($"Jautājums {i}?", new[] { "Pareizā un garākā atbilde", "Īsa", "Cita", "Vēl" }, 0))
+            .ToArray();
+        data.With("01-tells.json", QuizDataFolder.Module("tells", QuizPhases.Develop, questions));
+        var e = Assert.Throws<QuizContentException>(() => QuizCatalog.Load(data.Quizzes));
+        Assert.Contains("in 'lv' the right option is the longest in 100% of 30 quiz questions; at most 35%", e.Problems);
+        Assert.Contains("option 1 is the right one in 100% of the quiz questions that have it; at most 35%", e.Problems);
+    }
+}

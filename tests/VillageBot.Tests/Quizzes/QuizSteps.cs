@@ -8,9 +8,12 @@ namespace VillageBot.Tests.Quizzes;
 /// <summary>What a person does with quizzes in the chat, step by step, through the fake Bot API.</summary>
 internal static class QuizSteps
 {
-    public static Task<BotEvent> NextPollAsync(this FakeUser user) => user.ExpectAsync(e => e.Method == "sendPoll");
+    /// <summary>The next question: a message with the options numbered and a number button for each.</summary>
+    public static Task<BotEvent> NextQuestionAsync(this FakeUser user) => user.ExpectAsync(IsQuestion);
 
-    /// <summary>/quiz → the module's card → Start; returns the first question's poll.</summary>
+    public static bool IsQuestion(BotEvent e) => e.AllButtons.Any(b => b.Data?.StartsWith("qz:a:", StringComparison.Ordinal) == true);
+
+    /// <summary>/quiz → the module's card → Start; returns the first question.</summary>
     public static async Task<BotEvent> StartModuleAsync(this FakeUser user, string moduleId)
     {
         user.Send("/quiz");
@@ -18,31 +21,43 @@ internal static class QuizSteps
         user.Click("qz:open:" + moduleId);
         await user.ExpectAsync(e => e.HasButton("qz:start:" + moduleId));
         user.Click("qz:start:" + moduleId);
-        return await user.NextPollAsync();
+        return await user.NextQuestionAsync();
     }
 
-    /// <summary>Votes in the poll with the option <paramref name="choose"/> picks (from the question number and the poll).</summary>
-    public static void Vote(this FakeUser user, BotEvent poll, int option) => user.Api.AnswerPoll(user.Id, poll.Poll!.Id, option);
+    /// <summary>Presses the number button of option <paramref name="option"/> (from 0) under the question.</summary>
+    public static void Vote(this FakeUser user, BotEvent question, int option) => user.ClickData(question.MessageId, question.AnswerButtons()[option].Data!);
 
-    public static int Right(this BotEvent poll) => poll.Poll!.CorrectOptionIds![0];
+    public static IReadOnlyList<(string Text, string? Data)> AnswerButtons(this BotEvent question) =>
+        [.. question.AllButtons.Where(b => b.Data?.StartsWith("qz:a:", StringComparison.Ordinal) == true)];
 
-    public static int Wrong(this BotEvent poll) => (poll.Right() + 1) % poll.Poll!.Options.Length;
+    /// <summary>The shipped question on screen, found from its buttons (qz:a:MODULE:ATTEMPT:QUESTION:OPTION).</summary>
+    public static QuizQuestion Question(this BotEvent question)
+    {
+        var parts = question.AnswerButtons()[0].Data!.Split(':');
+        return Catalog.Value.Find(parts[2])!.Items[int.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture)];
+    }
+
+    public static int Right(this BotEvent question) => question.Question().Correct!.Value;
+
+    public static int Wrong(this BotEvent question) => (question.Right() + 1) % question.AnswerButtons().Count;
 
     /// <summary>
-    /// Answers <paramref name="count"/> questions starting at <paramref name="poll"/>; <paramref name="choose"/>
-    /// gets the question's index and its poll. Returns the poll after the last one answered, or the closing message.
+    /// Answers <paramref name="count"/> questions starting at <paramref name="question"/>; <paramref name="choose"/>
+    /// gets the question's index and the question. Returns the question after the last one answered, or the closing message.
     /// </summary>
-    public static async Task<BotEvent> AnswerAsync(this FakeUser user, BotEvent poll, int count, Func<int, BotEvent, int> choose)
+    public static async Task<BotEvent> AnswerAsync(this FakeUser user, BotEvent question, int count, Func<int, BotEvent, int> choose)
     {
-        var current = poll;
+        var current = question;
         for (var i = 0; i < count; i++)
         {
             user.Vote(current, choose(i, current));
-            current = await user.ExpectAsync(e => e.Method == "sendPoll" || e.Text?.StartsWith("🏁", StringComparison.Ordinal) == true);
+            current = await user.ExpectAsync(e => IsQuestion(e) || e.Text?.StartsWith("🏁", StringComparison.Ordinal) == true);
         }
 
         return current;
     }
+
+    private static readonly Lazy<QuizCatalog> Catalog = new(ShippedCatalog);
 
     public static QuizCatalog ShippedCatalog() => QuizCatalog.Load(Path.Combine(AppContext.BaseDirectory, "data", "quizzes"));
 

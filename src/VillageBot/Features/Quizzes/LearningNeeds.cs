@@ -1,30 +1,39 @@
+using Microsoft.Extensions.Options;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Quizzes;
 
 public sealed record TopicConfidence(string Topic, double Average, int Respondents);
 
-public sealed record AssessmentSummary(QuizModule Module, int Respondents, IReadOnlyList<TopicConfidence> Topics);
+/// <summary>One self-assessment in a village; <see cref="Withheld"/> counts the topics too few people answered to show.</summary>
+public sealed record AssessmentSummary(QuizModule Module, int Respondents, IReadOnlyList<TopicConfidence> Topics, int Withheld);
 
 public sealed record TopicChange(string Topic, double Before, double After);
 
-public sealed record ReassessmentSummary(QuizModule Module, int Respondents, IReadOnlyList<TopicChange> Topics);
+public sealed record ReassessmentSummary(QuizModule Module, int Respondents, IReadOnlyList<TopicChange> Topics, int Withheld);
 
-/// <summary>What a village's members said about their confidence and how their quiz answers went, per topic.</summary>
+/// <summary>
+/// What a village's members said about their confidence and how their quiz answers went, per topic; only
+/// figures from at least <see cref="MinRespondents"/> people, the rest counted in <see cref="ScoresWithheld"/>
+/// and each summary's Withheld.
+/// </summary>
 public sealed record VillageNeeds(
     int Members,
+    int MinRespondents,
     IReadOnlyList<AssessmentSummary> Assessments,
     IReadOnlyList<ReassessmentSummary> Reassessments,
     IReadOnlyList<QuizScoring.TopicResult> Scores,
+    int ScoresWithheld,
     IReadOnlyList<string> NeedTopics,
     IReadOnlyList<QuizModule> ShareNext);
 
 /// <summary>
 /// A village's learning needs (FUTURAL's "assess" phase): average self-assessed confidence per topic, the
 /// share of right quiz answers per topic (each member's latest answer to each question), and the modules
-/// that teach the topics most needed.
+/// that teach the topics most needed. A figure is given only when enough people stand behind it
+/// (<see cref="QuizOptions.MinRespondents"/>); the most needed topics are ranked from those figures alone.
 /// </summary>
-public sealed class LearningNeeds(QuizCatalog catalog, QuizStore store, Db db)
+public sealed class LearningNeeds(QuizCatalog catalog, QuizStore store, Db db, IOptions<QuizOptions> options)
 {
     public const int Suggestions = 3;
 
@@ -41,14 +50,23 @@ public sealed class LearningNeeds(QuizCatalog catalog, QuizStore store, Db db)
             .Select(m => Reassessment(m, progress[m.Id], progress[m.CompareWith!].ToDictionary(p => p.UserId)))
             .Where(r => r.Respondents > 0)
             .ToList();
-        var scores = QuizScoring.ByTopic(catalog.Modules.Where(m => !m.IsAssessment).SelectMany(m => progress[m.Id]).SelectMany(p => p.Latest.Values))
-            .OrderBy(t => t.Share).ThenByDescending(t => t.Answers).ToList();
+        var answers = catalog.Modules.Where(m => !m.IsAssessment).SelectMany(m => progress[m.Id])
+            .SelectMany(p => p.Latest.Values.Where(a => a.Correct is not null).Select(a => (p.UserId, Answer: a)))
+            .ToList();
+        var enough = answers.GroupBy(x => x.Answer.Topic).Where(g => Enough(g.Select(x => x.UserId).Distinct().Count())).Select(g => g.Key).ToHashSet();
+        var allScores = QuizScoring.ByTopic(answers.Select(x => x.Answer));
+        var scores = allScores.Where(t => enough.Contains(t.Topic)).OrderBy(t => t.Share).ThenByDescending(t => t.Answers).ToList();
 
         var needTopics = NeedOrder(assessments, scores);
-        return new VillageNeeds(members.Count, assessments, reassessments, scores, needTopics, ShareNext(needTopics, assessments.Count > 0));
+        return new VillageNeeds(
+            members.Count, MinRespondents, assessments, reassessments, scores, allScores.Count - scores.Count, needTopics, ShareNext(needTopics, assessments.Count > 0));
     }
 
-    private static AssessmentSummary Assessment(QuizModule module, IEnumerable<QuizProgress> taken)
+    private int MinRespondents => options.Value.MinRespondents;
+
+    private bool Enough(int people) => people >= MinRespondents;
+
+    private AssessmentSummary Assessment(QuizModule module, IEnumerable<QuizProgress> taken)
     {
         var answered = taken.Where(p => p.Latest.Count > 0).ToList();
         var topics = answered.SelectMany(p => p.Latest.Values.Select(a => (p.UserId, Answer: a)))
@@ -56,7 +74,8 @@ public sealed class LearningNeeds(QuizCatalog catalog, QuizStore store, Db db)
             .Select(g => new TopicConfidence(g.Key, g.Average(x => x.Answer.Option), g.Select(x => x.UserId).Distinct().Count()))
             .OrderBy(t => t.Average)
             .ToList();
-        return new AssessmentSummary(module, answered.Count, topics);
+        var shown = topics.Where(t => Enough(t.Respondents)).ToList();
+        return new AssessmentSummary(module, answered.Count, shown, topics.Count - shown.Count);
     }
 
     /// <summary>Compares, per topic, the first self-assessment and the re-assessment of the same people.</summary>
@@ -70,9 +89,11 @@ public sealed class LearningNeeds(QuizCatalog catalog, QuizStore store, Db db)
         var topics = module.Topics
             .Select(t => (Topic: t, Both: pairs.Where(x => x.Before.ContainsKey(t) && x.After.ContainsKey(t)).ToList()))
             .Where(x => x.Both.Count > 0)
+            .ToList();
+        var shown = topics.Where(x => Enough(x.Both.Count))
             .Select(x => new TopicChange(x.Topic, x.Both.Average(b => b.Before[x.Topic]), x.Both.Average(b => b.After[x.Topic])))
             .ToList();
-        return new ReassessmentSummary(module, pairs.Count, topics);
+        return new ReassessmentSummary(module, pairs.Count, shown, topics.Count - shown.Count);
     }
 
     /// <summary>

@@ -68,31 +68,35 @@ public sealed class NeedsReport(LearningNeeds needs)
 
         foreach (var a in n.Assessments)
         {
-            text.Append(ctx.T("quiz.needs.assessment", a.Module.TitleIn(ctx.Lang), a.Respondents)).Append('\n');
+            text.Append(ctx.T(a.Topics.Count > 0 ? "quiz.needs.assessment" : "quiz.needs.assessment_count", a.Module.TitleIn(ctx.Lang), a.Respondents)).Append('\n');
             foreach (var t in a.Topics)
             {
                 text.Append("• ").Append(Topic(ctx, t.Topic)).Append(": ").Append(t.Average.ToString("0.0", culture)).Append(" (").Append(t.Respondents).Append(")\n");
             }
 
+            AppendTooFew(ctx, text, a.Withheld, n.MinRespondents);
             text.Append('\n');
         }
 
         foreach (var r in n.Reassessments)
         {
-            text.Append(ctx.T("quiz.needs.reassessment", r.Module.TitleIn(ctx.Lang), r.Respondents)).Append('\n');
+            text.Append(ctx.T(r.Topics.Count > 0 ? "quiz.needs.reassessment" : "quiz.needs.reassessment_count", r.Module.TitleIn(ctx.Lang), r.Respondents)).Append('\n');
             foreach (var t in r.Topics)
             {
                 text.Append("• ").Append(Topic(ctx, t.Topic)).Append(": ").Append(t.Before.ToString("0.0", culture)).Append(" → ").Append(t.After.ToString("0.0", culture)).Append('\n');
             }
 
+            AppendTooFew(ctx, text, r.Withheld, n.MinRespondents);
             text.Append('\n');
         }
 
-        text.Append(n.Scores.Count == 0 ? ctx.T("quiz.needs.no_scores") : ctx.T("quiz.needs.scores")).Append('\n');
+        text.Append(ctx.T(n.Scores.Count > 0 ? "quiz.needs.scores" : n.ScoresWithheld > 0 ? "quiz.needs.scores_title" : "quiz.needs.no_scores")).Append('\n');
         foreach (var s in n.Scores)
         {
             text.Append("• ").Append(Topic(ctx, s.Topic)).Append(": ").Append(QuizScoring.Percent(s.Right, s.Answers)).Append("% (").Append(s.Answers).Append(")\n");
         }
+
+        AppendTooFew(ctx, text, n.ScoresWithheld, n.MinRespondents);
 
         var keyboard = new Keyboard();
         if (n.ShareNext.Count > 0)
@@ -116,7 +120,7 @@ public sealed class NeedsReport(LearningNeeds needs)
 
     private async Task SendChartsAsync(BotContext ctx, Village village, VillageNeeds n)
     {
-        if (n.Assessments.Count > 0)
+        if (n.Assessments.Any(a => a.Topics.Count > 0))
         {
             var bars = n.Assessments.SelectMany(a => a.Topics).GroupBy(t => t.Topic)
                 .Select(g => (Label: Topic(ctx, g.Key), Value: g.Sum(t => t.Average * t.Respondents) / g.Sum(t => t.Respondents)))
@@ -131,6 +135,15 @@ public sealed class NeedsReport(LearningNeeds needs)
             var bars = n.Scores.Select(s => (Topic(ctx, s.Topic), (double)QuizScoring.Percent(s.Right, s.Answers))).ToList();
             var png = BarChart.Render(ctx.T("quiz.needs.chart_scores", village.Name), bars, valueFormat: "0");
             await ctx.Messenger.SendPhotoAsync(ctx.ChatId, png, ctx.T("quiz.needs.chart_scores", village.Name));
+        }
+    }
+
+    /// <summary>"Not enough answers yet" where topics were left out because fewer than the minimum answered them.</summary>
+    private static void AppendTooFew(BotContext ctx, StringBuilder text, int withheld, int min)
+    {
+        if (withheld > 0)
+        {
+            text.Append(ctx.T("quiz.needs.too_few", min)).Append('\n');
         }
     }
 

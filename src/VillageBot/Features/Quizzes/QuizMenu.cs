@@ -4,7 +4,7 @@ using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Quizzes;
 
-/// <summary>The module list (grouped by phase, with the person's progress) and one module's card.</summary>
+/// <summary>The module list (one button per module, in phase order, with the person's progress) and one module's card.</summary>
 public sealed class QuizMenu(QuizCatalog catalog, QuizStore store)
 {
     public (string Text, Keyboard Buttons) List(BotContext ctx)
@@ -17,21 +17,11 @@ public sealed class QuizMenu(QuizCatalog catalog, QuizStore store)
             return (ctx.T("quiz.list.empty"), keyboard);
         }
 
+        // The modules are listed once, as buttons; the text only says what the phase numbers on them mean.
         var text = new StringBuilder(ctx.T("quiz.list.title")).Append('\n');
-        foreach (var phase in QuizPhases.All)
+        foreach (var phase in QuizPhases.All.Where(p => modules.Any(m => m.Phase == p)))
         {
-            var inPhase = modules.Where(m => m.Phase == phase).ToList();
-            if (inPhase.Count == 0)
-            {
-                continue;
-            }
-
-            text.Append('\n').Append(QuizPhases.Badge(phase)).Append(' ').Append(ctx.T(QuizPhases.LabelKey(phase))).Append('\n');
-            foreach (var m in inPhase)
-            {
-                var status = Status(m, mine.GetValueOrDefault(m.Id));
-                text.Append("• ").Append(m.TitleIn(ctx.Lang)).Append(status.Length > 0 ? " — " + status : "").Append('\n');
-            }
+            text.Append(QuizPhases.Badge(phase)).Append(' ').Append(ctx.T(QuizPhases.LabelKey(phase))).Append('\n');
         }
 
         foreach (var m in modules.Where(m => mine.GetValueOrDefault(m.Id)?.InProgress == true))

@@ -39,7 +39,10 @@ public sealed class QuizProgress
 
     public DateTime? CompletedAt { get; set; }
 
-    /// <summary>The native poll showing the current question; null when it is shown with buttons or answered.</summary>
+    /// <summary>
+    /// A native poll showing the current question, from when questions were asked with polls; such a poll is
+    /// closed when the question is shown again, and its buttons-less question never takes an answer.
+    /// </summary>
     public string? PollId { get; set; }
 
     /// <summary>The message showing the current question.</summary>

@@ -7,9 +7,10 @@ using VillageBot.Infrastructure.Telegram;
 namespace VillageBot.Features.Quizzes;
 
 /// <summary>
-/// Takes a person through a module: sends each question (a native quiz poll, a regular poll for a
-/// self-assessment statement, or a message with buttons when a poll cannot hold it), records the answer,
-/// says how it went and sends the next one, and at the end gives the score and what to take next.
+/// Takes a person through a module: sends each question, records the answer, says how it went (with the
+/// explanation and its source) and sends the next one, and at the end gives the score and what to take next.
+/// Every question, statement, retake and resumed question looks the same: the options numbered in the message,
+/// answered with number buttons, which stays readable on a phone however long an option is.
 /// </summary>
 public sealed class QuizRunner(
     QuizCatalog catalog,
@@ -18,12 +19,11 @@ public sealed class QuizRunner(
     IMessenger messenger,
     Texts texts,
     TimeProvider time,
-    IOptions<TelegramOptions> telegram,
     IOptions<BotOptions> bot,
     ILogger<QuizRunner> log)
 {
-    /// <summary>Options longer than this are listed in the message and answered with numbered buttons.</summary>
-    private const int ButtonOptionLength = 40;
+    /// <summary>Number buttons in one row; Telegram keeps five narrow buttons readable on a phone.</summary>
+    private const int ButtonsPerRow = 5;
 
     public async Task StartAsync(Resident person, QuizModule module)
     {
@@ -81,19 +81,13 @@ public sealed class QuizRunner(
             leaderboard.Award(person.Id, module.Id, question.Id);
         }
 
-        var lang = person.Lang;
-        var chosen = question.OptionsIn(lang)[option];
         if (shownPoll is null && shownMessage is int id)
         {
-            await messenger.EditTextAsync(person.ChatId, id, QuestionText(person, module, progress.Current - 1) + "\n\n➡️ " + chosen);
-        }
-        else if (shownPoll is not null && module.IsAssessment && shownMessage is int pollMessage)
-        {
-            // A regular poll lets a vote be taken back; closing it keeps the chat showing what was recorded.
-            await TryStopPollAsync(person, pollMessage);
+            // The buttons go, and the question keeps what was chosen, so the chat reads as a record of the answers.
+            await messenger.EditTextAsync(person.ChatId, id, $"{QuestionText(person, module, progress.Current - 1)}\n\n➡️ {option + 1}. {question.OptionsIn(person.Lang)[option]}");
         }
 
-        await messenger.SendTextAsync(person.ChatId, Feedback(person, module, progress, question, answer, explain: shownPoll is null || module.IsAssessment));
+        await messenger.SendTextAsync(person.ChatId, Feedback(person, module, progress, question, answer));
         if (progress.Current < module.Items.Count)
         {
             await SendQuestionAsync(person, module, progress);
@@ -104,62 +98,26 @@ public sealed class QuizRunner(
         }
     }
 
-    /// <summary>True when Telegram can show the question as a native poll in this language.</summary>
-    public bool FitsPoll(QuizQuestion q, string lang) =>
-        telegram.Value.HasToken
-        && q.TextIn(lang).Length <= MessageLimits.PollQuestion
-        && q.OptionsIn(lang).All(o => o.Length <= MessageLimits.PollOption)
-        && q.ExplanationIn(lang).Length <= MessageLimits.PollExplanation;
-
     private async Task SendQuestionAsync(Resident person, QuizModule module, QuizProgress progress)
     {
-        var lang = person.Lang;
-        var q = module.Items[progress.Current];
-        var options = q.OptionsIn(lang);
-        if (FitsPoll(q, lang))
+        var culture = Texts.CultureFor(person.Lang);
+        var options = module.Items[progress.Current].OptionsIn(person.Lang);
+        var text = QuestionText(person, module, progress.Current) + "\n\n" + string.Join('\n', options.Select((o, i) => $"{i + 1}. {o}"));
+        var keyboard = new Keyboard();
+        foreach (var row in options.Select((_, i) => new Button((i + 1).ToString(culture), CallbackData.Build("qz", "a", module.Id, progress.Attempt, progress.Current, i))).Chunk(ButtonsPerRow))
         {
-            var numbered = $"{progress.Current + 1}/{module.Items.Count}. {q.TextIn(lang)}";
-            var poll = new PollRequest(
-                numbered.Length <= MessageLimits.PollQuestion ? numbered : q.TextIn(lang),
-                options,
-                IsAnonymous: false,
-                IsQuiz: !module.IsAssessment,
-                CorrectOption: module.IsAssessment ? null : q.Correct,
-                Explanation: module.IsAssessment ? null : q.ExplanationIn(lang));
-            var sent = await messenger.SendPollAsync(person.ChatId, poll);
-            progress.PollId = sent.PollId;
-            progress.MessageId = sent.MessageId;
-        }
-        else
-        {
-            var text = QuestionText(person, module, progress.Current);
-            var data = (int i) => CallbackData.Build("qz", "a", module.Id, progress.Attempt, progress.Current, i);
-            Keyboard keyboard;
-            if (options.All(o => o.Length <= ButtonOptionLength))
-            {
-                keyboard = Keyboard.Column(options.Select((o, i) => new Button(o, data(i))));
-            }
-            else
-            {
-                text += "\n\n" + string.Join('\n', options.Select((o, i) => $"{i + 1}. {o}"));
-                keyboard = new Keyboard();
-                foreach (var chunk in options.Select((_, i) => new Button((i + 1).ToString(Texts.CultureFor(lang)), data(i))).Chunk(5))
-                {
-                    keyboard.Row(chunk);
-                }
-            }
-
-            progress.PollId = null;
-            progress.MessageId = await messenger.SendTextAsync(person.ChatId, text, keyboard);
+            keyboard.Row(row);
         }
 
+        progress.PollId = null;
+        progress.MessageId = await messenger.SendTextAsync(person.ChatId, text, keyboard);
         store.Save(progress);
     }
 
     private string QuestionText(Resident person, QuizModule module, int index) =>
         $"📝 {index + 1}/{module.Items.Count} · {module.TitleIn(person.Lang)}\n\n{module.Items[index].TextIn(person.Lang)}";
 
-    private string Feedback(Resident person, QuizModule module, QuizProgress progress, QuizQuestion q, QuizAnswer answer, bool explain)
+    private string Feedback(Resident person, QuizModule module, QuizProgress progress, QuizQuestion q, QuizAnswer answer)
     {
         var lang = person.Lang;
         string line;
@@ -175,7 +133,7 @@ public sealed class QuizRunner(
                 : T(person, "quiz.feedback.wrong", q.OptionsIn(lang)[q.Correct!.Value], right, progress.Answers.Count);
         }
 
-        return explain ? line + "\n💡 " + q.ExplanationIn(lang) : line;
+        return $"{line}\n💡 {q.ExplanationIn(lang)}\n📖 {T(person, "quiz.feedback.source", QuizSources.Describe(q.Source, lang, texts))}";
     }
 
     private async Task FinishAsync(Resident person, QuizModule module, QuizProgress progress)

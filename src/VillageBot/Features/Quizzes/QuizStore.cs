@@ -26,7 +26,6 @@ public sealed class QuizStore : IUnfinishedQuizzes
         _catalog = catalog;
         _time = time;
         Progress.EnsureIndex(p => p.UserId);
-        Progress.EnsureIndex(p => p.PollId);
         Progress.EnsureIndex(p => p.LastActivityAt);
     }
 
@@ -43,8 +42,6 @@ public sealed class QuizStore : IUnfinishedQuizzes
 
     public IReadOnlyList<QuizProgress> ForUsers(IReadOnlyCollection<long> userIds) =>
         userIds.Count == 0 ? [] : [.. Progress.Find(Query.In(nameof(QuizProgress.UserId), userIds.Select(id => new BsonValue(id))))];
-
-    public QuizProgress? ByPoll(string pollId) => string.IsNullOrEmpty(pollId) ? null : Progress.FindOne(p => p.PollId == pollId);
 
     public void Save(QuizProgress progress) => Progress.Upsert(progress);
 

@@ -101,6 +101,7 @@ public static partial class QuizValidator
             problems.Add($"{string.Join(", ", group.Select(m => m.FileName))}: the module id '{group.Key}' is used by more than one file");
         }
 
+        problems.AddRange(AnswerPatterns(modules));
         foreach (var m in modules.Where(m => m.CompareWith is not null))
         {
             var target = modules.FirstOrDefault(o => o.Id == m.CompareWith);
@@ -124,6 +125,59 @@ public static partial class QuizValidator
         }
 
         return problems;
+    }
+
+    /// <summary>Below this many quiz questions the share of a pattern says nothing; a small test set is not judged.</summary>
+    public const int PatternMinimumQuestions = 30;
+
+    /// <summary>How far above chance (1 / options) the right option may be the longest one or sit at one place.</summary>
+    public const double PatternMargin = 0.10;
+
+    /// <summary>
+    /// Guessing must not pay: over all quiz questions, the right option may be the strictly longest one, and may
+    /// sit at any one place, only about as often as chance would have it (1 / options, plus a margin).
+    /// </summary>
+    public static List<string> AnswerPatterns(IReadOnlyList<QuizModule> modules)
+    {
+        var questions = modules.Where(m => m.Kind == QuizModule.KindQuiz)
+            .SelectMany(m => m.Items)
+            .Where(q => q?.Correct is int c && c >= 0 && c < q.OptionCount)
+            .ToList();
+        if (questions.Count < PatternMinimumQuestions)
+        {
+            return [];
+        }
+
+        var problems = new List<string>();
+        var chance = questions.Average(q => 1.0 / q.OptionCount);
+        foreach (var lang in Languages.All)
+        {
+            var longest = questions.Count(q => IsStrictlyLongest(q, lang)) / (double)questions.Count;
+            if (longest > chance + PatternMargin)
+            {
+                problems.Add($"in '{lang}' the right option is the longest in {Percent(longest)} of {questions.Count} quiz questions; at most {Percent(chance + PatternMargin)}");
+            }
+        }
+
+        foreach (var place in questions.GroupBy(q => q.Correct!.Value))
+        {
+            var share = place.Count() / (double)questions.Count(q => q.OptionCount > place.Key);
+            if (share > chance + PatternMargin)
+            {
+                problems.Add($"option {place.Key + 1} is the right one in {Percent(share)} of the quiz questions that have it; at most {Percent(chance + PatternMargin)}");
+            }
+        }
+
+        return problems;
+    }
+
+    private static string Percent(double share) => $"{(int)Math.Round(share * 100)}%";
+
+    private static bool IsStrictlyLongest(QuizQuestion q, string lang)
+    {
+        var options = q.OptionsIn(lang);
+        var right = options[q.Correct!.Value].Length;
+        return options.Where((_, i) => i != q.Correct).All(o => o.Length < right);
     }
 
     private static void CheckQuestion(QuizModule m, QuizQuestion q, string label, Action<string> add)

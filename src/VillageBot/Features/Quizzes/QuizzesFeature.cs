@@ -9,6 +9,7 @@ public static class QuizzesFeature
 {
     public static IServiceCollection AddQuizzes(this IServiceCollection services)
     {
+        services.AddOptions<QuizOptions>().BindConfiguration(QuizOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => QuizCatalog.Load(QuizContentCheck.Folder(sp.GetRequiredService<IOptions<ContentOptions>>().Value)));
         services.AddHostedService<QuizContentCheck>();
         services.AddSingleton<QuizStore>();
@@ -21,7 +22,6 @@ public static class QuizzesFeature
         services.AddScoped<QuizRunner>();
         services.AddScoped<QuizMenu>();
         services.AddScoped<NeedsReport>();
-        services.AddScoped<IPollAnswerHandler, QuizPollAnswers>();
         services.AddCommand<QuizCommand>("quiz", Access.Member, "cmd.quiz");
         services.AddCommand<LeaderboardCommand>("leaderboard", Access.Member, "cmd.leaderboard");
         services.AddCommand<NeedsCommand>("needs", Access.Coordinator, "cmd.needs");

@@ -4,8 +4,8 @@ using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 
-/// <summary>Questions Telegram cannot show as a poll (question over 300 or an option over 100 characters).</summary>
-public sealed class QuizFallbackTests : BotTest, IDisposable
+/// <summary>One way to answer every question, whatever its length: options numbered in the message, number buttons.</summary>
+public sealed class QuizAnswerStyleTests : BotTest, IDisposable
 {
     private static readonly string LongQuestion = "Kurš apgalvojums ir pareizs? " + new string('x', 330);
     private static readonly string LongOption = "Garš atbildes variants " + new string('y', 110);
@@ -15,14 +15,14 @@ public sealed class QuizFallbackTests : BotTest, IDisposable
         QuizDataFolder.Module(
             "long",
             QuizPhases.Develop,
-            (LongQuestion, ["A", "B", "C"], 1),
+            ("Pirmais jautājums?", ["A", "B", "C"], 1),
             ("Otrais jautājums?", ["Īss", LongOption], 0),
-            ("Trešais jautājums?", ["Jā", "Nē"], 0)));
+            (LongQuestion, ["Jā", "Nē"], 0)));
 
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Content:DataPath"] = _data.Path };
 
     [Fact]
-    public async Task Questions_too_long_for_a_poll_are_asked_with_buttons_and_the_rest_as_polls()
+    public async Task Short_and_long_questions_alike_list_numbered_options_answered_with_number_buttons_also_after_continue_and_retake()
     {
         var user = await MemberAsync("en");
         user.Send("/quiz");
@@ -31,18 +31,18 @@ public sealed class QuizFallbackTests : BotTest, IDisposable
         await user.ExpectAsync(e => e.HasButton("qz:start:long"));
         user.Click("qz:start:long");
 
-        var first = await user.ExpectAsync(e => e.HasButton("qz:a:long:1:0:1"));
-        Assert.Contains(LongQuestion, first.Text);
-        Assert.Equal(["A", "B", "C"], first.AllButtons.Select(b => b.Text));
+        var first = await user.NextQuestionAsync();
+        Assert.Equal("📝 1/3 · Test long\n\nPirmais jautājums?\n\n1. A\n2. B\n3. C", first.Text);
+        Assert.Equal([("1", "qz:a:long:1:0:0"), ("2", "qz:a:long:1:0:1"), ("3", "qz:a:long:1:0:2")], first.AllButtons);
         user.Click("qz:a:long:1:0:1");
         var edited = await user.ExpectAsync(e => e.Method == "editMessageText" && e.MessageId == first.MessageId);
-        Assert.EndsWith("➡️ B", edited.Text);
+        Assert.EndsWith("\n\n➡️ 2. B", edited.Text);
         Assert.Empty(edited.Buttons);
         var feedback = await user.ExpectTextAsync("✅ Correct! So far 1 of 1 right.");
         Assert.Contains("💡 Explanation 1", feedback.Text);
 
-        var second = await user.ExpectAsync(e => e.HasButton("qz:a:long:1:1:1"));
-        Assert.Contains("2. " + LongOption, second.Text);
+        var second = await user.NextQuestionAsync();
+        Assert.EndsWith("\n\n1. Īss\n2. " + LongOption, second.Text);
         Assert.Equal(["1", "2"], second.AllButtons.Select(b => b.Text));
 
         user.ClickData(first.MessageId, "qz:a:long:1:0:0");
@@ -51,11 +51,27 @@ public sealed class QuizFallbackTests : BotTest, IDisposable
 
         user.ClickData(second.MessageId, "qz:a:long:1:1:1");
         await user.ExpectTextAsync("❌ Not quite. The right answer: «Īss». So far 1 of 2 right.");
-        var poll = await user.NextPollAsync();
-        Assert.Equal("3/3. Trešais jautājums?", poll.Poll!.Question);
-        var end = await user.AnswerAsync(poll, 1, (_, p) => p.Right());
+        var third = await user.NextQuestionAsync();
+        Assert.Contains(LongQuestion + "\n\n1. Jā\n2. Nē", third.Text);
+        Assert.Equal(["1", "2"], third.AllButtons.Select(b => b.Text));
+
+        // Shown again from the list, the question looks the same.
+        user.Send("/quiz");
+        await user.ExpectAsync(e => e.HasButton("qz:cont:long"));
+        user.Click("qz:cont:long");
+        var resumed = await user.NextQuestionAsync();
+        Assert.Equal(third.Text, resumed.Text);
+        Assert.Equal(third.AllButtons, resumed.AllButtons);
+
+        var end = await user.AnswerAsync(resumed, 1, (_, _) => 0);
         Assert.Contains("finished: 2 of 3 right (67%)", end.Text);
         Assert.Contains("You have finished every module", end.Text);
+        Assert.DoesNotContain(Api.Events(user.Id), e => e.Method == "sendPoll");
+
+        user.Click("qz:start:long");
+        var retaken = await user.NextQuestionAsync();
+        Assert.Equal("📝 1/3 · Test long\n\nPirmais jautājums?\n\n1. A\n2. B\n3. C", retaken.Text);
+        Assert.Equal(["1", "2", "3"], retaken.AllButtons.Select(b => b.Text));
     }
 
     public void Dispose() => _data.Dispose();
