@@ -95,7 +95,7 @@ public sealed class PrivacyTests : BotTest
         await person.ExpectTextAsync("nothing was erased");
 
         var old = ((DateTimeOffset)DateTime.UtcNow.AddHours(-2)).ToUnixTimeSeconds() / 60;
-        foreach (var forged in new[] { $"forget:yes:{old}", "forget:yes", "forget:yes:abc", "forget:maybe", "forget:no:1" })
+        foreach (var forged in new[] { $"forget:yes:{old}", "forget:yes:99999999999999", "forget:yes:-9223372036854775808", "forget:yes", "forget:yes:abc", "forget:maybe", "forget:no:1" })
         {
             person.ClickData(ask.MessageId, forged);
             var answer = await person.ExpectAsync(e => e.Method == "answerCallbackQuery");

@@ -61,7 +61,7 @@ public sealed class ForgetCommand : ICommandHandler
 {
     public Task HandleAsync(BotContext ctx, string args)
     {
-        var asked = ((DateTimeOffset)DateTime.SpecifyKind(ctx.Now, DateTimeKind.Utc)).ToUnixTimeSeconds() / 60;
+        var asked = ForgetCallback.MinuteOf(ctx.Now);
         return ctx.ReplyAsync(ctx.T("privacy.forget.confirm"), Keyboard.Of(
             [new Button(ctx.T("privacy.forget.yes"), CallbackData.Build(PrivacyFeature.Prefix, "yes", asked))],
             [new Button(ctx.T("privacy.forget.no"), CallbackData.Build(PrivacyFeature.Prefix, "no"))]));
@@ -93,11 +93,14 @@ public sealed class ForgetCallback(PersonErasure erasure) : ICallbackHandler
         }
     }
 
+    /// <summary>Compared as minute numbers: a forged minute far outside the calendar is simply not fresh.</summary>
     private static bool IsFresh(BotContext ctx, long minute)
     {
-        var asked = DateTimeOffset.FromUnixTimeSeconds(minute * 60).UtcDateTime;
-        return asked <= ctx.Now.AddMinutes(1) && ctx.Now - asked <= ButtonLifetime;
+        var now = MinuteOf(ctx.Now);
+        return minute <= now + 1 && minute >= now - (long)ButtonLifetime.TotalMinutes;
     }
+
+    public static long MinuteOf(DateTime utc) => ((DateTimeOffset)DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds() / 60;
 }
 
 /// <summary>Erases a person: every feature's data first (reports are kept, anonymised), then their record.</summary>
