@@ -103,9 +103,15 @@ public sealed class ForgetCallback(PersonErasure erasure) : ICallbackHandler
     public static long MinuteOf(DateTime utc) => ((DateTimeOffset)DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds() / 60;
 }
 
-/// <summary>Erases a person: every feature's data first (reports are kept, anonymised), then their record.</summary>
-public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, Infrastructure.Telegram.UpdateInbox inbox, Infrastructure.Telegram.UpdateJournal journal, ILogger<PersonErasure> log)
+/// <summary>
+/// Erases a person at once: every feature's data first (reports are kept, anonymised), then their record; the data
+/// file is compacted later in the background (<see cref="DatabaseCompaction"/>).
+/// </summary>
+public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, Infrastructure.Telegram.UpdateInbox inbox, Infrastructure.Telegram.UpdateJournal journal, DatabaseCompaction compaction, ILogger<PersonErasure> log)
 {
+    /// <summary>Collections erased here rather than by a feature: the person's record and their queued updates.</summary>
+    public static readonly IReadOnlyList<string> OwnCollections = ["residents", "inbox"];
+
     public void Erase(long userId)
     {
         var done = 0;
@@ -119,10 +125,7 @@ public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastru
         inbox.ForgetSender(userId);
         journal.ForgetSender(userId);
 
-        // Deleted documents stay readable in free pages of the data file until it is rebuilt; rebuilding
-        // writes only live data, so nothing of the person remains on disk.
-        db.Database.Checkpoint();
-        db.Database.Rebuild();
+        compaction.Request();
         log.LogInformation("A person erased their data ({Sections} sections)", done);
     }
 }
@@ -134,6 +137,9 @@ public static class PrivacyFeature
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddSingleton<PersonErasure>();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
+        services.AddSingleton<DatabaseCompaction>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseCompaction>());
         return services
             .AddCommand<MyDataCommand>("mydata", Access.Anyone, "cmd.mydata")
             .AddCommand<ForgetCommand>("forget", Access.Anyone, "cmd.forget")
