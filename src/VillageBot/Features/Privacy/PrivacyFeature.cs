@@ -105,7 +105,7 @@ public sealed class ForgetCallback(PersonErasure erasure) : ICallbackHandler
 
 /// <summary>
 /// Erases a person at once: every feature's data first (reports are kept, anonymised), then their record; the data
-/// file is compacted later in the background (<see cref="DatabaseCompaction"/>).
+/// file is compacted later, never while the bot serves (<see cref="DatabaseCompaction"/>).
 /// </summary>
 public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, Infrastructure.Telegram.UpdateInbox inbox, Infrastructure.Telegram.UpdateJournal journal, DatabaseCompaction compaction, ILogger<PersonErasure> log)
 {
@@ -137,7 +137,6 @@ public static class PrivacyFeature
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddSingleton<PersonErasure>();
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
         services.AddSingleton<DatabaseCompaction>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseCompaction>());
         return services
