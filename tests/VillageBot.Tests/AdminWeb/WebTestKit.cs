@@ -117,15 +117,31 @@ public static class StoredData
     {
         foreach (var path in Directory.GetFiles(host.DataDirectory))
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            if (buffer.ToArray().AsSpan().IndexOf(needle) >= 0)
+            if (Read(path) is { } bytes && bytes.AsSpan().IndexOf(needle) >= 0)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The file's bytes; null when it is LiteDB's own log or temporary file and LiteDB deleted it between listing and
+    /// reading (it does so by design after a checkpoint). Any other file that vanishes is a failure.
+    /// </summary>
+    private static byte[]? Read(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+        catch (FileNotFoundException) when (Path.GetFileName(path).StartsWith(Path.GetFileNameWithoutExtension(Db.FileName) + "-", StringComparison.Ordinal))
+        {
+            return null;
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.AdminWeb;
+using VillageBot.Features.Privacy;
 using VillageBot.Features.Reports;
 using VillageBot.Tests.AdminWeb;
 using VillageBot.Tests.Foundation;
@@ -95,7 +97,7 @@ public sealed class PrivacyTests : BotTest
         await person.ExpectTextAsync("nothing was erased");
 
         var old = ((DateTimeOffset)DateTime.UtcNow.AddHours(-2)).ToUnixTimeSeconds() / 60;
-        foreach (var forged in new[] { $"forget:yes:{old}", "forget:yes", "forget:yes:abc", "forget:maybe", "forget:no:1" })
+        foreach (var forged in new[] { $"forget:yes:{old}", "forget:yes:99999999999999", "forget:yes:-9223372036854775808", "forget:yes", "forget:yes:abc", "forget:maybe", "forget:no:1" })
         {
             person.ClickData(ask.MessageId, forged);
             var answer = await person.ExpectAsync(e => e.Method == "answerCallbackQuery");
@@ -104,6 +106,32 @@ public sealed class PrivacyTests : BotTest
 
         await Host.IdleAsync();
         Assert.NotNull(Host.Db.Residents.FindById(person.Id));
+    }
+
+    [Fact]
+    public async Task Repeated_forget_erases_at_once_and_leaves_one_compaction_for_the_stop()
+    {
+        var compaction = Host.Services.GetRequiredService<DatabaseCompaction>();
+        var stranger = NewUser("en");
+        for (var i = 0; i < 3; i++)
+        {
+            await ForgetAsync(stranger);
+        }
+
+        Assert.Equal((0, true), (compaction.Runs, compaction.Pending));
+        await Host.DisposeAsync();
+        Assert.Equal((1, false), (compaction.Runs, compaction.Pending));
+        Host = await Host.RestartAsync();
+    }
+
+    private async Task ForgetAsync(TestKit.FakeUser user)
+    {
+        user.Send("/forget");
+        var ask = await user.ExpectAsync(e => e.HasButton("forget:no"));
+        user.ClickData(ask.MessageId, ask.AllButtons.Single(b => b.Text == "Yes, erase everything").Data!);
+        await user.ExpectTextAsync("Your data has been erased");
+        await Host.IdleAsync();
+        Assert.Null(Host.Db.Residents.FindById(user.Id));
     }
 
     [Fact]

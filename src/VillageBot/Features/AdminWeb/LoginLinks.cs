@@ -46,6 +46,8 @@ public sealed class LoginLinks : IPersonalData
 
     public string Section => "web_sign_in_links";
 
+    public IReadOnlyList<string> Collections => ["web_logins"];
+
     private LiteDB.ILiteCollection<LoginLink> Links => _db.Collection<LoginLink>("web_logins");
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;

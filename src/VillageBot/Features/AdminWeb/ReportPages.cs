@@ -161,6 +161,7 @@ public static class ReportPages
             .Append(WebForms.Select("status", ui.T("web.status.new_status"), next[0], next.Select(s => (s, ReportPresenter.Status(ui, s)))))
             .Append("<label for=\"f-note\">").Append(ui.TE("web.status.note")).Append("</label><textarea id=\"f-note\" name=\"note\" rows=\"3\" maxlength=\"").Append(ReportStatusService.MaxNoteLength).Append("\"></textarea>")
             .Append("<p class=\"hint\">").Append(ui.TE("web.status.hint")).Append("</p>")
+            .Append("<label class=\"check\"><input type=\"checkbox\" name=\"public_note\" value=\"on\"> ").Append(ui.TE("web.status.note_public")).Append("</label>")
             .Append("<button type=\"submit\" class=\"primary\">").Append(ui.TE("web.status.save")).Append("</button></form></section>").ToString();
     }
 
@@ -179,6 +180,10 @@ public static class ReportPages
             if (!string.IsNullOrEmpty(h.Note))
             {
                 html.Append("<br><span class=\"note\">").Append(WebUi.E(h.Note)).Append("</span>");
+                if (h.NotePublic)
+                {
+                    html.Append(" <small>(").Append(ui.TE("web.status.public_mark")).Append(")</small>");
+                }
             }
 
             html.Append("</li>");
@@ -213,7 +218,7 @@ public static class ReportPages
         return Results.File(bytes, ImageType(bytes));
     }
 
-    private static async Task<IResult> ChangeStatusAsync(HttpContext http, int id, [FromForm] string? status, [FromForm] string? note, Db db, ReportStatusService service, CancellationToken ct)
+    private static async Task<IResult> ChangeStatusAsync(HttpContext http, int id, [FromForm] string? status, [FromForm] string? note, [FromForm(Name = "public_note")] string? publicNote, Db db, ReportStatusService service, CancellationToken ct)
     {
         var ui = WebUi.For(http);
         if (Load(db, id) is not { } r)
@@ -231,7 +236,7 @@ public static class ReportPages
             return Back(id, "error=note");
         }
 
-        var outcome = status is null ? ReportChange.NotAllowed : await service.ChangeStatusAsync(id, status, note, ui.Viewer.UserId, ct);
+        var outcome = status is null ? ReportChange.NotAllowed : await service.ChangeStatusAsync(id, status, note, ui.Viewer.UserId, publicNote == "on", ct);
         return Back(id, outcome == ReportChange.Done ? "done=status" : "error=transition");
     }
 

@@ -10,6 +10,7 @@ public static class BroadcastsFeature
     {
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<Infrastructure.Privacy.IPersonalData, BroadcastPersonalData>();
         services.AddHostedService<PrepareAtStart<BroadcastStore>>();
         services.AddSingleton<SendPacer>();
         services.AddSingleton<SendTime>();

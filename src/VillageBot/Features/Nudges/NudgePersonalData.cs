@@ -7,6 +7,8 @@ public sealed class NudgePersonalData(NudgeStore store) : IPersonalData
 {
     public string Section => "reminders";
 
+    public IReadOnlyList<string> Collections => ["nudges"];
+
     public object? Export(long userId)
     {
         var nudges = store.ForResident(userId);

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb.Open311;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Onboarding;
 
 /// <summary>The steps of joining: language → village → privacy notice. Each step is stored, so a restart resumes it.</summary>
-public sealed partial class OnboardingFlow(VillageDirectory villages)
+public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<Open311Options> open311)
 {
     public const string Dialog = UpdateRouter.OnboardingDialog;
     public const string SwitchDialog = "village";
@@ -70,7 +72,7 @@ public sealed partial class OnboardingFlow(VillageDirectory villages)
     {
         ctx.Resident.VillageId = village.Id;
         ctx.SetStep(StepPrivacy);
-        var text = ctx.T("onboarding.privacy", village.Name);
+        var text = PrivacyNotice(ctx, village.Name);
         var keyboard = Keyboard.Of([new Button(ctx.T("onboarding.privacy_agree"), "privacy:ok")]);
         if (edit)
         {
@@ -102,6 +104,19 @@ public sealed partial class OnboardingFlow(VillageDirectory villages)
         {
             await ctx.ReplyAsync(text);
         }
+    }
+
+    /// <summary>The notice; when Open311 reading is public it also says what of a report is published.</summary>
+    public string PrivacyNotice(BotContext ctx, string village)
+    {
+        var text = ctx.T("onboarding.privacy", village);
+        if (!open311.Value.PublicRead)
+        {
+            return text;
+        }
+
+        var question = text.LastIndexOf("\n\n", StringComparison.Ordinal);
+        return string.Concat(text.AsSpan(0, question), "\n\n", ctx.T("onboarding.privacy_published"), text.AsSpan(question));
     }
 
     public async Task CompleteAsync(BotContext ctx)

@@ -10,6 +10,7 @@ public static class PollsFeature
     public static IServiceCollection AddPolls(this IServiceCollection services)
     {
         services.AddSingleton<PollStore>();
+        services.AddSingleton<Infrastructure.Privacy.IPersonalData, PollPersonalData>();
         services.AddHostedService<PrepareAtStart<PollStore>>();
         services.AddSingleton<PollResults>();
         services.AddScoped<PollVotes>();

@@ -61,7 +61,7 @@ public sealed class ForgetCommand : ICommandHandler
 {
     public Task HandleAsync(BotContext ctx, string args)
     {
-        var asked = ((DateTimeOffset)DateTime.SpecifyKind(ctx.Now, DateTimeKind.Utc)).ToUnixTimeSeconds() / 60;
+        var asked = ForgetCallback.MinuteOf(ctx.Now);
         return ctx.ReplyAsync(ctx.T("privacy.forget.confirm"), Keyboard.Of(
             [new Button(ctx.T("privacy.forget.yes"), CallbackData.Build(PrivacyFeature.Prefix, "yes", asked))],
             [new Button(ctx.T("privacy.forget.no"), CallbackData.Build(PrivacyFeature.Prefix, "no"))]));
@@ -93,16 +93,25 @@ public sealed class ForgetCallback(PersonErasure erasure) : ICallbackHandler
         }
     }
 
+    /// <summary>Compared as minute numbers: a forged minute far outside the calendar is simply not fresh.</summary>
     private static bool IsFresh(BotContext ctx, long minute)
     {
-        var asked = DateTimeOffset.FromUnixTimeSeconds(minute * 60).UtcDateTime;
-        return asked <= ctx.Now.AddMinutes(1) && ctx.Now - asked <= ButtonLifetime;
+        var now = MinuteOf(ctx.Now);
+        return minute <= now + 1 && minute >= now - (long)ButtonLifetime.TotalMinutes;
     }
+
+    public static long MinuteOf(DateTime utc) => ((DateTimeOffset)DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds() / 60;
 }
 
-/// <summary>Erases a person: every feature's data first (reports are kept, anonymised), then their record.</summary>
-public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, Infrastructure.Telegram.UpdateInbox inbox, Infrastructure.Telegram.UpdateJournal journal, ILogger<PersonErasure> log)
+/// <summary>
+/// Erases a person at once: every feature's data first (reports are kept, anonymised), then their record; the data
+/// file is compacted later, never while the bot serves (<see cref="DatabaseCompaction"/>).
+/// </summary>
+public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, Infrastructure.Telegram.UpdateInbox inbox, Infrastructure.Telegram.UpdateJournal journal, DatabaseCompaction compaction, ILogger<PersonErasure> log)
 {
+    /// <summary>Collections erased here rather than by a feature: the person's record and their queued updates.</summary>
+    public static readonly IReadOnlyList<string> OwnCollections = ["residents", "inbox"];
+
     public void Erase(long userId)
     {
         var done = 0;
@@ -116,10 +125,7 @@ public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastru
         inbox.ForgetSender(userId);
         journal.ForgetSender(userId);
 
-        // Deleted documents stay readable in free pages of the data file until it is rebuilt; rebuilding
-        // writes only live data, so nothing of the person remains on disk.
-        db.Database.Checkpoint();
-        db.Database.Rebuild();
+        compaction.Request();
         log.LogInformation("A person erased their data ({Sections} sections)", done);
     }
 }
@@ -131,6 +137,8 @@ public static class PrivacyFeature
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddSingleton<PersonErasure>();
+        services.AddSingleton<DatabaseCompaction>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseCompaction>());
         return services
             .AddCommand<MyDataCommand>("mydata", Access.Anyone, "cmd.mydata")
             .AddCommand<ForgetCommand>("forget", Access.Anyone, "cmd.forget")

@@ -7,6 +7,8 @@ public sealed class QuizPersonalData(QuizStore store) : IPersonalData
 {
     public string Section => "quizzes";
 
+    public IReadOnlyList<string> Collections => ["quiz_progress", "quiz_profiles"];
+
     public object? Export(long userId)
     {
         var progress = store.ForUser(userId);

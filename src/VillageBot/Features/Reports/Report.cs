@@ -78,6 +78,9 @@ public sealed class StatusChange
 
     public string? Note { get; set; }
 
+    /// <summary>The coordinator marked the note as fit for publishing (Open311 status_notes); notes are private otherwise.</summary>
+    public bool NotePublic { get; set; }
+
     /// <summary>Who changed it (Telegram id of a coordinator or admin).</summary>
     public long ById { get; set; }
 

@@ -10,6 +10,8 @@ public sealed class ReportPersonalData(ReportStore store) : IPersonalData
 {
     public string Section => "reports";
 
+    public IReadOnlyList<string> Collections => ["reports"];
+
     public object? Export(long userId) => new
     {
         Reported = store.ByReporter(userId).Select(r => new

@@ -30,7 +30,7 @@ public sealed class ReportStatusService(ReportStore store, ReportNotifier notifi
     public static string ReferenceOf(Report report) =>
         string.IsNullOrEmpty(report.Reference) ? ReportStore.ReferenceOf(report.Id) : report.Reference;
 
-    public async Task<ReportChange> ChangeStatusAsync(int reportId, string to, string? note, long byUserId, CancellationToken ct = default)
+    public async Task<ReportChange> ChangeStatusAsync(int reportId, string to, string? note, long byUserId, bool notePublic = false, CancellationToken ct = default)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : MessageLimits.Clip(note.Trim(), MaxNoteLength);
         if (store.Find(reportId) is not { } current)
@@ -39,7 +39,7 @@ public sealed class ReportStatusService(ReportStore store, ReportNotifier notifi
         }
 
         // The store checks again under its lock that nobody moved the status in between.
-        if (store.ChangeStatus(reportId, current.Status, to, note, byUserId, Now) is not { } report)
+        if (store.ChangeStatus(reportId, current.Status, to, note, byUserId, Now, notePublic) is not { } report)
         {
             return ReportChange.NotAllowed;
         }

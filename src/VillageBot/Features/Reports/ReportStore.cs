@@ -1,4 +1,5 @@
 using LiteDB;
+using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Reports;
@@ -29,6 +30,7 @@ public sealed class ReportStore
     /// <summary>Saves a new report with the next free id and its reference ("R-1001", "R-1002", …).</summary>
     public Report Add(Report report)
     {
+        report.Text = XmlSafeText.Clean(report.Text);
         lock (_gate)
         {
             EnsureIndexes();
@@ -77,8 +79,9 @@ public sealed class ReportStore
     }
 
     /// <summary>Moves the status if it is still <paramref name="from"/> and the move is allowed; null otherwise.</summary>
-    public Report? ChangeStatus(int id, string from, string to, string? note, long byId, DateTime now)
+    public Report? ChangeStatus(int id, string from, string to, string? note, long byId, DateTime now, bool notePublic = false)
     {
+        note = XmlSafeText.CleanOrNull(note);
         lock (_gate)
         {
             var report = Find(id);
@@ -87,7 +90,7 @@ public sealed class ReportStore
                 return null;
             }
 
-            report.History.Add(new StatusChange { From = from, To = to, Note = note, ById = byId, At = now });
+            report.History.Add(new StatusChange { From = from, To = to, Note = note, NotePublic = notePublic && note is not null, ById = byId, At = now });
             report.Status = to;
             report.StatusChangedAt = now;
             report.UpdatedAt = now;

@@ -9,6 +9,12 @@ public interface IPersonalData
     /// <summary>Section name in the export, e.g. "reports".</summary>
     string Section { get; }
 
+    /// <summary>
+    /// The LiteDB collections whose documents about a person this covers; a test fails when a collection holds a
+    /// person's id and no implementation names it.
+    /// </summary>
+    IReadOnlyList<string> Collections { get; }
+
     /// <summary>Everything this feature holds about the person, as plain serialisable objects.</summary>
     object? Export(long userId);
 

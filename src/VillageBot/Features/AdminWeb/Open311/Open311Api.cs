@@ -12,7 +12,8 @@ namespace VillageBot.Features.AdminWeb.Open311;
 
 /// <summary>
 /// Open311 GeoReport v2 under /open311/v2: discovery, the nine categories as services, reading requests
-/// and creating one with an api_key. Reports map to requests; anonymous or not, no author is ever given.
+/// and creating one with an api_key. Reports map to requests; anonymous or not, no author is ever given, and
+/// what residents wrote is published only as far as the privacy notice says (see <see cref="ToRequest"/>).
 /// </summary>
 public static class Open311Api
 {
@@ -21,6 +22,12 @@ public static class Open311Api
     public const int MaxResults = 1000;
     public const int DefaultDays = 90;
     public const int MaxDescription = 4000;
+
+    /// <summary>The header that carries a key; a key in the query string is refused, since URLs are logged by proxies and servers.</summary>
+    public const string KeyHeader = "X-Api-Key";
+
+    /// <summary>Three decimals of a degree: about 110 m north–south, 65 m east–west in Latvia — a street, not a house.</summary>
+    public const int LocationDecimals = 3;
 
     public static readonly string[] RequestFields =
     [
@@ -160,11 +167,16 @@ public static class Open311Api
             return Open311Format.Error("json", StatusCodes.Status404NotFound, "Formats: json, xml.");
         }
 
+        if (KeyInQuery(http, format) is { } inQuery)
+        {
+            return inQuery;
+        }
+
         var o = options.Value;
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
         string Field(string name) => (form?[name].ToString() is { Length: > 0 } v ? v : http.Request.Query[name].ToString()).Trim();
 
-        if (!KeyMatches(o, Field("api_key")))
+        if (!KeyMatches(o, Field("api_key") is { Length: > 0 } formKey ? formKey : HeaderKey(http)))
         {
             return Open311Format.Error(format, StatusCodes.Status403Forbidden, o.ApiKeys.Count == 0 ? "Creating requests is not enabled here." : "Invalid api_key.");
         }
@@ -228,9 +240,15 @@ public static class Open311Api
             [new Open311Record().Set("service_request_id", report.Reference).Set("service_notice", "").Set("account_id", null)]);
     }
 
-    private static async Task<IResult> MediaAsync(int id, Db db, IChatFiles files, IOptions<Open311Options> options, CancellationToken ct)
+    private static async Task<IResult> MediaAsync(HttpContext http, int id, Db db, IChatFiles files, IOptions<Open311Options> options, CancellationToken ct)
     {
-        if (!options.Value.PublishPhotos || db.Collection<Report>("reports").FindById(id) is not { PhotoFileId: { } fileId }
+        if (Refuse(http, "json", options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        // Anonymous reports publish no text, so their photo (often of someone's yard) is not published either.
+        if (!options.Value.PublishPhotos || db.Collection<Report>("reports").FindById(id) is not { PhotoFileId: { } fileId, Anonymous: false }
             || await files.DownloadAsync(fileId, ct) is not { } bytes)
         {
             return Results.NotFound();
@@ -239,16 +257,21 @@ public static class Open311Api
         return Results.File(bytes, "image/jpeg");
     }
 
+    /// <summary>
+    /// One report as a request, for anyone who may read (with or without a key): the text only of reports that were
+    /// not anonymous, the location rounded to about 100 m (or the village centre), and only the notes a coordinator
+    /// marked public. The privacy notice tells residents exactly this when reading is public.
+    /// </summary>
     public static Open311Record ToRequest(Report r, IReadOnlyDictionary<int, Village> villages, Texts texts, string lang, WebOptions web, Open311Options o)
     {
         var village = villages.GetValueOrDefault(r.VillageId);
         return new Open311Record()
             .Set("service_request_id", ReportStatusService.ReferenceOf(r))
             .Set("status", r.IsOpen ? "open" : "closed")
-            .Set("status_notes", ReportPresenter.LastNote(r))
+            .Set("status_notes", r.History.LastOrDefault(h => h.NotePublic && !string.IsNullOrEmpty(h.Note))?.Note ?? "")
             .Set("service_name", Categories.IsKnown(r.Category) ? texts.Get(lang, Categories.LabelKey(r.Category)) : r.Category)
             .Set("service_code", r.Category)
-            .Set("description", r.Text)
+            .Set("description", r.Anonymous ? "" : r.Text)
             .Set("agency_responsible", village?.Municipality ?? "")
             .Set("service_notice", "")
             .Set("requested_datetime", W3c(r.CreatedAt))
@@ -257,10 +280,12 @@ public static class Open311Api
             .Set("address", village is null ? "" : string.Join(", ", new[] { village.Name, village.Municipality }.Where(s => !string.IsNullOrEmpty(s))))
             .Set("address_id", "")
             .Set("zipcode", "")
-            .Set("lat", r.Latitude ?? village?.Latitude)
-            .Set("long", r.Longitude ?? village?.Longitude)
-            .Set("media_url", o.PublishPhotos && r.PhotoFileId is not null ? web.Url("/open311/v2/media/" + r.Id.ToString(CultureInfo.InvariantCulture)) : "");
+            .Set("lat", Round(r.Latitude ?? village?.Latitude))
+            .Set("long", Round(r.Longitude ?? village?.Longitude))
+            .Set("media_url", o.PublishPhotos && r.PhotoFileId is not null && !r.Anonymous ? web.Url("/open311/v2/media/" + r.Id.ToString(CultureInfo.InvariantCulture)) : "");
     }
+
+    private static double? Round(double? degrees) => degrees is double d ? Math.Round(d, LocationDecimals, MidpointRounding.AwayFromZero) : null;
 
     private static IResult? Refuse(HttpContext http, string format, Open311Options o)
     {
@@ -269,10 +294,23 @@ public static class Open311Api
             return Open311Format.Error("json", StatusCodes.Status404NotFound, "Formats: json, xml.");
         }
 
-        return o.PublicRead || KeyMatches(o, http.Request.Query["api_key"].ToString())
+        if (KeyInQuery(http, format) is { } inQuery)
+        {
+            return inQuery;
+        }
+
+        return o.PublicRead || KeyMatches(o, HeaderKey(http))
             ? null
-            : Open311Format.Error(format, StatusCodes.Status403Forbidden, "An api_key is required to read requests here.");
+            : Open311Format.Error(format, StatusCodes.Status403Forbidden, $"A key is required to read requests here: send it in the {KeyHeader} header.");
     }
+
+    /// <summary>A key in the URL would be written to access logs on the way; it is refused even when it is valid.</summary>
+    private static IResult? KeyInQuery(HttpContext http, string format) =>
+        http.Request.Query.ContainsKey("api_key")
+            ? Open311Format.Error(format, StatusCodes.Status400BadRequest, $"api_key is not accepted in the query string: send it in the {KeyHeader} header (or, when creating a request, as the api_key form field).")
+            : null;
+
+    private static string HeaderKey(HttpContext http) => http.Request.Headers[KeyHeader].ToString().Trim();
 
     private static Report? Find(Db db, string id)
     {

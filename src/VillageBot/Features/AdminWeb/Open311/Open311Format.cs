@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.AdminWeb.Open311;
 
@@ -81,12 +82,13 @@ public static class Open311Format
     private static XElement ToXml(string name, Open311Record record) =>
         new(name, record.Select(f => f.Value switch
         {
-            IEnumerable<string> list => new XElement(f.Name, list.Select(x => new XElement(Singular(f.Name), x))),
+            IEnumerable<string> list => new XElement(f.Name, list.Select(x => new XElement(Singular(f.Name), XmlSafeText.Clean(x)))),
             IEnumerable<Open311Record> nested => new XElement(f.Name, nested.Select(n => ToXml(Singular(f.Name), n))),
             bool b => new XElement(f.Name, b ? "true" : "false"),
             double d => new XElement(f.Name, d.ToString("R", CultureInfo.InvariantCulture)),
             null => new XElement(f.Name, ""),
-            var v => new XElement(f.Name, Convert.ToString(v, CultureInfo.InvariantCulture)),
+            // Text stored before it was cleaned may still hold characters XML cannot carry; one of them would fail the whole answer.
+            var v => new XElement(f.Name, XmlSafeText.Clean(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "")),
         }));
 
     private static string Singular(string plural) => plural.EndsWith('s') ? plural[..^1] : plural;

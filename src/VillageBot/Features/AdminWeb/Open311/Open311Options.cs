@@ -4,14 +4,22 @@ public sealed class Open311Options
 {
     public const string Section = "Open311";
 
-    /// <summary>Keys a municipality's system sends as api_key to create requests. None configured: creating is refused.</summary>
+    /// <summary>
+    /// Keys a municipality's system sends to create requests (the api_key form field or the X-Api-Key header) and,
+    /// when reading is not public, to read them (the header). Never in a query string: URLs end up in logs.
+    /// None configured: creating is refused.
+    /// </summary>
     public List<string> ApiKeys { get; set; } = [];
 
     /// <summary>Village code for created requests; empty means the village nearest to the given lat/long.</summary>
     public string? DefaultVillage { get; set; }
 
-    /// <summary>When false, reading requests also needs an api_key (the standard lets anyone read).</summary>
-    public bool PublicRead { get; set; } = true;
+    /// <summary>
+    /// When true, anyone may read requests (the standard's default); off by default, so reading needs a key in the
+    /// X-Api-Key header. What is published either way: see <see cref="Open311Api.ToRequest"/>, and residents are told
+    /// in the privacy notice when this is on.
+    /// </summary>
+    public bool PublicRead { get; set; }
 
     /// <summary>When true, media_url links to the report's photo; off by default because photos may show people.</summary>
     public bool PublishPhotos { get; set; }

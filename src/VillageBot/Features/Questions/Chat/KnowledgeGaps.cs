@@ -52,6 +52,8 @@ public sealed class KnowledgeGapData(KnowledgeGaps gaps) : IPersonalData
 {
     public string Section => "unanswered_questions";
 
+    public IReadOnlyList<string> Collections => ["knowledge_gaps"];
+
     public object? Export(long userId) =>
         gaps.Collection.Find(g => g.ResidentId == userId).Select(g => new { g.Question, g.Lang, g.AskedAt, g.ForwardedAt }).ToList();
 

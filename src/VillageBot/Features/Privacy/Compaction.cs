@@ -1,0 +1,38 @@
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Privacy;
+
+/// <summary>
+/// Deleted documents stay readable in free pages of the data file until it is rebuilt; rebuilding writes only live
+/// data, so nothing of an erased person remains on disk. LiteDB 5.0.21's Rebuild replaces its engine, so any query
+/// running at that moment on another thread (another chat's lane, a job, a web request) fails with "engine instance
+/// already disposed". So the rebuild is never run while the bot serves: /forget only marks it owed, however many
+/// people ask, and it runs once when the host stops, after the bot stopped taking updates.
+/// </summary>
+public sealed class DatabaseCompaction(Db db, ILogger<DatabaseCompaction> log) : IHostedService
+{
+    private int _pending;
+
+    /// <summary>How many compactions ran since start.</summary>
+    public int Runs { get; private set; }
+
+    /// <summary>A compaction is owed and not yet done.</summary>
+    public bool Pending => Volatile.Read(ref _pending) == 1;
+
+    public void Request() => Interlocked.Exchange(ref _pending, 1);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _pending, 0) == 1)
+        {
+            db.Database.Checkpoint();
+            db.Database.Rebuild();
+            Runs++;
+            log.LogInformation("Compacted the database after erasures");
+        }
+
+        return Task.CompletedTask;
+    }
+}
