@@ -46,7 +46,7 @@ public sealed class PersonalDataCoverageTests : VillageTest
 
         var question = await person.StartModuleAsync("smart-village-basics");
         person.Vote(question, question.Right());
-        await person.NextPollAsync();
+        await person.NextQuestionAsync();
 
         Host.Db.AddReport("kalsnava", "transport", "Pothole by the school", reporter: person.Id);
         Host.Db.AddReport("kalsnava", "safety", "Dark crossing", reporter: neighbour.Id, fill: r => r.Supporters = [person.Id]);
