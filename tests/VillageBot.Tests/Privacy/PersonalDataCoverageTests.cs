@@ -31,7 +31,7 @@ public sealed class PersonalDataCoverageTests : VillageTest
 
         await CreatePollAsync(person, "Where should the bench go?", ["By the shop", "At the bus stop"]);
         var poll = await person.ExpectAsync(e => e.Method == "sendPoll" && e.Poll!.Question == "Where should the bench go?");
-        person.Vote(poll, 1);
+        person.Api.AnswerPoll(person.Id, poll.Poll!.Id, 1);
 
         person.Send("/broadcast");
         await person.ExpectAsync(e => e.HasButton("bc:k:text"));
