@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using VillageBot.TestKit;
@@ -5,7 +6,7 @@ using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 
-/// <summary>The local chat page cannot answer native polls, so there every question comes with buttons.</summary>
+/// <summary>The local chat page shows quiz questions as Telegram's quiz polls, answered with buttons.</summary>
 public sealed class QuizLocalModeTests : IAsyncLifetime
 {
     private BotHost _host = null!;
@@ -15,7 +16,7 @@ public sealed class QuizLocalModeTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task In_local_mode_questions_are_answered_with_buttons()
+    public async Task In_local_mode_a_quiz_poll_is_answered_with_a_button_and_marks_right_and_wrong()
     {
         using var client = _host.CreateClient();
         await client.GetStringAsync("/chat/api/messages");
@@ -27,13 +28,21 @@ public sealed class QuizLocalModeTests : IAsyncLifetime
         await LocalModeTests.WaitFor(client, m => Text(m).Contains("Welcome"));
 
         await client.PostAsJsonAsync("/chat/api/send", new { callback = "qz:start:smart-village-basics" });
-        var question = await LocalModeTests.WaitFor(client, m => Text(m).StartsWith("📝 1/12 · Smart village basics", StringComparison.Ordinal));
-        var buttons = question.GetProperty("buttons").EnumerateArray().SelectMany(r => r.EnumerateArray()).Select(b => b.GetProperty("data").GetString()).ToList();
-        Assert.Equal(["qz:a:smart-village-basics:1:0:0", "qz:a:smart-village-basics:1:0:1", "qz:a:smart-village-basics:1:0:2", "qz:a:smart-village-basics:1:0:3"], buttons);
+        var question = await LocalModeTests.WaitFor(client, m => Text(m).StartsWith("1/12. ", StringComparison.Ordinal));
+        var poll = question.GetProperty("poll");
+        Assert.True(poll.GetProperty("quiz").GetBoolean());
+        Assert.Equal(4, poll.GetProperty("options").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, poll.GetProperty("correct").ValueKind);
 
-        await client.PostAsJsonAsync("/chat/api/send", new { callback = "qz:a:smart-village-basics:1:0:2", messageId = question.GetProperty("id").GetInt32() });
-        await LocalModeTests.WaitFor(client, m => Text(m).StartsWith("✅ Correct!", StringComparison.Ordinal));
-        await LocalModeTests.WaitFor(client, m => Text(m).StartsWith("📝 2/12", StringComparison.Ordinal));
+        var vote = new { messageId = question.GetProperty("id").GetInt32(), options = new[] { 0 }, lang = "en" };
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/chat/api/vote", vote)).StatusCode);
+        await LocalModeTests.WaitFor(client, m => Text(m).StartsWith("2/12. ", StringComparison.Ordinal));
+        var answered = await LocalModeTests.WaitFor(client, m => m.GetProperty("id").GetInt32() == vote.messageId);
+        Assert.Equal(2, answered.GetProperty("poll").GetProperty("correct").GetInt32());
+        Assert.False(string.IsNullOrEmpty(answered.GetProperty("poll").GetProperty("explanation").GetString()));
+
+        // A quiz is answered once, as in Telegram.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/chat/api/vote", vote with { options = [2] })).StatusCode);
     }
 
     private static string Text(JsonElement m) => m.GetProperty("text").GetString()!;

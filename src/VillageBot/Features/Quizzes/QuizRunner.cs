@@ -18,7 +18,6 @@ public sealed class QuizRunner(
     IMessenger messenger,
     Texts texts,
     TimeProvider time,
-    IOptions<TelegramOptions> telegram,
     IOptions<BotOptions> bot,
     ILogger<QuizRunner> log)
 {
@@ -104,10 +103,9 @@ public sealed class QuizRunner(
         }
     }
 
-    /// <summary>True when Telegram can show the question as a native poll in this language.</summary>
+    /// <summary>True when the question fits a native poll in this language (Telegram's limits; the local chat page shows polls too).</summary>
     public bool FitsPoll(QuizQuestion q, string lang) =>
-        telegram.Value.HasToken
-        && q.TextIn(lang).Length <= MessageLimits.PollQuestion
+        q.TextIn(lang).Length <= MessageLimits.PollQuestion
         && q.OptionsIn(lang).All(o => o.Length <= MessageLimits.PollOption)
         && q.ExplanationIn(lang).Length <= MessageLimits.PollExplanation;
 
