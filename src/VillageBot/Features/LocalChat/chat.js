@@ -85,6 +85,7 @@
           btn = document.createElement('button');
           btn.type = 'button';
           btn.textContent = b.text;
+          btn.dataset.callback = b.data;
           btn.addEventListener('click', () => send('/chat/api/send', { callback: b.data, messageId: m.id }));
         }
         r.appendChild(btn);
@@ -115,6 +116,7 @@
         btn.classList.add('chosen');
       }
       btn.textContent = mark + option;
+      btn.dataset.option = i;
       btn.disabled = locked;
       if (p.multiple) {
         btn.setAttribute('aria-pressed', 'false');
