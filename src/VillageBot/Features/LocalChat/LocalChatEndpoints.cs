@@ -7,6 +7,7 @@ using Telegram.Bot.Types.Enums;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
 using VillageBot.Infrastructure.Telegram;
 
 namespace VillageBot.Features.LocalChat;
@@ -18,17 +19,36 @@ namespace VillageBot.Features.LocalChat;
 /// </summary>
 public static class LocalChatEndpoints
 {
-    private const string Cookie = "vb_local_user";
-    private const string Purpose = "VillageBot.LocalChat.Person";
+    public const string Cookie = "vb_local_user";
+    public const string Purpose = "VillageBot.LocalChat.Person";
+
+    /// <summary>The page's own script and style only; no inline code, so text the page shows can never run.</summary>
+    private const string Policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /// <summary>Texts of the page itself (its header, input and buttons), in the person's language.</summary>
+    private static readonly string[] PageTexts = ["title", "subtitle", "placeholder", "send", "vote", "download", "right", "wrong", "closed"];
 
     public static void MapLocalChat(this WebApplication app)
     {
         var group = app.MapGroup("/chat");
-        group.MapGet("/", () =>
+        group.AddEndpointFilter(async (context, next) =>
         {
-            using var stream = typeof(LocalChatEndpoints).Assembly.GetManifestResourceStream("VillageBot.chat.html")!;
-            using var reader = new StreamReader(stream);
-            return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
+            var h = context.HttpContext.Response.Headers;
+            h.ContentSecurityPolicy = Policy;
+            h.XContentTypeOptions = "nosniff";
+            h["Referrer-Policy"] = "no-referrer";
+            h.CacheControl = "no-store";
+            return await next(context);
+        });
+        group.MapGet("/", () => Resource("chat.html", "text/html; charset=utf-8"));
+        group.MapGet("/chat.js", () => Resource("chat.js", "text/javascript; charset=utf-8"));
+        group.MapGet("/chat.css", () => Resource("chat.css", "text/css; charset=utf-8"));
+        group.MapGet("/api/texts", (HttpContext http, string? lang, Texts texts, Db db, IDataProtectionProvider keys) =>
+        {
+            var language = PersonLanguage(db, UserId(http, keys)) ?? Languages.FromTelegram(lang);
+            var page = PageTexts.ToDictionary(k => k, k => texts.Get(language, "localchat.page." + k));
+            page["lang"] = language;
+            return Results.Ok(page);
         });
         group.MapPost("/api/send", (HttpContext http, SendRequest body, UpdateDispatcher dispatcher, UpdateInbox inbox, LocalChatStore store, Texts texts, IOptions<LocalChatOptions> options, IDataProtectionProvider keys) =>
         {
@@ -45,8 +65,7 @@ public static class LocalChatEndpoints
             }
 
             var userId = UserId(http, keys);
-            var user = new User { Id = userId, FirstName = "Local", LanguageCode = lang };
-            var chat = new Chat { Id = userId, Type = ChatType.Private };
+            var (user, chat) = Person(userId, lang);
             var updateId = inbox.NextLocalId();
             Update update;
             if (!string.IsNullOrEmpty(body.Callback))
@@ -78,8 +97,53 @@ public static class LocalChatEndpoints
             dispatcher.Receive([update]);
             return Results.Ok(new { userId });
         });
-        group.MapGet("/api/messages", (HttpContext http, long? since, LocalChatStore store, IDataProtectionProvider keys) =>
-            Results.Ok(store.Since(UserId(http, keys), since ?? 0)));
+        group.MapPost("/api/vote", (HttpContext http, VoteRequest body, UpdateDispatcher dispatcher, UpdateInbox inbox, LocalChatStore store, Texts texts, IDataProtectionProvider keys) =>
+        {
+            var lang = Languages.FromTelegram(body.Lang);
+            var userId = UserId(http, keys);
+            if (store.PollMessage(userId, body.MessageId) is not { Poll: { } poll } message || !Counts(poll, body.Options))
+            {
+                return Results.BadRequest(new { error = texts.Get(lang, "localchat.bad_vote") });
+            }
+
+            store.Vote(message, body.Options!);
+            dispatcher.Receive([LocalPollVote.Update(inbox.NextLocalId(), Person(userId, lang).User, message, body.Options!)]);
+            return Results.Ok(new { userId });
+        });
+        group.MapGet("/api/messages", (HttpContext http, long? since, LocalChatStore store, Db db, IDataProtectionProvider keys) =>
+        {
+            var userId = UserId(http, keys);
+            if (PersonLanguage(db, userId) is { } lang)
+            {
+                // The page follows the person's language: when /lang changes it, the page fetches its texts again.
+                http.Response.Headers.ContentLanguage = lang;
+            }
+
+            return Results.Ok(store.Since(userId, since ?? 0).Select(LocalMessageView.Of));
+        });
+        group.MapGet("/api/files/{id:int}", (HttpContext http, int id, LocalChatStore store, IDataProtectionProvider keys) =>
+            store.File(UserId(http, keys), id) is { } file
+                ? Results.File(file.Content, "application/octet-stream", file.Name)
+                : Results.NotFound());
+    }
+
+    /// <summary>Telegram's poll rules: an open poll, options that exist, one unless several are allowed, a quiz answered once.</summary>
+    private static bool Counts(LocalPoll poll, IReadOnlyList<int>? choice) =>
+        choice is { Count: > 0 } && choice.Count <= poll.Options.Count && !poll.Closed
+        && (!poll.IsQuiz || poll.Chosen is null)
+        && (poll.AllowsMultipleAnswers || choice.Count == 1)
+        && choice.Distinct().Count() == choice.Count && choice.All(i => i >= 0 && i < poll.Options.Count);
+
+    private static (User User, Chat Chat) Person(long userId, string lang) =>
+        (new User { Id = userId, FirstName = "Local", LanguageCode = lang }, new Chat { Id = userId, Type = ChatType.Private });
+
+    private static string? PersonLanguage(Db db, long userId) => db.Residents.FindById(userId) is { LangChosen: true } r ? r.Lang : null;
+
+    private static IResult Resource(string name, string contentType)
+    {
+        using var stream = typeof(LocalChatEndpoints).Assembly.GetManifestResourceStream("VillageBot.LocalChat." + name)!;
+        using var reader = new StreamReader(stream);
+        return Results.Content(reader.ReadToEnd(), contentType);
     }
 
     /// <summary>The person of this browser; a missing, altered or foreign cookie gets a new person.</summary>
@@ -115,4 +179,6 @@ public static class LocalChatEndpoints
     }
 
     public sealed record SendRequest(string? Text, string? Callback, int? MessageId, string? Lang);
+
+    public sealed record VoteRequest(int MessageId, List<int>? Options, string? Lang);
 }

@@ -20,7 +20,7 @@ public sealed class LocalChatOptions
     [Range(10, 100_000)]
     public int MaxHistory { get; set; } = 500;
 
-    /// <summary>People whose conversation is kept in memory; the longest idle is dropped first.</summary>
+    /// <summary>People whose conversation is kept; the one idle longest is dropped first when a new person comes.</summary>
     [Range(1, 1_000_000)]
     public int MaxPeople { get; set; } = 1000;
 }

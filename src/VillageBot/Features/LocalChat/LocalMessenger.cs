@@ -5,8 +5,6 @@ namespace VillageBot.Features.LocalChat;
 /// <summary>The messenger of local mode: replies go to the local chat page instead of Telegram.</summary>
 public sealed class LocalMessenger(LocalChatStore store) : IMessenger
 {
-    private int _pollId;
-
     public Task<int> SendTextAsync(long chatId, string text, Keyboard? keyboard = null, CancellationToken ct = default) =>
         Task.FromResult(store.Add(chatId, "bot", MessageLimits.Clip(text, MessageLimits.Text), keyboard).Id);
 
@@ -33,16 +31,32 @@ public sealed class LocalMessenger(LocalChatStore store) : IMessenger
         Task.FromResult(store.Add(chatId, "bot", $"📷 {caption}").Id);
 
     public Task<int> SendDocumentAsync(long chatId, byte[] content, string fileName, string? caption = null, CancellationToken ct = default) =>
-        Task.FromResult(store.Add(chatId, "bot", $"📎 {fileName} ({content.Length} B)\n{caption}").Id);
+        Task.FromResult(store.Add(chatId, "bot", caption ?? "", file: new LocalFile { Name = fileName, Content = content }).Id);
 
+    /// <summary>
+    /// The page shows the poll as buttons; a vote comes back as the update Telegram would send (see
+    /// LocalChatEndpoints), so the poll's own handlers count it. The poll id is made from the stored message's id,
+    /// which never repeats, not even after a restart.
+    /// </summary>
     public Task<SentPoll> SendPollAsync(long chatId, PollRequest poll, CancellationToken ct = default)
     {
-        var lines = string.Join('\n', poll.Options.Select((o, i) => $"{i + 1}. {o}"));
-        var id = store.Add(chatId, "bot", $"📊 {poll.Question}\n{lines}").Id;
-        return Task.FromResult(new SentPoll(id, $"local-{Interlocked.Increment(ref _pollId)}"));
+        var message = store.Add(chatId, "bot", poll.Question, poll: new LocalPoll
+        {
+            Options = [.. poll.Options],
+            IsAnonymous = poll.IsAnonymous,
+            AllowsMultipleAnswers = poll.AllowsMultipleAnswers && !poll.IsQuiz,
+            IsQuiz = poll.IsQuiz,
+            CorrectOption = poll.IsQuiz ? poll.CorrectOption : null,
+            Explanation = poll.IsQuiz ? poll.Explanation : null,
+        });
+        return Task.FromResult(new SentPoll(message.Id, message.Poll!.Id));
     }
 
-    public Task StopPollAsync(long chatId, int messageId, CancellationToken ct = default) => Task.CompletedTask;
+    public Task StopPollAsync(long chatId, int messageId, CancellationToken ct = default)
+    {
+        store.StopPoll(chatId, messageId);
+        return Task.CompletedTask;
+    }
 
     public Task SendTypingAsync(long chatId, CancellationToken ct = default) => Task.CompletedTask;
 }

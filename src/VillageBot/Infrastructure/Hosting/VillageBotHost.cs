@@ -20,6 +20,7 @@ using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Security;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.Infrastructure.Telegram;
@@ -97,6 +98,7 @@ public static class VillageBotHost
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<LocalChatStore>();
         services.AddSingleton<LocalMessenger>();
+        services.AddSingleton<IPersonalData, LocalChatPersonalData>();
         services.AddTransient<TelegramMessenger>();
         services.AddTransient<IMessenger>(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken
             ? sp.GetRequiredService<TelegramMessenger>()
