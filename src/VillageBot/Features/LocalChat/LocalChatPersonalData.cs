@@ -7,6 +7,8 @@ public sealed class LocalChatPersonalData(LocalChatStore store) : IPersonalData
 {
     public string Section => "localChat";
 
+    public IReadOnlyList<string> Collections => ["local_chat", "local_chat_people", "local_chat_files"];
+
     public object? Export(long userId)
     {
         var messages = store.All(userId);
