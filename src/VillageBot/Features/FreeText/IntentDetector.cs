@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VillageBot.Features.Onboarding;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.FreeText;
 
@@ -18,7 +19,7 @@ public static partial class IntentDetector
 {
     public static Intent Detect(string text)
     {
-        var t = " " + VillageDirectory.Fold(text) + " ";
+        var t = " " + Folding.Fold(text) + " ";
         var question = t.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(t) || QuestionPhrase().IsMatch(t);
         var problem = ProblemCue().IsMatch(t);
         return (question, problem) switch

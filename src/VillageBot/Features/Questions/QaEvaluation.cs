@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VillageBot.Features.Questions.Retrieval;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Questions;
 
@@ -71,8 +72,8 @@ public static class QaEvaluation
             return "not answered";
         }
 
-        var text = TextAnalysis.Fold(answer.Text);
-        var missing = (q.Expect ?? []).Where(group => !group.Any(k => text.Contains(TextAnalysis.Fold(k), StringComparison.Ordinal))).ToList();
+        var text = Folding.Fold(answer.Text);
+        var missing = (q.Expect ?? []).Where(group => !group.Any(k => text.Contains(Folding.Fold(k), StringComparison.Ordinal))).ToList();
         return missing.Count == 0 ? null : "missing " + string.Join(" and ", missing.Select(g => "[" + string.Join(" | ", g) + "]"));
     }
 }

@@ -1,4 +1,5 @@
 using VillageBot.Features.Reports.Classification;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Tests.Reports.Classification;
 
@@ -29,9 +30,9 @@ public sealed class HeldOutQualityTests(ClassifierFixture fixture) : IClassFixtu
     [Fact]
     public void The_held_out_set_shares_no_text_with_the_training_data()
     {
-        var training = ProblemTrainingSet.Load(ClassifierFixture.DataPath, []).Files.Select(e => TextFolding.Fold(e.Text).Trim()).ToHashSet();
+        var training = ProblemTrainingSet.Load(ClassifierFixture.DataPath, []).Files.Select(e => Folding.Fold(e.Text).Trim()).ToHashSet();
 
         // Only the count is shown on failure: the held-out texts must stay unseen.
-        Assert.Equal(0, ProblemTrainingSet.ReadHeldOut(ClassifierFixture.DataPath).Count(e => training.Contains(TextFolding.Fold(e.Text).Trim())));
+        Assert.Equal(0, ProblemTrainingSet.ReadHeldOut(ClassifierFixture.DataPath).Count(e => training.Contains(Folding.Fold(e.Text).Trim())));
     }
 }

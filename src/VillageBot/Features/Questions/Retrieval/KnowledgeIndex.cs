@@ -109,7 +109,8 @@ public sealed class KnowledgeIndex
     }
 
     public static bool IsRelevant(SearchResult result) =>
-        result.Best is { } best && best.Coverage >= MinCoverage && best.Matched >= Math.Min(2, result.Query.Count);
+        result.Best is { } best && best.Coverage >= MinCoverage && best.Matched >= Math.Min(2, result.Query.Count)
+        && result.Query.Any(t => !t.Corrected && t.MatchedBy(best.Passage.Terms));
 
     /// <summary>
     /// The asker's language, then Latvian (the country's language), then English. Russian articles are a subset of

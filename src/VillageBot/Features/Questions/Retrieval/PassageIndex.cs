@@ -4,6 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Questions.Retrieval;
 
@@ -58,8 +59,8 @@ public sealed class PassageIndex
         _documentFrequency = byDoc.SelectMany(p => p.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         // The articles' words as written and folded ("ciemā" → "ciema"), with how often each occurs, for typos.
-        var written = byDoc.SelectMany(p => TextAnalysis.Words(p.HeadText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
-        var byFolded = written.GroupBy(TextAnalysis.Fold, StringComparer.Ordinal).ToList();
+        var written = byDoc.SelectMany(p => Folding.Words(p.HeadText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
+        var byFolded = written.GroupBy(Folding.Fold, StringComparer.Ordinal).ToList();
         _words = byFolded.ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _surface = byFolded.ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _wordsByLength = _words.ToLookup(w => w.Key.Length);
@@ -139,7 +140,7 @@ public sealed class PassageIndex
     public List<QueryTerm> Interpret(string question, bool ownLanguage = true)
     {
         var result = new List<QueryTerm>();
-        foreach (var word in TextAnalysis.Words(question).Take(MaxWords))
+        foreach (var word in Folding.Words(question).Take(MaxWords))
         {
             var forms = Analyze(word);
             if (forms.Length == 0 || !ownLanguage && IsCyrillic(word) != (Lang == "ru"))
@@ -180,7 +181,7 @@ public sealed class PassageIndex
     /// <summary>The articles' word nearest to a word they never use: one edit away, two for long words; ties go to the more common word.</summary>
     private string? Correct(string word)
     {
-        var folded = TextAnalysis.Fold(word);
+        var folded = Folding.Fold(word);
         if (folded.Length < 4 || folded.Any(char.IsDigit))
         {
             return null;

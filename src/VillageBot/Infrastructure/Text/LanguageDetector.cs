@@ -1,19 +1,20 @@
-namespace VillageBot.Features.Reports.Classification;
+namespace VillageBot.Infrastructure.Text;
 
 /// <summary>
-/// Guesses the language of a report, which is not known at prediction time: Cyrillic is Russian; Latin text is Latvian
-/// when it has Latvian letters or more Latvian than English cue words (typed without diacritics, "nav interneta" is
-/// still Latvian), otherwise English. Latvian is the default for text without cues.
+/// Guesses the language of a short text (a report, a question): Cyrillic is Russian; Latin text is Latvian when it has
+/// Latvian letters or more Latvian than English cue words (typed without diacritics, "nav interneta" is still
+/// Latvian), English when it has more English cues. Text without cues ("LEADER?") gets the fallback.
 /// </summary>
-public static class ProblemLanguage
+public static class LanguageDetector
 {
     private static readonly HashSet<string> LatvianCues =
     [
         "un", "ir", "nav", "ka", "kas", "uz", "pie", "ar", "no", "par", "mums", "musu", "mes", "jau", "tas", "ta", "tur",
         "kad", "vai", "bet", "ne", "nekas", "neviens", "visi", "vel", "tik", "loti", "var", "nevar", "jo", "ari", "lai",
-        "kur", "kapec", "atkal", "katru", "sis", "so", "sogad", "pagasta", "pagasts", "ciema", "ciemā", "musu", "mana",
-        "man", "mani", "vins", "vina", "vini", "ludzu", "labdien", "sveiki", "gadu", "gadiem", "dienas", "nedelu", "pec",
-        "bija", "bus", "tikai", "jabut", "vajag", "vajadzetu", "nevienam", "kads", "kada", "neko", "te", "seit", "tagad",
+        "kur", "kapec", "atkal", "katru", "sis", "so", "sogad", "pagasta", "pagasts", "ciema", "mana", "man", "mani",
+        "vins", "vina", "vini", "ludzu", "labdien", "sveiki", "gadu", "gadiem", "dienas", "nedelu", "pec", "bija", "bus",
+        "tikai", "jabut", "vajag", "vajadzetu", "nevienam", "kads", "kada", "neko", "te", "seit", "tagad", "ko", "cik",
+        "kadi", "kadas", "kur", "kurs", "kura", "ja", "vajadzigs", "var", "varam", "varu", "ciems", "ciemu", "biedriba",
     ];
 
     private static readonly HashSet<string> EnglishCues =
@@ -22,14 +23,19 @@ public static class ProblemLanguage
         "nobody", "with", "this", "that", "at", "be", "was", "were", "been", "since", "again", "can", "cannot", "can't",
         "don't", "doesn't", "isn't", "there's", "it's", "my", "i", "you", "they", "their", "who", "what", "when", "why",
         "anyone", "every", "any", "from", "by", "all", "just", "still", "here", "please", "would", "should", "need",
+        "how", "does", "do", "where", "which", "about", "explain", "a", "an", "whats", "what's", "village",
     ];
 
-    public static string Detect(string text)
+    /// <summary>"lv", "en" or "ru"; Latvian when nothing tells.</summary>
+    public static string Detect(string text) => Detect(text, "lv");
+
+    /// <summary>"lv", "en" or "ru"; <paramref name="fallback"/> when nothing in the text tells.</summary>
+    public static string Detect(string text, string fallback)
     {
         int cyrillic = 0, latin = 0, latvianLetters = 0;
         foreach (var c in text)
         {
-            if (c is >= '\u0400' and <= '\u04FF')
+            if (Folding.IsCyrillic(c))
             {
                 cyrillic++;
             }
@@ -54,12 +60,12 @@ public static class ProblemLanguage
         }
 
         int lv = 0, en = 0;
-        foreach (var word in TextFolding.Words(TextFolding.Fold(text)))
+        foreach (var word in Folding.FoldedWords(text))
         {
             lv += LatvianCues.Contains(word) ? 1 : 0;
             en += EnglishCues.Contains(word) ? 1 : 0;
         }
 
-        return en > lv ? "en" : "lv";
+        return en > lv ? "en" : lv > en ? "lv" : fallback;
     }
 }
