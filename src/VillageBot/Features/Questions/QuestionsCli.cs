@@ -96,7 +96,7 @@ public static class QuestionsCli
         var file = CommandLine.Option(args, "--file");
         if (!QaEvaluation.Sets.Contains(set))
         {
-            await errors.WriteLineAsync("Usage: eval-qa [--set dev|test|authored] [--file FILE] [--with-ai] [--failures]");
+            await errors.WriteLineAsync("Usage: eval-qa [--set dev|test|authored] [--file FILE] [--with-ai] [--failures] [--calibrate FEATURES-FILE]");
             return 2;
         }
 
@@ -104,6 +104,11 @@ public static class QuestionsCli
         var dataPath = services.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedDataPath;
         var questions = file is null ? QaEvaluation.LoadSet(dataPath, set) : QaEvaluation.Load(file);
         var answerer = services.GetRequiredService<QuestionAnswerer>();
+        if (CommandLine.Option(args, "--calibrate") is { } calibration && set != "test")
+        {
+            await WriteRelevanceFeaturesAsync(services.GetRequiredService<KnowledgeIndex>(), questions, calibration);
+        }
+
         var report = await QaEvaluation.RunAsync(answerer, questions);
 
         var inv = CultureInfo.InvariantCulture;
@@ -135,6 +140,26 @@ public static class QuestionsCli
         }
 
         return report.PassRate >= 0.85 && report.WrongArticleRate <= 0.05 && report.OffTopicAnsweredRate <= 0.05 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// For fitting the relevance decision: per question and language searched, whether the best passage's article
+    /// is one of the expected ones (1) or not (0), then the decision's features.
+    /// </summary>
+    private static async Task WriteRelevanceFeaturesAsync(KnowledgeIndex index, IReadOnlyList<QaCase> questions, string file)
+    {
+        await using var writer = new StreamWriter(file);
+        foreach (var q in questions)
+        {
+            foreach (var (lang, result) in index.Searches(q.Text, q.Lang))
+            {
+                if (RelevanceDecision.Features(result) is { } features)
+                {
+                    var right = q.Articles.Contains(result.Best!.Passage.Article.Id) ? 1 : 0;
+                    await writer.WriteLineAsync($"{right} {features} {q.Id} {lang}");
+                }
+            }
+        }
     }
 
     private static async Task<int> AnswerLinesAsync(QuestionAnswerer answerer, string input, TextWriter output, TextWriter errors)

@@ -8,8 +8,11 @@ using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Questions.Retrieval;
 
-/// <summary>A query term with its weight (the square root of its idf); a typo fixed to a known term weighs less.</summary>
-public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool Corrected)
+/// <summary>
+/// A query term with its weight (the square root of its idf); a typo fixed to a known term weighs less. An
+/// expansion (a key term's translation or synonym) counts towards a passage's coverage only where it is found.
+/// </summary>
+public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool Corrected, bool Expansion = false)
 {
     public bool MatchedBy(HashSet<string> terms) => Known && Forms.Any(terms.Contains);
 }
@@ -103,9 +106,17 @@ public sealed class PassageIndex
     /// articles, words in another script are left out: a Russian question can still find "LEADER" or "LLKC" in
     /// Latvian articles, while its Cyrillic words neither match nor count against them.
     /// </summary>
-    public SearchResult Search(string question, bool ownLanguage = true, int top = 8)
+    public SearchResult Search(string question, bool ownLanguage = true, int top = 8, IReadOnlyList<string>? expansion = null)
     {
         var query = Interpret(question, ownLanguage);
+        if (expansion is { Count: > 0 })
+        {
+            var asked = query.SelectMany(t => t.Forms).ToHashSet(StringComparer.Ordinal);
+            query.AddRange(Interpret(string.Join(' ', expansion), ownLanguage: false)
+                .Where(t => t.Known && !t.Forms.Any(asked.Contains))
+                .Select(t => t with { Expansion = true }));
+        }
+
         if (!query.Any(t => t.Known))
         {
             return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, []);
@@ -124,13 +135,15 @@ public sealed class PassageIndex
             lucene.Add(either, Occur.SHOULD);
         }
 
-        var total = query.Sum(t => t.Known ? t.Weight : t.Weight * UnknownWeight);
+        var total = query.Where(t => !t.Expansion).Sum(t => t.Known ? t.Weight : t.Weight * UnknownWeight);
         var hits = _searcher.Search(lucene, top).ScoreDocs
             .Select(d => (Passage: _byDoc[d.Doc], d.Score))
             .Select(h =>
             {
                 var matched = query.Where(t => t.MatchedBy(h.Passage.Terms)).ToList();
-                return new PassageHit(h.Passage, h.Score, matched.Sum(t => t.Weight) / total, matched.Count);
+                var found = matched.Sum(t => t.Weight);
+                var expanded = matched.Where(t => t.Expansion).Sum(t => t.Weight);
+                return new PassageHit(h.Passage, h.Score, found / (total + expanded), matched.Count);
             })
             .ToList();
         return new SearchResult(query, hits);
@@ -216,7 +229,8 @@ public sealed class PassageIndex
     {
         var sentences = Sentences.Split(section.Body).Select(s => new Sentence(s, TermSet(analyzer, s))).ToList();
         var passage = new Passage(article, section, sentences, []);
-        passage.Terms.UnionWith(TermSet(analyzer, passage.HeadText));
+        passage.HeadTerms.UnionWith(TermSet(analyzer, passage.HeadText));
+        passage.Terms.UnionWith(passage.HeadTerms);
         passage.Terms.UnionWith(sentences.SelectMany(s => s.Terms));
         return passage;
     }
