@@ -20,7 +20,7 @@ public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool C
 /// <summary>A found passage: its BM25 score, the share of the question's weight it contains, and how many of the question's words.</summary>
 public sealed record PassageHit(Passage Passage, float Score, double Coverage, int Matched);
 
-public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<PassageHit> Hits)
+public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<PassageHit> Hits, string Question = "")
 {
     public static readonly SearchResult Empty = new([], []);
 
@@ -38,6 +38,9 @@ public sealed class PassageIndex
     private const string BodyField = "body";
     private const float HeadBoost = 1.5f;
     private const float CorrectedWeight = 0.8f;
+
+    /// <summary>A synonym from the key-term map ranks passages less than the word the person typed.</summary>
+    private const float SynonymWeight = 0.3f;
 
     /// <summary>A word the articles never use counts extra: it is the clearest sign a question is about something else.</summary>
     private const double UnknownWeight = 1.5;
@@ -119,13 +122,13 @@ public sealed class PassageIndex
 
         if (!query.Any(t => t.Known))
         {
-            return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, []);
+            return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, [], question);
         }
 
         var lucene = new BooleanQuery();
         foreach (var term in query.Where(t => t.Known))
         {
-            var either = new DisjunctionMaxQuery(0.1f) { Boost = term.Corrected ? CorrectedWeight : 1f };
+            var either = new DisjunctionMaxQuery(0.1f) { Boost = term.Corrected ? CorrectedWeight : term.Expansion && ownLanguage ? SynonymWeight : 1f };
             foreach (var form in term.Forms)
             {
                 either.Add(new TermQuery(new Term(BodyField, form)));
@@ -146,7 +149,7 @@ public sealed class PassageIndex
                 return new PassageHit(h.Passage, h.Score, found / (total + expanded), matched.Count);
             })
             .ToList();
-        return new SearchResult(query, hits);
+        return new SearchResult(query, hits, question);
     }
 
     /// <summary>The question's terms with their weights; a word the articles never use is taken as a typo of the nearest word they do.</summary>

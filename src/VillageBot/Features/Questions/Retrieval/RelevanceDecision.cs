@@ -4,9 +4,10 @@ namespace VillageBot.Features.Questions.Retrieval;
 
 /// <summary>What the relevance decision looks at in a search result.</summary>
 public sealed record RelevanceFeatures(
-    double Coverage, double KnownCoverage, double HeadCoverage, double Matched, double KnownTerms, double UnknownShare, double LogScore, double Margin)
+    double Coverage, double KnownCoverage, double HeadCoverage, double Matched, double KnownTerms, double UnknownShare, double LogScore, double Margin,
+    double SpecificFact)
 {
-    public double[] Vector => [Coverage, KnownCoverage, HeadCoverage, Math.Min(Matched, 4), Math.Min(KnownTerms, 8), UnknownShare, LogScore, Margin];
+    public double[] Vector => [Coverage, KnownCoverage, HeadCoverage, Math.Min(Matched, 4), Math.Min(KnownTerms, 8), UnknownShare, LogScore, Margin, Math.Min(SpecificFact, 3)];
 
     public override string ToString() => string.Join(' ', Vector.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)));
 }
@@ -14,18 +15,19 @@ public sealed record RelevanceFeatures(
 /// <summary>
 /// Decides whether the best passage answers the question: a logistic model over the BM25 score, how much of the
 /// question's weight the passage covers (all of it, the words the articles know, the title and heading alone), how
-/// many words matched, how many words the articles never use, and the margin to the best passage of another article.
+/// many words matched, how many words the articles never use, the margin to the best passage of another article, and
+/// signs that the question asks for a local fact no article can hold (a date, a time, a price, a number, a name).
 /// Its weights were fitted on the blind dev questions and off-topic questions (<c>eval-qa --set dev --calibrate</c>);
 /// the threshold is set so that a wrong article is rarer than "I don't know".
 /// </summary>
 public static class RelevanceDecision
 {
     /// <summary>Weights in the order of <see cref="RelevanceFeatures.Vector"/>.</summary>
-    private static readonly double[] Weights = [0.879, -0.571, 2.097, 0.128, -0.131, -1.168, 1.965, 1.049];
-    private const double Bias = -5.844;
+    private static readonly double[] Weights = [0.242, -1.276, 3.141, 0.131, -0.086, -0.573, 1.546, 3.879, -1.984];
+    private const double Bias = -6.126;
 
     /// <summary>The least probability of being right at which an answer is given.</summary>
-    public const double Threshold = 0.5;
+    public const double Threshold = 0.55;
 
     public static RelevanceFeatures? Features(SearchResult result)
     {
@@ -47,7 +49,8 @@ public static class RelevanceDecision
             known.Count,
             (double)result.Query.Count(t => !t.Known) / result.Query.Count,
             Math.Log(1 + best.Score),
-            best.Score <= 0 ? 0 : 1 - other / best.Score);
+            best.Score <= 0 ? 0 : 1 - other / best.Score,
+            SpecificFactCues.Count(result.Question));
     }
 
     /// <summary>The probability that the best passage's article answers the question.</summary>
