@@ -17,11 +17,12 @@ public sealed class EvaluationTests(AnswererFixture fixture) : IClassFixture<Ans
     }
 
     [Fact]
-    public async Task At_least_ninety_percent_of_the_evaluation_passes_with_no_AI_service_at_under_20_ms_median()
+    public async Task At_least_85_percent_of_the_authored_set_passes_with_the_article_checked_and_no_AI_service_at_under_20_ms_median()
     {
         var report = await QaEvaluation.RunAsync(fixture.Answerer, QaEvaluation.Load(EvalFile));
         var failures = string.Join('\n', report.Outcomes.Where(o => !o.Passed).Select(o => $"{o.Question.Text}: {o.Problem}"));
-        Assert.True(report.PassRate >= 0.9, $"pass rate {report.PassRate:P1}\n{failures}");
+        Assert.True(report.PassRate >= 0.85, $"pass rate {report.PassRate:P1}\n{failures}");
+        Assert.True(report.WrongArticleRate <= 0.05, $"wrong article {report.WrongArticleRate:P1}\n{failures}");
         Assert.True(report.P50 < TimeSpan.FromMilliseconds(20), $"p50 {report.P50.TotalMilliseconds} ms");
     }
 

@@ -1,8 +1,8 @@
 namespace VillageBot.Infrastructure.Text;
 
 /// <summary>
-/// Guesses the language of a short text (a report, a question): Cyrillic is Russian; Latin text is Latvian when it has
-/// Latvian letters or more Latvian than English cue words (typed without diacritics, "nav interneta" is still
+/// Guesses the language of a short text (a report, a question): Cyrillic is Russian; Latin text is Latvian when its
+/// Latvian cues (cue words, and words with Latvian letters counting double) outweigh the English cue words (typed without diacritics, "nav interneta" is still
 /// Latvian), English when it has more English cues. Text without cues ("LEADER?") gets the fallback.
 /// </summary>
 public static class LanguageDetector
@@ -54,16 +54,13 @@ public static class LanguageDetector
             return "ru";
         }
 
-        if (latvianLetters > 0)
-        {
-            return "lv";
-        }
-
+        // A word with Latvian letters is a strong Latvian cue, but an English text may name a Latvian thing ("biedrība").
         int lv = 0, en = 0;
-        foreach (var word in Folding.FoldedWords(text))
+        foreach (var word in Folding.Words(text))
         {
-            lv += LatvianCues.Contains(word) ? 1 : 0;
-            en += EnglishCues.Contains(word) ? 1 : 0;
+            var folded = Folding.Fold(word);
+            lv += LatvianCues.Contains(folded) ? 1 : word.Any(c => "āčēģīķļņšūž".Contains(c, StringComparison.Ordinal)) ? 2 : 0;
+            en += EnglishCues.Contains(folded) ? 1 : 0;
         }
 
         return en > lv ? "en" : lv > en ? "lv" : fallback;

@@ -32,7 +32,7 @@ public static class StopWords
         "hi", "hello", "thanks", "thank", "wanted", "wonder", "wondering", "know", "ask", "asking", "simply", "simple", "briefly",
         "actually", "really", "just", "exactly", "someone", "somebody", "said", "says", "told", "heard", "read", "think", "thought",
         "guess", "maybe", "kind", "sort", "anyway", "ok", "okay", "so", "also", "am", "im", "i'm", "it's", "is", "are", "was", "were", "be",
-        "been", "get", "got", "mean", "means", "meant", "here", "now", "some", "any", "thing", "things", "stuff", "lot", "bit",
+        "been", "get", "got", "whether", "last", "hour", "all", "one", "ones", "argued", "argue", "discussed", "talked", "talking", "mean", "means", "meant", "here", "now", "some", "any", "thing", "things", "stuff", "lot", "bit",
     ];
 
     private static readonly string[] RussianFrame =

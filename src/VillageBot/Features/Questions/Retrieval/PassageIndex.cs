@@ -233,6 +233,7 @@ public sealed class PassageIndex
         var sentences = Sentences.Split(section.Body).Select(s => new Sentence(s, TermSet(analyzer, s))).ToList();
         var passage = new Passage(article, section, sentences, []);
         passage.HeadTerms.UnionWith(TermSet(analyzer, passage.HeadText));
+        passage.TitleTerms.UnionWith(TermSet(analyzer, article.Title));
         passage.Terms.UnionWith(passage.HeadTerms);
         passage.Terms.UnionWith(sentences.SelectMany(s => s.Terms));
         return passage;

@@ -29,6 +29,12 @@ public static class RelevanceDecision
     /// <summary>The least probability of being right at which an answer is given.</summary>
     public const double Threshold = 0.55;
 
+    /// <summary>
+    /// Whatever the model says, the passage must hold this share of what was asked, or two words and most of what the
+    /// articles know of it (a long, chatty question has many words no article uses; one common verb is not a topic).
+    /// </summary>
+    public const double MinCoverage = 0.35;
+
     public static RelevanceFeatures? Features(SearchResult result)
     {
         if (result.Best is not { } best || result.Query.Count == 0)
@@ -69,6 +75,15 @@ public static class RelevanceDecision
     /// <summary>True when the best passage answers the question: probable enough, and at least one word matched as typed (not only a typo's correction).</summary>
     public static bool IsRelevant(SearchResult result) =>
         Features(result) is { } features
-        && Probability(features) >= Threshold
+        && (features.Coverage >= MinCoverage || features.Matched >= 2 && features.KnownCoverage >= 0.6)
+        && (Probability(features) >= Threshold || NamesTheTitle(result, features))
         && result.Query.Any(t => !t.Corrected && t.MatchedBy(result.Best!.Passage.Terms));
+
+    /// <summary>
+    /// A short question that is the article's topic ("kas ir LEADER?", "what is social capital?"): every word it has
+    /// is in the title of the best passage's article, no word is unknown and it asks for no local fact.
+    /// </summary>
+    private static bool NamesTheTitle(SearchResult result, RelevanceFeatures features) =>
+        features.UnknownShare == 0 && features.SpecificFact == 0
+        && result.Query.Where(t => !t.Expansion).All(t => t.Known && !t.Corrected && t.Forms.Any(result.Best!.Passage.TitleTerms.Contains));
 }
