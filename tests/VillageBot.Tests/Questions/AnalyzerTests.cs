@@ -1,4 +1,5 @@
 using VillageBot.Features.Questions.Retrieval;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Tests.Questions;
 
@@ -90,7 +91,7 @@ public sealed class AnalyzerTests
     [InlineData("Ёлка", "елка")]
     public void Fold_lowercases_and_removes_diacritics(string text, string folded)
     {
-        Assert.Equal(folded, TextAnalysis.Fold(text));
+        Assert.Equal(folded, Folding.Fold(text));
     }
 
     [Theory]

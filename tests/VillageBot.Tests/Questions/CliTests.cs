@@ -38,7 +38,10 @@ public sealed class CliTests
         Assert.All(lines, l => Assert.Equal(["q", "lang", "answered", "answer", "sources"], l.EnumerateObject().Select(p => p.Name)));
         Assert.Equal("ka nodibinat biedribu", lines[0].GetProperty("q").GetString());
         Assert.True(lines[0].GetProperty("answered").GetBoolean());
-        Assert.Equal("Kā nodibināt biedrību Latvijā", lines[0].GetProperty("sources")[0].GetString());
+        var source = lines[0].GetProperty("sources")[0];
+        Assert.Equal("biedriba", source.GetProperty("id").GetString());
+        Assert.Equal("Kā nodibināt biedrību Latvijā", source.GetProperty("title").GetString());
+        Assert.Equal("lv", source.GetProperty("lang").GetString());
         Assert.Equal("en", lines[1].GetProperty("lang").GetString());
         Assert.Contains("community-led", lines[1].GetProperty("answer").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.False(lines[2].GetProperty("answered").GetBoolean());
@@ -79,6 +82,8 @@ public sealed class CliTests
         var (code, output, _) = await Run(w => QuestionsCli.EvaluateAsync([], w.Out, w.Err, NoAi));
         Assert.Equal(0, code);
         Assert.Matches(@"Pass rate: \d+/\d+ = \d+(\.\d)? ?%", output);
+        Assert.Matches(@"Wrong article: \d+(\.\d)? ?%", output);
+        Assert.Matches(@"Off-topic answered: \d+/\d+ = \d+(\.\d)? ?%", output);
         Assert.Matches(@"Answer time: p50 [\d.]+ ms, p95 [\d.]+ ms", output);
     }
 

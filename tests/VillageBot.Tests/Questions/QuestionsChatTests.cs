@@ -222,6 +222,45 @@ public sealed class QuestionsChatTests : BotTest
 
     private int VillageId(string code) => Host.Db.Villages.FindOne(v => v.Code == code).Id;
 
+    [Fact]
+    public async Task A_long_chatty_question_is_answered_from_the_right_article()
+    {
+        var user = await MemberAsync("en");
+
+        user.Send("/ask Hi! At our last village meeting people argued for an hour about whether we should start a biedrība at all. "
+            + "Can you explain simply how we would found one and what documents we need?");
+        var answer = await user.ExpectTextAsync("📚 Sources:");
+
+        Assert.Contains("statutes", answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Setting up a community association (biedrība) in Latvia", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_russian_question_from_a_latvian_speaking_person_is_answered_from_the_russian_article_and_says_so()
+    {
+        var user = await MemberAsync("lv");
+
+        user.Send("/ask Что такое энергетическое сообщество и как его создать?");
+        var answer = await user.ExpectTextAsync("📚 Avoti:");
+
+        Assert.StartsWith("Jautājāt krieviski; lūk, ko saka raksts krievu valodā:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("энерг", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_off_topic_question_in_the_domains_words_is_answered_honestly_with_the_forward_button()
+    {
+        var coordinator = await MemberAsync("lv", "kalsnava");
+        MakeCoordinator(coordinator, "kalsnava");
+        var user = await MemberAsync("lv", "kalsnava");
+
+        user.Send("/ask Kad šopavasar beidzas LEADER projektu pieteikšanās mūsu pagastā un cik naudas mūsu biedrība saņēma pagājušajā gadā?");
+        var reply = await user.ExpectTextAsync("nezinu");
+
+        Assert.DoesNotContain("Avoti:", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(reply.AllButtons, b => b.Data?.StartsWith("qa:fwd:", StringComparison.Ordinal) == true);
+    }
+
     private void MakeCoordinator(FakeUser user, string code)
     {
         var resident = Host.Db.Residents.FindById(user.Id);

@@ -8,6 +8,7 @@ using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.TestKit;
 using VillageBot.Tests.Foundation;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Tests.Reports;
 
@@ -118,7 +119,7 @@ public sealed class KeywordClassifier : IProblemClassifier
 
     public ClassificationResult Classify(string text)
     {
-        var folded = VillageDirectory.Fold(text);
+        var folded = Folding.Fold(text);
         var hit = Lexicon.FirstOrDefault(l => l.Stems.Any(s => folded.Contains(s, StringComparison.Ordinal)));
         var (category, confidence) = hit.Category is null ? ("community", 0.31) : (hit.Category, 0.87);
         var rest = (1 - confidence) / (Categories.All.Count - 1);

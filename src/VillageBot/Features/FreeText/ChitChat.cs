@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Text;
 using VillageBot.Conversation;
 using VillageBot.Features.Reports.Classification;
 
@@ -14,7 +15,7 @@ public static class ChitChat
     public static Task ReplyAsync(BotContext ctx, string text) =>
         ctx.ReplyAsync((IsThanks(text) ? ctx.T("freetext.thanks") + " " : "") + ctx.T("freetext.chitchat"));
 
-    public static bool IsThanks(string text) => TextFolding.Words(TextFolding.Fold(text)).Any(ThanksWords.Contains);
+    public static bool IsThanks(string text) => Folding.Words(Folding.Fold(text)).Any(ThanksWords.Contains);
 }
 
 /// <summary>A typed answer to "question or problem?": "jautājums", "problēma", "вопрос", "a problem", "tas ir jautājums".</summary>
@@ -30,7 +31,7 @@ public static class FreeTextChoice
     /// <summary><see cref="Intent.Question"/> or <see cref="Intent.Problem"/> when the text names one of them and little else; otherwise <see cref="Intent.Unsure"/>.</summary>
     public static Intent Of(string text)
     {
-        var words = TextFolding.Words(TextFolding.Fold(text)).ToList();
+        var words = Folding.Words(Folding.Fold(text)).ToList();
         if (words.Count is 0 or > MaxWords)
         {
             return Intent.Unsure;

@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Text;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -117,7 +118,7 @@ public static class IntentCli
             }
 
             var reading = detector.Read(text);
-            await output.WriteLineAsync(JsonSerializer.Serialize(new OutLine(text, row.Lang ?? ProblemLanguage.Detect(text), reading.Name, Math.Round(reading.Confidence, 4)), Json));
+            await output.WriteLineAsync(JsonSerializer.Serialize(new OutLine(text, row.Lang ?? LanguageDetector.Detect(text), reading.Name, Math.Round(reading.Confidence, 4)), Json));
         }
 
         return bad == 0 ? 0 : 1;

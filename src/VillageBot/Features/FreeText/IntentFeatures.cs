@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Text;
 using Microsoft.ML.Data;
 using VillageBot.Features.Reports.Classification;
 
@@ -38,7 +39,7 @@ public static class IntentFeatures
     public static IntentInput Of(string text, string? label = null, float weight = 1)
     {
         text = text.Length > MaxChars ? text[..MaxChars] : text;
-        var words = TextFolding.Words(TextFolding.Fold(text)).ToList();
+        var words = Folding.Words(Folding.Fold(text)).ToList();
         var letters = text.Count(char.IsLetter);
         return new IntentInput
         {

@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -122,7 +123,7 @@ public sealed class IntentTrainingSet
                 throw new InvalidDataException($"{path}:{number}: needs a \"{field}\"");
             }
 
-            var lang = root.TryGetProperty("lang", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : ProblemLanguage.Detect(text.GetString()!);
+            var lang = root.TryGetProperty("lang", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : LanguageDetector.Detect(text.GetString()!);
             yield return (text.GetString()!, lang);
         }
     }

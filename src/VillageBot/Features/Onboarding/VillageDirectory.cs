@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Onboarding;
 
@@ -20,15 +20,15 @@ public sealed class VillageDirectory(Db db)
 
     public IReadOnlyList<Village> Search(string query)
     {
-        var q = Fold(query);
+        var q = Folding.Fold(query.Trim());
         if (q.Length == 0)
         {
             return [];
         }
 
         var all = All();
-        var exact = all.Where(v => v.Code == q || Fold(v.Name) == q).ToList();
-        return exact.Count > 0 ? exact : [.. all.Where(v => Fold(v.Name).Contains(q, StringComparison.Ordinal) || v.Code.Contains(q, StringComparison.Ordinal))];
+        var exact = all.Where(v => v.Code == q || Folding.Fold(v.Name) == q).ToList();
+        return exact.Count > 0 ? exact : [.. all.Where(v => Folding.Fold(v.Name).Contains(q, StringComparison.Ordinal) || v.Code.Contains(q, StringComparison.Ordinal))];
     }
 
     public Keyboard Picker(BotContext ctx, int page, IReadOnlyList<Village>? subset = null)
@@ -55,21 +55,5 @@ public sealed class VillageDirectory(Db db)
         }
 
         return keyboard;
-    }
-
-    /// <summary>Lower case without diacritics: "Ērgļi" and "ergli" compare equal.</summary>
-    public static string Fold(string text)
-    {
-        var normalized = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 }

@@ -39,7 +39,7 @@ public sealed class QuestionAnswerer(KnowledgeIndex index, Texts texts, IAnswerW
     {
         var watch = Stopwatch.StartNew();
         var found = index.Search(question, lang);
-        if (!KnowledgeIndex.IsRelevant(found))
+        if (!RelevanceDecision.IsRelevant(found))
         {
             return new QuestionAnswer(false, texts.Get(lang, "questions.not_found"), [], AnswerMode.NotFound, watch.Elapsed);
         }
@@ -54,9 +54,11 @@ public sealed class QuestionAnswerer(KnowledgeIndex index, Texts texts, IAnswerW
         }
 
         var composed = AnswerComposer.Compose(found);
-        var text = found.Best!.Passage.Lang == lang
-            ? composed.Text
-            : texts.Get(lang, "questions.found_in." + found.Best.Passage.Lang) + "\n\n" + composed.Text;
+        var from = found.Best!.Passage.Lang;
+        var note = from == lang ? null
+            : from == KnowledgeIndex.QuestionLanguage(question, lang) ? texts.Get(lang, "questions.from_article." + from)
+            : texts.Get(lang, "questions.found_in." + from);
+        var text = note is null ? composed.Text : note + "\n\n" + composed.Text;
         return new QuestionAnswer(true, text, Sources(composed.Passages), AnswerMode.Retrieval, watch.Elapsed);
     }
 

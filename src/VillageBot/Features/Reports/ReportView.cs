@@ -7,6 +7,7 @@ using VillageBot.Features.Onboarding;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Reports;
 
@@ -94,7 +95,7 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
     public string? FilterWord(string word)
     {
         _filterWords ??= BuildFilterWords();
-        return _filterWords.GetValueOrDefault(VillageDirectory.Fold(word));
+        return _filterWords.GetValueOrDefault(Folding.Fold(word));
     }
 
     private Dictionary<string, string> BuildFilterWords()
@@ -107,7 +108,7 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
         }
 
         // A word that could mean two things means neither.
-        return named.Select(x => (Word: VillageDirectory.Fold(x.Word), x.Id)).Distinct().GroupBy(x => x.Word)
+        return named.Select(x => (Word: Folding.Fold(x.Word), x.Id)).Distinct().GroupBy(x => x.Word)
             .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.Ordinal);
     }
 

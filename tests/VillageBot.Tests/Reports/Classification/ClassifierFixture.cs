@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Tests.Reports.Classification;
 
@@ -41,6 +42,6 @@ public sealed class ClassifierFixture : IDisposable
     {
         public List<(string Text, string Category)> Items { get; } = [];
 
-        public List<LabeledText> Read(float weight) => [.. Items.Select(i => new LabeledText(i.Text, i.Category, ProblemLanguage.Detect(i.Text), weight))];
+        public List<LabeledText> Read(float weight) => [.. Items.Select(i => new LabeledText(i.Text, i.Category, LanguageDetector.Detect(i.Text), weight))];
     }
 }

@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using VillageBot.Features.Reports.Classification;
@@ -181,7 +182,7 @@ public sealed partial class LeakageTests
         }
     }
 
-    private static IReadOnlySet<string> WordSet(string text) => TextFolding.Words(TextFolding.Fold(text)).ToHashSet(StringComparer.Ordinal);
+    private static IReadOnlySet<string> WordSet(string text) => Folding.Words(Folding.Fold(text)).ToHashSet(StringComparer.Ordinal);
 
     private static string Relative(string path) => Path.GetRelativePath(DataPath, path).Replace('\\', '/');
 

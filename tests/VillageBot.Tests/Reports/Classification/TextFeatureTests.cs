@@ -1,4 +1,5 @@
 using VillageBot.Features.Reports.Classification;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Tests.Reports.Classification;
 
@@ -8,11 +9,11 @@ public sealed class TextFeatureTests
     [InlineData("Ceļš ir slidens", "cels ir slidens")]
     [InlineData("ŽĒLĪGI", "zeligi")]
     [InlineData("Ёлка", "елка")]
-    public void Folding_removes_case_and_diacritics(string text, string folded) => Assert.Equal(folded, TextFolding.Fold(text));
+    public void Folding_removes_case_and_diacritics(string text, string folded) => Assert.Equal(folded, Folding.Fold(text));
 
     [Fact]
     public void Words_keep_inner_hyphens_and_apostrophes() =>
-        Assert.Equal(new[] { "wi-fi", "doesn't", "work", "e-klase" }, TextFolding.Words(TextFolding.Fold("Wi-Fi doesn’t work!! (e-klase)")));
+        Assert.Equal(new[] { "wi-fi", "doesn't", "work", "e-klase" }, Folding.Words(Folding.Fold("Wi-Fi doesn’t work!! (e-klase)")));
 
     [Theory]
     [InlineData("Pie mums nav interneta jau nedēļu", "lv")]
@@ -21,14 +22,14 @@ public sealed class TextFeatureTests
     [InlineData("The road to the school is full of potholes", "en")]
     [InlineData("nobody answers our letters", "en")]
     [InlineData("У нас опять нет света", "ru")]
-    public void The_language_is_told_by_script_letters_and_cue_words(string text, string lang) => Assert.Equal(lang, ProblemLanguage.Detect(text));
+    public void The_language_is_told_by_script_letters_and_cue_words(string text, string lang) => Assert.Equal(lang, LanguageDetector.Detect(text));
 
     [Fact]
     public void The_guessed_language_matches_the_training_labels_for_almost_every_report()
     {
         var examples = ProblemTrainingSet.Load(ClassifierFixture.DataPath, []).Files;
 
-        var wrong = examples.Count(e => ProblemLanguage.Detect(e.Text) != e.Lang);
+        var wrong = examples.Count(e => LanguageDetector.Detect(e.Text) != e.Lang);
 
         Assert.True(wrong < examples.Count * 0.03, $"{wrong} of {examples.Count} guessed wrong");
     }
@@ -53,7 +54,7 @@ public sealed class TextFeatureTests
     {
         var lexicon = new ProblemLexicon(["transport", "economy"], c => c == "transport" ? ["bedr", "cel"] : ["darba viet"]);
 
-        var hits = lexicon.Hits([.. TextFolding.Words(TextFolding.Fold("Bedres uz ceļa, nav darba vietu, bedrains"))]);
+        var hits = lexicon.Hits([.. Folding.Words(Folding.Fold("Bedres uz ceļa, nav darba vietu, bedrains"))]);
 
         Assert.Equal(new[] { 3f, 1f }, hits);
         Assert.Equal(new[] { 0f, 0f }, lexicon.Hits(["darba", "laiks", "abedr"]));

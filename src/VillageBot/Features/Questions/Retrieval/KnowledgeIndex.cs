@@ -1,27 +1,32 @@
 using System.Collections.Concurrent;
 using VillageBot.Conversation;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Questions.Retrieval;
 
 /// <summary>
-/// The per-language passage indexes. A question is looked up in the asker's language first; only when nothing
-/// there is relevant enough are the other languages tried (Russian has fewer articles than Latvian and English).
+/// The per-language passage indexes. A question is looked up in the language it is written in first (whatever the
+/// asker's setting), then in Latvian and English, with the key terms it names translated by the <see cref="TermMap"/>;
+/// the first language whose best passage the <see cref="RelevanceDecision"/> accepts answers it.
 /// </summary>
 public sealed class KnowledgeIndex
 {
-    /// <summary>Share of the question's weight (idf) the best passage must contain to count as an answer.</summary>
-    public const double MinCoverage = 0.5;
+    /// <summary>Share of the question's weight a passage must contain to be given to an AI service as context.</summary>
+    public const double MinCoverage = 0.4;
 
     private readonly Dictionary<string, PassageIndex> _indexes;
 
-    public KnowledgeIndex(IReadOnlyList<KnowledgeArticle> articles, string folder = "")
+    public KnowledgeIndex(IReadOnlyList<KnowledgeArticle> articles, string folder = "", TermMap? terms = null)
     {
         Articles = articles;
         Folder = folder;
+        Terms = terms ?? TermMap.Empty;
         _indexes = articles.Select(a => a.Lang).Distinct().ToDictionary(l => l, l => PassageIndex.Build(l, articles));
     }
 
     public IReadOnlyList<KnowledgeArticle> Articles { get; }
+
+    public TermMap Terms { get; }
 
     /// <summary>Where the articles were read from.</summary>
     public string Folder { get; }
@@ -39,7 +44,7 @@ public sealed class KnowledgeIndex
         var key = Fingerprint(knowledgeDirectory);
         try
         {
-            return Loaded.GetOrAdd(key, _ => new Lazy<KnowledgeIndex>(() => new KnowledgeIndex(KnowledgeBase.Load(knowledgeDirectory), knowledgeDirectory))).Value;
+            return Loaded.GetOrAdd(key, _ => new Lazy<KnowledgeIndex>(() => new KnowledgeIndex(KnowledgeBase.Load(knowledgeDirectory), knowledgeDirectory, TermMap.Load(knowledgeDirectory)))).Value;
         }
         catch
         {
@@ -56,23 +61,17 @@ public sealed class KnowledgeIndex
             return full;
         }
 
-        var files = Directory.EnumerateFiles(full, "*.md", SearchOption.AllDirectories).Select(f => new FileInfo(f)).ToList();
+        var files = Directory.EnumerateFiles(full, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Select(f => new FileInfo(f)).ToList();
         return $"{full}|{files.Count}|{files.Sum(f => f.Length)}|{(files.Count == 0 ? 0 : files.Max(f => f.LastWriteTimeUtc.Ticks))}";
     }
 
-    /// <summary>The relevant passages for the question, from the asker's language or else the first other that has them.</summary>
+    /// <summary>The relevant passages for the question, from its own language or else the first other that has them.</summary>
     public SearchResult Search(string question, string lang)
     {
         SearchResult? first = null;
-        foreach (var l in SearchOrder(lang))
+        foreach (var (l, result) in Searches(question, lang))
         {
-            if (!_indexes.TryGetValue(l, out var index))
-            {
-                continue;
-            }
-
-            var result = index.Search(question, ownLanguage: l == lang);
-            if (IsRelevant(result))
+            if (RelevanceDecision.IsRelevant(result))
             {
                 return result;
             }
@@ -83,36 +82,50 @@ public sealed class KnowledgeIndex
         return first ?? SearchResult.Empty;
     }
 
-    /// <summary>
-    /// The best passage contains at least half of the question's weight and, when the question has two or more
-    /// words that matter, at least two of them ("kur ir tuvākais ārsts" is not answered by a passage on "tuvāk").
-    /// </summary>
     /// <summary>How a question was read and what each language's index found, for whoever writes the articles.</summary>
     public IEnumerable<string> Explain(string question, string lang)
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        foreach (var l in SearchOrder(lang).Where(_indexes.ContainsKey))
+        foreach (var (l, result) in Searches(question, lang))
         {
-            var result = _indexes[l].Search(question, ownLanguage: l == lang);
             yield return $"[{l}] " + string.Join(' ', result.Query.Select(t =>
-                string.Create(inv, $"{string.Join('/', t.Forms)}:{t.Weight:F2}{(t.Known ? "" : "(unknown)")}{(t.Corrected ? "(typo)" : "")}")));
+                string.Create(inv, $"{string.Join('/', t.Forms)}:{t.Weight:F2}{(t.Known ? "" : "(unknown)")}{(t.Corrected ? "(typo)" : "")}{(t.Expansion ? "(term)" : "")}")));
             foreach (var h in result.Hits.Take(5))
             {
                 yield return string.Create(inv, $"    {h.Score,6:F2}  coverage {h.Coverage:F2}  words {h.Matched}  {h.Passage.Article.Id} / {h.Passage.Section.Heading}");
             }
 
-            if (IsRelevant(result))
+            if (RelevanceDecision.Features(result) is { } features)
+            {
+                yield return string.Create(inv, $"    p {RelevanceDecision.Probability(features):F2}  features {features}");
+            }
+
+            if (RelevanceDecision.IsRelevant(result))
             {
                 yield break;
             }
         }
     }
 
-    public static bool IsRelevant(SearchResult result) =>
-        result.Best is { } best && best.Coverage >= MinCoverage && best.Matched >= Math.Min(2, result.Query.Count);
+    /// <summary>The search in each language in turn, lazily: the question's own language, then Latvian and English.</summary>
+    public IEnumerable<(string Lang, SearchResult Result)> Searches(string question, string lang)
+    {
+        var asked = QuestionLanguage(question, lang);
+        foreach (var l in SearchOrder(asked).Where(_indexes.ContainsKey))
+        {
+            // Only translations: a synonym in the question's own language moved passages more often than it found them.
+            yield return (l, _indexes[l].Search(question, ownLanguage: l == asked, expansion: l == asked ? null : Terms.Expand(question, asked, l)));
+        }
+    }
+
+    /// <summary>The language a question is written in; the asker's setting when the text does not tell.</summary>
+    public static string QuestionLanguage(string question, string lang) =>
+        LanguageDetector.Detect(question, Languages.IsSupported(lang) ? lang : Languages.Default);
+
+    public static bool IsRelevant(SearchResult result) => RelevanceDecision.IsRelevant(result);
 
     /// <summary>
-    /// The asker's language, then Latvian (the country's language), then English. Russian articles are a subset of
+    /// The question's language, then Latvian (the country's language), then English. Russian articles are a subset of
     /// the Latvian ones, so a Latvian or English question never needs them.
     /// </summary>
     public static IEnumerable<string> SearchOrder(string lang) =>

@@ -22,6 +22,12 @@ public sealed class Passage
     /// <summary>Every analysed term of the title, tags, heading and text.</summary>
     public HashSet<string> Terms { get; }
 
+    /// <summary>The analysed terms of the title, tags and heading alone: a question that names them is on the topic.</summary>
+    public HashSet<string> HeadTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The analysed terms of the article's title.</summary>
+    public HashSet<string> TitleTerms { get; } = new(StringComparer.Ordinal);
+
     public string Lang => Article.Lang;
 
     /// <summary>What is indexed for the heading: the article's title and tags and the section's heading.</summary>

@@ -4,11 +4,15 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Questions.Retrieval;
 
-/// <summary>A query term with its weight (the square root of its idf); a typo fixed to a known term weighs less.</summary>
-public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool Corrected)
+/// <summary>
+/// A query term with its weight (the square root of its idf); a typo fixed to a known term weighs less. An
+/// expansion (a key term's translation or synonym) counts towards a passage's coverage only where it is found.
+/// </summary>
+public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool Corrected, bool Expansion = false)
 {
     public bool MatchedBy(HashSet<string> terms) => Known && Forms.Any(terms.Contains);
 }
@@ -16,7 +20,7 @@ public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool C
 /// <summary>A found passage: its BM25 score, the share of the question's weight it contains, and how many of the question's words.</summary>
 public sealed record PassageHit(Passage Passage, float Score, double Coverage, int Matched);
 
-public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<PassageHit> Hits)
+public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<PassageHit> Hits, string Question = "")
 {
     public static readonly SearchResult Empty = new([], []);
 
@@ -34,6 +38,9 @@ public sealed class PassageIndex
     private const string BodyField = "body";
     private const float HeadBoost = 1.5f;
     private const float CorrectedWeight = 0.8f;
+
+    /// <summary>A synonym from the key-term map ranks passages less than the word the person typed.</summary>
+    private const float SynonymWeight = 0.3f;
 
     /// <summary>A word the articles never use counts extra: it is the clearest sign a question is about something else.</summary>
     private const double UnknownWeight = 1.5;
@@ -58,8 +65,8 @@ public sealed class PassageIndex
         _documentFrequency = byDoc.SelectMany(p => p.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         // The articles' words as written and folded ("ciemā" → "ciema"), with how often each occurs, for typos.
-        var written = byDoc.SelectMany(p => TextAnalysis.Words(p.HeadText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
-        var byFolded = written.GroupBy(TextAnalysis.Fold, StringComparer.Ordinal).ToList();
+        var written = byDoc.SelectMany(p => Folding.Words(p.HeadText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
+        var byFolded = written.GroupBy(Folding.Fold, StringComparer.Ordinal).ToList();
         _words = byFolded.ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _surface = byFolded.ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _wordsByLength = _words.ToLookup(w => w.Key.Length);
@@ -102,18 +109,26 @@ public sealed class PassageIndex
     /// articles, words in another script are left out: a Russian question can still find "LEADER" or "LLKC" in
     /// Latvian articles, while its Cyrillic words neither match nor count against them.
     /// </summary>
-    public SearchResult Search(string question, bool ownLanguage = true, int top = 8)
+    public SearchResult Search(string question, bool ownLanguage = true, int top = 8, IReadOnlyList<string>? expansion = null)
     {
         var query = Interpret(question, ownLanguage);
+        if (expansion is { Count: > 0 })
+        {
+            var asked = query.SelectMany(t => t.Forms).ToHashSet(StringComparer.Ordinal);
+            query.AddRange(Interpret(string.Join(' ', expansion), ownLanguage: false)
+                .Where(t => t.Known && !t.Forms.Any(asked.Contains))
+                .Select(t => t with { Expansion = true }));
+        }
+
         if (!query.Any(t => t.Known))
         {
-            return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, []);
+            return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, [], question);
         }
 
         var lucene = new BooleanQuery();
         foreach (var term in query.Where(t => t.Known))
         {
-            var either = new DisjunctionMaxQuery(0.1f) { Boost = term.Corrected ? CorrectedWeight : 1f };
+            var either = new DisjunctionMaxQuery(0.1f) { Boost = term.Corrected ? CorrectedWeight : term.Expansion && ownLanguage ? SynonymWeight : 1f };
             foreach (var form in term.Forms)
             {
                 either.Add(new TermQuery(new Term(BodyField, form)));
@@ -123,23 +138,25 @@ public sealed class PassageIndex
             lucene.Add(either, Occur.SHOULD);
         }
 
-        var total = query.Sum(t => t.Known ? t.Weight : t.Weight * UnknownWeight);
+        var total = query.Where(t => !t.Expansion).Sum(t => t.Known ? t.Weight : t.Weight * UnknownWeight);
         var hits = _searcher.Search(lucene, top).ScoreDocs
             .Select(d => (Passage: _byDoc[d.Doc], d.Score))
             .Select(h =>
             {
                 var matched = query.Where(t => t.MatchedBy(h.Passage.Terms)).ToList();
-                return new PassageHit(h.Passage, h.Score, matched.Sum(t => t.Weight) / total, matched.Count);
+                var found = matched.Sum(t => t.Weight);
+                var expanded = matched.Where(t => t.Expansion).Sum(t => t.Weight);
+                return new PassageHit(h.Passage, h.Score, found / (total + expanded), matched.Count);
             })
             .ToList();
-        return new SearchResult(query, hits);
+        return new SearchResult(query, hits, question);
     }
 
     /// <summary>The question's terms with their weights; a word the articles never use is taken as a typo of the nearest word they do.</summary>
     public List<QueryTerm> Interpret(string question, bool ownLanguage = true)
     {
         var result = new List<QueryTerm>();
-        foreach (var word in TextAnalysis.Words(question).Take(MaxWords))
+        foreach (var word in Folding.Words(question).Take(MaxWords))
         {
             var forms = Analyze(word);
             if (forms.Length == 0 || !ownLanguage && IsCyrillic(word) != (Lang == "ru"))
@@ -180,7 +197,7 @@ public sealed class PassageIndex
     /// <summary>The articles' word nearest to a word they never use: one edit away, two for long words; ties go to the more common word.</summary>
     private string? Correct(string word)
     {
-        var folded = TextAnalysis.Fold(word);
+        var folded = Folding.Fold(word);
         if (folded.Length < 4 || folded.Any(char.IsDigit))
         {
             return null;
@@ -215,7 +232,9 @@ public sealed class PassageIndex
     {
         var sentences = Sentences.Split(section.Body).Select(s => new Sentence(s, TermSet(analyzer, s))).ToList();
         var passage = new Passage(article, section, sentences, []);
-        passage.Terms.UnionWith(TermSet(analyzer, passage.HeadText));
+        passage.HeadTerms.UnionWith(TermSet(analyzer, passage.HeadText));
+        passage.TitleTerms.UnionWith(TermSet(analyzer, article.Title));
+        passage.Terms.UnionWith(passage.HeadTerms);
         passage.Terms.UnionWith(sentences.SelectMany(s => s.Terms));
         return passage;
     }

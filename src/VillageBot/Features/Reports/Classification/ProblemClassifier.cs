@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Reports.Classification;
 
@@ -72,7 +73,7 @@ public sealed class ProblemClassifier(
         }
 
         var best = scores.MaxBy(s => s.Value);
-        return new ClassificationResult(best.Key, best.Value, Categories.Pillar[best.Key], scores, best.Value < threshold, ProblemLanguage.Detect(text));
+        return new ClassificationResult(best.Key, best.Value, Categories.Pillar[best.Key], scores, best.Value < threshold, LanguageDetector.Detect(text));
     }
 
     private static int IndexOf(IReadOnlyList<string> labels, string category)

@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Reports.Classification;
 
@@ -29,8 +30,8 @@ public sealed class ProblemFeaturizer(ProblemLexicon lexicon, float lexiconScale
     public ProblemInput Featurize(string text, string? label = null, float weight = 1)
     {
         text = text.Length > MaxChars ? text[..MaxChars] : text;
-        var lang = ProblemLanguage.Detect(text);
-        var words = TextFolding.Words(TextFolding.Fold(text)).ToList();
+        var lang = LanguageDetector.Detect(text);
+        var words = Folding.Words(Folding.Fold(text)).ToList();
         var hits = lexicon.Hits(words);
         for (var i = 0; i < hits.Length; i++)
         {

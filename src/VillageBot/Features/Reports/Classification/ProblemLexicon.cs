@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Text;
 namespace VillageBot.Features.Reports.Classification;
 
 /// <summary>
@@ -17,7 +18,7 @@ public sealed class ProblemLexicon
         {
             foreach (var entry in entriesOf(categories[c]))
             {
-                var words = TextFolding.Words(TextFolding.Fold(entry)).ToArray();
+                var words = Folding.Words(Folding.Fold(entry)).ToArray();
                 if (words.Length == 1)
                 {
                     var list = _stems.TryGetValue(words[0], out var l) ? l : _stems[words[0]] = [];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiteDB;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Reports.Classification;
 
@@ -28,7 +29,7 @@ public static class TrainingData
                 throw new InvalidDataException($"{path}:{number}: needs a text and one of the category ids, got '{row.Label}'");
             }
 
-            yield return new LabeledText(row.Text, row.Label!, row.Lang ?? ProblemLanguage.Detect(row.Text));
+            yield return new LabeledText(row.Text, row.Label!, row.Lang ?? LanguageDetector.Detect(row.Text));
         }
     }
 
@@ -43,7 +44,7 @@ public static class TrainingData
         return [.. database.GetCollection("reports").Find(Query.Not(nameof(Report.RelabeledCategory), BsonValue.Null))
             .Select(d => (Text: d[nameof(Report.Text)], Label: d[nameof(Report.RelabeledCategory)], Lang: d[nameof(Report.Lang)]))
             .Where(r => r.Text.IsString && r.Label.IsString && Categories.IsKnown(r.Label.AsString) && !string.IsNullOrWhiteSpace(r.Text.AsString))
-            .Select(r => new LabeledText(r.Text.AsString, r.Label.AsString, r.Lang.IsString ? r.Lang.AsString : ProblemLanguage.Detect(r.Text.AsString), weight))];
+            .Select(r => new LabeledText(r.Text.AsString, r.Label.AsString, r.Lang.IsString ? r.Lang.AsString : LanguageDetector.Detect(r.Text.AsString), weight))];
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };

@@ -10,18 +10,29 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
-namespace VillageBot.Features.Questions.Retrieval;
+namespace VillageBot.Infrastructure.Text;
 
-/// <summary>The analyzer for each language, used alike for the articles and for the questions.</summary>
+/// <summary>
+/// The Lucene analyzer of each language: the one tokenising, folding and stemming pipeline of the project. Questions
+/// and articles use it with the question frame left out (<see cref="For"/>); reports are stemmed with the standard
+/// function words only (<see cref="Stemming"/>), since "why" and "when" tell a question from a report.
+/// Lucene analyzers reuse their token streams per thread, so one instance may serve all threads.
+/// </summary>
 public static class TextAnalysis
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    public static Analyzer For(string lang) => lang switch
+    /// <summary>The analyzer for questions and articles: standard function words and the question frame are dropped.</summary>
+    public static Analyzer For(string lang) => Create(lang, StopWords.WithQuestionFrame(lang));
+
+    /// <summary>The analyzer that drops only the standard function words.</summary>
+    public static Analyzer Standard(string lang) => Create(lang, StopWords.Standard(lang));
+
+    private static Analyzer Create(string lang, CharArraySet stops) => lang switch
     {
-        "en" => new EnglishQuestionAnalyzer(),
-        "ru" => new RussianQuestionAnalyzer(),
-        _ => new LatvianFoldingAnalyzer(),
+        "en" => new EnglishTextAnalyzer(stops),
+        "ru" => new RussianTextAnalyzer(stops),
+        _ => new LatvianFoldingAnalyzer(stops),
     };
 
     /// <summary>The terms of a text, position by position; a position may hold more than one form of a word.</summary>
@@ -56,34 +67,6 @@ public static class TextAnalysis
         stream.End();
         return positions;
     }
-
-    /// <summary>The words of a text, lower-cased, as the standard tokenizer splits them.</summary>
-    public static IEnumerable<string> Words(string text)
-    {
-        using var tokenizer = new StandardTokenizer(Version, new StringReader(text));
-        var term = tokenizer.AddAttribute<ICharTermAttribute>();
-        tokenizer.Reset();
-        var words = new List<string>();
-        while (tokenizer.IncrementToken())
-        {
-            words.Add(term.ToString().ToLowerInvariant());
-        }
-
-        tokenizer.End();
-        return words;
-    }
-
-    /// <summary>Lower-case text without diacritics ("Ciemā" → "ciema"), as residents often type it.</summary>
-    public static string Fold(string text)
-    {
-        var input = text.ToCharArray();
-        var output = new char[input.Length * 4];
-        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, input.Length);
-        return new string(output, 0, length).ToLowerInvariant().Replace('ё', 'е');
-    }
-
-    internal static CharArraySet StopSet(IEnumerable<string> words) =>
-        new(Version, words.Concat(words.Select(Fold)).ToList(), ignoreCase: true);
 }
 
 /// <summary>
@@ -91,24 +74,13 @@ public static class TextAnalysis
 /// stem-then-fold form ("ciemā" → "ciem") and, when different, the fold-then-stem form ("vietēm" →
 /// "vietem"), so a question typed without diacritics meets the same terms as the article's text.
 /// </summary>
-public sealed class LatvianFoldingAnalyzer : Analyzer
+public sealed class LatvianFoldingAnalyzer(CharArraySet stops) : Analyzer
 {
-    // Question words and fillers that say nothing about the topic, on top of Lucene's Latvian stop words.
-    private static readonly string[] QuestionWords =
-    [
-        "kas", "kā", "kāds", "kāda", "kādi", "kādas", "kādu", "kādus", "kādā", "kādās", "kādos", "kur", "kurš", "kura", "kuri", "kuras",
-        "kuru", "kurus", "kurā", "kad", "kāpēc", "kādēļ", "cik", "ko", "vai", "lūdzu", "pastāsti", "pastāstiet", "paskaidro",
-        "paskaidrojiet", "izskaidro", "es", "mēs", "man", "mums", "mūsu", "mans", "mana", "jūs", "jums", "tu", "tev", "varu", "varam", "var", "drīkst", "to", "tas", "tā", "šo", "šis", "šī", "ir", "nozīmē", "lai", "tad", "kaut",
-        "viņš", "viņa", "viņi", "viņas", "viņu", "viņam", "viņai", "viņiem", "viņām", "tie", "tās", "tam", "tai", "tiem", "tām", "šie", "šīs", "šim", "šai",
-    ];
-
-    private static readonly CharArraySet Stops = TextAnalysis.StopSet([.. LatvianAnalyzer.DefaultStopSet.Select(w => w.ToString()!), .. QuestionWords]);
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(TextAnalysis.Version, reader);
         TokenStream result = new LowerCaseFilter(TextAnalysis.Version, source);
-        result = new StopFilter(TextAnalysis.Version, result, Stops);
+        result = new StopFilter(TextAnalysis.Version, result, stops);
         result = new LatvianStemFoldFilter(result);
         return new TokenStreamComponents(source, result);
     }
@@ -146,8 +118,8 @@ public sealed class LatvianStemFoldFilter : TokenFilter
         }
 
         var word = _term.ToString();
-        var stemThenFold = TextAnalysis.Fold(Stem(word));
-        var foldThenStem = Stem(TextAnalysis.Fold(word));
+        var stemThenFold = Folding.Fold(Stem(word));
+        var foldThenStem = Stem(RestoreEmEnding(Folding.Fold(word)));
         _term.SetEmpty().Append(stemThenFold);
         if (foldThenStem != stemThenFold)
         {
@@ -165,6 +137,13 @@ public sealed class LatvianStemFoldFilter : TokenFilter
         _pendingState = null;
     }
 
+    /// <summary>
+    /// Folding turns the ending "-ēm" into "-em", which the Latvian stemmer does not know (it knows the folded forms of
+    /// every other ending), so it is put back before stemming: "bedrem" and "bedrēm" both become "bedr".
+    /// </summary>
+    private static string RestoreEmEnding(string folded) =>
+        folded.Length >= 5 && folded.EndsWith("em", StringComparison.Ordinal) ? folded[..^2] + "ēm" : folded;
+
     private string Stem(string word)
     {
         var buffer = word.ToCharArray();
@@ -172,48 +151,31 @@ public sealed class LatvianStemFoldFilter : TokenFilter
     }
 }
 
-/// <summary>English: possessives, lower case, folding, stop words including question words, Porter stemming.</summary>
-public sealed class EnglishQuestionAnalyzer : Analyzer
+/// <summary>English: possessives, lower case, folding, stop words, Porter stemming.</summary>
+public sealed class EnglishTextAnalyzer(CharArraySet stops) : Analyzer
 {
-    private static readonly string[] QuestionWords =
-    [
-        "what", "whats", "how", "hows", "why", "when", "where", "who", "whom", "which", "do", "does", "did", "can", "could", "should", "would",
-        "i", "we", "our", "my", "me", "you", "your", "us", "tell", "please", "explain", "about", "need", "want", "has", "have", "its", "there",
-    ];
-
-    private static readonly CharArraySet Stops = TextAnalysis.StopSet([.. EnglishAnalyzer.DefaultStopSet.Select(w => w.ToString()!), .. QuestionWords]);
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(TextAnalysis.Version, reader);
         TokenStream result = new EnglishPossessiveFilter(TextAnalysis.Version, source);
         result = new LowerCaseFilter(TextAnalysis.Version, result);
         result = new ASCIIFoldingFilter(result);
-        result = new StopFilter(TextAnalysis.Version, result, Stops);
+        result = new StopFilter(TextAnalysis.Version, result, stops);
         result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);
     }
 }
 
-/// <summary>Russian: lower case, ё as е, stop words including question words, Snowball stemming; Latin words are folded.</summary>
-public sealed class RussianQuestionAnalyzer : Analyzer
+/// <summary>Russian: lower case, ё as е, stop words, Snowball stemming (which needs "й"); Latin words are folded.</summary>
+public sealed class RussianTextAnalyzer(CharArraySet stops) : Analyzer
 {
-    private static readonly string[] QuestionWords =
-    [
-        "что", "как", "какой", "какая", "какие", "какое", "каких", "почему", "зачем", "когда", "где", "кто", "куда", "сколько",
-        "можно", "нужно", "надо", "расскажи", "расскажите", "объясни", "объясните", "пожалуйста", "это", "такое", "наш", "наша",
-        "наше", "наши", "нашей", "нашем", "мне", "нам", "мы", "я",
-    ];
-
-    private static readonly CharArraySet Stops = TextAnalysis.StopSet([.. RussianAnalyzer.DefaultStopSet.Select(w => w.ToString()!), .. QuestionWords]);
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(TextAnalysis.Version, reader);
         TokenStream result = new LowerCaseFilter(TextAnalysis.Version, source);
         result = new ASCIIFoldingFilter(result);
         result = new YoFilter(result);
-        result = new StopFilter(TextAnalysis.Version, result, Stops);
+        result = new StopFilter(TextAnalysis.Version, result, stops);
         result = new SnowballFilter(result, new Lucene.Net.Tartarus.Snowball.Ext.RussianStemmer());
         return new TokenStreamComponents(source, result);
     }

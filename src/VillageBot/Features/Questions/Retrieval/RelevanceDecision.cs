@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace VillageBot.Features.Questions.Retrieval;
+
+/// <summary>What the relevance decision looks at in a search result.</summary>
+public sealed record RelevanceFeatures(
+    double Coverage, double KnownCoverage, double HeadCoverage, double Matched, double KnownTerms, double UnknownShare, double LogScore, double Margin,
+    double SpecificFact)
+{
+    public double[] Vector => [Coverage, KnownCoverage, HeadCoverage, Math.Min(Matched, 4), Math.Min(KnownTerms, 8), UnknownShare, LogScore, Margin, Math.Min(SpecificFact, 3)];
+
+    public override string ToString() => string.Join(' ', Vector.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)));
+}
+
+/// <summary>
+/// Decides whether the best passage answers the question: a logistic model over the BM25 score, how much of the
+/// question's weight the passage covers (all of it, the words the articles know, the title and heading alone), how
+/// many words matched, how many words the articles never use, the margin to the best passage of another article, and
+/// signs that the question asks for a local fact no article can hold (a date, a time, a price, a number, a name).
+/// Its weights were fitted on the blind dev questions and off-topic questions (<c>eval-qa --set dev --calibrate</c>);
+/// the threshold is set so that a wrong article is rarer than "I don't know".
+/// </summary>
+public static class RelevanceDecision
+{
+    /// <summary>Weights in the order of <see cref="RelevanceFeatures.Vector"/>.</summary>
+    private static readonly double[] Weights = [0.242, -1.276, 3.141, 0.131, -0.086, -0.573, 1.546, 3.879, -1.984];
+    private const double Bias = -6.126;
+
+    /// <summary>The least probability of being right at which an answer is given.</summary>
+    public const double Threshold = 0.55;
+
+    /// <summary>
+    /// Whatever the model says, the passage must hold this share of what was asked, or two words and most of what the
+    /// articles know of it (a long, chatty question has many words no article uses; one common verb is not a topic).
+    /// </summary>
+    public const double MinCoverage = 0.35;
+
+    public static RelevanceFeatures? Features(SearchResult result)
+    {
+        if (result.Best is not { } best || result.Query.Count == 0)
+        {
+            return null;
+        }
+
+        var known = result.Query.Where(t => t.Known).ToList();
+        var knownWeight = known.Sum(t => t.Weight);
+        var head = known.Where(t => t.Forms.Any(best.Passage.HeadTerms.Contains)).Sum(t => t.Weight);
+        var matchedWeight = known.Where(t => t.MatchedBy(best.Passage.Terms)).Sum(t => t.Weight);
+        var other = result.Hits.FirstOrDefault(h => h.Passage.Article.Id != best.Passage.Article.Id)?.Score ?? 0f;
+        return new RelevanceFeatures(
+            best.Coverage,
+            knownWeight == 0 ? 0 : matchedWeight / knownWeight,
+            knownWeight == 0 ? 0 : head / knownWeight,
+            best.Matched,
+            known.Count,
+            (double)result.Query.Count(t => !t.Known) / result.Query.Count,
+            Math.Log(1 + best.Score),
+            best.Score <= 0 ? 0 : 1 - other / best.Score,
+            SpecificFactCues.Count(result.Question));
+    }
+
+    /// <summary>The probability that the best passage's article answers the question.</summary>
+    public static double Probability(RelevanceFeatures features)
+    {
+        var x = features.Vector;
+        var z = Bias;
+        for (var i = 0; i < x.Length; i++)
+        {
+            z += Weights[i] * x[i];
+        }
+
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    /// <summary>True when the best passage answers the question: probable enough, and at least one word matched as typed (not only a typo's correction).</summary>
+    public static bool IsRelevant(SearchResult result) =>
+        Features(result) is { } features
+        && (features.Coverage >= MinCoverage || features.Matched >= 2 && features.KnownCoverage >= 0.6)
+        && (Probability(features) >= Threshold || NamesTheTitle(result, features))
+        && result.Query.Any(t => !t.Corrected && t.MatchedBy(result.Best!.Passage.Terms));
+
+    /// <summary>
+    /// A short question that is the article's topic ("kas ir LEADER?", "what is social capital?"): every word it has
+    /// is in the title of the best passage's article, no word is unknown and it asks for no local fact.
+    /// </summary>
+    private static bool NamesTheTitle(SearchResult result, RelevanceFeatures features) =>
+        features.UnknownShare == 0 && features.SpecificFact == 0
+        && result.Query.Where(t => !t.Expansion).All(t => t.Known && !t.Corrected && t.Forms.Any(result.Best!.Passage.TitleTerms.Contains));
+}

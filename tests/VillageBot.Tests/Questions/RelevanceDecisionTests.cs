@@ -1,0 +1,51 @@
+using VillageBot.Features.Questions;
+using VillageBot.Features.Questions.Retrieval;
+
+namespace VillageBot.Tests.Questions;
+
+public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixture<AnswererFixture>
+{
+    private static KnowledgeIndex Index => KnowledgeIndex.Load(Path.Combine(AppContext.BaseDirectory, "data", "knowledge"));
+
+    [Fact]
+    public void Framing_words_do_not_sink_a_question()
+    {
+        var plain = Index.Search("how to found an association", "en");
+        var chatty = Index.Search("at our last meeting people argued a lot, so please tell me simply how to found an association", "en");
+
+        Assert.True(RelevanceDecision.IsRelevant(chatty));
+        Assert.Equal(plain.Best!.Passage.Article.Id, chatty.Best!.Passage.Article.Id);
+    }
+
+    [Fact]
+    public void A_question_for_a_local_date_or_price_is_less_probable_than_the_same_topic_asked_in_general()
+    {
+        var general = RelevanceDecision.Features(Index.Search("how do LEADER project applications work", "en"))!;
+        var local = RelevanceDecision.Features(Index.Search("when is the LEADER application deadline in our parish this year and what does it cost", "en"))!;
+
+        Assert.True(local.SpecificFact > 0);
+        Assert.True(RelevanceDecision.Probability(local) < RelevanceDecision.Probability(general));
+    }
+
+    [Fact]
+    public void A_question_matched_only_through_a_corrected_typo_is_not_relevant()
+    {
+        Assert.False(RelevanceDecision.IsRelevant(Index.Search("passport", "en")));
+    }
+
+    [Fact]
+    public void A_russian_word_for_a_term_finds_the_latvian_only_article_through_the_term_map()
+    {
+        Assert.Contains("ES KLP tīkls", Index.Terms.Expand("Что такое сеть CAP?", "ru", "lv"));
+    }
+
+    [Fact]
+    public async Task The_answer_comes_in_the_question_s_language_whatever_the_setting()
+    {
+        var answer = await fixture.Answerer.AnswerAsync("What is LEADER?", "ru");
+
+        Assert.True(answer.Answered);
+        Assert.Equal("en", answer.Sources[0].Lang);
+        Assert.StartsWith("Вы спросили по-английски", answer.Text, StringComparison.Ordinal);
+    }
+}
