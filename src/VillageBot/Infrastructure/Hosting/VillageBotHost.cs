@@ -97,6 +97,7 @@ public static class VillageBotHost
         services.AddOptions<LocalChatOptions>().BindConfiguration(LocalChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<LocalChatStore>();
+        services.AddHostedService<PrepareAtStart<LocalChatStore>>();
         services.AddSingleton<LocalMessenger>();
         services.AddSingleton<IPersonalData, LocalChatPersonalData>();
         services.AddTransient<TelegramMessenger>();
