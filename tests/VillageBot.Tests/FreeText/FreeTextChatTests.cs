@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Reports;
 using VillageBot.Tests.Foundation;
 
@@ -63,5 +64,21 @@ public sealed class FreeTextUnsureTests : BotTest
         user.Click("ft:p");
         await user.ExpectAsync(e => e.HasButton("rep:skip"));
         Assert.Equal("the lamp by the post office\nit has been dark for a week", Host.Db.Residents.FindById(user.Id).Dialog!.Get("text"));
+    }
+}
+
+/// <summary>A long question that opens with a complaint: the last sentence asks and the knowledge base has an article for it.</summary>
+public sealed class FreeTextContextFirstQuestionTests : BotTest
+{
+    [Fact]
+    public async Task A_long_question_opening_with_a_complaint_is_answered_not_reported()
+    {
+        // The model trains at start-up; under load that can take longer than one reply is waited for.
+        await Task.Run(() => Host.Services.GetRequiredService<Features.FreeText.IntentDetector>().EnsureReady());
+        var user = await MemberAsync("en");
+        user.Send("Nobody in our village has heard of it and the neighbours keep arguing about the money. What is the LEADER programme and how does it help villages?");
+        var answer = await user.ExpectTextAsync("Sources:");
+        Assert.DoesNotContain(answer.AllButtons, b => b.Data == "rep:skip");
+        Assert.NotEqual(Features.Reports.ReportFlow.Dialog, Host.Db.Residents.FindById(user.Id).Dialog?.Name);
     }
 }
