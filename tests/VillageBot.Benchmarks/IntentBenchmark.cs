@@ -1,10 +1,12 @@
 using VillageBot.Features.FreeText;
+using VillageBot.Features.Questions.Retrieval;
 
 namespace VillageBot.Benchmarks;
 
 /// <summary>
 /// Free text routing on the blind sets (test by default, dev with <c>--split dev</c>): where problem reports,
-/// answerable and off-topic questions and chit-chat end up with the model and the threshold the chat uses, and the
+/// answerable and off-topic questions and chit-chat end up with the model, the knowledge base's evidence and the
+/// threshold the chat uses, and the
 /// time of one prediction.
 /// </summary>
 public sealed class IntentBenchmark(string split) : IBenchmarkSection
@@ -21,8 +23,10 @@ public sealed class IntentBenchmark(string split) : IBenchmarkSection
         var model = IntentModel.Train(set.Examples);
         figures.Add("intent_train_s", Math.Round(clock.Elapsed.TotalSeconds, 2), "s", $"{set.Examples.Count} examples");
 
-        var outcomes = IntentEvaluation.Run(model, IntentEvaluation.LoadBlind(data, split));
-        var r = IntentEvaluation.Score(outcomes, new IntentOptions().UnsureBelow);
+        var options = new IntentOptions();
+        var evidence = new KnowledgeEvidence(KnowledgeIndex.Load(Path.Combine(data, "knowledge")), options.KnowledgeBoost);
+        var outcomes = IntentEvaluation.Run(model, IntentEvaluation.LoadBlind(data, split), evidence);
+        var r = IntentEvaluation.Score(outcomes, options.UnsureBelow);
         var note = $"blind {split} split";
         figures.Add("intent_problem_to_report_rate", Math.Round(r.ProblemToReport, 3), "", $"{note} (goal ≥ 0.90)");
         figures.Add("intent_problem_to_question_rate", Math.Round(r.ProblemToQuestion, 3), "", $"{note} (goal ≤ 0.03)");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Reports;
 using VillageBot.Tests.Foundation;
 
@@ -63,5 +64,22 @@ public sealed class FreeTextUnsureTests : BotTest
         user.Click("ft:p");
         await user.ExpectAsync(e => e.HasButton("rep:skip"));
         Assert.Equal("the lamp by the post office\nit has been dark for a week", Host.Db.Residents.FindById(user.Id).Dialog!.Get("text"));
+    }
+}
+
+/// <summary>A long question that opens with a complaint: the last sentence asks and the knowledge base has an article for it.</summary>
+public sealed class FreeTextContextFirstQuestionTests : BotTest
+{
+    [Fact]
+    public async Task A_long_question_opening_with_a_complaint_goes_to_answering_not_to_the_report_flow()
+    {
+        // The model trains at start-up; under load that can take longer than one reply is waited for.
+        await Task.Run(() => Host.Services.GetRequiredService<Features.FreeText.IntentDetector>().EnsureReady());
+        var user = await MemberAsync("en");
+        user.Send("Nobody in our village has heard of it and the neighbours keep arguing about the money. What is the LEADER programme and how does it help villages?");
+        // Answering replies with an answer and its sources, or offers to pass the question on; never the report flow.
+        var answer = await user.ExpectAsync(e => e.Text?.Contains("Sources:", StringComparison.Ordinal) == true || e.AllButtons.Any(b => b.Data?.StartsWith("qa:fwd", StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(answer.AllButtons, b => b.Data == "rep:skip");
+        Assert.NotEqual(Features.Reports.ReportFlow.Dialog, Host.Db.Residents.FindById(user.Id).Dialog?.Name);
     }
 }

@@ -1,4 +1,5 @@
 using VillageBot.Features.FreeText;
+using VillageBot.Features.Questions.Retrieval;
 
 namespace VillageBot.Tests.FreeText;
 
@@ -6,6 +7,9 @@ namespace VillageBot.Tests.FreeText;
 public sealed class IntentModelTests
 {
     private static readonly Lazy<IntentModel> Model = new(() => IntentModelStore.Train(IntentTrainingSet.Load(Path.Combine(AppContext.BaseDirectory, "data"))));
+
+    private static readonly Lazy<KnowledgeEvidence> Evidence = new(() =>
+        new KnowledgeEvidence(KnowledgeIndex.Load(Path.Combine(AppContext.BaseDirectory, "data", "knowledge")), new IntentOptions().KnowledgeBoost));
 
     private static Intent Read(string text) => IntentDetector.Decide(Model.Value.Predict(text), new IntentOptions().UnsureBelow).Intent;
 
@@ -31,6 +35,29 @@ public sealed class IntentModelTests
     [InlineData("thanks a bunch")]
     [InlineData("спасибо большое!")]
     public void Small_talk_reads_as_chitchat(string text) => Assert.Equal(Intent.Chitchat, Read(text));
+
+    [Theory]
+    [InlineData("Our hall stands empty all winter. How could more residents use it?")]
+    [InlineData("Mūsu biedrībā visu dara divi cilvēki, pārējie tikai kritizē. Kā iesaistīt vairāk biedru biedrības darbā?")]
+    [InlineData("Сколько стоит билет на поезд до Резекне?")]
+    public void Context_first_and_off_topic_questions_read_as_questions(string text) => Assert.Equal(Intent.Question, Read(text));
+
+    [Theory]
+    [InlineData("The neighbours keep arguing about the money. What is the LEADER programme and how does it help villages?", true)]
+    [InlineData("Kas ir LEADER programma?", true)]
+    [InlineData("The bin by the bus stop has not been emptied for two weeks", false)]
+    [InlineData("Kur var nopirkt lētu benzīnu?", false)]
+    public void The_knowledge_base_supports_texts_that_ask_what_it_covers(string text, bool supported) =>
+        Assert.Equal(supported, Evidence.Value.Supports(text));
+
+    [Fact]
+    public void Knowledge_evidence_raises_a_question_but_leaves_small_talk_and_unsupported_texts()
+    {
+        var asked = "Kas ir LEADER programma?";
+        Assert.Equal(Intent.Question, IntentDetector.Decide(Evidence.Value.Weigh([0.2f, 0.75f, 0.05f], asked), 0.55).Intent);
+        Assert.Equal([0.1f, 0.2f, 0.7f], Evidence.Value.Weigh([0.1f, 0.2f, 0.7f], asked));
+        Assert.Equal([0.2f, 0.75f, 0.05f], Evidence.Value.Weigh([0.2f, 0.75f, 0.05f], "The bin by the bus stop has not been emptied"));
+    }
 
     [Fact]
     public void Below_the_threshold_the_answer_is_unsure()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.Questions.Retrieval;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.FreeText;
@@ -22,10 +23,17 @@ public sealed record IntentReading(Intent Intent, double Confidence, IReadOnlyDi
 /// <summary>
 /// Tells a question ("kā nodibināt biedrību?") from a problem report ("pie mums atkal nav elektrības") and from small
 /// talk ("paldies!") in lv, en and ru, typed with or without diacritics, with the trained <see cref="IntentModel"/>.
-/// Below <see cref="IntentOptions.UnsureBelow"/> the answer is <see cref="Intent.Unsure"/> and the person is asked.
-/// The model is loaded from the data directory, or trained (a few seconds) when it is missing or stale.
+/// A text that asks something and finds a relevant article in the knowledge base leans to question
+/// (<see cref="KnowledgeEvidence"/>). Below <see cref="IntentOptions.UnsureBelow"/> the answer is
+/// <see cref="Intent.Unsure"/> and the person is asked. The model is loaded from the data directory, or trained (a few seconds) when it is missing or stale.
 /// </summary>
-public sealed class IntentDetector(IOptions<IntentOptions> options, IOptions<StorageOptions> storage, IOptions<ContentOptions> content, TimeProvider time, ILogger<IntentDetector> log)
+public sealed class IntentDetector(
+    IOptions<IntentOptions> options,
+    IOptions<StorageOptions> storage,
+    IOptions<ContentOptions> content,
+    TimeProvider time,
+    ILogger<IntentDetector> log,
+    KnowledgeIndex? knowledge = null)
 {
     private readonly Lock _training = new();
     private volatile IntentModel? _model;
@@ -37,10 +45,20 @@ public sealed class IntentDetector(IOptions<IntentOptions> options, IOptions<Sto
     /// <summary>The model in use (loaded or trained first if needed).</summary>
     internal IntentModel Current => EnsureModel();
 
+    /// <summary>The knowledge base's evidence, when the host has a knowledge base.</summary>
+    public KnowledgeEvidence? Evidence { get; } = knowledge is null ? null : new KnowledgeEvidence(knowledge, options.Value.KnowledgeBoost);
+
     public IntentReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Decide(EnsureModel().Predict(text), UnsureBelow);
+        return Decide(Probabilities(EnsureModel(), Evidence, text), UnsureBelow);
+    }
+
+    /// <summary>The model's probabilities for the text, weighed with the knowledge base's evidence when there is one.</summary>
+    public static float[] Probabilities(IntentModel model, KnowledgeEvidence? evidence, string text)
+    {
+        var p = model.Predict(text);
+        return evidence is null ? p : evidence.Weigh(p, text);
     }
 
     /// <summary>The decision on the model's probabilities (<see cref="IntentModel.Intents"/> order) with a given threshold.</summary>

@@ -6,7 +6,8 @@ namespace VillageBot.Features.FreeText;
 /// <summary>
 /// How free text is routed on the blind evaluation sets (data/eval/blind/*.{split}.jsonl): problem reports should
 /// reach the report flow, answerable and off-topic questions the answering, chit-chat the friendly reply. The texts
-/// are routed with <see cref="IntentDetector.Decide"/>, the decision the chat makes.
+/// are routed with <see cref="IntentDetector.Probabilities"/> and <see cref="IntentDetector.Decide"/>, the decision the
+/// chat makes.
 /// </summary>
 public static class IntentEvaluation
 {
@@ -38,19 +39,19 @@ public static class IntentEvaluation
         return cases;
     }
 
-    /// <summary>Each text predicted one at a time (as the chat does), timed.</summary>
-    public static List<Outcome> Run(IntentModel model, IEnumerable<Case> cases)
+    /// <summary>Each text predicted one at a time (as the chat does, with the knowledge base's evidence when given), timed.</summary>
+    public static List<Outcome> Run(IntentModel model, IEnumerable<Case> cases, KnowledgeEvidence? evidence = null)
     {
         var list = cases.ToList();
         foreach (var warm in list.Take(20))
         {
-            model.Predict(warm.Text);
+            IntentDetector.Probabilities(model, evidence, warm.Text);
         }
 
         return [.. list.Select(c =>
         {
             var watch = Stopwatch.StartNew();
-            var p = model.Predict(c.Text);
+            var p = IntentDetector.Probabilities(model, evidence, c.Text);
             return new Outcome(c, p, watch.Elapsed.TotalMilliseconds);
         })];
     }

@@ -19,27 +19,39 @@ public sealed class IntentInput
 }
 
 /// <summary>
-/// Folding and the cues: a question mark, a question word first, the length, no letters at all (an emoji). They are
-/// features with learnt weights, not rules: "Kāpēc atkal nedeg lampas?" has both question cues and is still a problem.
+/// Folding and the cues: a question mark (anywhere; closing the last sentence, which carries the intent of a question
+/// that opens with a complaint: "Our meetings go nowhere. What helps?"), a question word leading the text, the last
+/// sentence or any clause, the length, no letters at all (an emoji). They are features with learnt weights, not
+/// rules: "Kāpēc atkal nedeg lampas?" has question cues and is still a problem.
 /// </summary>
 public static class IntentFeatures
 {
-    public const int CueCount = 5;
+    public const int CueCount = 8;
 
     /// <summary>What a text is shows in its first sentences; past this a long text adds cost and noise, not intent.</summary>
     public const int MaxChars = 400;
 
     private static readonly HashSet<string> QuestionWords =
     [
-        "kas", "ka", "kur", "kad", "kapec", "kadel", "kads", "kada", "kadi", "kadas", "kadu", "vai", "cik", "kurs", "kura", "kuri", "ko",
-        "what", "how", "why", "when", "where", "who", "which", "can", "could", "is", "are", "do", "does", "should", "whats",
-        "что", "как", "почему", "зачем", "когда", "где", "кто", "какои", "какая", "какие", "какое", "можно", "сколько", "чем", "ли",
+        "kas", "ka", "kur", "kad", "kapec", "kadel", "kads", "kada", "kadi", "kadas", "kadu", "vai", "cik", "kurs", "kura", "kuri", "ko", "kuru",
+        "what", "how", "why", "when", "where", "who", "which", "can", "could", "is", "are", "do", "does", "should", "whats", "whos", "hows", "any", "would",
+        "что", "как", "почему", "зачем", "когда", "где", "кто", "какои", "какая", "какие", "какое", "каков", "можно", "сколько", "чем", "ли", "куда", "откуда", "стоит",
+    ];
+
+    /// <summary>Question words that lead a question even inside a sentence ("…, kā lai…", "…, so how do we…"); "kas", "who", "что" also join relative clauses.</summary>
+    private static readonly HashSet<string> ClauseLeaders =
+    [
+        "kapec", "kadel", "kur", "kad", "cik", "kads", "kada", "kadi", "kadas", "kadu",
+        "how", "why", "where", "when", "what", "whats", "which",
+        "как", "почему", "зачем", "где", "когда", "сколько", "какои", "какая", "какие", "какое", "куда",
     ];
 
     public static IntentInput Of(string text, string? label = null, float weight = 1)
     {
         text = text.Length > MaxChars ? text[..MaxChars] : text;
-        var words = Folding.Words(Folding.Fold(text)).ToList();
+        var words = Words(text);
+        var sentences = Sentences(text);
+        var lastWords = Words(Asking(sentences));
         var letters = text.Count(char.IsLetter);
         return new IntentInput
         {
@@ -52,8 +64,59 @@ public static class IntentFeatures
                 MathF.Log(1 + words.Count) / 3,
                 words.Count <= 2 ? 1 : 0,
                 letters == 0 ? 1 : 0,
+                sentences.Count > 0 && sentences[^1].EndsWith('?') ? 1 : 0,
+                lastWords.Count > 0 && QuestionWords.Contains(lastWords[0]) ? 1 : 0,
+                AsksInside(text, sentences) ? 1 : 0,
             ],
             Weight = weight,
         };
     }
+
+    /// <summary>The sentence that carries the intent: the last one with a "?", else the last one.</summary>
+    public static string AskingSentence(string text) => Asking(Sentences(text.Length > MaxChars ? text[..MaxChars] : text));
+
+    private static string Asking(List<string> sentences) => sentences.LastOrDefault(s => s.EndsWith('?')) ?? sentences.LastOrDefault() ?? "";
+
+    /// <summary>True when the text asks: a "?", or a sentence or clause led by a question word.</summary>
+    public static bool Asks(string text)
+    {
+        text = text.Length > MaxChars ? text[..MaxChars] : text;
+        return text.Contains('?', StringComparison.Ordinal) || AsksInside(text, Sentences(text));
+    }
+
+    /// <summary>Some sentence starts with a question word, or some clause with an unambiguous one ("kā lai", "how", "как").</summary>
+    private static bool AsksInside(string text, List<string> sentences) =>
+        sentences.Select(Words).Any(s => s.Count > 1 && QuestionWords.Contains(s[0]))
+        || Clauses(text).Any(c => c.Count > 1 && (ClauseLeaders.Contains(c[0]) || c[0] == "ka" && c[1] == "lai"));
+
+    private static List<string> Words(string text) => [.. Folding.Words(Folding.Fold(text))];
+
+    /// <summary>Sentences with their closing mark ("Nobody comes. What helps?" → "Nobody comes.", "What helps?").</summary>
+    private static List<string> Sentences(string text)
+    {
+        var list = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] is not ('.' or '!' or '?' or '\n' or '…'))
+            {
+                continue;
+            }
+
+            var end = i < text.Length ? i + 1 : i;
+            var sentence = text[start..end].Trim();
+            if (sentence.Any(char.IsLetter))
+            {
+                list.Add(sentence);
+            }
+
+            start = end;
+        }
+
+        return list;
+    }
+
+    private static IEnumerable<List<string>> Clauses(string text) =>
+        text.Split(['.', '!', '?', '\n', '…', ',', ';', ':', '–', '—', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(Words).Where(c => c.Count > 0);
 }

@@ -14,6 +14,13 @@ public sealed class IntentOptions
     [Range(0.0, 1.0)]
     public double UnsureBelow { get; set; } = 0.55;
 
+    /// <summary>
+    /// How much more likely a text that asks something is a question when the knowledge base has a relevant article for
+    /// it (the question's odds are multiplied by this; 1 turns the evidence off). Chosen on the blind dev split.
+    /// </summary>
+    [Range(1.0, 100.0)]
+    public double KnowledgeBoost { get; set; } = 16;
+
     /// <summary>The trained model, relative to Storage:DataDirectory (an intent.json with its fingerprint sits beside it).</summary>
     [Required]
     public string ModelFile { get; set; } = "intent.zip";

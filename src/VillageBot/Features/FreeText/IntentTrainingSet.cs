@@ -15,7 +15,7 @@ namespace VillageBot.Features.FreeText;
 public sealed class IntentTrainingSet
 {
     /// <summary>Changes whenever featurisation or the pipeline changes, so that models saved by older code are retrained.</summary>
-    public const int FeatureVersion = 2;
+    public const int FeatureVersion = 3;
 
     /// <summary>Headings are topics rather than whole questions: they count less than a written question.</summary>
     private const float HeadingWeight = 0.5f;

@@ -7,6 +7,6 @@ public static class IntentTuning
     {
         yield return IntentSettings.Default;
         yield return IntentSettings.Default with { CharNgrams = 4, AllCharLengths = false };
-        yield return IntentSettings.Default with { CharNgrams = 4, MaxIterations = 100 };
+        yield return IntentSettings.Default with { MaxIterations = 30 };
     }
 }

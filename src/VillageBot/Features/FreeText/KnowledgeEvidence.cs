@@ -1,0 +1,49 @@
+using VillageBot.Infrastructure.Text;
+using VillageBot.Features.Questions.Retrieval;
+using VillageBot.Features.Reports.Classification;
+
+namespace VillageBot.Features.FreeText;
+
+/// <summary>
+/// The knowledge base as evidence for "question": a text that asks something (a "?", a question word leading a
+/// sentence or clause) and for which the question answering finds a relevant article is most likely a question, even
+/// when it opens with a complaint ("Our meetings go nowhere. How do we get young families to come?"). Problem reports
+/// rarely match an article, and a report without an ask or a text read as small talk is never touched. The question's odds are multiplied by
+/// <see cref="IntentOptions.KnowledgeBoost"/>, so a confident "problem" can still win.
+/// </summary>
+public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
+{
+    public double Boost => boost;
+
+    /// <summary>
+    /// True when the text asks and the knowledge base has a relevant article for it or for its asking sentence (the
+    /// context before a question dilutes the search: "The neighbours argue about it. What is LEADER?").
+    /// </summary>
+    public bool Supports(string text)
+    {
+        if (!IntentFeatures.Asks(text))
+        {
+            return false;
+        }
+
+        var lang = LanguageDetector.Detect(text);
+        var asking = IntentFeatures.AskingSentence(text);
+        return KnowledgeIndex.IsRelevant(index.Search(text, lang))
+            || asking.Length < text.Trim().Length && KnowledgeIndex.IsRelevant(index.Search(asking, lang));
+    }
+
+    /// <summary>The probabilities (<see cref="IntentModel.Intents"/> order) with the question's odds raised when the knowledge base supports it.</summary>
+    public float[] Weigh(float[] probabilities, string text)
+    {
+        // Small talk that happens to name a topic ("who are you, what do you know about associations?") stays small talk.
+        if (boost <= 1 || probabilities[2] >= probabilities.Max() || !Supports(text))
+        {
+            return probabilities;
+        }
+
+        var weighed = (float[])probabilities.Clone();
+        weighed[0] *= (float)boost;
+        var total = weighed.Sum();
+        return [.. weighed.Select(p => p / total)];
+    }
+}
