@@ -2,16 +2,22 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Broadcasts;
 
 /// <summary>
 /// "When to send" for broadcasts and polls, in the villages' time zone (Bot:TimeZone, Europe/Riga): buttons for
-/// now, this evening and tomorrow, or a typed time such as "18:30 05.06", "05.06 18:30" or "18:30".
+/// now, this evening and tomorrow, or a typed time such as "18:30 05.06", "05.06 18:30" or "18:30". "Now" during
+/// the quiet hours asks first: at their end (the default) or now anyway.
 /// </summary>
-public sealed partial class SendTime(IOptions<BotOptions> options)
+public sealed partial class SendTime(IOptions<BotOptions> options, IOptions<BroadcastOptions> broadcast, QuietHours quiet)
 {
+    /// <summary>The button choices of the quiet-hours question.</summary>
+    public const string AfterQuiet = "morning";
+    public const string NowAnyway = "anyway";
+
     public static readonly TimeSpan Furthest = TimeSpan.FromDays(90);
 
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
@@ -37,12 +43,35 @@ public sealed partial class SendTime(IOptions<BotOptions> options)
         var today = Local(nowUtc).Date;
         return choice switch
         {
-            "now" => nowUtc,
+            "now" or NowAnyway => nowUtc,
+            AfterQuiet => quiet.NextAllowed(nowUtc),
             "today18" => Utc(today.AddHours(18)) is var t && t > nowUtc ? t : null,
             "tom09" => Utc(today.AddDays(1).AddHours(9)),
             "tom18" => Utc(today.AddDays(1).AddHours(18)),
             _ => null,
         };
+    }
+
+    /// <summary>Whether the choice means sending at once (the preview then says "now").</summary>
+    public static bool IsNow(string choice) => choice is "now" or NowAnyway;
+
+    /// <summary>
+    /// "Now" during the quiet hours: asks whether to send when they end (first, the default) or now anyway, and
+    /// returns true; the dialog stays at its "when" step. Any other choice returns false.
+    /// </summary>
+    public async Task<bool> AskIfQuietAsync(BotContext ctx, string prefix, string choice)
+    {
+        if (choice != "now" || !broadcast.Value.AskInQuietHours || !quiet.Contains(ctx.Now))
+        {
+            return false;
+        }
+
+        var end = Local(quiet.NextAllowed(ctx.Now)).ToString("HH:mm", CultureInfo.InvariantCulture);
+        await ctx.EditOrReplyAsync(ctx.T("sendtime.quiet", Local(ctx.Now).ToString("HH:mm", CultureInfo.InvariantCulture)), Keyboard.Of(
+            [new Button(ctx.T("sendtime.quiet_wait", end), CallbackData.Build(prefix, "at", AfterQuiet))],
+            [new Button(ctx.T("sendtime.quiet_now"), CallbackData.Build(prefix, "at", NowAnyway))],
+            [new Button(ctx.T("common.cancel"), CallbackData.Build(prefix, "cancel"))]));
+        return true;
     }
 
     /// <summary>A typed local time; null if it cannot be read or is past or too far ahead.</summary>
