@@ -78,6 +78,29 @@ public sealed class QuietHoursSendTests : VillageTest
         Assert.Equal(Night.UtcDateTime, poll.SendAt);
     }
 
+    [Fact]
+    public async Task A_quiz_invitation_at_night_waits_for_eight_by_default()
+    {
+        var coordinator = await CoordinatorAsync("en");
+        AddResidents(1);
+        Clock!.SetUtcNow(Night);
+        var village = VillageId("kalsnava");
+        coordinator.Send("/needs");
+        var needs = await coordinator.ExpectAsync(e => e.Method == "sendMessage");
+
+        coordinator.ClickData(needs.MessageId, $"qzn:send:{village}:smart-village-basics");
+        var confirm = await coordinator.ExpectTextAsync("Send «Smart village basics»");
+        Assert.Contains("quiet hours", confirm.Text);
+        Assert.Equal($"qzn:go:{village}:smart-village-basics:later", confirm.AllButtons.First().Data);
+        Assert.Contains("08:00", confirm.AllButtons.First().Text);
+        Assert.True(confirm.HasButton($"qzn:go:{village}:smart-village-basics"));
+
+        coordinator.Click($"qzn:go:{village}:smart-village-basics:later");
+        await coordinator.ExpectTextAsync("at 08:00 03.06");
+        var broadcast = Host.Services.GetRequiredService<BroadcastStore>().Broadcasts.FindAll().Single();
+        Assert.Equal(new DateTime(2025, 6, 3, 5, 0, 0, DateTimeKind.Utc), broadcast.SendAt);
+    }
+
     private static async Task WriteBroadcastAsync(TestKit.FakeUser coordinator, string text)
     {
         coordinator.Send("/broadcast");

@@ -61,18 +61,27 @@ public sealed partial class SendTime(IOptions<BotOptions> options, IOptions<Broa
     /// </summary>
     public async Task<bool> AskIfQuietAsync(BotContext ctx, string prefix, string choice)
     {
-        if (choice != "now" || !broadcast.Value.AskInQuietHours || !quiet.Contains(ctx.Now))
+        if (choice != "now" || QuietUntil(ctx.Now) is not { } end)
         {
             return false;
         }
 
-        var end = Local(quiet.NextAllowed(ctx.Now)).ToString("HH:mm", CultureInfo.InvariantCulture);
-        await ctx.EditOrReplyAsync(ctx.T("sendtime.quiet", Local(ctx.Now).ToString("HH:mm", CultureInfo.InvariantCulture)), Keyboard.Of(
-            [new Button(ctx.T("sendtime.quiet_wait", end), CallbackData.Build(prefix, "at", AfterQuiet))],
+        await ctx.EditOrReplyAsync(QuietQuestion(ctx), Keyboard.Of(
+            [new Button(WaitButton(ctx, end), CallbackData.Build(prefix, "at", AfterQuiet))],
             [new Button(ctx.T("sendtime.quiet_now"), CallbackData.Build(prefix, "at", NowAnyway))],
             [new Button(ctx.T("common.cancel"), CallbackData.Build(prefix, "cancel"))]));
         return true;
     }
+
+    /// <summary>When the quiet hours that hold <paramref name="nowUtc"/> end; null outside them (or when not asked about).</summary>
+    public DateTime? QuietUntil(DateTime nowUtc) =>
+        broadcast.Value.AskInQuietHours && quiet.Contains(nowUtc) ? quiet.NextAllowed(nowUtc) : null;
+
+    /// <summary>"It is 03:22 in the villages — quiet hours…".</summary>
+    public string QuietQuestion(BotContext ctx) => ctx.T("sendtime.quiet", Local(ctx.Now).ToString("HH:mm", CultureInfo.InvariantCulture));
+
+    /// <summary>"🌅 Send at 08:00 (recommended)".</summary>
+    public string WaitButton(BotContext ctx, DateTime endUtc) => ctx.T("sendtime.quiet_wait", Local(endUtc).ToString("HH:mm", CultureInfo.InvariantCulture));
 
     /// <summary>A typed local time; null if it cannot be read or is past or too far ahead.</summary>
     public DateTime? Parse(string text, DateTime nowUtc)
