@@ -58,6 +58,9 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
             ["Jobs:PollingIntervalMs"] = "200",
             ["Jobs:DispatchIntervalMs"] = "200",
             ["Jobs:WorkerCount"] = "2",
+
+            // "Now" at night must not turn into the quiet-hours question.
+            ["Broadcast:AskInQuietHours"] = "false",
         };
         try
         {

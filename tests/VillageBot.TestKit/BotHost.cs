@@ -88,6 +88,10 @@ public sealed class BotHost : IAsyncDisposable
             ["Jobs:WorkerCount"] = "2",
             ["Jobs:PollingIntervalMs"] = "100",
             ["Jobs:DispatchIntervalMs"] = "50",
+
+            // Tests run on the wall clock; "now" at night would otherwise ask about the quiet hours first. The
+            // quiet-hours tests switch it back on with a fake clock.
+            ["Broadcast:AskInQuietHours"] = "false",
         };
         if (api is not null)
         {

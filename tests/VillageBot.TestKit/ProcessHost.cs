@@ -55,6 +55,9 @@ public sealed class ProcessHost : IAsyncDisposable
         info.Environment["Telegram__PollingTimeoutSeconds"] = "2";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Classifier__TrainAtStartup"] = "false";
+
+        // As in BotHost: "now" at night must not turn into the quiet-hours question on the wall clock.
+        info.Environment["Broadcast__AskInQuietHours"] = "false";
         if (api is not null)
         {
             info.Environment["Telegram__BotToken"] = FakeBotApi.Token;

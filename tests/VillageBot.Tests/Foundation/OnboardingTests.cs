@@ -35,6 +35,42 @@ public sealed class OnboardingTests : BotTest
         Assert.Null(resident.Dialog);
     }
 
+    [Theory]
+    [InlineData("lv", "Nē", "nevaru atbildēt", "/start")]
+    [InlineData("en", "No", "cannot answer", "/start")]
+    [InlineData("ru", "Нет", "не могу отвечать", "/start")]
+    public async Task No_to_the_privacy_notice_keeps_nothing_says_what_cannot_be_done_and_start_changes_the_mind(string lang, string no, string cannot, string again)
+    {
+        var user = NewUser(lang);
+        user.Send("/start ergli");
+        await user.ExpectAsync(e => e.HasButton("lang:" + lang));
+        user.Click("lang:" + lang);
+        var notice = await user.ExpectAsync(e => e.HasButton("privacy:no"));
+        Assert.True(notice.HasButton(no), notice.ToString());
+        Assert.NotNull(Host.Db.Residents.FindById(user.Id));
+
+        user.Click("privacy:no");
+        var declined = await user.ExpectTextAsync(cannot);
+        Assert.Contains(again, declined.Text, StringComparison.Ordinal);
+        Assert.Empty(declined.AllButtons);
+        Assert.Null(Host.Db.Residents.FindById(user.Id));
+
+        // A stale "I agree" on the old notice joins nobody.
+        user.Click("privacy:ok");
+        await user.ExpectAsync(e => e.Method == "answerCallbackQuery");
+        Assert.Null(Host.Db.Residents.FindById(user.Id));
+
+        user.Send("/start");
+        await user.ExpectAsync(e => e.HasButton("lang:" + lang) && e.Seq > declined.Seq);
+        user.Click("lang:" + lang);
+        await user.ExpectAsync(e => e.AllButtons.Any(b => b.Data?.StartsWith("vil:pick:", StringComparison.Ordinal) == true));
+        user.Send("ergli");
+        await user.ExpectAsync(e => e.HasButton("privacy:ok") && e.Seq > declined.Seq);
+        user.Click("privacy:ok");
+        await user.ExpectTextAsync("/help");
+        Assert.True(Host.Db.Residents.FindById(user.Id).IsMember);
+    }
+
     [Fact]
     public async Task Deep_link_code_skips_the_village_question()
     {

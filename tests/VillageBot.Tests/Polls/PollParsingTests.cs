@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Nudges;
 using VillageBot.Features.Polls;
 
 namespace VillageBot.Tests.Polls;
@@ -35,7 +36,8 @@ public sealed class PollParsingTests
 
     private static readonly DateTime Now = new(2025, 6, 2, 9, 0, 0, DateTimeKind.Utc);
 
-    private static SendTime Riga() => new(Options.Create(new BotOptions()));
+    private static SendTime Riga() =>
+        new(Options.Create(new BotOptions()), Options.Create(new BroadcastOptions()), new QuietHours(Options.Create(new NudgeOptions()), Options.Create(new BotOptions())));
 
     [Theory]
     [InlineData("18:30 02.06", "2025-06-02T15:30:00Z")]

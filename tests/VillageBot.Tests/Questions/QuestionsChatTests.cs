@@ -154,6 +154,22 @@ public sealed class QuestionsChatTests : BotTest
     }
 
     [Fact]
+    public async Task Gaps_tags_a_question_with_the_language_it_was_written_in_not_the_askers_setting()
+    {
+        var coordinator = await MemberAsync("en", "kalsnava");
+        MakeCoordinator(coordinator, "kalsnava");
+        var user = await MemberAsync("lv", "kalsnava");
+        user.Send("Когда пойдёт автобус в Ригу?");
+        await user.ExpectAsync(e => e.AllButtons.Any(b => b.Data?.StartsWith("qa:fwd:", StringComparison.Ordinal) == true));
+        Assert.Equal("ru", Gaps().Single().Lang);
+
+        coordinator.Send("/gaps");
+        var list = await coordinator.ExpectTextAsync("Questions I could not answer");
+        Assert.Contains("Kalsnava · ru", list.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kalsnava · lv", list.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gaps_says_so_when_every_question_was_answered()
     {
         var coordinator = await MemberAsync("lv", "kalsnava");

@@ -72,7 +72,11 @@ public sealed class BroadcastDialog(IBroadcaster broadcaster, SendTime sendTime,
                 return;
             case "at" when step == StepWhen && sendTime.FromButton(data.Arg(1), ctx.Now) is { } at:
                 await ctx.AckAsync();
-                await ShowPreviewAsync(ctx, at, data.Arg(1) == "now");
+                if (!await sendTime.AskIfQuietAsync(ctx, Prefix, data.Arg(1)))
+                {
+                    await ShowPreviewAsync(ctx, at, SendTime.IsNow(data.Arg(1)));
+                }
+
                 return;
             case "send" when step == StepConfirm && Village(ctx) is { } village:
                 await ctx.AckAsync();

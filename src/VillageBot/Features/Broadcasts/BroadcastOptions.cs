@@ -21,4 +21,10 @@ public sealed class BroadcastOptions
     /// <summary>First wait before trying a failed recipient again; doubles with each try.</summary>
     [Range(0, 600_000)]
     public int RetryDelayMs { get; set; } = 2000;
+
+    /// <summary>
+    /// "Now" chosen during the quiet hours (Nudges:QuietHoursStart–End) first asks: at their end (the default) or
+    /// now anyway. Off only where the wall clock must not change a dialog (tests on real time).
+    /// </summary>
+    public bool AskInQuietHours { get; set; } = true;
 }

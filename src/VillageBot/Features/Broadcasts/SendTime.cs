@@ -2,16 +2,22 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Broadcasts;
 
 /// <summary>
 /// "When to send" for broadcasts and polls, in the villages' time zone (Bot:TimeZone, Europe/Riga): buttons for
-/// now, this evening and tomorrow, or a typed time such as "18:30 05.06", "05.06 18:30" or "18:30".
+/// now, this evening and tomorrow, or a typed time such as "18:30 05.06", "05.06 18:30" or "18:30". "Now" during
+/// the quiet hours asks first: at their end (the default) or now anyway.
 /// </summary>
-public sealed partial class SendTime(IOptions<BotOptions> options)
+public sealed partial class SendTime(IOptions<BotOptions> options, IOptions<BroadcastOptions> broadcast, QuietHours quiet)
 {
+    /// <summary>The button choices of the quiet-hours question.</summary>
+    public const string AfterQuiet = "morning";
+    public const string NowAnyway = "anyway";
+
     public static readonly TimeSpan Furthest = TimeSpan.FromDays(90);
 
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
@@ -37,13 +43,45 @@ public sealed partial class SendTime(IOptions<BotOptions> options)
         var today = Local(nowUtc).Date;
         return choice switch
         {
-            "now" => nowUtc,
+            "now" or NowAnyway => nowUtc,
+            AfterQuiet => quiet.NextAllowed(nowUtc),
             "today18" => Utc(today.AddHours(18)) is var t && t > nowUtc ? t : null,
             "tom09" => Utc(today.AddDays(1).AddHours(9)),
             "tom18" => Utc(today.AddDays(1).AddHours(18)),
             _ => null,
         };
     }
+
+    /// <summary>Whether the choice means sending at once (the preview then says "now").</summary>
+    public static bool IsNow(string choice) => choice is "now" or NowAnyway;
+
+    /// <summary>
+    /// "Now" during the quiet hours: asks whether to send when they end (first, the default) or now anyway, and
+    /// returns true; the dialog stays at its "when" step. Any other choice returns false.
+    /// </summary>
+    public async Task<bool> AskIfQuietAsync(BotContext ctx, string prefix, string choice)
+    {
+        if (choice != "now" || QuietUntil(ctx.Now) is not { } end)
+        {
+            return false;
+        }
+
+        await ctx.EditOrReplyAsync(QuietQuestion(ctx), Keyboard.Of(
+            [new Button(WaitButton(ctx, end), CallbackData.Build(prefix, "at", AfterQuiet))],
+            [new Button(ctx.T("sendtime.quiet_now"), CallbackData.Build(prefix, "at", NowAnyway))],
+            [new Button(ctx.T("common.cancel"), CallbackData.Build(prefix, "cancel"))]));
+        return true;
+    }
+
+    /// <summary>When the quiet hours that hold <paramref name="nowUtc"/> end; null outside them (or when not asked about).</summary>
+    public DateTime? QuietUntil(DateTime nowUtc) =>
+        broadcast.Value.AskInQuietHours && quiet.Contains(nowUtc) ? quiet.NextAllowed(nowUtc) : null;
+
+    /// <summary>"It is 03:22 in the villages — quiet hours…".</summary>
+    public string QuietQuestion(BotContext ctx) => ctx.T("sendtime.quiet", Local(ctx.Now).ToString("HH:mm", CultureInfo.InvariantCulture));
+
+    /// <summary>"🌅 Send at 08:00 (recommended)".</summary>
+    public string WaitButton(BotContext ctx, DateTime endUtc) => ctx.T("sendtime.quiet_wait", Local(endUtc).ToString("HH:mm", CultureInfo.InvariantCulture));
 
     /// <summary>A typed local time; null if it cannot be read or is past or too far ahead.</summary>
     public DateTime? Parse(string text, DateTime nowUtc)

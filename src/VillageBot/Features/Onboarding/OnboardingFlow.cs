@@ -2,12 +2,13 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb.Open311;
+using VillageBot.Features.Privacy;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Onboarding;
 
 /// <summary>The steps of joining: language → village → privacy notice. Each step is stored, so a restart resumes it.</summary>
-public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<Open311Options> open311)
+public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<Open311Options> open311, PersonErasure erasure)
 {
     public const string Dialog = UpdateRouter.OnboardingDialog;
     public const string SwitchDialog = "village";
@@ -73,7 +74,9 @@ public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<O
         ctx.Resident.VillageId = village.Id;
         ctx.SetStep(StepPrivacy);
         var text = PrivacyNotice(ctx, village.Name);
-        var keyboard = Keyboard.Of([new Button(ctx.T("onboarding.privacy_agree"), "privacy:ok")]);
+        var keyboard = Keyboard.Of(
+            [new Button(ctx.T("onboarding.privacy_agree"), "privacy:ok")],
+            [new Button(ctx.T("onboarding.privacy_decline"), "privacy:no")]);
         if (edit)
         {
             await ctx.EditOrReplyAsync(text, keyboard);
@@ -125,6 +128,18 @@ public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<O
         ctx.EndDialog();
         await ctx.EditOrReplyAsync(ctx.T("onboarding.privacy", ctx.Village?.Name ?? "—").Split("\n\n")[0] + " ✅");
         await ctx.ReplyKeyAsync("onboarding.welcome", ctx.Village?.Name ?? "");
+    }
+
+    /// <summary>
+    /// "No" to the notice: the record kept only to carry the person through joining (and anything else of theirs)
+    /// is erased, and they hear what the bot cannot do without consent and how to change their mind.
+    /// </summary>
+    public async Task DeclineAsync(BotContext ctx)
+    {
+        var text = ctx.T("onboarding.privacy_declined");
+        erasure.Erase(ctx.UserId);
+        // No EndDialog here: it would write the record back.
+        await ctx.EditOrReplyAsync(text);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -78,7 +78,7 @@ public sealed class OnboardingDialogHandler(OnboardingFlow flow, VillageDirector
     }
 }
 
-/// <summary>privacy:ok — the last step of joining.</summary>
+/// <summary>privacy:ok — the last step of joining; privacy:no — joining ends and nothing is kept.</summary>
 public sealed class PrivacyCallback(OnboardingFlow flow) : ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, CallbackData data)
@@ -90,6 +90,12 @@ public sealed class PrivacyCallback(OnboardingFlow flow) : ICallbackHandler
         }
 
         await ctx.AckAsync();
+        if (data.Arg(0) == "no")
+        {
+            await flow.DeclineAsync(ctx);
+            return;
+        }
+
         await flow.CompleteAsync(ctx);
     }
 }

@@ -150,8 +150,11 @@ public sealed class NeedsReport(LearningNeeds needs)
     private static string Topic(BotContext ctx, string topic) => ctx.T(QuizTopics.LabelKey(topic));
 }
 
-/// <summary>qzn:v:VILLAGE | qzn:pick:VILLAGE | qzn:send:VILLAGE:MODULE (asks to confirm) | qzn:go:VILLAGE:MODULE | qzn:no.</summary>
-public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages, QuizCatalog catalog, QuizStore store, BroadcastStore broadcasts, IQuizInvitations invitations) : ICallbackHandler
+/// <summary>
+/// qzn:v:VILLAGE | qzn:pick:VILLAGE | qzn:send:VILLAGE:MODULE (asks to confirm; during the quiet hours also "at
+/// 08:00 or now") | qzn:go:VILLAGE:MODULE[:later] | qzn:no.
+/// </summary>
+public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages, QuizCatalog catalog, QuizStore store, BroadcastStore broadcasts, IQuizInvitations invitations, SendTime sendTime) : ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
@@ -192,7 +195,8 @@ public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages,
         }
 
         var module = catalog.Find(data.Arg(2));
-        if (module is null || module.ForLeaders || data.Args.Count != 3 || data.Arg(0) is not ("send" or "go"))
+        var later = data.Arg(0) == "go" && data.Args.Count == 4 && data.Arg(3) == "later";
+        if (module is null || module.ForLeaders || (data.Args.Count != 3 && !later) || data.Arg(0) is not ("send" or "go"))
         {
             await ctx.AckAsync(ctx.T("callback.stale"));
             return;
@@ -202,11 +206,19 @@ public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages,
         if (data.Arg(0) == "send")
         {
             await ctx.AckAsync();
-            await ctx.ReplyAsync(
-                ctx.T("quiz.share.confirm", module.TitleIn(ctx.Lang), village.Name, recipients.Count, alreadyDone),
-                Keyboard.Of([
-                    new Button(ctx.T("quiz.share.yes"), CallbackData.Build("qzn", "go", village.Id, module.Id)),
-                    new Button(ctx.T("common.cancel"), CallbackData.Build("qzn", "no"))]));
+            var confirm = ctx.T("quiz.share.confirm", module.TitleIn(ctx.Lang), village.Name, recipients.Count, alreadyDone);
+            if (sendTime.QuietUntil(ctx.Now) is { } end)
+            {
+                await ctx.ReplyAsync(confirm + "\n\n" + sendTime.QuietQuestion(ctx), Keyboard.Of(
+                    [new Button(sendTime.WaitButton(ctx, end), CallbackData.Build("qzn", "go", village.Id, module.Id, "later"))],
+                    [new Button(ctx.T("sendtime.quiet_now"), CallbackData.Build("qzn", "go", village.Id, module.Id))],
+                    [new Button(ctx.T("common.cancel"), CallbackData.Build("qzn", "no"))]));
+                return;
+            }
+
+            await ctx.ReplyAsync(confirm, Keyboard.Of([
+                new Button(ctx.T("quiz.share.yes"), CallbackData.Build("qzn", "go", village.Id, module.Id)),
+                new Button(ctx.T("common.cancel"), CallbackData.Build("qzn", "no"))]));
             return;
         }
 
@@ -217,13 +229,17 @@ public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages,
             return;
         }
 
-        if (await invitations.SendAsync(village.Id, module.Id, ctx.UserId) is null)
+        // "At 08:00" pressed after the quiet hours ended simply sends now.
+        var at = later ? sendTime.QuietUntil(ctx.Now) : null;
+        if (await invitations.SendAsync(village.Id, module.Id, ctx.UserId, at) is null)
         {
             await ctx.AckAsync(ctx.T("quiz.share.repeat"), alert: true);
             return;
         }
 
         await ctx.AckAsync();
-        await ctx.EditOrReplyAsync(ctx.T("quiz.share.queued", module.TitleIn(ctx.Lang), village.Name, recipients.Count));
+        await ctx.EditOrReplyAsync(at is { } when
+            ? ctx.T("quiz.share.scheduled", module.TitleIn(ctx.Lang), village.Name, recipients.Count, sendTime.Format(when))
+            : ctx.T("quiz.share.queued", module.TitleIn(ctx.Lang), village.Name, recipients.Count));
     }
 }

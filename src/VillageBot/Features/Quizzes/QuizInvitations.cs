@@ -8,8 +8,11 @@ namespace VillageBot.Features.Quizzes;
 
 public interface IQuizInvitations
 {
-    /// <summary>Sends the module's invitation to the village; null if the same module went to the same village within the last hour.</summary>
-    Task<int?> SendAsync(int villageId, string moduleId, long coordinatorId);
+    /// <summary>
+    /// Sends the module's invitation to the village, now or at <paramref name="sendAtUtc"/>; null if the same module
+    /// went to the same village within the last hour.
+    /// </summary>
+    Task<int?> SendAsync(int villageId, string moduleId, long coordinatorId, DateTime? sendAtUtc = null);
 }
 
 /// <summary>
@@ -22,7 +25,7 @@ public sealed class QuizInvitations(IBroadcaster broadcaster, BroadcastStore bro
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<int?> SendAsync(int villageId, string moduleId, long coordinatorId)
+    public async Task<int?> SendAsync(int villageId, string moduleId, long coordinatorId, DateTime? sendAtUtc = null)
     {
         await _gate.WaitAsync();
         try
@@ -33,7 +36,7 @@ public sealed class QuizInvitations(IBroadcaster broadcaster, BroadcastStore bro
                 return null;
             }
 
-            return await broadcaster.StartAsync(villageId, QuizInviteSender.Content(moduleId), coordinatorId);
+            return await broadcaster.StartAsync(villageId, QuizInviteSender.Content(moduleId), coordinatorId, sendAtUtc);
         }
         finally
         {

@@ -39,6 +39,12 @@ public sealed class MyReportsCommand(ReportStore store, ReportView view) : IComm
         foreach (var r in reports.Take(MaxItems))
         {
             text.Append("\n\n").Append(ctx.T("myreports.item", r.Reference, view.Category(ctx.Lang, r.Category), view.Status(ctx.Lang, r.Status), r.Supporters.Count, view.Date(r.CreatedAt), ReportView.Snippet(r.Text, 80)));
+            // Only on the person's own reports: whether someone else's report was anonymous is not theirs to know.
+            if (r.Anonymous && r.ReporterId == ctx.UserId)
+            {
+                text.Append('\n').Append(ctx.T("myreports.anonymous"));
+            }
+
             if (r.History.LastOrDefault() is { Note: { Length: > 0 } note })
             {
                 text.Append('\n').Append(ctx.T("report.status_note", note));

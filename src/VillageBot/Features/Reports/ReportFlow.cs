@@ -8,9 +8,11 @@ using VillageBot.Infrastructure.Messaging;
 namespace VillageBot.Features.Reports;
 
 /// <summary>
-/// The steps of a report: describe → photo or location (optional) → category → anonymous? → similar open reports
-/// ("same problem (+1)" or "different") → saved with a reference. Every answer is stored in the dialog, so a
-/// restart continues at the same step.
+/// The steps of a report: describe → similar open reports of the village ("same problem (+1)" ends the dialog,
+/// "mine is different" goes on) → photo or location (optional) → category → anonymous? → saved with a reference.
+/// Similar reports come right after the words, whichever way the description arrived, so nobody answers questions
+/// about a problem that is already reported. Every answer is stored in the dialog, so a restart continues at the
+/// same step.
 /// </summary>
 public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifier notifier, IServiceProvider services, ILogger<ReportFlow> log)
 {
@@ -42,8 +44,8 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             return;
         }
 
-        ctx.StartDialog(Dialog, StepCategory, new() { ["text"] = text, ["from"] = "text" });
-        await ProposeCategoryAsync(ctx);
+        ctx.StartDialog(Dialog, StepSimilar, new() { ["text"] = text, ["from"] = "text", ["next"] = StepCategory });
+        await OfferSimilarAsync(ctx);
     }
 
     /// <summary>
@@ -59,14 +61,56 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             return;
         }
 
-        ctx.StartDialog(Dialog, StepAttach, new() { ["text"] = text, ["from"] = "text" });
+        ctx.StartDialog(Dialog, StepSimilar, new() { ["text"] = text, ["from"] = "text", ["next"] = StepAttach });
         await ctx.ReplyKeyAsync("report.from_text");
-        await AskAttachmentAsync(ctx);
+        await OfferSimilarAsync(ctx);
     }
 
     public async Task DescribedAsync(BotContext ctx, string text)
     {
-        Data(ctx)["text"] = text;
+        var data = Data(ctx);
+        data["text"] = text;
+        data["next"] = StepAttach;
+        ctx.SetStep(StepSimilar);
+        await OfferSimilarAsync(ctx);
+    }
+
+    /// <summary>
+    /// Looks for open reports of the village like this one, using the classifier's proposal for the category the
+    /// resident has not chosen yet; with none, the dialog goes straight on to its next step.
+    /// </summary>
+    private async Task OfferSimilarAsync(BotContext ctx)
+    {
+        var data = Data(ctx);
+        if (await VillageOrEndAsync(ctx) is not int village)
+        {
+            return;
+        }
+
+        // Waiting for a model still in training would hold up the reply to the words just sent; without a
+        // proposal the texts alone find the same problem (at the stricter threshold).
+        if (services.GetService<IProblemClassifier>() is { IsReady: true })
+        {
+            ClassifyInto(data);
+        }
+
+        var similar = SimilarReports.Find(store, village, data.GetValueOrDefault("pred"), data["text"], ctx.UserId);
+        data["similar"] = string.Join(',', similar.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
+        ctx.SetStep(StepSimilar);
+        await AskSimilarOrContinueAsync(ctx, similar);
+    }
+
+    /// <summary>"No, mine is different" (or nothing similar): the step after the description.</summary>
+    public async Task ContinueAfterSimilarAsync(BotContext ctx)
+    {
+        var data = Data(ctx);
+        data.Remove("similar");
+        if (data.GetValueOrDefault("next") == StepCategory)
+        {
+            await ProposeCategoryAsync(ctx);
+            return;
+        }
+
         ctx.SetStep(StepAttach);
         await AskAttachmentAsync(ctx);
     }
@@ -125,14 +169,26 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
                 await AskAnonymousAsync(ctx);
                 break;
             case StepSimilar:
-                await AskSimilarOrSaveAsync(ctx, [.. SimilarIds(ctx).Select(store.Find).OfType<Report>().Where(r => r.IsOpen)]);
+                await AskSimilarOrContinueAsync(ctx, [.. SimilarIds(ctx).Select(store.Find).OfType<Report>().Where(r => r.IsOpen)]);
                 break;
         }
     }
 
     public async Task ProposeCategoryAsync(BotContext ctx)
     {
-        var data = Data(ctx);
+        ClassifyInto(Data(ctx));
+        ctx.SetStep(StepCategory);
+        await AskCurrentStepAsync(ctx);
+    }
+
+    /// <summary>The classifier's proposal for the description, once per dialog (the description does not change).</summary>
+    private void ClassifyInto(Dictionary<string, string> data)
+    {
+        if (data.ContainsKey("pred"))
+        {
+            return;
+        }
+
         if (services.GetService<IProblemClassifier>() is { } classifier && Classify(classifier, data["text"]) is { } result && Categories.IsKnown(result.Category))
         {
             data["pred"] = result.Category;
@@ -141,9 +197,6 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             data["review"] = result.NeedsReview ? "1" : "0";
             data["lang"] = result.Language;
         }
-
-        ctx.SetStep(StepCategory);
-        await AskCurrentStepAsync(ctx);
     }
 
     public string Proposal(BotContext ctx)
@@ -180,20 +233,9 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
 
     public async Task AnonymityChosenAsync(BotContext ctx, bool anonymous)
     {
-        var data = Data(ctx);
-        data["anon"] = anonymous ? "1" : "0";
+        Data(ctx)["anon"] = anonymous ? "1" : "0";
         await ctx.EditOrReplyAsync(ctx.T(anonymous ? "report.anonymous_yes" : "report.anonymous_no"));
-        if (ctx.Resident.VillageId is not int village)
-        {
-            ctx.EndDialog();
-            await ctx.ReplyKeyAsync("access.onboard_first");
-            return;
-        }
-
-        var similar = SimilarReports.Find(store, village, data["cat"], data["text"], ctx.UserId);
-        data["similar"] = string.Join(',', similar.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
-        ctx.SetStep(StepSimilar);
-        await AskSimilarOrSaveAsync(ctx, similar);
+        await SaveAsync(ctx);
     }
 
     public IReadOnlyList<int> SimilarIds(BotContext ctx) =>
@@ -205,7 +247,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
         if (!store.Support(reportId, ctx.UserId, ctx.Now, out var report))
         {
             await ctx.EditOrReplyAsync(ctx.T("report.similar_gone"));
-            await SaveAsync(ctx);
+            await ContinueAfterSimilarAsync(ctx);
             return;
         }
 
@@ -213,13 +255,11 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
         await ctx.EditOrReplyAsync(ctx.T("report.supported", report!.Reference, report.Supporters.Count, view.Status(ctx.Lang, report.Status)));
     }
 
-    public async Task SaveAsync(BotContext ctx)
+    private async Task SaveAsync(BotContext ctx)
     {
         var data = Data(ctx);
-        if (ctx.Resident.VillageId is not int village)
+        if (await VillageOrEndAsync(ctx) is not int village)
         {
-            ctx.EndDialog();
-            await ctx.ReplyKeyAsync("access.onboard_first");
             return;
         }
 
@@ -249,6 +289,19 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
         await notifier.NewReportAsync(report);
     }
 
+    /// <summary>The reporter's village; someone who left it meanwhile is told to join one and the dialog ends.</summary>
+    private static async Task<int?> VillageOrEndAsync(BotContext ctx)
+    {
+        if (ctx.Resident.VillageId is int village)
+        {
+            return village;
+        }
+
+        ctx.EndDialog();
+        await ctx.ReplyKeyAsync("access.onboard_first");
+        return null;
+    }
+
     private async Task AskAttachmentAsync(BotContext ctx)
     {
         var data = Data(ctx);
@@ -266,11 +319,11 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
         [new Button(ctx.T("report.btn_anonymous"), "rep:anon:1")],
         [new Button(ctx.T("report.btn_named"), "rep:anon:0")]));
 
-    private async Task AskSimilarOrSaveAsync(BotContext ctx, IReadOnlyList<Report> similar)
+    private async Task AskSimilarOrContinueAsync(BotContext ctx, IReadOnlyList<Report> similar)
     {
         if (similar.Count == 0)
         {
-            await SaveAsync(ctx);
+            await ContinueAfterSimilarAsync(ctx);
             return;
         }
 

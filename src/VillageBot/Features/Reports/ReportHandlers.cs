@@ -108,7 +108,7 @@ public sealed class ReportCallback(ReportFlow flow) : ICallbackHandler
             case ("new", ReportFlow.StepSimilar):
                 await ctx.AckAsync();
                 await ClearButtonsAsync(ctx);
-                await flow.SaveAsync(ctx);
+                await flow.ContinueAfterSimilarAsync(ctx);
                 return;
             default:
                 await ctx.AckAsync(ctx.T("callback.stale"));

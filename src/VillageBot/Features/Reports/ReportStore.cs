@@ -153,9 +153,9 @@ public sealed class ReportStore
         return [.. found.Where(r => villageIds is null || villageIds.Contains(r.VillageId))];
     }
 
-    /// <summary>Open reports of one village in one category: the candidates for "same problem".</summary>
-    public IReadOnlyList<Report> OpenInCategory(int villageId, string category) =>
-        [.. Reports.Find(r => r.VillageId == villageId && r.Category == category).Where(r => r.IsOpen)];
+    /// <summary>Open reports of one village, in every category: the candidates for "same problem".</summary>
+    public IReadOnlyList<Report> OpenInVillage(int villageId) =>
+        [.. Reports.Find(r => r.VillageId == villageId).Where(r => r.IsOpen)];
 
     /// <summary>The review queue: lowest confidence first.</summary>
     public IReadOnlyList<Report> NeedingReview() =>

@@ -3,13 +3,18 @@ using VillageBot.Infrastructure.Text;
 namespace VillageBot.Features.Reports;
 
 /// <summary>
-/// Finds open reports that probably describe the same problem: same village and category, and enough shared
-/// words once diacritics are folded and words are stemmed in the report's language ("bedrēm", "bedres" and
-/// "bedre" meet), measured as the Jaccard overlap of the two sets of stems.
+/// Finds open reports that probably describe the same problem: same village, and enough shared words once
+/// diacritics are folded and words are stemmed in the report's language ("bedrēm", "bedres" and "bedre" meet),
+/// measured as the Jaccard overlap of the two sets of stems. The search runs before the resident has chosen a
+/// category, so reports of every category are candidates: in the classifier's proposed category
+/// <see cref="Threshold"/> is enough, elsewhere (the proposal may be wrong, or the earlier report was relabelled)
+/// the texts must share more, <see cref="OtherCategoryThreshold"/>.
 /// </summary>
 public static class SimilarReports
 {
     public const double Threshold = 0.2;
+
+    public const double OtherCategoryThreshold = 0.35;
 
     /// <summary>Greetings and the place itself: every report of a village may say them.</summary>
     private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
@@ -17,8 +22,8 @@ public static class SimilarReports
         "sveiki", "labdien", "ciema", "ciemata", "ciems", "village", "hello", "здравствуйте", "деревне", "деревня", "поселке",
     };
 
-    /// <summary>Up to <paramref name="max"/> open reports of the village in the category, most similar first.</summary>
-    public static IReadOnlyList<Report> Find(ReportStore store, int villageId, string category, string text, long excludeUserId, int max = 3)
+    /// <summary>Up to <paramref name="max"/> open reports of the village, most similar first.</summary>
+    public static IReadOnlyList<Report> Find(ReportStore store, int villageId, string? proposedCategory, string text, long excludeUserId, int max = 3)
     {
         var stems = Stems(text);
         if (stems.Count == 0)
@@ -26,10 +31,10 @@ public static class SimilarReports
             return [];
         }
 
-        return [.. store.OpenInCategory(villageId, category)
+        return [.. store.OpenInVillage(villageId)
             .Where(r => r.ReporterId != excludeUserId && !r.Supporters.Contains(excludeUserId))
             .Select(r => (Report: r, Score: Jaccard(stems, Stems(r.Text))))
-            .Where(x => x.Score >= Threshold)
+            .Where(x => x.Score >= (x.Report.Category == proposedCategory ? Threshold : OtherCategoryThreshold))
             .OrderByDescending(x => x.Score)
             .ThenByDescending(x => x.Report.Supporters.Count)
             .Take(max)

@@ -1,6 +1,7 @@
 using LiteDB;
 using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Questions.Chat;
 
@@ -28,9 +29,13 @@ public sealed class KnowledgeGaps(Db db)
 {
     public ILiteCollection<KnowledgeGap> Collection => db.Collection<KnowledgeGap>("knowledge_gaps");
 
-    public KnowledgeGap Record(string question, string lang, int? villageId, long residentId, DateTime now)
+    /// <summary>
+    /// Logs a gap in the language the question was written in (what the coordinator must answer in), which may
+    /// differ from the asker's setting; <paramref name="settingLang"/> decides only when the text does not tell.
+    /// </summary>
+    public KnowledgeGap Record(string question, string settingLang, int? villageId, long residentId, DateTime now)
     {
-        var gap = new KnowledgeGap { Question = question, Lang = lang, VillageId = villageId, ResidentId = residentId, AskedAt = now };
+        var gap = new KnowledgeGap { Question = question, Lang = LanguageDetector.Detect(question, settingLang), VillageId = villageId, ResidentId = residentId, AskedAt = now };
         Collection.Insert(gap);
         Collection.EnsureIndex(g => g.VillageId);
         Collection.EnsureIndex(g => g.ResidentId);

@@ -6,6 +6,9 @@ public interface IProblemClassifier
     /// <summary>Classifies one report. Before the first model is ready (trained at start-up when missing) this waits for it.</summary>
     ClassificationResult Classify(string text);
 
+    /// <summary>False while the first model is still being loaded or trained (<see cref="Classify"/> would wait).</summary>
+    bool IsReady => true;
+
     IReadOnlyList<ClassificationResult> ClassifyBatch(IEnumerable<string> texts);
 
     /// <summary>Trains a new model from data/problems plus the admins' relabels, saves it and starts using it. Takes seconds: call it off the update path.</summary>
