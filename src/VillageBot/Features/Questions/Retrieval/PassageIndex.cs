@@ -29,14 +29,17 @@ public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<
 
 /// <summary>
 /// The passages of one language in an in-memory Lucene index scored with BM25, built once. Title, tags and
-/// heading are a separate, boosted field; an unknown word is matched to the nearest known one (a typo).
+/// heading are a separate, boosted field, and so are the ask phrases (the ways residents ask for a section); an
+/// unknown word is matched to the nearest known one (a typo).
 /// It lives as long as the process: the in-memory directory holds nothing but managed memory.
 /// </summary>
 public sealed class PassageIndex
 {
     private const string HeadField = "head";
     private const string BodyField = "body";
+    private const string AskField = "ask";
     private const float HeadBoost = 1.5f;
+    private const float AskBoost = 1.5f;
     private const float CorrectedWeight = 0.8f;
 
     /// <summary>A synonym from the key-term map ranks passages less than the word the person typed.</summary>
@@ -65,7 +68,7 @@ public sealed class PassageIndex
         _documentFrequency = byDoc.SelectMany(p => p.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         // The articles' words as written and folded ("ciemā" → "ciema"), with how often each occurs, for typos.
-        var written = byDoc.SelectMany(p => Folding.Words(p.HeadText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
+        var written = byDoc.SelectMany(p => Folding.Words(p.HeadText + " " + p.AskText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
         var byFolded = written.GroupBy(Folding.Fold, StringComparer.Ordinal).ToList();
         _words = byFolded.ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _surface = byFolded.ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -92,6 +95,7 @@ public sealed class PassageIndex
                     [
                         new TextField(HeadField, passage.HeadText, Field.Store.NO),
                         new TextField(BodyField, section.Body, Field.Store.NO),
+                        new TextField(AskField, passage.AskText, Field.Store.NO),
                     ]);
                     passages.Add(passage);
                 }
@@ -133,6 +137,7 @@ public sealed class PassageIndex
             {
                 either.Add(new TermQuery(new Term(BodyField, form)));
                 either.Add(new TermQuery(new Term(HeadField, form)) { Boost = HeadBoost });
+                either.Add(new TermQuery(new Term(AskField, form)) { Boost = AskBoost });
             }
 
             lucene.Add(either, Occur.SHOULD);
@@ -233,6 +238,7 @@ public sealed class PassageIndex
         var sentences = Sentences.Split(section.Body).Select(s => new Sentence(s, TermSet(analyzer, s))).ToList();
         var passage = new Passage(article, section, sentences, []);
         passage.HeadTerms.UnionWith(TermSet(analyzer, passage.HeadText));
+        passage.HeadTerms.UnionWith(TermSet(analyzer, passage.AskText));
         passage.TitleTerms.UnionWith(TermSet(analyzer, article.Title));
         passage.Terms.UnionWith(passage.HeadTerms);
         passage.Terms.UnionWith(sentences.SelectMany(s => s.Terms));
