@@ -25,6 +25,9 @@ public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<
     public static readonly SearchResult Empty = new([], []);
 
     public PassageHit? Best => Hits.Count > 0 ? Hits[0] : null;
+
+    /// <summary>Set by <see cref="KnowledgeIndex.Search"/>: the best passage answers the question.</summary>
+    public bool Relevant { get; init; }
 }
 
 /// <summary>

@@ -5,9 +5,9 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// <summary>What the relevance decision looks at in a search result.</summary>
 public sealed record RelevanceFeatures(
     double Coverage, double KnownCoverage, double HeadCoverage, double Matched, double KnownTerms, double UnknownShare, double LogScore, double Margin,
-    double SpecificFact)
+    double SpecificFact, double ArticleShare)
 {
-    public double[] Vector => [Coverage, KnownCoverage, HeadCoverage, Math.Min(Matched, 4), Math.Min(KnownTerms, 8), UnknownShare, LogScore, Margin, Math.Min(SpecificFact, 3)];
+    public double[] Vector => [Coverage, KnownCoverage, HeadCoverage, Math.Min(Matched, 4), Math.Min(KnownTerms, 8), UnknownShare, LogScore, Margin, Math.Min(SpecificFact, 3), ArticleShare];
 
     public override string ToString() => string.Join(' ', Vector.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)));
 }
@@ -15,15 +15,16 @@ public sealed record RelevanceFeatures(
 /// <summary>
 /// Decides whether the best passage answers the question: a logistic model over the BM25 score, how much of the
 /// question's weight the passage covers (all of it, the words the articles know, the title and heading alone), how
-/// many words matched, how many words the articles never use, the margin to the best passage of another article, and
-/// signs that the question asks for a local fact no article can hold (a date, a time, a price, a number, a name).
+/// many words matched, how many words the articles never use, the margin to the best passage of another article, the
+/// share of the found passages' score that is the best article's (several of its sections agreeing), and signs that
+/// the question asks for a local fact no article can hold (a date, a time, a price, a number, a name).
 /// Its weights were fitted on the blind dev questions and off-topic questions (<c>eval-qa --set dev --calibrate</c>);
 /// the threshold is set so that a wrong article is rarer than "I don't know".
 /// </summary>
 public static class RelevanceDecision
 {
     /// <summary>Weights in the order of <see cref="RelevanceFeatures.Vector"/>.</summary>
-    private static readonly double[] Weights = [0.242, -1.276, 3.141, 0.131, -0.086, -0.573, 1.546, 3.879, -1.984];
+    private static readonly double[] Weights = [0.242, -1.276, 3.141, 0.131, -0.086, -0.573, 1.546, 3.879, -1.984, 0];
     private const double Bias = -6.126;
 
     /// <summary>The least probability of being right at which an answer is given.</summary>
@@ -47,6 +48,8 @@ public static class RelevanceDecision
         var head = known.Where(t => t.Forms.Any(best.Passage.HeadTerms.Contains)).Sum(t => t.Weight);
         var matchedWeight = known.Where(t => t.MatchedBy(best.Passage.Terms)).Sum(t => t.Weight);
         var other = result.Hits.FirstOrDefault(h => h.Passage.Article.Id != best.Passage.Article.Id)?.Score ?? 0f;
+        var total = result.Hits.Sum(h => (double)h.Score);
+        var same = result.Hits.Where(h => h.Passage.Article.Id == best.Passage.Article.Id).Sum(h => (double)h.Score);
         return new RelevanceFeatures(
             best.Coverage,
             knownWeight == 0 ? 0 : matchedWeight / knownWeight,
@@ -56,7 +59,8 @@ public static class RelevanceDecision
             (double)result.Query.Count(t => !t.Known) / result.Query.Count,
             Math.Log(1 + best.Score),
             best.Score <= 0 ? 0 : 1 - other / best.Score,
-            SpecificFactCues.Count(result.Question));
+            SpecificFactCues.Count(result.Question),
+            total <= 0 ? 0 : same / total);
     }
 
     /// <summary>The probability that the best passage's article answers the question.</summary>
