@@ -11,9 +11,12 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// <summary>
 /// A query term with its weight (the square root of its idf); a typo fixed to a known term weighs less. An
 /// expansion (a key term's translation or synonym) counts towards a passage's coverage only where it is found.
+/// <see cref="UnknownName"/>: a name (capitalised inside a sentence) the articles never use.
 /// </summary>
 public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool Corrected, bool Expansion = false)
 {
+    public bool UnknownName { get; init; }
+
     public bool MatchedBy(HashSet<string> terms) => Known && Forms.Any(terms.Contains);
 }
 
@@ -164,6 +167,7 @@ public sealed class PassageIndex
     public List<QueryTerm> Interpret(string question, bool ownLanguage = true)
     {
         var result = new List<QueryTerm>();
+        var names = SpecificFactCues.Names(question);
         foreach (var word in Folding.Words(question).Take(MaxWords))
         {
             var forms = Analyze(word);
@@ -179,11 +183,11 @@ public sealed class PassageIndex
             }
             else if (ownLanguage && Correct(word) is { } corrected && Analyze(corrected).Where(_documentFrequency.ContainsKey).ToArray() is { Length: > 0 } fixedForms)
             {
-                result.Add(new QueryTerm(fixedForms, fixedForms.Max(Idf) * CorrectedWeight, true, true));
+                result.Add(new QueryTerm(fixedForms, fixedForms.Max(Idf) * CorrectedWeight, true, true) { UnknownName = names.Contains(word) });
             }
             else
             {
-                result.Add(new QueryTerm(forms, Idf(0), false, false));
+                result.Add(new QueryTerm(forms, Idf(0), false, false) { UnknownName = names.Contains(word) });
             }
         }
 

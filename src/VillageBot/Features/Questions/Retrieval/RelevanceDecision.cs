@@ -24,11 +24,11 @@ public sealed record RelevanceFeatures(
 public static class RelevanceDecision
 {
     /// <summary>Weights in the order of <see cref="RelevanceFeatures.Vector"/>.</summary>
-    private static readonly double[] Weights = [0.242, -1.276, 3.141, 0.131, -0.086, -0.573, 1.546, 3.879, -1.984, 0];
-    private const double Bias = -6.126;
+    private static readonly double[] Weights = [0.010, -0.072, 1.109, 0.123, 0.006, -0.554, 0.630, 1.405, -1.067, 1.820];
+    private const double Bias = -3.299;
 
     /// <summary>The least probability of being right at which an answer is given.</summary>
-    public const double Threshold = 0.55;
+    public const double Threshold = 0.63;
 
     /// <summary>
     /// Whatever the model says, the passage must hold this share of what was asked, or two words and most of what the
@@ -59,7 +59,7 @@ public static class RelevanceDecision
             (double)result.Query.Count(t => !t.Known) / result.Query.Count,
             Math.Log(1 + best.Score),
             best.Score <= 0 ? 0 : 1 - other / best.Score,
-            SpecificFactCues.Count(result.Question),
+            SpecificFactCues.Count(result.Question) + result.Query.Count(t => t.UnknownName),
             total <= 0 ? 0 : same / total);
     }
 

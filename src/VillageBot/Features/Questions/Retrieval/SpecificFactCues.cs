@@ -13,15 +13,53 @@ public static class SpecificFactCues
     {
         // Latvian (folded)
         "kad", "cikos", "maksa", "cena", "cenas", "sodien", "rit", "vakar", "sogad", "sonedel", "termins", "atverts", "atvert", "strada",
-        "laikapstakli", "uzvareja", "telefons", "talrunis", "adrese", "saraksts",
+        "laikapstakli", "uzvareja", "telefons", "telefona", "talrunis", "adrese", "saraksts", "maksas", "maksat", "pagajusaja",
         "apstiprinats", "apstiprinaja", "sanema", "pieskirts",
         // English
         "when", "today", "tomorrow", "yesterday", "tonight", "price", "cost", "costs", "open", "deadline", "weather", "won", "score",
         "timetable", "schedule", "address", "approved", "received", "year's", "o'clock",
         // Russian (folded)
         "когда", "сегодня", "завтра", "вчера", "цена", "стоит", "открыт", "открыта", "погода", "телефон", "адрес", "расписание",
-        "выиграл", "срок", "получила", "получил", "одобрили",
+        "выиграл", "срок", "получила", "получил", "одобрили", "номер", "телефона", "прошлом",
     };
+
+    /// <summary>
+    /// Words written with a capital inside a sentence, not in capitals throughout (so not "LEADER" or "ENRD"): names
+    /// of people and places. A name the articles never use is a sign of a local fact ("who chairs the Ozolmuiža
+    /// association?"). Lower-cased, as <see cref="Folding.Words"/> gives them.
+    /// </summary>
+    public static HashSet<string> Names(string question)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var sentenceStart = true;
+        var i = 0;
+        while (i < question.Length)
+        {
+            if (char.IsLetter(question[i]))
+            {
+                var start = i;
+                while (i < question.Length && (char.IsLetter(question[i]) || question[i] is '-' or '\''))
+                {
+                    i++;
+                }
+
+                var word = question[start..i];
+                if (!sentenceStart && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower))
+                {
+                    names.Add(word.ToLowerInvariant());
+                }
+
+                sentenceStart = false;
+            }
+            else
+            {
+                sentenceStart |= question[i] is '.' or '!' or '?' or '\n' or ':' or '"' or '«' or '„' or '“' or '(' or '-' or '—' or '–';
+                i++;
+            }
+        }
+
+        return names;
+    }
 
     public static int Count(string question)
     {
