@@ -177,7 +177,12 @@ public sealed class PassageIndex
             }
 
             var known = forms.Where(_documentFrequency.ContainsKey).ToArray();
-            if (known.Length > 0)
+            if (Unprefixed(word) is { Length: > 0 } plain)
+            {
+                // "jāiekļauj" is "iekļauj" to be done, "neaizmirst" is "aizmirst" negated: the same topic word.
+                result.Add(new QueryTerm([.. plain.Union(known)], plain.Max(Idf), true, false));
+            }
+            else if (known.Length > 0)
             {
                 result.Add(new QueryTerm(known, known.Max(Idf), true, false));
             }
@@ -192,6 +197,21 @@ public sealed class PassageIndex
         }
 
         return [.. result.DistinctBy(t => t.Forms[0], StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A Latvian verb's known forms without its debitive "jā-" or negating "ne-" prefix, which the stemmer keeps;
+    /// empty when the word has neither or the articles do not use the plain verb.
+    /// </summary>
+    private string[] Unprefixed(string word)
+    {
+        var folded = Folding.Fold(word);
+        if (Lang != "lv" || folded.Length < 6 || !(folded.StartsWith("ja", StringComparison.Ordinal) || folded.StartsWith("ne", StringComparison.Ordinal)))
+        {
+            return [];
+        }
+
+        return Analyze(word[2..]).Where(_documentFrequency.ContainsKey).ToArray();
     }
 
     private static bool IsCyrillic(string word) => word.Any(c => c is >= '\u0400' and <= '\u04FF');
