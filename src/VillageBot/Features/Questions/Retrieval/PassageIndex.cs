@@ -160,7 +160,29 @@ public sealed class PassageIndex
                 return new PassageHit(h.Passage, h.Score, found / (total + expanded), matched.Count);
             })
             .ToList();
-        return new SearchResult(query, hits, question);
+        return new SearchResult(query, OpeningFirst(query, hits), question);
+    }
+
+    /// <summary>
+    /// A question that only names the best article's title ("how do LEADER applications work in Latvia?") asks about
+    /// the whole topic: the article's opening section, which says what it is about, answers it when it was found.
+    /// </summary>
+    private static List<PassageHit> OpeningFirst(List<QueryTerm> query, List<PassageHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return hits;
+        }
+
+        var article = hits[0].Passage.Article;
+        var asked = query.Where(t => !t.Expansion).ToList();
+        var opening = hits.FirstOrDefault(h => h.Passage.Article == article && h.Passage.Section == article.Sections[0]);
+        if (opening is null || opening == hits[0] || asked.Count < 2 || !asked.All(t => t.Known && t.Forms.Any(hits[0].Passage.TitleTerms.Contains)))
+        {
+            return hits;
+        }
+
+        return [opening, .. hits.Where(h => h != opening)];
     }
 
     /// <summary>The question's terms with their weights; a word the articles never use is taken as a typo of the nearest word they do.</summary>
