@@ -54,6 +54,17 @@ public sealed class AnswerCompositionTests
         Assert.Empty(SpecificFactCues.Names("Kas ir LEADER? Kā sākt ENRD darbu."));
     }
 
+    [Theory]
+    [InlineData("Kad ir nākamā sapulce?", 1)]
+    [InlineData("Ko darīt, kad uz sapulci neviens nenāk?", 0)]
+    [InlineData("what should we do when nobody comes to meetings?", 0)]
+    [InlineData("сколько стоит аренда зала?", 1)]
+    [InlineData("стоит ли делать опрос жителей?", 0)]
+    public void When_and_worth_are_local_fact_cues_only_where_they_ask_for_a_date_or_a_price(string question, int cues)
+    {
+        Assert.Equal(cues, SpecificFactCues.Count(question));
+    }
+
     [Fact]
     public void A_name_the_articles_never_use_makes_a_question_less_probable()
     {

@@ -12,14 +12,14 @@ public static class SpecificFactCues
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {
         // Latvian (folded)
-        "kad", "cikos", "maksa", "cena", "cenas", "sodien", "rit", "vakar", "sogad", "sonedel", "termins", "atverts", "atvert", "strada",
-        "laikapstakli", "uzvareja", "telefons", "telefona", "talrunis", "adrese", "saraksts", "maksas", "maksat", "pagajusaja",
+        "cikos", "maksa", "cena", "cenas", "sodien", "rit", "vakar", "sogad", "sonedel", "termins", "atverts", "atvert", "strada",
+        "laikapstakli", "uzvareja", "telefons", "telefona", "talrunis", "adrese", "saraksts", "maksas", "maksat",
         "apstiprinats", "apstiprinaja", "sanema", "pieskirts",
         // English
-        "when", "today", "tomorrow", "yesterday", "tonight", "price", "cost", "costs", "open", "deadline", "weather", "won", "score",
+        "today", "tomorrow", "yesterday", "tonight", "price", "cost", "costs", "open", "deadline", "weather", "won", "score",
         "timetable", "schedule", "address", "approved", "received", "year's", "o'clock",
         // Russian (folded)
-        "когда", "сегодня", "завтра", "вчера", "цена", "стоит", "открыт", "открыта", "погода", "телефон", "адрес", "расписание",
+        "сегодня", "завтра", "вчера", "цена", "открыт", "открыта", "погода", "телефон", "адрес", "расписание",
         "выиграл", "срок", "получила", "получил", "одобрили", "номер", "телефона", "прошлом",
     };
 
@@ -61,15 +61,28 @@ public static class SpecificFactCues
         return names;
     }
 
+    /// <summary>
+    /// "When" asks for a date only when it opens a sentence ("Kad ir sapulce?"); inside one it is a conjunction ("what
+    /// to do when…", "ko darīt, kad…"). "Стоит" is a price unless it means "is it worth" ("стоит ли…").
+    /// </summary>
+    private static readonly HashSet<string> AtSentenceStart = new(StringComparer.Ordinal) { "kad", "when", "когда" };
+
     public static int Count(string question)
     {
         var count = 0;
-        foreach (var word in Folding.Words(question))
+        foreach (var sentence in question.Split(['.', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var folded = Folding.Fold(word);
-            if (Words.Contains(folded) || word.Any(char.IsDigit) && !word.StartsWith("20", StringComparison.Ordinal))
+            var words = Folding.Words(sentence).Select(Folding.Fold).ToList();
+            for (var i = 0; i < words.Count; i++)
             {
-                count++;
+                var word = words[i];
+                if (Words.Contains(word)
+                    || i == 0 && AtSentenceStart.Contains(word)
+                    || word == "стоит" && (i + 1 == words.Count || words[i + 1] != "ли")
+                    || word.Any(char.IsDigit) && !word.StartsWith("20", StringComparison.Ordinal))
+                {
+                    count++;
+                }
             }
         }
 
