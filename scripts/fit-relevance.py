@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fits the relevance decision (RelevanceDecision.cs) on the features that
 `eval-qa --set dev --calibrate FILE` writes: one line per question and language
-searched, "right f1 f2 ... id lang", in search order. A logistic regression
+searched, "right f1 f2 ... gate id lang", in search order (gate: 0 never answered,
+1 up to the model, 2 answered whatever the model says). A logistic regression
 (L2, plain gradient descent, no packages) gives the weights; the threshold is the
 one that answers most questions right while wrong articles stay at or below
 --max-wrong and answered off-topic questions at or below --max-offtopic, both as
@@ -20,8 +21,10 @@ for line in open(path, encoding="utf-8"):
     parts = line.split()
     if not parts:
         continue
-    rows.append((int(parts[0]), [float(x) for x in parts[1:-2]], parts[-2], parts[-1]))
+    rows.append((int(parts[0]), [float(x) for x in parts[1:-3]], parts[-2], parts[-1], int(parts[-3])))
 
+# The model is asked only where the gates leave the decision to it.
+all_rows, rows = rows, [r for r in rows if r[4] == 1]
 n, d = len(rows), len(rows[0][1])
 mean = [sum(r[1][j] for r in rows) / n for j in range(d)]
 std = [max(1e-6, math.sqrt(sum((r[1][j] - mean[j]) ** 2 for r in rows) / n)) for j in range(d)]
@@ -46,10 +49,8 @@ prob = lambda f: 1 / (1 + math.exp(-(bias + sum(wj * fj for wj, fj in zip(weight
 
 is_off = lambda qid: qid.startswith("o-") or "off" in qid
 questions = {}
-for right, f, qid, lang in rows:
-    # The decision's fixed gates (RelevanceDecision.IsRelevant): enough of the question covered.
-    gated = f[0] >= 0.35 or f[3] >= 2 and f[1] >= 0.6
-    questions.setdefault(qid, []).append((right, prob(f) if gated else 0.0))
+for right, f, qid, lang, gate in all_rows:
+    questions.setdefault(qid, []).append((right, 0.0 if gate == 0 else 1.0 if gate == 2 else prob(f)))
 answerable = [q for q in questions if not is_off(q)]
 offtopic = [q for q in questions if is_off(q)]
 

@@ -79,9 +79,17 @@ public static class RelevanceDecision
     /// <summary>True when the best passage answers the question: probable enough, and at least one word matched as typed (not only a typo's correction).</summary>
     public static bool IsRelevant(SearchResult result) =>
         Features(result) is { } features
-        && (features.Coverage >= MinCoverage || features.Matched >= 2 && features.KnownCoverage >= 0.6)
-        && (Probability(features) >= Threshold || NamesTheTitle(result, features))
+        && PassesGates(result, features)
+        && (Probability(features) >= Threshold || NamesTheTitle(result, features));
+
+    /// <summary>What the model is never asked about: enough of the question covered, one word matched as typed.</summary>
+    public static bool PassesGates(SearchResult result, RelevanceFeatures features) =>
+        (features.Coverage >= MinCoverage || features.Matched >= 2 && features.KnownCoverage >= 0.6)
         && result.Query.Any(t => !t.Corrected && t.MatchedBy(result.Best!.Passage.Terms));
+
+    /// <summary>True when the model alone is not needed: the question names the best article's title and nothing else.</summary>
+    public static bool AcceptedWithoutModel(SearchResult result, RelevanceFeatures features) =>
+        PassesGates(result, features) && NamesTheTitle(result, features);
 
     /// <summary>
     /// A short question that is the article's topic ("kas ir LEADER?", "what is social capital?"): every word it has
