@@ -27,6 +27,9 @@ public sealed class Passage
     /// </summary>
     public HashSet<string> HeadTerms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The analysed terms of the section's own heading and ask phrases (not the article's).</summary>
+    public HashSet<string> SectionTerms { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The analysed terms of the article's title.</summary>
     public HashSet<string> TitleTerms { get; } = new(StringComparer.Ordinal);
 

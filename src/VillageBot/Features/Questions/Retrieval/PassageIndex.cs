@@ -165,7 +165,8 @@ public sealed class PassageIndex
 
     /// <summary>
     /// A question that only names the best article's title ("how do LEADER applications work in Latvia?") asks about
-    /// the whole topic: the article's opening section, which says what it is about, answers it when it was found.
+    /// the whole topic: the article's opening section, which says what it is about, answers it when it was found, unless
+    /// the best section's own heading or ask phrases name what was asked.
     /// </summary>
     private static List<PassageHit> OpeningFirst(List<QueryTerm> query, List<PassageHit> hits)
     {
@@ -177,7 +178,9 @@ public sealed class PassageIndex
         var article = hits[0].Passage.Article;
         var asked = query.Where(t => !t.Expansion).ToList();
         var opening = hits.FirstOrDefault(h => h.Passage.Article == article && h.Passage.Section == article.Sections[0]);
-        if (opening is null || opening == hits[0] || asked.Count < 2 || !asked.All(t => t.Known && t.Forms.Any(hits[0].Passage.TitleTerms.Contains)))
+        if (opening is null || opening == hits[0] || asked.Count < 2
+            || !asked.All(t => t.Known && t.Forms.Any(hits[0].Passage.TitleTerms.Contains))
+            || asked.Any(t => t.MatchedBy(hits[0].Passage.SectionTerms)))
         {
             return hits;
         }
@@ -289,6 +292,7 @@ public sealed class PassageIndex
         passage.HeadTerms.UnionWith(TermSet(analyzer, passage.HeadText));
         passage.HeadTerms.UnionWith(TermSet(analyzer, passage.AskText));
         passage.TitleTerms.UnionWith(TermSet(analyzer, article.Title));
+        passage.SectionTerms.UnionWith(TermSet(analyzer, string.Join(". ", section.Asks.Prepend(section.Heading))));
         passage.Terms.UnionWith(passage.HeadTerms);
         passage.Terms.UnionWith(sentences.SelectMany(s => s.Terms));
         return passage;
