@@ -31,6 +31,9 @@ public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<
 
     /// <summary>Set by <see cref="KnowledgeIndex.Search"/>: the best passage answers the question.</summary>
     public bool Relevant { get; init; }
+
+    /// <summary>False when the articles searched are in another language than the question.</summary>
+    public bool OwnLanguage { get; init; } = true;
 }
 
 /// <summary>
@@ -132,7 +135,7 @@ public sealed class PassageIndex
 
         if (!query.Any(t => t.Known))
         {
-            return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, [], question);
+            return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, [], question) { OwnLanguage = ownLanguage };
         }
 
         var lucene = new BooleanQuery();
@@ -160,7 +163,7 @@ public sealed class PassageIndex
                 return new PassageHit(h.Passage, h.Score, found / (total + expanded), matched.Count);
             })
             .ToList();
-        return new SearchResult(query, OpeningFirst(query, hits), question);
+        return new SearchResult(query, OpeningFirst(query, hits), question) { OwnLanguage = ownLanguage };
     }
 
     /// <summary>

@@ -5,9 +5,9 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// <summary>What the relevance decision looks at in a search result.</summary>
 public sealed record RelevanceFeatures(
     double Coverage, double KnownCoverage, double HeadCoverage, double Matched, double KnownTerms, double UnknownShare, double LogScore, double Margin,
-    double SpecificFact, double ArticleShare)
+    double SpecificFact, double ArticleShare, double OtherLanguage)
 {
-    public double[] Vector => [Coverage, KnownCoverage, HeadCoverage, Math.Min(Matched, 4), Math.Min(KnownTerms, 8), UnknownShare, LogScore, Margin, Math.Min(SpecificFact, 3), ArticleShare];
+    public double[] Vector => [Coverage, KnownCoverage, HeadCoverage, Math.Min(Matched, 4), Math.Min(KnownTerms, 8), UnknownShare, LogScore, Margin, Math.Min(SpecificFact, 3), ArticleShare, OtherLanguage];
 
     public override string ToString() => string.Join(' ', Vector.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)));
 }
@@ -16,7 +16,8 @@ public sealed record RelevanceFeatures(
 /// Decides whether the best passage answers the question: a logistic model over the BM25 score, how much of the
 /// question's weight the passage covers (all of it, the words the articles know, the title and heading alone), how
 /// many words matched, how many words the articles never use, the margin to the best passage of another article, the
-/// share of the found passages' score that is the best article's (several of its sections agreeing), and signs that
+/// share of the found passages' score that is the best article's (several of its sections agreeing), whether the
+/// articles searched are in another language than the question (found through a few shared words), and signs that
 /// the question asks for a local fact no article can hold (a date, a time, a price, a number, a name).
 /// Its weights were fitted on the blind dev questions and off-topic questions (<c>eval-qa --set dev --calibrate</c>);
 /// the threshold is set so that a wrong article is rarer than "I don't know".
@@ -24,11 +25,11 @@ public sealed record RelevanceFeatures(
 public static class RelevanceDecision
 {
     /// <summary>Weights in the order of <see cref="RelevanceFeatures.Vector"/>.</summary>
-    private static readonly double[] Weights = [0.010, -0.072, 1.109, 0.123, 0.006, -0.554, 0.630, 1.405, -1.067, 1.820];
-    private const double Bias = -3.299;
+    private static readonly double[] Weights = [-0.850, 0.912, 1.050, -0.030, 0.053, 0.476, 0.741, 3.074, -1.713, 2.795, -1.647];
+    private const double Bias = -3.831;
 
     /// <summary>The least probability of being right at which an answer is given.</summary>
-    public const double Threshold = 0.63;
+    public const double Threshold = 0.70;
 
     /// <summary>
     /// Whatever the model says, the passage must hold this share of what was asked, or two words and most of what the
@@ -60,7 +61,8 @@ public static class RelevanceDecision
             Math.Log(1 + best.Score),
             best.Score <= 0 ? 0 : 1 - other / best.Score,
             SpecificFactCues.Count(result.Question) + result.Query.Count(t => t.UnknownName),
-            total <= 0 ? 0 : same / total);
+            total <= 0 ? 0 : same / total,
+            result.OwnLanguage ? 0 : 1);
     }
 
     /// <summary>The probability that the best passage's article answers the question.</summary>
