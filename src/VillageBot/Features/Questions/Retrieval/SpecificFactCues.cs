@@ -14,10 +14,10 @@ public static class SpecificFactCues
         // Latvian (folded)
         "cikos", "maksa", "cena", "cenas", "sodien", "rit", "vakar", "sogad", "sonedel", "termins", "atverts", "atvert", "strada",
         "laikapstakli", "uzvareja", "telefons", "telefona", "talrunis", "adrese", "saraksts", "maksas", "maksat",
-        "apstiprinats", "apstiprinaja", "sanema", "pieskirts",
+        "apstiprinats", "apstiprinaja", "sanema", "dabuja", "pieskirts",
         // English
         "today", "tomorrow", "yesterday", "tonight", "price", "cost", "costs", "open", "deadline", "weather", "won", "score",
-        "timetable", "schedule", "address", "approved", "received", "year's", "o'clock",
+        "timetable", "schedule", "address", "approved", "received", "got", "year's", "o'clock",
         // Russian (folded)
         "сегодня", "завтра", "вчера", "цена", "открыт", "открыта", "погода", "телефон", "адрес", "расписание",
         "выиграл", "срок", "получила", "получил", "одобрили", "номер", "телефона", "прошлом",
