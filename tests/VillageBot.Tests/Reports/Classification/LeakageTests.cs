@@ -33,7 +33,7 @@ public sealed class LeakageTests
         Assert.Contains(evaluation, e => e.File.EndsWith("problems.test.jsonl", StringComparison.Ordinal));
 
         var leaks = NearCopies(training, evaluation)
-            .Select(pair => $"{pair.Training.File}:{pair.Training.Line} is a near-copy of a text in {pair.Evaluation.File}")
+            .Select(pair => $"{pair.Training.File}:{pair.Training.Line}{(pair.Training.Phrase > 0 ? $" (ask phrase {pair.Training.Phrase})" : "")} is a near-copy of a text in {pair.Evaluation.File}")
             .Distinct()
             .ToList();
 
@@ -58,7 +58,7 @@ public sealed class LeakageTests
         try
         {
             var phrases = ArticlePhrasings(file).ToList();
-            Assert.Equal([2, 2], phrases.Select(p => p.Line));
+            Assert.Equal([(2, 1), (2, 2)], phrases.Select(p => (p.Line, p.Phrase)));
             Assert.Single(NearCopies(phrases, [new Text("eval", 1, WordSet("Biedrības dibināšana: soli pa solim"))]));
         }
         finally
@@ -174,11 +174,12 @@ public sealed class LeakageTests
 
     /// <summary>Each phrase of an article's <c>&lt;!-- ask: a | b --&gt;</c> lines, read as the knowledge base reads them.</summary>
     private static IEnumerable<Text> ArticlePhrasings(string path) =>
-        File.ReadLines(path).SelectMany((line, i) => (KnowledgeBase.AskPhrases(line) ?? []).Select(phrase => new Text(Relative(path), i + 1, WordSet(phrase))));
+        File.ReadLines(path).SelectMany((line, i) => (KnowledgeBase.AskPhrases(line) ?? []).Select((phrase, k) => new Text(Relative(path), i + 1, WordSet(phrase), k + 1)));
 
     private static IReadOnlySet<string> WordSet(string text) => Folding.Words(Folding.Fold(text)).ToHashSet(StringComparer.Ordinal);
 
     private static string Relative(string path) => Path.GetRelativePath(DataPath, path).Replace('\\', '/');
 
-    private sealed record Text(string File, int Line, IReadOnlySet<string> Words);
+    /// <summary>A text with where it is; <see cref="Phrase"/> numbers an ask phrase within its line (from 1).</summary>
+    private sealed record Text(string File, int Line, IReadOnlySet<string> Words, int Phrase = 0);
 }
