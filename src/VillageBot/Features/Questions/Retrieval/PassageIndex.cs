@@ -169,7 +169,7 @@ public sealed class PassageIndex
     /// <summary>
     /// A question that only names the best article's title ("how do LEADER applications work in Latvia?") asks about
     /// the whole topic: the article's opening section, which says what it is about, answers it when it was found, unless
-    /// the best section's own heading or ask phrases name what was asked.
+    /// the best section's own heading or ask phrases name something asked that the opening's do not.
     /// </summary>
     private static List<PassageHit> OpeningFirst(List<QueryTerm> query, List<PassageHit> hits)
     {
@@ -181,9 +181,9 @@ public sealed class PassageIndex
         var article = hits[0].Passage.Article;
         var asked = query.Where(t => !t.Expansion).ToList();
         var opening = hits.FirstOrDefault(h => h.Passage.Article == article && h.Passage.Section == article.Sections[0]);
-        if (opening is null || opening == hits[0] || asked.Count < 2
+        if (opening is null || opening == hits[0]
             || !asked.All(t => t.Known && t.Forms.Any(hits[0].Passage.TitleTerms.Contains))
-            || asked.Any(t => t.MatchedBy(hits[0].Passage.SectionTerms)))
+            || asked.Any(t => t.MatchedBy(hits[0].Passage.SectionTerms) && !t.MatchedBy(opening.Passage.SectionTerms)))
         {
             return hits;
         }

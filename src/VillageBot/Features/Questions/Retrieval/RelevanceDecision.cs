@@ -25,11 +25,11 @@ public sealed record RelevanceFeatures(
 public static class RelevanceDecision
 {
     /// <summary>Weights in the order of <see cref="RelevanceFeatures.Vector"/>.</summary>
-    private static readonly double[] Weights = [-0.143, 0.146, 0.699, 0.008, 0.062, -0.337, 0.833, 2.188, -1.141, 2.708, -1.417];
-    private const double Bias = -3.856;
+    private static readonly double[] Weights = [-0.142, 0.483, 1.033, 0.067, 0.047, -0.145, 0.916, 2.325, -1.219, 2.795, -1.333];
+    private const double Bias = -4.822;
 
     /// <summary>The least probability of being right at which an answer is given.</summary>
-    public const double Threshold = 0.65;
+    public const double Threshold = 0.59;
 
     /// <summary>
     /// Whatever the model says, the passage must hold this share of what was asked, or two words and most of what the
