@@ -55,7 +55,11 @@ public sealed class AiAnswerTests : IAsyncLifetime
     [Fact]
     public async Task The_prompt_asks_for_the_askers_language_whatever_the_passages_are_in()
     {
-        await Answerer.AnswerAsync("что можно найти на stat.gov.lv", "ru");
+        using var knowledge = new KnowledgeCopy("ru/village-data.md");
+        var settings = Settings(_stub.Endpoint);
+        settings["Content:DataPath"] = knowledge.DataPath;
+        await using var services = QuestionsFeature.BuildStandalone(settings);
+        await services.GetRequiredService<QuestionAnswerer>().AnswerAsync("что можно найти на stat.gov.lv", "ru");
         Assert.Contains("Write in Russian", _stub.SentText, StringComparison.Ordinal);
         Assert.Contains("Centrālās statistikas pārvaldes", _stub.SentText, StringComparison.Ordinal);
     }

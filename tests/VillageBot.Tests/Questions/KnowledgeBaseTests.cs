@@ -86,6 +86,42 @@ public sealed class KnowledgeBaseTests
         Assert.Equal("Vēl teksts. Un vēl.", article.Sections[1].Body);
     }
 
+    [Fact]
+    public void Ask_lines_become_the_ask_phrases_of_their_section_or_article_and_are_never_part_of_the_text()
+    {
+        var text = Valid
+            .Replace("# Paraugs\n", "# Paraugs\n<!-- ask: kas tas par paraugu | paraugs ka tads -->\n", StringComparison.Ordinal)
+            .Replace("## Otrā daļa\n", "## Otrā daļa\n<!-- ask: kā mums sākt | ko vajag sākumam  |  -->\n<!--ASK: pirmie soli -->\n<!-- piezīme rakstītājam -->\n", StringComparison.Ordinal);
+
+        var article = KnowledgeBase.Parse("lv/sample.md", text, "lv");
+
+        Assert.Equal(["kas tas par paraugu", "paraugs ka tads"], article.Asks);
+        Assert.Empty(article.Sections[0].Asks);
+        Assert.Equal(["kā mums sākt", "ko vajag sākumam", "pirmie soli"], article.Sections[1].Asks);
+        Assert.Equal("Vēl teksts. Un vēl.", article.Sections[1].Body);
+        Assert.DoesNotContain(article.Sections, s => s.Body.Contains("<!--", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_section_with_only_ask_lines_has_no_text_and_is_refused()
+    {
+        var text = Valid.Replace("## Otrā daļa\nVēl teksts. Un vēl.", "## Otrā daļa\n<!-- ask: kā mums sākt -->", StringComparison.Ordinal);
+        Assert.Contains("section 'Otrā daļa' has no text", Assert.Throws<KnowledgeFormatException>(() => KnowledgeBase.Parse("lv/sample.md", text, "lv")).Message);
+    }
+
+    [Fact]
+    public void A_question_worded_only_like_an_ask_phrase_finds_its_section()
+    {
+        var text = Valid.Replace("## Otrā daļa\n", "## Otrā daļa\n<!-- ask: kā mums nodibināt biedrību -->\n", StringComparison.Ordinal);
+        var index = PassageIndex.Build("lv", [KnowledgeBase.Parse("lv/sample.md", text, "lv")]);
+
+        var found = index.Search("ka nodibinat biedribu?");
+
+        Assert.Equal("Otrā daļa", found.Best?.Passage.Section.Heading);
+        Assert.Contains(found.Query, t => t.Known && t.Forms.Any(found.Best!.Passage.HeadTerms.Contains));
+        Assert.DoesNotContain("biedr", found.Best!.Passage.Section.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("id: sample\n", "", "front matter lacks id")]
     [InlineData("source: \"Avots, 2024\"\n", "", "front matter lacks source")]

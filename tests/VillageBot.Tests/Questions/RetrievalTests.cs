@@ -48,11 +48,27 @@ public sealed class RetrievalTests(AnswererFixture fixture) : IClassFixture<Answ
     [Fact]
     public async Task A_question_on_a_topic_missing_in_russian_falls_back_to_latvian_and_says_so_in_russian()
     {
-        var answer = await Ask("что можно найти на stat.gov.lv", "ru");
+        using var knowledge = new KnowledgeCopy("ru/village-data.md");
+        using var services = QuestionsFeature.BuildStandalone(new Dictionary<string, string?>
+        {
+            ["Ai:Provider"] = "None",
+            ["Content:DataPath"] = knowledge.DataPath,
+        });
+        var answer = await services.GetRequiredService<QuestionAnswerer>().AnswerAsync("что можно найти на stat.gov.lv", "ru");
         Assert.True(answer.Answered);
         Assert.StartsWith("На русском об этом пока нет статьи", answer.Text, StringComparison.Ordinal);
         Assert.Contains("stat.gov.lv", answer.Text, StringComparison.Ordinal);
         Assert.All(answer.Sources, s => Assert.Equal("lv", s.Lang));
+    }
+
+    [Fact]
+    public async Task The_same_question_is_answered_from_the_russian_article_once_the_topic_has_one()
+    {
+        var answer = await Ask("что можно найти на stat.gov.lv", "ru");
+        Assert.True(answer.Answered);
+        Assert.DoesNotContain("На русском об этом пока нет статьи", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("stat.gov.lv", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Sources, s => (s.Id, s.Lang) == ("village-data", "ru"));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class QuestionAnswerer(KnowledgeIndex index, Texts texts, IAnswerW
     {
         var watch = Stopwatch.StartNew();
         var found = index.Search(question, lang);
-        if (!RelevanceDecision.IsRelevant(found))
+        if (!found.Relevant)
         {
             return new QuestionAnswer(false, texts.Get(lang, "questions.not_found"), [], AnswerMode.NotFound, watch.Elapsed);
         }

@@ -144,20 +144,31 @@ public static class QuestionsCli
 
     /// <summary>
     /// For fitting the relevance decision: per question and language searched, whether the best passage's article
-    /// is one of the expected ones (1) or not (0), then the decision's features.
+    /// is one of the expected ones (1) or not (0), the decision's features, then what its fixed gates say.
     /// </summary>
     private static async Task WriteRelevanceFeaturesAsync(KnowledgeIndex index, IReadOnlyList<QaCase> questions, string file)
     {
         await using var writer = new StreamWriter(file);
+        var none = new RelevanceFeatures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         foreach (var q in questions)
         {
+            // A question no language finds anything for still counts, as never answered.
+            var written = false;
             foreach (var (lang, result) in index.Searches(q.Text, q.Lang))
             {
                 if (RelevanceDecision.Features(result) is { } features)
                 {
                     var right = q.Articles.Contains(result.Best!.Passage.Article.Id) ? 1 : 0;
-                    await writer.WriteLineAsync($"{right} {features} {q.Id} {lang}");
+                    // The gates: 0 never answered, 1 up to the model, 2 answered whatever the model says.
+                    var gate = !RelevanceDecision.PassesGates(result, features) ? 0 : RelevanceDecision.AcceptedWithoutModel(result, features) ? 2 : 1;
+                    await writer.WriteLineAsync($"{right} {features} {gate} {q.Id} {lang}");
+                    written = true;
                 }
+            }
+
+            if (!written)
+            {
+                await writer.WriteLineAsync($"0 {none} 0 {q.Id} {q.Lang}");
             }
         }
     }

@@ -1,19 +1,19 @@
 using VillageBot.Infrastructure.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using VillageBot.Features.Questions.Retrieval;
 using VillageBot.Features.Reports.Classification;
 
 namespace VillageBot.Tests.Reports.Classification;
 
 /// <summary>
 /// No evaluation text may have a near-copy among the texts the bot learns from. Training texts: the problem reports
-/// (data/problems/*.jsonl), the intent examples (data/intent/**/*.jsonl) and the alternative phrasings of articles
-/// (front-matter lists in data/knowledge). Evaluation texts: every file under data/eval (authored questions, the blind
+/// (data/problems/*.jsonl), the intent examples (data/intent/**/*.jsonl) and the ways residents ask that articles
+/// carry (every phrase of the <c>&lt;!-- ask: … --&gt;</c> lines in data/knowledge). Evaluation texts: every file under data/eval (authored questions, the blind
 /// dev and test splits) and the classifier's held-out set. A pair is a near-copy when the sets of their folded words
 /// overlap by a Jaccard index of 0.6 or more, so a changed full stop, case, diacritic or a word or two do not hide a copy.
 /// A failure names only the training line to remove, never the evaluation text.
 /// </summary>
-public sealed partial class LeakageTests
+public sealed class LeakageTests
 {
     /// <summary>Word-set Jaccard index from which two texts count as copies.</summary>
     private const double NearCopy = 0.6;
@@ -33,7 +33,7 @@ public sealed partial class LeakageTests
         Assert.Contains(evaluation, e => e.File.EndsWith("problems.test.jsonl", StringComparison.Ordinal));
 
         var leaks = NearCopies(training, evaluation)
-            .Select(pair => $"{pair.Training.File}:{pair.Training.Line} is a near-copy of a text in {pair.Evaluation.File}")
+            .Select(pair => $"{pair.Training.File}:{pair.Training.Line}{(pair.Training.Phrase > 0 ? $" (ask phrase {pair.Training.Phrase})" : "")} is a near-copy of a text in {pair.Evaluation.File}")
             .Distinct()
             .ToList();
 
@@ -48,6 +48,23 @@ public sealed partial class LeakageTests
         Assert.NotEmpty(authored);
 
         Assert.Empty(NearCopies(problems, authored).Select(p => $"{p.Training.File}:{p.Training.Line}"));
+    }
+
+    [Fact]
+    public void Every_ask_phrase_of_an_article_is_checked_as_a_training_text()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "villagebot-ask-" + Guid.NewGuid().ToString("N") + ".md");
+        File.WriteAllLines(file, ["## Biedrība", "<!-- ask: kā nodibināt biedrību | biedrības dibināšana soli pa solim -->", "Teksts."]);
+        try
+        {
+            var phrases = ArticlePhrasings(file).ToList();
+            Assert.Equal([(2, 1), (2, 2)], phrases.Select(p => (p.Line, p.Phrase)));
+            Assert.Single(NearCopies(phrases, [new Text("eval", 1, WordSet("Biedrības dibināšana: soli pa solim"))]));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
@@ -155,39 +172,14 @@ public sealed partial class LeakageTests
         }
     }
 
-    /// <summary>Items of an article's front-matter list of alternative phrasings ("phrasings:" or "alternatives:").</summary>
-    private static IEnumerable<Text> ArticlePhrasings(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var inList = false;
-        for (var i = 1; i < lines.Length && lines[i].Trim() != "---"; i++)
-        {
-            var key = PhrasingsKey().Match(lines[i]);
-            if (key.Success)
-            {
-                inList = true;
-                foreach (var item in key.Groups[1].Value.Trim().TrimStart('[').TrimEnd(']').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    yield return new Text(Relative(path), i + 1, WordSet(item.Trim('"', '\'')));
-                }
-            }
-            else if (inList && lines[i].TrimStart().StartsWith("- ", StringComparison.Ordinal))
-            {
-                yield return new Text(Relative(path), i + 1, WordSet(lines[i].TrimStart()[2..].Trim('"', '\'')));
-            }
-            else
-            {
-                inList = false;
-            }
-        }
-    }
+    /// <summary>Each phrase of an article's <c>&lt;!-- ask: a | b --&gt;</c> lines, read as the knowledge base reads them.</summary>
+    private static IEnumerable<Text> ArticlePhrasings(string path) =>
+        File.ReadLines(path).SelectMany((line, i) => (KnowledgeBase.AskPhrases(line) ?? []).Select((phrase, k) => new Text(Relative(path), i + 1, WordSet(phrase), k + 1)));
 
     private static IReadOnlySet<string> WordSet(string text) => Folding.Words(Folding.Fold(text)).ToHashSet(StringComparer.Ordinal);
 
     private static string Relative(string path) => Path.GetRelativePath(DataPath, path).Replace('\\', '/');
 
-    [GeneratedRegex(@"^(?:phrasings|alternatives)\s*:(.*)$")]
-    private static partial Regex PhrasingsKey();
-
-    private sealed record Text(string File, int Line, IReadOnlySet<string> Words);
+    /// <summary>A text with where it is; <see cref="Phrase"/> numbers an ask phrase within its line (from 1).</summary>
+    private sealed record Text(string File, int Line, IReadOnlySet<string> Words, int Phrase = 0);
 }

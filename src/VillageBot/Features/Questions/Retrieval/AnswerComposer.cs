@@ -2,41 +2,67 @@ using System.Text;
 
 namespace VillageBot.Features.Questions.Retrieval;
 
-/// <summary>A short answer from the best passages: their most relevant sentences, in the order they were written.</summary>
+/// <summary>
+/// A short answer from the best passages: their most relevant sentences, in the order they were written. When the
+/// question asks two things ("what is LEADER and how do we get money for a project?") and the best section covers
+/// only one, the sentences of another section or article that answer the other part follow, within about 700
+/// characters in all.
+/// </summary>
 public static class AnswerComposer
 {
     /// <summary>A passage up to this long is quoted whole; a longer one is cut to its most relevant sentences.</summary>
     private const int MainBudget = 650;
-    private const int SecondBudget = 320;
+
+    /// <summary>What the best passage may take when a second part follows, and what the second part may take.</summary>
+    private const int SharedMainBudget = 430;
+    private const int SecondBudget = 260;
+
+    /// <summary>The least share of the question's known weight the other part must carry to be answered too.</summary>
+    private const double OtherPartWeight = 0.2;
 
     public sealed record Composed(string Text, IReadOnlyList<Passage> Passages);
 
     public static Composed Compose(SearchResult result)
     {
         var best = result.Best ?? throw new InvalidOperationException("Nothing to compose an answer from.");
-        var text = new StringBuilder(Quote(best.Passage, result.Query, MainBudget));
-        var used = new List<Passage> { best.Passage };
-        if (Supporting(result, best) is { } second)
+        if (OtherPart(result, best) is { } second)
         {
-            var extra = Quote(second.Passage, result.Query, SecondBudget, onlyMatching: true);
+            // Only the other part's terms choose the second passage's sentences: the first already answers the rest.
+            var extra = Quote(second.Hit.Passage, second.Terms, SecondBudget, onlyMatching: true);
             if (extra.Length > 0)
             {
-                text.Append("\n\n").Append(extra);
-                used.Add(second.Passage);
+                var main = Quote(best.Passage, result.Query, SharedMainBudget);
+                return new Composed(main + "\n\n" + extra, [best.Passage, second.Hit.Passage]);
             }
         }
 
-        return new Composed(text.ToString(), used);
+        return new Composed(Quote(best.Passage, result.Query, MainBudget), [best.Passage]);
     }
 
-    /// <summary>A second passage nearly as good as the first, from another section, that covers something the first does not.</summary>
-    private static PassageHit? Supporting(SearchResult result, PassageHit best)
+    /// <summary>
+    /// The passage that answers what the best one leaves out: the question's known words the best passage lacks carry
+    /// a good part of its weight, and another section (of the same or another article) holds them. Words that only
+    /// translate or expand the question do not make a second part.
+    /// </summary>
+    private static (PassageHit Hit, List<QueryTerm> Terms)? OtherPart(SearchResult result, PassageHit best)
     {
-        var missing = result.Query.Where(t => t.Known && !t.MatchedBy(best.Passage.Terms)).ToList();
-        return result.Hits.Skip(1).FirstOrDefault(h =>
-            h.Score >= best.Score * 0.8f
-            && h.Coverage >= best.Coverage * 0.8
-            && missing.Any(t => t.MatchedBy(h.Passage.Terms)));
+        var known = result.Query.Where(t => t.Known && !t.Corrected).ToList();
+        var missing = known.Where(t => !t.MatchedBy(best.Passage.Terms)).ToList();
+        var total = known.Where(t => !t.Expansion).Sum(t => t.Weight);
+        if (total <= 0 || missing.Where(t => !t.Expansion).Sum(t => t.Weight) < total * OtherPartWeight)
+        {
+            return null;
+        }
+
+        var hit = result.Hits.Skip(1)
+            .Where(h => h.Passage != best.Passage && h.Score >= best.Score * 0.5f)
+            .Select(h => (Hit: h, Gained: missing.Where(t => t.MatchedBy(h.Passage.Terms)).Sum(t => t.Weight)))
+            .Where(x => x.Gained >= total * OtherPartWeight)
+            .OrderByDescending(x => x.Gained)
+            .ThenByDescending(x => x.Hit.Score)
+            .Select(x => x.Hit)
+            .FirstOrDefault();
+        return hit is null ? null : (hit, missing.Where(t => t.MatchedBy(hit.Passage.Terms)).ToList());
     }
 
     /// <summary>The passage's sentences that match the question best, within the budget, in their original order.</summary>

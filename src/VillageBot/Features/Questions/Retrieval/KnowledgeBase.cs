@@ -1,12 +1,23 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using VillageBot.Conversation;
 
 namespace VillageBot.Features.Questions.Retrieval;
 
-/// <summary>One Markdown article of data/knowledge/{lang}/: front matter and its <c>##</c> sections.</summary>
-public sealed record KnowledgeArticle(string Id, string Title, string Lang, IReadOnlyList<string> Tags, string Source, IReadOnlyList<KnowledgeSection> Sections, string File);
+/// <summary>
+/// One Markdown article of data/knowledge/{lang}/: front matter and its <c>##</c> sections. <see cref="Asks"/> are the
+/// ways a resident might ask for what the whole article answers (<c>&lt;!-- ask: … --&gt;</c> lines under the title).
+/// </summary>
+public sealed record KnowledgeArticle(string Id, string Title, string Lang, IReadOnlyList<string> Tags, string Source, IReadOnlyList<KnowledgeSection> Sections, string File)
+{
+    public IReadOnlyList<string> Asks { get; init; } = [];
+}
 
-public sealed record KnowledgeSection(string Heading, string Body);
+/// <summary>A <c>##</c> section: its heading, its text as residents see it, and the ways they might ask for it.</summary>
+public sealed record KnowledgeSection(string Heading, string Body)
+{
+    public IReadOnlyList<string> Asks { get; init; } = [];
+}
 
 /// <summary>A knowledge file that cannot be read; the message names the file and what is wrong.</summary>
 public sealed class KnowledgeFormatException(string file, string problem)
@@ -16,7 +27,7 @@ public sealed class KnowledgeFormatException(string file, string problem)
 }
 
 /// <summary>Reads and checks every article at start-up, so a broken file stops the bot with a clear message.</summary>
-public static class KnowledgeBase
+public static partial class KnowledgeBase
 {
     private static readonly string[] RequiredFields = ["id", "title", "lang", "tags", "source"];
 
@@ -79,7 +90,7 @@ public static class KnowledgeBase
             throw new KnowledgeFormatException(file, $"lang is '{fields["lang"]}' but the file is in the '{expectedLang}' folder.");
         }
 
-        var sections = ReadSections(lines[(end + 1)..]);
+        var (sections, asks) = ReadSections(lines[(end + 1)..]);
         if (sections.Count == 0)
         {
             throw new KnowledgeFormatException(file, "it has no '## ' sections with text.");
@@ -91,7 +102,19 @@ public static class KnowledgeBase
         }
 
         var tags = ReadList(fields["tags"]);
-        return new KnowledgeArticle(fields["id"], fields["title"], expectedLang, tags, fields["source"], sections, file);
+        return new KnowledgeArticle(fields["id"], fields["title"], expectedLang, tags, fields["source"], sections, file) { Asks = asks };
+    }
+
+    /// <summary>
+    /// The phrases of a <c>&lt;!-- ask: a | b | c --&gt;</c> line: ways a resident might ask for what the section (or,
+    /// under the title, the article) answers. Null when the line is not one.
+    /// </summary>
+    public static IReadOnlyList<string>? AskPhrases(string line)
+    {
+        var match = AskLine().Match(line);
+        return match.Success
+            ? [.. match.Groups[1].Value.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
+            : null;
     }
 
     private static Dictionary<string, string> ReadFrontMatter(string file, string[] lines)
@@ -111,9 +134,15 @@ public static class KnowledgeBase
         return fields;
     }
 
-    private static List<KnowledgeSection> ReadSections(string[] lines)
+    /// <summary>
+    /// The sections, and the ask phrases written before the first of them (the article's). Ask lines and other
+    /// one-line HTML comments are notes for the search, never shown to residents, so they are not part of a body.
+    /// </summary>
+    private static (List<KnowledgeSection> Sections, List<string> ArticleAsks) ReadSections(string[] lines)
     {
         var sections = new List<KnowledgeSection>();
+        var articleAsks = new List<string>();
+        var asks = new List<string>();
         string? heading = null;
         var body = new StringBuilder();
         foreach (var line in lines)
@@ -123,23 +152,28 @@ public static class KnowledgeBase
                 Flush();
                 heading = line[3..].Trim();
             }
-            else if (heading is not null && !line.StartsWith("# ", StringComparison.Ordinal))
+            else if (AskPhrases(line) is { } phrases)
+            {
+                (heading is null ? articleAsks : asks).AddRange(phrases);
+            }
+            else if (heading is not null && !line.StartsWith("# ", StringComparison.Ordinal) && !Comment().IsMatch(line))
             {
                 body.Append(line.Trim()).Append('\n');
             }
         }
 
         Flush();
-        return sections;
+        return (sections, articleAsks);
 
         void Flush()
         {
             if (heading is not null)
             {
-                sections.Add(new KnowledgeSection(heading, body.ToString().Trim()));
+                sections.Add(new KnowledgeSection(heading, body.ToString().Trim()) { Asks = [.. asks] });
             }
 
             body.Clear();
+            asks.Clear();
         }
     }
 
@@ -151,4 +185,10 @@ public static class KnowledgeBase
 
     private static string Unquote(string value) =>
         value.Length >= 2 && (value[0] == '"' && value[^1] == '"' || value[0] == '\'' && value[^1] == '\'') ? value[1..^1] : value;
+
+    [GeneratedRegex(@"^\s*<!--\s*ask\s*:(.*?)-->\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskLine();
+
+    [GeneratedRegex(@"^\s*<!--.*-->\s*$")]
+    private static partial Regex Comment();
 }

@@ -65,7 +65,11 @@ public sealed class KnowledgeIndex
         return $"{full}|{files.Count}|{files.Sum(f => f.Length)}|{(files.Count == 0 ? 0 : files.Max(f => f.LastWriteTimeUtc.Ticks))}";
     }
 
-    /// <summary>The relevant passages for the question, from its own language or else the first other that has them.</summary>
+    /// <summary>
+    /// The relevant passages for the question, from its own language or else the first other that has them. When
+    /// another language finds an article that the question's language also has, the answer comes from that article's
+    /// best section in the question's language: only the search, not the article, was missing there.
+    /// </summary>
     public SearchResult Search(string question, string lang)
     {
         SearchResult? first = null;
@@ -73,13 +77,20 @@ public sealed class KnowledgeIndex
         {
             if (RelevanceDecision.IsRelevant(result))
             {
-                return result;
+                return (first is null ? null : InOwnLanguage(first, result.Best!.Passage.Article.Id)) ?? result with { Relevant = true };
             }
 
             first ??= result;
         }
 
         return first ?? SearchResult.Empty;
+    }
+
+    /// <summary>The own-language search's hits with the given article's sections first; null when it found none of them.</summary>
+    private static SearchResult? InOwnLanguage(SearchResult own, string articleId)
+    {
+        var same = own.Hits.Where(h => h.Passage.Article.Id == articleId).ToList();
+        return same.Count == 0 ? null : own with { Hits = [.. same, .. own.Hits.Except(same)], Relevant = true };
     }
 
     /// <summary>How a question was read and what each language's index found, for whoever writes the articles.</summary>

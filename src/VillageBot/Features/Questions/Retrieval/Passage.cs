@@ -19,11 +19,16 @@ public sealed class Passage
 
     public IReadOnlyList<Sentence> Sentences { get; }
 
-    /// <summary>Every analysed term of the title, tags, heading and text.</summary>
+    /// <summary>Every analysed term of the title, tags, heading, ask phrases and text.</summary>
     public HashSet<string> Terms { get; }
 
-    /// <summary>The analysed terms of the title, tags and heading alone: a question that names them is on the topic.</summary>
+    /// <summary>
+    /// The analysed terms of the title, tags, heading and ask phrases alone: a question that names them is on the topic.
+    /// </summary>
     public HashSet<string> HeadTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The analysed terms of the section's own heading and ask phrases (not the article's).</summary>
+    public HashSet<string> SectionTerms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The analysed terms of the article's title.</summary>
     public HashSet<string> TitleTerms { get; } = new(StringComparer.Ordinal);
@@ -32,6 +37,9 @@ public sealed class Passage
 
     /// <summary>What is indexed for the heading: the article's title and tags and the section's heading.</summary>
     public string HeadText => $"{Article.Title}. {string.Join(", ", Article.Tags)}. {Section.Heading}.";
+
+    /// <summary>What is indexed for the ways residents ask: the article's and the section's ask phrases.</summary>
+    public string AskText => string.Join(". ", Article.Asks.Concat(Section.Asks));
 }
 
 /// <summary>A sentence of a passage with its analysed terms, so choosing what to quote needs no analysis.</summary>

@@ -11,9 +11,12 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// <summary>
 /// A query term with its weight (the square root of its idf); a typo fixed to a known term weighs less. An
 /// expansion (a key term's translation or synonym) counts towards a passage's coverage only where it is found.
+/// <see cref="UnknownName"/>: a name (capitalised inside a sentence) the articles never use.
 /// </summary>
 public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool Corrected, bool Expansion = false)
 {
+    public bool UnknownName { get; init; }
+
     public bool MatchedBy(HashSet<string> terms) => Known && Forms.Any(terms.Contains);
 }
 
@@ -25,18 +28,27 @@ public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<
     public static readonly SearchResult Empty = new([], []);
 
     public PassageHit? Best => Hits.Count > 0 ? Hits[0] : null;
+
+    /// <summary>Set by <see cref="KnowledgeIndex.Search"/>: the best passage answers the question.</summary>
+    public bool Relevant { get; init; }
+
+    /// <summary>False when the articles searched are in another language than the question.</summary>
+    public bool OwnLanguage { get; init; } = true;
 }
 
 /// <summary>
 /// The passages of one language in an in-memory Lucene index scored with BM25, built once. Title, tags and
-/// heading are a separate, boosted field; an unknown word is matched to the nearest known one (a typo).
+/// heading are a separate, boosted field, and so are the ask phrases (the ways residents ask for a section); an
+/// unknown word is matched to the nearest known one (a typo).
 /// It lives as long as the process: the in-memory directory holds nothing but managed memory.
 /// </summary>
 public sealed class PassageIndex
 {
     private const string HeadField = "head";
     private const string BodyField = "body";
+    private const string AskField = "ask";
     private const float HeadBoost = 1.5f;
+    private const float AskBoost = 1.5f;
     private const float CorrectedWeight = 0.8f;
 
     /// <summary>A synonym from the key-term map ranks passages less than the word the person typed.</summary>
@@ -65,7 +77,7 @@ public sealed class PassageIndex
         _documentFrequency = byDoc.SelectMany(p => p.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         // The articles' words as written and folded ("ciemā" → "ciema"), with how often each occurs, for typos.
-        var written = byDoc.SelectMany(p => Folding.Words(p.HeadText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
+        var written = byDoc.SelectMany(p => Folding.Words(p.HeadText + " " + p.AskText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
         var byFolded = written.GroupBy(Folding.Fold, StringComparer.Ordinal).ToList();
         _words = byFolded.ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _surface = byFolded.ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -92,6 +104,7 @@ public sealed class PassageIndex
                     [
                         new TextField(HeadField, passage.HeadText, Field.Store.NO),
                         new TextField(BodyField, section.Body, Field.Store.NO),
+                        new TextField(AskField, passage.AskText, Field.Store.NO),
                     ]);
                     passages.Add(passage);
                 }
@@ -122,7 +135,7 @@ public sealed class PassageIndex
 
         if (!query.Any(t => t.Known))
         {
-            return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, [], question);
+            return query.Count == 0 ? SearchResult.Empty : new SearchResult(query, [], question) { OwnLanguage = ownLanguage };
         }
 
         var lucene = new BooleanQuery();
@@ -133,6 +146,7 @@ public sealed class PassageIndex
             {
                 either.Add(new TermQuery(new Term(BodyField, form)));
                 either.Add(new TermQuery(new Term(HeadField, form)) { Boost = HeadBoost });
+                either.Add(new TermQuery(new Term(AskField, form)) { Boost = AskBoost });
             }
 
             lucene.Add(either, Occur.SHOULD);
@@ -149,13 +163,39 @@ public sealed class PassageIndex
                 return new PassageHit(h.Passage, h.Score, found / (total + expanded), matched.Count);
             })
             .ToList();
-        return new SearchResult(query, hits, question);
+        return new SearchResult(query, OpeningFirst(query, hits), question) { OwnLanguage = ownLanguage };
+    }
+
+    /// <summary>
+    /// A question that only names the best article's title ("how do LEADER applications work in Latvia?") asks about
+    /// the whole topic: the article's opening section, which says what it is about, answers it when it was found, unless
+    /// the best section's own heading or ask phrases name something asked that the opening's do not.
+    /// </summary>
+    private static List<PassageHit> OpeningFirst(List<QueryTerm> query, List<PassageHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return hits;
+        }
+
+        var article = hits[0].Passage.Article;
+        var asked = query.Where(t => !t.Expansion).ToList();
+        var opening = hits.FirstOrDefault(h => h.Passage.Article == article && h.Passage.Section == article.Sections[0]);
+        if (opening is null || opening == hits[0]
+            || !asked.All(t => t.Known && t.Forms.Any(hits[0].Passage.TitleTerms.Contains))
+            || asked.Any(t => t.MatchedBy(hits[0].Passage.SectionTerms) && !t.MatchedBy(opening.Passage.SectionTerms)))
+        {
+            return hits;
+        }
+
+        return [opening, .. hits.Where(h => h != opening)];
     }
 
     /// <summary>The question's terms with their weights; a word the articles never use is taken as a typo of the nearest word they do.</summary>
     public List<QueryTerm> Interpret(string question, bool ownLanguage = true)
     {
         var result = new List<QueryTerm>();
+        var names = SpecificFactCues.Names(question);
         foreach (var word in Folding.Words(question).Take(MaxWords))
         {
             var forms = Analyze(word);
@@ -165,21 +205,41 @@ public sealed class PassageIndex
             }
 
             var known = forms.Where(_documentFrequency.ContainsKey).ToArray();
-            if (known.Length > 0)
+            if (Unprefixed(word) is { Length: > 0 } plain)
+            {
+                // "jāiekļauj" is "iekļauj" to be done, "neaizmirst" is "aizmirst" negated: the same topic word.
+                result.Add(new QueryTerm([.. plain.Union(known)], plain.Max(Idf), true, false));
+            }
+            else if (known.Length > 0)
             {
                 result.Add(new QueryTerm(known, known.Max(Idf), true, false));
             }
             else if (ownLanguage && Correct(word) is { } corrected && Analyze(corrected).Where(_documentFrequency.ContainsKey).ToArray() is { Length: > 0 } fixedForms)
             {
-                result.Add(new QueryTerm(fixedForms, fixedForms.Max(Idf) * CorrectedWeight, true, true));
+                result.Add(new QueryTerm(fixedForms, fixedForms.Max(Idf) * CorrectedWeight, true, true) { UnknownName = names.Contains(word) });
             }
             else
             {
-                result.Add(new QueryTerm(forms, Idf(0), false, false));
+                result.Add(new QueryTerm(forms, Idf(0), false, false) { UnknownName = names.Contains(word) });
             }
         }
 
         return [.. result.DistinctBy(t => t.Forms[0], StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A Latvian verb's known forms without its debitive "jā-" or negating "ne-" prefix, which the stemmer keeps;
+    /// empty when the word has neither or the articles do not use the plain verb.
+    /// </summary>
+    private string[] Unprefixed(string word)
+    {
+        var folded = Folding.Fold(word);
+        if (Lang != "lv" || folded.Length < 6 || !(folded.StartsWith("ja", StringComparison.Ordinal) || folded.StartsWith("ne", StringComparison.Ordinal)))
+        {
+            return [];
+        }
+
+        return Analyze(word[2..]).Where(_documentFrequency.ContainsKey).ToArray();
     }
 
     private static bool IsCyrillic(string word) => word.Any(c => c is >= '\u0400' and <= '\u04FF');
@@ -233,7 +293,9 @@ public sealed class PassageIndex
         var sentences = Sentences.Split(section.Body).Select(s => new Sentence(s, TermSet(analyzer, s))).ToList();
         var passage = new Passage(article, section, sentences, []);
         passage.HeadTerms.UnionWith(TermSet(analyzer, passage.HeadText));
+        passage.HeadTerms.UnionWith(TermSet(analyzer, passage.AskText));
         passage.TitleTerms.UnionWith(TermSet(analyzer, article.Title));
+        passage.SectionTerms.UnionWith(TermSet(analyzer, string.Join(". ", section.Asks.Prepend(section.Heading))));
         passage.Terms.UnionWith(passage.HeadTerms);
         passage.Terms.UnionWith(sentences.SelectMany(s => s.Terms));
         return passage;

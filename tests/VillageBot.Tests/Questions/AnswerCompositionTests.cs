@@ -1,0 +1,78 @@
+using VillageBot.Features.Questions.Retrieval;
+
+namespace VillageBot.Tests.Questions;
+
+public sealed class AnswerCompositionTests
+{
+    private static KnowledgeArticle Article(string id, string title, params (string Heading, string Body)[] sections) =>
+        KnowledgeBase.Parse($"en/{id}.md", $"""
+            ---
+            id: {id}
+            title: {title}
+            lang: en
+            tags: [{id}]
+            source: "Source, 2024"
+            ---
+            # {title}
+
+            {string.Join("\n\n", sections.Select(s => $"## {s.Heading}\n{s.Body}"))}
+            """, "en");
+
+    private static readonly PassageIndex Index = PassageIndex.Build("en",
+    [
+        Article("leader", "LEADER",
+            ("What LEADER is", "LEADER is the EU method of local development led by a local action group. The group writes a strategy for its area."),
+            ("History", "LEADER started in 1991 as an EU initiative. It has been part of every programme since.")),
+        Article("grants", "Project grants",
+            ("Getting money for a project", "Money for a village project comes from an open call. Write the application, attach the budget and submit it before the call closes."),
+            ("Reporting", "After the project, report what was done and keep the receipts for five years.")),
+    ]);
+
+    [Fact]
+    public void A_question_asking_two_things_gets_both_parts_from_two_articles_in_about_700_characters()
+    {
+        var composed = AnswerComposer.Compose(Index.Search("what is LEADER and how do we get money for a project?"));
+
+        Assert.Equal(["grants", "leader"], composed.Passages.Select(p => p.Article.Id).Order(StringComparer.Ordinal));
+        Assert.Contains("local action group", composed.Text, StringComparison.Ordinal);
+        Assert.Contains("open call", composed.Text, StringComparison.Ordinal);
+        Assert.True(composed.Text.Length <= 720, composed.Text);
+    }
+
+    [Fact]
+    public void A_question_about_one_thing_is_answered_from_one_section()
+    {
+        var composed = AnswerComposer.Compose(Index.Search("what is the LEADER method?"));
+
+        Assert.Equal(["What LEADER is"], composed.Passages.Select(p => p.Section.Heading));
+    }
+
+    [Fact]
+    public void A_name_inside_a_sentence_is_a_sign_of_a_local_fact_but_an_acronym_or_the_first_word_is_not()
+    {
+        Assert.Equal(["ozolmuiža", "petrov"], SpecificFactCues.Names("Who chairs the Ozolmuiža association? Ask Petrov about LEADER.").Order(StringComparer.Ordinal));
+        Assert.Empty(SpecificFactCues.Names("Kas ir LEADER? Kā sākt ENRD darbu."));
+    }
+
+    [Theory]
+    [InlineData("Kad ir nākamā sapulce?", 1)]
+    [InlineData("Ko darīt, kad uz sapulci neviens nenāk?", 0)]
+    [InlineData("what should we do when nobody comes to meetings?", 0)]
+    [InlineData("сколько стоит аренда зала?", 1)]
+    [InlineData("стоит ли делать опрос жителей?", 0)]
+    public void When_and_worth_are_local_fact_cues_only_where_they_ask_for_a_date_or_a_price(string question, int cues)
+    {
+        Assert.Equal(cues, SpecificFactCues.Count(question));
+    }
+
+    [Fact]
+    public void A_name_the_articles_never_use_makes_a_question_less_probable()
+    {
+        var general = RelevanceDecision.Features(Index.Search("who leads the local action group"))!;
+        var named = RelevanceDecision.Features(Index.Search("who leads the local action group of Ozolmuiža"))!;
+
+        Assert.Equal(0, general.SpecificFact);
+        Assert.Equal(1, named.SpecificFact);
+        Assert.True(RelevanceDecision.Probability(named) < RelevanceDecision.Probability(general));
+    }
+}
