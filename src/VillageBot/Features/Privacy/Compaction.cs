@@ -27,10 +27,19 @@ public sealed class DatabaseCompaction(Db db, ILogger<DatabaseCompaction> log) :
     {
         if (Interlocked.Exchange(ref _pending, 0) == 1)
         {
-            db.Database.Checkpoint();
-            db.Database.Rebuild();
-            Runs++;
-            log.LogInformation("Compacted the database after erasures");
+            try
+            {
+                db.Database.Checkpoint();
+                db.Database.Rebuild();
+                Runs++;
+                log.LogInformation("Compacted the database after erasures");
+            }
+            catch (ObjectDisposedException e)
+            {
+                // The data file was already closed by the host shutting down: the erasure itself is done and stored,
+                // only the free pages were not rewritten this time.
+                log.LogWarning(e, "Could not compact the database after erasures: it was already closed");
+            }
         }
 
         return Task.CompletedTask;
