@@ -1,3 +1,4 @@
+using VillageBot.Conversation;
 using VillageBot.Features.Quizzes;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Storage;

@@ -10,6 +10,7 @@ public static class OnboardingFeature
         services.AddSingleton<OnboardingFlow>();
         services.AddHostedService<VillageSeeder>();
         services.AddCommand<StartCommand>("start", Access.Anyone, "cmd.start");
+        services.AddNewcomerGreeting<StartCommand>();
         services.AddCommand<LangCommand>("lang", Access.Anyone, "cmd.lang");
         services.AddCommand<VillageCommand>("village", Access.Member, "cmd.village");
         services.AddCallback<LanguageCallback>("lang", Access.Anyone);

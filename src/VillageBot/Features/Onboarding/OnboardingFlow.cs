@@ -10,7 +10,7 @@ namespace VillageBot.Features.Onboarding;
 /// <summary>The steps of joining: language → village → privacy notice. Each step is stored, so a restart resumes it.</summary>
 public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<Open311Options> open311, PersonErasure erasure)
 {
-    public const string Dialog = UpdateRouter.OnboardingDialog;
+    public const string Dialog = "onboarding";
     public const string SwitchDialog = "village";
     public const string StepLanguage = "lang";
     public const string StepVillage = "village";
