@@ -14,7 +14,6 @@ using VillageBot.Features.Privacy;
 using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
-using VillageBot.Features.Reports.Classification;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
@@ -60,7 +59,6 @@ public static class VillageBotHost
         services.AddHelp();
         services.AddFreeText();
         services.AddQuestions();
-        services.AddProblemClassifier();
         services.AddBroadcasts();
         services.AddPolls();
         services.AddQuizzes();

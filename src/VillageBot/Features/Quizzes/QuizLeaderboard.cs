@@ -72,6 +72,9 @@ public sealed class QuizLeaderboard(QuizStore store, Db db, TimeProvider time, I
 /// <summary>/leaderboard: this week's village standing and the person's own choice to be listed.</summary>
 public sealed class LeaderboardCommand(QuizLeaderboard board, QuizStore store) : ICommandHandler, ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "qzl:…".</summary>
+    public const string Prefix = "qzl";
+
     public Task HandleAsync(BotContext ctx, string args) => ctx.ReplyAsync(Text(ctx), Buttons(ctx));
 
     /// <summary>qzl:on | qzl:off.</summary>
@@ -112,6 +115,6 @@ public sealed class LeaderboardCommand(QuizLeaderboard board, QuizStore store) :
     }
 
     private Keyboard Buttons(BotContext ctx) => store.Profile(ctx.UserId).LeaderboardOptIn
-        ? Keyboard.Of([new Button(ctx.T("quiz.leaderboard.leave"), "qzl:off")])
-        : Keyboard.Of([new Button(ctx.T("quiz.leaderboard.join"), "qzl:on")]);
+        ? Keyboard.Of([new Button(ctx.T("quiz.leaderboard.leave"), CallbackData.Build(Prefix, "off"))])
+        : Keyboard.Of([new Button(ctx.T("quiz.leaderboard.join"), CallbackData.Build(Prefix, "on"))]);
 }

@@ -70,7 +70,7 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
     {
         var keyboard = new Keyboard();
         var next = ReportStatus.All.Where(s => ReportStatus.CanMove(r.Status, s))
-            .Select(s => new Button(texts.Get(lang, "reports.move_to." + s), CallbackData.Build("rst", r.Id, s)));
+            .Select(s => new Button(texts.Get(lang, "reports.move_to." + s), CallbackData.Build(StatusCallback.Prefix, r.Id, s)));
         foreach (var pair in next.Chunk(2))
         {
             keyboard.Row(pair);
@@ -78,7 +78,7 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
 
         if (r.PhotoFileId is not null)
         {
-            keyboard.Row(new Button(texts.Get(lang, "reports.btn_photo"), CallbackData.Build("rph", r.Id)));
+            keyboard.Row(new Button(texts.Get(lang, "reports.btn_photo"), CallbackData.Build(ReportPhotoCallback.Prefix, r.Id)));
         }
 
         return keyboard.Rows.Count == 0 ? null : keyboard;
