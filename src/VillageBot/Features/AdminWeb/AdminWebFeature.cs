@@ -29,7 +29,7 @@ public static class AdminWebFeature
     public static IServiceCollection AddAdminWeb(this IServiceCollection services)
     {
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
+        services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LoginLinks>();
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<LoginLinks>());
         services.AddScoped<ReportStatusService>();

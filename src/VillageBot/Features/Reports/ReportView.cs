@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LiteDB;
-using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Onboarding;
 using VillageBot.Infrastructure.Localization;
@@ -15,9 +14,8 @@ namespace VillageBot.Features.Reports;
 /// How a report reads in the chat, in any person's language. The card coordinators and admins see names the
 /// author only of a report that is not anonymous; an anonymous one says so and carries no name or id.
 /// </summary>
-public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
+public sealed class ReportView(Texts texts, Db db, TimeZoneInfo zone)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
     private Dictionary<string, string>? _filterWords;
 
     public string Category(string lang, string category) =>
@@ -29,7 +27,7 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
     public string FollowUp(string lang, string answer) => texts.Get(lang, "report.followup." + answer);
 
     public string Date(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     public static string Snippet(string text, int max = 160) => MessageLimits.Clip(text.ReplaceLineEndings(" "), max);
 
