@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using VillageBot.Features.Reports;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.AdminWeb;
 

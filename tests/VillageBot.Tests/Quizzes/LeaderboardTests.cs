@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 

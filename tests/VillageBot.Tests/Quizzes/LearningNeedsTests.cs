@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Quizzes;
 using VillageBot.TestKit;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Quizzes;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 

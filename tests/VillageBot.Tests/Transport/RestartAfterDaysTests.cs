@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VillageBot.Tests.Broadcasts;
 
-namespace VillageBot.Tests.Foundation;
+namespace VillageBot.Tests.Transport;
 
 public sealed class RestartAfterDaysTests : BotTest
 {
