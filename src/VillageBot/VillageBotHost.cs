@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb;
@@ -15,6 +14,7 @@ using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Settings;
+using VillageBot.Infrastructure.Health;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Security;
@@ -55,6 +55,7 @@ public static class VillageBotHost
         });
         services.AddConversation();
         services.AddJobs();
+        services.AddHealth();
 
         services.AddOnboarding();
         services.AddSettings();
@@ -77,9 +78,7 @@ public static class VillageBotHost
         var status = app.Services.GetRequiredService<BotStatus>();
         app.ListenLocallyInLocalMode();
         app.UseRateLimiter();
-        app.MapGet("/healthz", () => status.Ready
-            ? Results.Ok(new { status = "ready", mode = status.Mode.ToString().ToLowerInvariant(), uptimeMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds })
-            : Results.Json(new { status = "starting" }, statusCode: 503));
+        app.MapHealth();
         app.MapTelegramWebhook();
         app.MapAdminWeb();
         app.MapJobsDashboard(new AdminDashboardAuthorization());
@@ -88,7 +87,7 @@ public static class VillageBotHost
             app.MapLocalChat();
         }
 
-        app.MapGet("/", () => Results.Redirect(status.Mode == TransportMode.Local ? "/chat" : "/healthz"));
+        app.MapGet("/", () => Results.Redirect(status.Mode == TransportMode.Local ? "/chat" : HealthEndpoint.Path));
         return app;
     }
 }

@@ -111,6 +111,18 @@ public sealed class TransportTests : BotTest
     }
 
     [Fact]
+    public async Task Healthz_reports_storage_the_job_server_and_telegram()
+    {
+        using var client = Host.CreateClient();
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        var checks = health.RootElement.GetProperty("checks");
+        Assert.Equal("healthy", checks.GetProperty("storage").GetProperty("status").GetString());
+        Assert.Equal("healthy", checks.GetProperty("telegram").GetProperty("status").GetString());
+        Assert.Contains(checks.GetProperty("jobs").GetProperty("status").GetString(), new[] { "healthy", "degraded" });
+        Assert.Contains(health.RootElement.GetProperty("health").GetString(), new[] { "healthy", "degraded" });
+    }
+
+    [Fact]
     public async Task An_update_received_but_not_handled_before_a_crash_is_handled_after_restart()
     {
         var user = NewUser("en");

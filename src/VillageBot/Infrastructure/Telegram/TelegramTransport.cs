@@ -14,7 +14,9 @@ public static class TelegramTransport
         where TLocalMessenger : class, IMessenger
     {
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TelegramReachability>();
         services.AddHttpClient("telegram", (sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.PollingTimeoutSeconds + 30))
+            .AddHttpMessageHandler(sp => new TelegramReachabilityHandler(sp.GetRequiredService<TelegramReachability>()))
             .AddTypedClient<ITelegramBotClient>((http, sp) =>
             {
                 var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
