@@ -14,6 +14,7 @@ public static class ReportsFeature
         services.AddSingleton<ClassifierRetraining>();
         services.AddSingleton<IPersonalData, ReportPersonalData>();
         services.AddScoped<ReportNotifier>();
+        services.AddScoped<ReportStatusService>();
         services.AddScoped<ReportFlow>();
         services.AddScoped<ReportList>();
         services.AddScoped<StatusNote>();

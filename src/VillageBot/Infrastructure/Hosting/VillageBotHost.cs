@@ -11,6 +11,7 @@ using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Nudges;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Open311;
 using VillageBot.Features.Privacy;
 using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
@@ -62,6 +63,7 @@ public static class VillageBotHost
         services.AddQuizzes();
         services.AddReports();
         services.AddAdminWeb();
+        services.AddOpen311();
         services.AddPrivacy();
         services.AddNudges();
         return builder;
@@ -121,6 +123,7 @@ public static class VillageBotHost
             : Results.Json(new { status = "starting" }, statusCode: 503));
         app.MapTelegramWebhook();
         app.MapAdminWeb();
+        app.MapOpen311();
         app.MapJobsDashboard();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {

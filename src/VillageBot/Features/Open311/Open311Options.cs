@@ -1,4 +1,4 @@
-namespace VillageBot.Features.AdminWeb.Open311;
+namespace VillageBot.Features.Open311;
 
 public sealed class Open311Options
 {
