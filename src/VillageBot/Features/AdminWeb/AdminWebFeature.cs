@@ -32,8 +32,6 @@ public static class AdminWebFeature
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<LoginLinks>());
         services.AddSingleton<WebSessionValidator>();
         services.AddCommand<WebLinkCommand>("web", Access.Coordinator, "cmd.web");
-        services.AddSingleton<IPulseSource, QuizLearningPulse>();
-        services.AddSingleton<IPulseSource, PollResultsPulse>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<IOptions<WebOptions>>((o, web) =>

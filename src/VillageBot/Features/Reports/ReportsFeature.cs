@@ -1,4 +1,5 @@
 using VillageBot.Conversation;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Storage;
 
@@ -19,6 +20,9 @@ public static class ReportsFeature
         services.AddScoped<ReportList>();
         services.AddScoped<StatusNote>();
         services.AddScoped<IProblemIntake, ReportIntake>();
+        services.AddNudgeSource<ReportFollowUps>();
+        services.AddNudgeSource<UntriagedDigest>();
+        services.AddCallback<FollowUpAnswerCallback>(ReportFollowUps.Prefix, Access.Member);
 
         services.AddCommand<ReportCommand>("report", Access.Member, "cmd.report");
         services.AddCommand<MyReportsCommand>("myreports", Access.Member, "cmd.myreports");
