@@ -75,11 +75,3 @@ public sealed class WhoAmICommand : ICommandHandler
         return ctx.ReplyKeyAsync("whoami.text", ctx.UserId, ctx.Village?.Name ?? "—", string.Join(", ", roles));
     }
 }
-
-public static class HelpFeature
-{
-    public static IServiceCollection AddHelp(this IServiceCollection services) => services
-        .AddCommand<HelpCommand>("help", Access.Anyone, "cmd.help")
-        .AddCommand<CancelCommand>("cancel", Access.Anyone, "cmd.cancel")
-        .AddCommand<WhoAmICommand>("whoami", Access.Anyone, "cmd.whoami");
-}

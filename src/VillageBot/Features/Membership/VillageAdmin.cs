@@ -175,13 +175,3 @@ public sealed class CoordinatorsCommand : ICommandHandler
         return ctx.ReplyAsync(lines.Count == 0 ? ctx.T("coordinators.none") : string.Join('\n', lines));
     }
 }
-
-public static class MembershipFeature
-{
-    public static IServiceCollection AddMembership(this IServiceCollection services) => services
-        .AddCommand<VillagesCommand>("villages", Access.Admin, "cmd.villages")
-        .AddCommand<AddVillageCommand>("addvillage", Access.Admin, "cmd.addvillage")
-        .AddCommand<PromoteCommand>("promote", Access.Admin, "cmd.promote")
-        .AddCommand<DemoteCommand>("demote", Access.Admin, "cmd.demote")
-        .AddCommand<CoordinatorsCommand>("coordinators", Access.Admin, "cmd.coordinators");
-}

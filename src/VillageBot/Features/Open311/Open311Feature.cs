@@ -8,7 +8,7 @@ public static class Open311Feature
 {
     public static IServiceCollection AddOpen311(this IServiceCollection services)
     {
-        services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
+        services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

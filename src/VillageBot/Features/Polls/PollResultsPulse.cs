@@ -1,3 +1,4 @@
+using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Storage;

@@ -46,6 +46,6 @@ public sealed class QuizReminders(IUnfinishedQuizzes unfinished, QuizStore store
         var lang = person.Lang;
         return Composed.Send(
             texts.Get(lang, "nudge.quiz.remind", module.TitleIn(lang), progress.Current, module.Items.Count),
-            Keyboard.Of([new Button(texts.Get(lang, "quiz.button.continue", progress.Current, module.Items.Count), CallbackData.Build("qz", "cont", module.Id))]));
+            Keyboard.Of([new Button(texts.Get(lang, "quiz.button.continue", progress.Current, module.Items.Count), CallbackData.Build(QuizCallback.Prefix, "cont", module.Id))]));
     }
 }

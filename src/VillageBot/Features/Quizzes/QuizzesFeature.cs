@@ -29,9 +29,9 @@ public static class QuizzesFeature
         services.AddCommand<QuizCommand>("quiz", Access.Member, "cmd.quiz");
         services.AddCommand<LeaderboardCommand>("leaderboard", Access.Member, "cmd.leaderboard");
         services.AddCommand<NeedsCommand>("needs", Access.Coordinator, "cmd.needs");
-        services.AddCallback<QuizCallback>("qz", Access.Member);
-        services.AddCallback<LeaderboardCommand>("qzl", Access.Member);
-        services.AddCallback<NeedsCallback>("qzn", Access.Coordinator);
+        services.AddCallback<QuizCallback>(QuizCallback.Prefix, Access.Member);
+        services.AddCallback<LeaderboardCommand>(LeaderboardCommand.Prefix, Access.Member);
+        services.AddCallback<NeedsCallback>(NeedsCallback.Prefix, Access.Coordinator);
         return services;
     }
 }

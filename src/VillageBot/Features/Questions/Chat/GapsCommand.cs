@@ -1,12 +1,11 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Questions.Chat;
 
 /// <summary>/gaps [village-code] — the questions the bot could not answer: a coordinator sees their villages, an admin all.</summary>
-public sealed class GapsCommand(KnowledgeGaps gaps, IOptions<BotOptions> options) : ICommandHandler
+public sealed class GapsCommand(KnowledgeGaps gaps, TimeZoneInfo zone) : ICommandHandler
 {
     private const int Shown = 30;
 
@@ -39,7 +38,6 @@ public sealed class GapsCommand(KnowledgeGaps gaps, IOptions<BotOptions> options
         }
 
         var names = ctx.Db.Villages.FindAll().ToDictionary(v => v.Id, v => v.Name);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         var text = new StringBuilder(ctx.T("questions.gaps_title", list.Count));
         foreach (var gap in list.Take(Shown))
         {
