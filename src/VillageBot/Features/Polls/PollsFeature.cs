@@ -25,6 +25,7 @@ public static class PollsFeature
         services.AddCommand<PollDialog>("newpoll", Access.Coordinator, "cmd.newpoll");
         services.AddCallback<PollDialog>(PollDialog.Prefix, Access.Coordinator);
         services.AddDialog<PollDialog>(PollDialog.Name);
+        services.AddBroadcastComposer<PollDialog>();
         services.AddCommand<ResultsCommand>("results", Access.Coordinator, "cmd.results");
         services.AddCallback<ResultsCommand>(ResultsCommand.Prefix, Access.Coordinator);
         return services;
