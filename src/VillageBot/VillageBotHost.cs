@@ -9,6 +9,7 @@ using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Nudges;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Open311;
 using VillageBot.Features.Privacy;
 using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
@@ -68,6 +69,7 @@ public static class VillageBotHost
         services.AddQuizzes();
         services.AddReports();
         services.AddAdminWeb();
+        services.AddOpen311();
         services.AddPrivacy();
         services.AddNudges();
         return builder;
@@ -81,6 +83,7 @@ public static class VillageBotHost
         app.MapHealth();
         app.MapTelegramWebhook();
         app.MapAdminWeb();
+        app.MapOpen311();
         app.MapJobsDashboard(new AdminDashboardAuthorization());
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {

@@ -5,6 +5,7 @@ namespace VillageBot.Features.Membership;
 public static class MembershipFeature
 {
     public static IServiceCollection AddMembership(this IServiceCollection services) => services
+        .AddSingleton<Audience>()
         .AddCommand<VillagesCommand>("villages", Access.Admin, "cmd.villages")
         .AddCommand<AddVillageCommand>("addvillage", Access.Admin, "cmd.addvillage")
         .AddCommand<PromoteCommand>("promote", Access.Admin, "cmd.promote")

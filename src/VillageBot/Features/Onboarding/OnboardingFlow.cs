@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.AdminWeb.Open311;
+using VillageBot.Features.Open311;
 using VillageBot.Features.Privacy;
 using VillageBot.Infrastructure.Messaging;
 

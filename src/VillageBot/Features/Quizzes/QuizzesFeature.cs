@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Privacy;
 
 namespace VillageBot.Features.Quizzes;
@@ -16,6 +18,8 @@ public static class QuizzesFeature
         services.AddSingleton<IUnfinishedQuizzes>(sp => sp.GetRequiredService<QuizStore>());
         services.AddSingleton<QuizLeaderboard>();
         services.AddSingleton<LearningNeeds>();
+        services.AddNudgeSource<QuizReminders>();
+        services.AddSingleton<IPulseSource, QuizLearningPulse>();
         services.AddSingleton<IQuizInvitations, QuizInvitations>();
         services.AddBroadcastSender<QuizInviteSender>();
         services.AddSingleton<IPersonalData, QuizPersonalData>();

@@ -80,7 +80,7 @@ public sealed class ReportsCommand(ReportList list, ReportView view) : ICommandH
 {
     public async Task HandleAsync(BotContext ctx, string args)
     {
-        var filter = ReportFilter.Parse(args, code => ctx.Db.Villages.FindOne(v => v.Code == code)?.Id, view.FilterWord, out var unknown);
+        var filter = ReportFilter.Parse(args, view.VillageId, view.FilterWord, out var unknown);
         if (filter is null)
         {
             await ctx.ReplyAsync(ctx.T("reports.unknown_filter", unknown) + "\n" + ctx.T("reports.usage"));

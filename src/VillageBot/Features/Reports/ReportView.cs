@@ -31,10 +31,15 @@ public sealed class ReportView(Texts texts, Db db, TimeZoneInfo zone)
 
     public static string Snippet(string text, int max = 160) => MessageLimits.Clip(text.ReplaceLineEndings(" "), max);
 
+    public string VillageName(int villageId) => db.Villages.FindById(villageId)?.Name ?? "—";
+
+    /// <summary>The village with this code ("village=kalsnava" in /reports), or null.</summary>
+    public int? VillageId(string code) => db.Villages.FindOne(v => v.Code == code)?.Id;
+
     /// <summary>The card of a report for a coordinator or an admin.</summary>
     public string ManagerCard(string lang, Report r)
     {
-        var village = db.Villages.FindById(r.VillageId)?.Name ?? "—";
+        var village = VillageName(r.VillageId);
         var card = new StringBuilder()
             .Append(texts.Get(lang, "reports.card_title", r.Reference, Category(lang, r.Category), Status(lang, r.Status))).Append('\n')
             .Append(texts.Get(lang, "reports.card_meta", village, Date(r.CreatedAt), r.Supporters.Count)).Append('\n')

@@ -1,4 +1,5 @@
 using VillageBot.Conversation;
+using VillageBot.Features.Nudges;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Storage;
@@ -23,10 +24,14 @@ public static class ReportsFeature
         services.AddSingleton<ClassifierRetraining>();
         services.AddSingleton<IPersonalData, ReportPersonalData>();
         services.AddScoped<ReportNotifier>();
+        services.AddScoped<ReportStatusService>();
         services.AddScoped<ReportFlow>();
         services.AddScoped<ReportList>();
         services.AddScoped<StatusNote>();
         services.AddScoped<IProblemIntake, ReportIntake>();
+        services.AddNudgeSource<ReportFollowUps>();
+        services.AddNudgeSource<UntriagedDigest>();
+        services.AddCallback<FollowUpAnswerCallback>(ReportFollowUps.Prefix, Access.Member);
 
         services.AddCommand<ReportCommand>("report", Access.Member, "cmd.report");
         services.AddCommand<MyReportsCommand>("myreports", Access.Member, "cmd.myreports");

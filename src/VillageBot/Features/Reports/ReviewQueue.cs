@@ -29,7 +29,7 @@ public sealed class ReviewCommand(ReportStore store, ReportView view) : ICommand
         var predicted = Categories.IsKnown(r.PredictedCategory)
             ? ctx.T("review.predicted", view.Category(ctx.Lang, r.PredictedCategory), (int)Math.Round(r.Confidence * 100))
             : ctx.T("review.no_prediction");
-        return ctx.T("review.card", r.Reference, ctx.Db.Villages.FindById(r.VillageId)?.Name ?? "—", ReportView.Snippet(r.Text, 600), predicted, view.Category(ctx.Lang, r.Category));
+        return ctx.T("review.card", r.Reference, view.VillageName(r.VillageId), ReportView.Snippet(r.Text, 600), predicted, view.Category(ctx.Lang, r.Category));
     }
 
     /// <summary>Every category, two per row; the current one is marked.</summary>

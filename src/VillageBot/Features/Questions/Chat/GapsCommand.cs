@@ -1,11 +1,12 @@
 using System.Text;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Questions.Chat;
 
 /// <summary>/gaps [village-code] — the questions the bot could not answer: a coordinator sees their villages, an admin all.</summary>
-public sealed class GapsCommand(KnowledgeGaps gaps, TimeZoneInfo zone) : ICommandHandler
+public sealed class GapsCommand(KnowledgeGaps gaps, Db db, TimeZoneInfo zone) : ICommandHandler
 {
     private const int Shown = 30;
 
@@ -15,7 +16,7 @@ public sealed class GapsCommand(KnowledgeGaps gaps, TimeZoneInfo zone) : IComman
         if (args.Length > 0)
         {
             var code = args.Trim().ToLowerInvariant();
-            if (ctx.Db.Villages.FindOne(v => v.Code == code) is not { } village)
+            if (db.Villages.FindOne(v => v.Code == code) is not { } village)
             {
                 await ctx.ReplyKeyAsync("questions.gaps_unknown_village", args.Trim());
                 return;
@@ -37,7 +38,7 @@ public sealed class GapsCommand(KnowledgeGaps gaps, TimeZoneInfo zone) : IComman
             return;
         }
 
-        var names = ctx.Db.Villages.FindAll().ToDictionary(v => v.Id, v => v.Name);
+        var names = db.Villages.FindAll().ToDictionary(v => v.Id, v => v.Name);
         var text = new StringBuilder(ctx.T("questions.gaps_title", list.Count));
         foreach (var gap in list.Take(Shown))
         {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace VillageBot.Features.AdminWeb.Open311;
+namespace VillageBot.Features.Open311;
 
 public sealed partial class Open311Options : IValidatableObject
 {

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.Quizzes;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 
-namespace VillageBot.Features.Nudges;
+namespace VillageBot.Features.Quizzes;
 
 /// <summary>
 /// (d) "Continue your quiz" once per module a person left unfinished for <see cref="NudgeOptions.QuizIdleDays"/>,
