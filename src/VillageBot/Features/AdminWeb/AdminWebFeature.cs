@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class AdminWebFeature
         services.AddScoped<ReportStatusService>();
         services.AddSingleton<WebSessionValidator>();
         services.AddCommand<WebLinkCommand>("web", Access.Coordinator, "cmd.web");
+        services.AddSingleton<IDashboardAuthorizationFilter, AdminDashboardAuthorization>();
         services.AddSingleton<IPulseSource, QuizLearningPulse>();
         services.AddSingleton<IPulseSource, PollResultsPulse>();
 

@@ -1,4 +1,5 @@
 using VillageBot.Conversation;
+using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Storage;
 
@@ -11,7 +12,7 @@ public static class ReportsFeature
         services.AddSingleton<ReportStore>();
         services.AddHostedService<PrepareAtStart<ReportStore>>();
         services.AddSingleton<ReportView>();
-        services.AddSingleton<ClassifierRetraining>();
+        services.AddJob<RetrainJob>(RetrainJob.Key);
         services.AddSingleton<IPersonalData, ReportPersonalData>();
         services.AddScoped<ReportNotifier>();
         services.AddScoped<ReportFlow>();
