@@ -33,7 +33,7 @@ public sealed class PollTests : VillageTest
         coordinator.Click("np:multi:0");
         await coordinator.ExpectAsync(e => e.HasButton("np:close:60"));
         coordinator.Send("2h");
-        await coordinator.ExpectAsync(e => e.HasButton("np:at:now") && e.Text!.Contains("Open for 2 h"));
+        await coordinator.ExpectAsync(e => e.HasButton("np:at:now") && e.Text!.Contains("Open for 2 hours"));
         coordinator.Click("np:at:now");
         var preview = await coordinator.ExpectAsync(e => e.HasButton("np:send"));
         Assert.Contains("Where should the new bench go?", preview.Text);

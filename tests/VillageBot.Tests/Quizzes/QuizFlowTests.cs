@@ -16,7 +16,7 @@ public sealed class QuizFlowTests : BotTest
         var user = await MemberAsync("en");
         user.Send("/quiz");
         var list = await user.ExpectAsync(e => e.HasButton("qz:open:" + Basics));
-        foreach (var phase in new[] { "1️⃣ Assess — learning needs", "2️⃣ Develop — knowledge", "3️⃣ Implement — skills", "4️⃣ Evaluate — progress" })
+        foreach (var phase in new[] { "1️⃣ Assess — what to learn", "2️⃣ Learn — knowledge", "3️⃣ Do — skills", "4️⃣ Evaluate — what we have learned" })
         {
             Assert.Contains(phase, list.Text);
         }
@@ -152,7 +152,7 @@ public sealed class QuizFlowTests : BotTest
 
         user.Vote(poll, 1);
         await user.ExpectAsync(e => e.Method == "editMessageText" && e.MessageId == poll.MessageId && e.Text!.EndsWith("➡️ 2. A little", StringComparison.Ordinal));
-        var noted = await user.ExpectTextAsync("📝 Noted: «A little».");
+        var noted = await user.ExpectTextAsync("📝 Noted: “A little”.");
         Assert.Contains("💡", noted.Text);
         var end = await user.AnswerAsync(await user.NextQuestionAsync(), 9, (_, _) => 1);
         Assert.Contains("Your self-assessment «Learning-needs self-assessment: residents» is saved.", end.Text);
