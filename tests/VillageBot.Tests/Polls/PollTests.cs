@@ -193,7 +193,7 @@ public sealed class PollTests : VillageTest
 
         Assert.Null(Host.Db.Residents.FindById(coordinator.Id).Dialog!.Get("minutes"));
         coordinator.Send("3 dienas");
-        await coordinator.ExpectAsync(e => e.HasButton("np:at:now") && e.Text!.Contains("3 d."));
+        await coordinator.ExpectAsync(e => e.HasButton("np:at:now") && e.Text!.Contains("Aptauja būs atvērta — 3 dienas"));
         foreach (var bad in new[] { "rīt", "25:99", "10:00 31.13" })
         {
             coordinator.Send(bad);
