@@ -155,7 +155,7 @@ public sealed class QuizFlowTests : BotTest
         var noted = await user.ExpectTextAsync("📝 Noted: “A little”.");
         Assert.Contains("💡", noted.Text);
         var end = await user.AnswerAsync(await user.NextQuestionAsync(), 9, (_, _) => 1);
-        Assert.Contains("Your self-assessment «Learning-needs self-assessment: residents» is saved.", end.Text);
+        Assert.Contains("Your self-assessment “Learning-needs self-assessment: residents” is saved.", end.Text);
         Assert.Contains("Your confidence by topic (0 — not at all, 3 — very):", end.Text);
         Assert.Contains("• Digital skills: 1", end.Text);
 
@@ -175,7 +175,7 @@ public sealed class QuizFlowTests : BotTest
     {
         var user = await MemberAsync("en");
         var end = await user.AnswerAsync(await user.StartModuleAsync("evaluate-residents"), 10, (_, _) => 2);
-        Assert.Contains("There is no earlier self-assessment («Learning-needs self-assessment: residents») to compare with.", end.Text);
+        Assert.Contains("There is no earlier self-assessment (“Learning-needs self-assessment: residents”) to compare with.", end.Text);
     }
 
     [Fact]
