@@ -16,6 +16,7 @@ using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
+using VillageBot.Features.Responsibilities;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
@@ -61,6 +62,7 @@ public static class VillageBotHost
         services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
+        services.AddResponsibilities();
         services.AddAdminWeb();
         services.AddPrivacy();
         services.AddNudges();
@@ -121,6 +123,7 @@ public static class VillageBotHost
             : Results.Json(new { status = "starting" }, statusCode: 503));
         app.MapTelegramWebhook();
         app.MapAdminWeb();
+        app.MapResponsibilities();
         app.MapJobsDashboard();
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
