@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -29,7 +30,7 @@ public static class ResponsibilityPage
         web.MapGet("/{id:int}", Edit);
         web.MapGet("/new", (HttpContext http, ResponsibilityStore store, TopicCatalog topics, Db db) => Form(http, new Responsibility { Body = new ResponsibleBody() }, store, topics, db));
         web.MapPost("/save", SaveAsync);
-        web.MapPost("/{id:int}/delete", Delete);
+        web.MapPost("/{id:int}/delete", DeleteAsync);
     }
 
     private static IResult List(HttpContext http, ResponsibilityStore store, TopicCatalog topics, Db db, IOptions<MailOptions> mail)
@@ -184,8 +185,14 @@ public static class ResponsibilityPage
         return Results.Redirect(Path + "?done=saved");
     }
 
-    private static IResult Delete(HttpContext http, int id, ResponsibilityStore store, Db db)
+    private static async Task<IResult> DeleteAsync(HttpContext http, int id, ResponsibilityStore store, Db db, IAntiforgery antiforgery)
     {
+        // Nothing is bound from the form here, so the token is checked by hand, as for signing out.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest();
+        }
+
         var ui = WebUi.For(http);
         if (store.Find(id) is not { } entry)
         {
