@@ -122,6 +122,32 @@ public sealed class ResponsibilityPageTests : ResponsibilityTest
         Assert.Equal("National broadband desk", Responsibilities.Find(entry.Id)!.Body.Name);
     }
 
+    [Fact]
+    public async Task Forget_removes_the_editor_from_the_entries_and_leaves_their_id_in_no_collection()
+    {
+        CheckAll();
+        var person = new TestKit.FakeUser(Api, 770_000_654_321, "en");
+        await person.OnboardAsync();
+        var web = await Host.SignInAsCoordinatorAsync(person, "kalsnava");
+        var own = Entry("kalsnava", null, "environment");
+        var saved = await web.SubmitAsync($"/web/responsibilities/{own.Id}", new(KalsnavaForm("parvalde@kalsnava.test")) { ["checked"] = "on" }, action: "/web/responsibilities/save");
+        Assert.Equal("/web/responsibilities?done=saved", saved.Headers.Location?.OriginalString);
+        var reference = await ReportAsync(person, "Rubbish dumped in the forest behind the school");
+        await Smtp.WaitAsync(s => s.Received.Count == 1);
+        await Host.IdleAsync();
+        Assert.Contains("responsibilities", Privacy.PersonalDataCoverageTests.CollectionsHolding(Host.Db, person.Id));
+
+        person.Send("/forget");
+        var ask = await person.ExpectAsync(e => e.HasButton("forget:no"));
+        person.ClickData(ask.MessageId, ask.AllButtons.Single(b => b.Text == "Yes, erase everything").Data!);
+        await person.ExpectTextAsync("Your data has been erased");
+        await Host.IdleAsync();
+
+        Assert.Empty(Privacy.PersonalDataCoverageTests.CollectionsHolding(Host.Db, person.Id));
+        Assert.Equal("parvalde@kalsnava.test", Responsibilities.Find(own.Id)!.Body.Email);
+        Assert.Equal(DeliveryStates.Sent, Assert.Single(Deliveries.OfReport(StoredReport(reference).Id)).State);
+    }
+
     private const long BotHostAdmin = TestKit.BotHost.AdminId;
 }
 

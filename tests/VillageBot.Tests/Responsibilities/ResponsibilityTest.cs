@@ -50,6 +50,27 @@ public abstract class ResponsibilityTest : ReportTest, IAsyncLifetime
         return await ConfirmAndSaveAsync(user, anonymous);
     }
 
+    /// <summary>Waits for the report's one delivery to reach a state (a retry waits its back-off, so the bot looks idle meanwhile).</summary>
+    protected async Task<ReportDelivery> DeliveryAsync(string reference, string state)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var found = Deliveries.OfReport(StoredReport(reference).Id);
+            if (found.Count == 1 && found[0].State == state)
+            {
+                return found[0];
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"Deliveries of {reference}: {string.Join(", ", found.Select(d => d.State))}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     protected static string TextOf(MimeMessage message) => message.TextBody ?? "";
 
     protected static byte[] AttachmentOf(MimeMessage message)
