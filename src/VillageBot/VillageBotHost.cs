@@ -14,6 +14,7 @@ using VillageBot.Features.Privacy;
 using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
+using VillageBot.Features.Responsibilities;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Health;
 using VillageBot.Infrastructure.Jobs;
@@ -68,6 +69,7 @@ public static class VillageBotHost
         services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
+        services.AddResponsibilities();
         services.AddAdminWeb();
         services.AddOpen311();
         services.AddPrivacy();
@@ -84,6 +86,7 @@ public static class VillageBotHost
         app.MapTelegramWebhook();
         app.MapAdminWeb();
         app.MapOpen311();
+        app.MapResponsibilities();
         app.MapJobsDashboard(new AdminDashboardAuthorization());
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {

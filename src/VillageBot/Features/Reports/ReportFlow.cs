@@ -94,6 +94,15 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             ClassifyInto(data);
         }
 
+        foreach (var routing in services.GetServices<IReportRouting>())
+        {
+            if (await routing.DescribedAsync(ctx, data["text"], data.GetValueOrDefault("pred")))
+            {
+                ctx.EndDialog();
+                return;
+            }
+        }
+
         var similar = SimilarReports.Find(store, village, data.GetValueOrDefault("pred"), data["text"], ctx.UserId);
         data["similar"] = string.Join(',', similar.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
         ctx.SetStep(StepSimilar);
@@ -285,7 +294,9 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             StatusChangedAt = ctx.Now,
         });
         ctx.EndDialog();
-        await ctx.ReplyKeyAsync("report.saved", report.Reference, view.Category(ctx.Lang, report.Category));
+        var saved = ctx.T("report.saved", report.Reference, view.Category(ctx.Lang, report.Category));
+        var routed = services.GetServices<IReportRouting>().Select(r => r.Settled(report, ctx.Lang)).OfType<string>();
+        await ctx.ReplyAsync(string.Join("\n\n", [saved, .. routed]));
         await notifier.NewReportAsync(report);
     }
 
