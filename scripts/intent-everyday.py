@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes data/intent/question.everyday.jsonl: questions written for the intent model in lv/en/ru about everyday
 things (opening hours, timetables, weather, prices, people's contacts, dates, sums of money, private disputes,
-recipes, gardening, recommendations) and the project's topics asked with a problem mentioned in passing ("our school
+recipes, gardening, recommendations), information sought on the topics residents report problems about (rubbish
+collection days, a water connection, the bus to the hospital), and the project's topics asked with a problem mentioned in passing ("our school
 closed, how do we start an association?"). A resident's context sentence goes first in some; a third of the Latvian
 ones are folded to no diacritics. They teach the model that an everyday word or a complaint in passing does not make
 a question a report. Deterministic (fixed seed)."""
@@ -70,6 +71,52 @@ ASK = {
     ],
 }
 
+# Questions that seek information on the very topics residents report problems about (roads, transport, water,
+# electricity, waste, health, internet, safety, nature): the topic is the same, the intent is not a report.
+TOPICAL = {
+    'lv': [
+        'kurā dienā pie mums izved sadzīves atkritumus?', 'kur var nodot vecās riepas un akumulatorus?', 'cik maksā atkritumu konteiners privātmājai?',
+        'kā pieslēgties centralizētajam ūdensvadam?', 'kur var pārbaudīt akas ūdens kvalitāti?', 'cik maksā kanalizācijas pieslēgums?',
+        'kā pieteikt jaunu elektrības pieslēgumu mājai?', 'kur redzams plānoto elektrības atslēgumu grafiks?', 'vai var uzlikt saules paneļus uz šķūņa jumta?',
+        'cik ilgi pa ziemu darbojas ielu apgaismojums?', 'kurš pagastā atbild par ceļu greiderēšanu?', 'kad parasti sāk šķūrēt sniegu lauku ceļos?',
+        'no kurienes atiet autobuss uz slimnīcu?', 'vai ir pieprasījuma transports pensionāriem?', 'cik maksā biļete ar skolēnu karti?',
+        'kā pierakstīties pie ģimenes ārsta pa telefonu?', 'kur tuvākā aptieka, kas strādā brīvdienās?', 'vai feldšerpunkts pieņem arī bērnus?',
+        'kā saņemt sociālo aprūpi mājās vecākam cilvēkam?', 'kur pieteikties pabalstam apkurei?', 'cik maksā optiskais internets laukos?',
+        'kurš operators vislabāk sedz mūsu pusi?', 'kā uzstādīt āra antenu labākam mobilajam internetam?', 'kā izmantot e-veselību bez ID kartes?',
+        'kam zvanīt, ja redzu aizdomīgu mašīnu naktī?', 'vai pagastā ir pašvaldības policija?', 'kā pieteikt ugunsdrošības pārbaudi mājai?',
+        'vai drīkst pavasarī dedzināt pērno zāli?', 'kur var nodot bīstamos atkritumus?', 'kā pieteikt koku zāģēšanu pie ceļa?',
+        'kas pie mums apsaimnieko peldvietu?', 'vai bērnu laukumu drīkst izmantot vakaros?', 'kā rezervēt tautas namu ģimenes svētkiem?',
+        'kur pieteikt bedri uz valsts ceļa, vai to dara pagasts?', 'kādi dokumenti vajadzīgi, lai ierīkotu iebrauktuvi no ceļa?',
+    ],
+    'en': [
+        'which day is household rubbish collected here?', 'where can I drop off old tyres and batteries?', 'how much is a waste bin for a private house?',
+        'how do I connect to the mains water supply?', 'where can I get my well water tested?', 'what does a sewer connection cost?',
+        'how do I apply for a new electricity connection?', 'where is the schedule of planned power cuts?', 'can I put solar panels on a barn roof?',
+        'how long are street lights on in winter?', 'who in the parish is responsible for grading the roads?', 'when do they usually start ploughing snow on rural roads?',
+        'where does the bus to the hospital leave from?', 'is there on-demand transport for pensioners?', 'how much is a ticket with a pupil card?',
+        'how do I book a GP appointment by phone?', 'which pharmacy nearby opens at weekends?', 'does the rural health post see children too?',
+        'how can an elderly person get care at home?', 'where do I apply for a heating allowance?', 'how much is fibre internet in the countryside?',
+        'which mobile operator covers our area best?', 'how do I set up an outdoor antenna for better mobile internet?', 'how do I use e-health without an ID card?',
+        'who do I call if I see a suspicious car at night?', 'does the parish have municipal police?', 'how do I get a fire safety check for my house?',
+        'is it allowed to burn last year\'s grass in spring?', 'where can I dispose of hazardous waste?', 'how do I request trees to be cut along the road?',
+        'who looks after the bathing spot here?', 'can the playground be used in the evenings?', 'how do I book the community hall for a family party?',
+        'who do I tell about a pothole on a state road, the parish or someone else?',
+    ],
+    'ru': [
+        'в какой день у нас вывозят бытовой мусор?', 'куда сдать старые шины и аккумуляторы?', 'сколько стоит мусорный контейнер для частного дома?',
+        'как подключиться к центральному водопроводу?', 'где проверить качество воды из колодца?', 'сколько стоит подключение к канализации?',
+        'как подать заявку на новое подключение электричества?', 'где посмотреть график плановых отключений света?', 'можно ли поставить солнечные панели на крышу сарая?',
+        'сколько часов зимой горят уличные фонари?', 'кто в волости отвечает за грейдирование дорог?', 'когда обычно начинают чистить снег на сельских дорогах?',
+        'откуда отходит автобус до больницы?', 'есть ли транспорт по заявке для пенсионеров?', 'сколько стоит билет по школьной карте?',
+        'как записаться к семейному врачу по телефону?', 'какая аптека рядом работает по выходным?', 'принимает ли фельдшерский пункт детей?',
+        'как пожилому человеку получить уход на дому?', 'куда подать на пособие на отопление?', 'сколько стоит оптический интернет в деревне?',
+        'какой оператор лучше всего ловит у нас?', 'как установить наружную антенну для мобильного интернета?',
+        'кому звонить, если ночью вижу подозрительную машину?', 'есть ли в волости муниципальная полиция?',
+        'можно ли весной жечь прошлогоднюю траву?', 'куда сдать опасные отходы?', 'как заказать спил деревьев у дороги?',
+        'как забронировать народный дом для семейного праздника?',
+    ],
+}
+
 CONTEXT = {
     'lv': ['Sveiki!', 'Labdien,', 'Atvainojiet, ka traucēju.', 'Esmu te jauns.', 'Ātrs jautājums:', 'Gribēju pajautāt.', 'Sieva jautā.',
            'Mums te viss kā vienmēr.', 'Plānojam braukt uz pilsētu.', 'Mašīna remontā.', 'Kaimiņiene nezina.', 'Internetā neatradu.',
@@ -96,15 +143,15 @@ def add(text, lang):
         rows.append({'text': text, 'lang': lang})
 
 
-for lang, asks in ASK.items():
-    for ask in asks:
+for lang in ASK:
+    for ask in ASK[lang] + TOPICAL[lang]:
         text = ask
         if lang == 'lv' and rng.random() < 0.35:
             text = fold(text).lower()
         if rng.random() < 0.3:
             text = text.rstrip('?')
         add(text, lang)
-        if rng.random() < 0.6:
+        if rng.random() < 0.7:
             context = rng.choice(CONTEXT[lang])
             add(context + ' ' + (fold(ask).lower() if lang == 'lv' and rng.random() < 0.35 else ask), lang)
 
