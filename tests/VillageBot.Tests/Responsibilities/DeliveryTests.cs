@@ -70,10 +70,10 @@ public sealed class DeliveryTests : ResponsibilityTest
 
         var web = await Host.SignInAsync(Admin());
         var page = await web.GetStringAsync($"/web/reports/{report.Id}");
-        Assert.Contains("sending to Madonas novada pašvaldība failed 3 times: 554", page);
+        Assert.Contains("sending to Madonas novada pašvaldība failed; attempts: 3; error: 554", page);
         var pulse = await web.GetStringAsync("/web/pulse");
         Assert.Contains("Reports sent to those responsible", pulse);
-        Assert.Contains("failed 3 times", pulse);
+        Assert.Contains("failed; attempts: 3", pulse);
         Assert.Equal(Features.Reports.ReportStatus.New, StoredReport(reference).Status);
     }
 

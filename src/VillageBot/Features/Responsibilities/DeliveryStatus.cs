@@ -8,7 +8,7 @@ using VillageBot.Infrastructure.Localization;
 namespace VillageBot.Features.Responsibilities;
 
 /// <summary>
-/// Where a report went, in words: "sent to … at …", "failed 3 times: …". On the report's page (one line per body)
+/// Where a report went, in words: "sent to … at …", "failed; attempts: 3; error: …". On the report's page (one line per body)
 /// and on the pulse (the latest deliveries of the villages in view).
 /// </summary>
 public sealed class DeliveryStatus(DeliveryStore deliveries, ResponsibilityStore responsibilities, Texts texts, IOptions<BotOptions> bot) : IReportFacts, IPulseSource
