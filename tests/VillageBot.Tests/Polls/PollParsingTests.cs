@@ -37,7 +37,9 @@ public sealed class PollParsingTests
     private static readonly DateTime Now = new(2025, 6, 2, 9, 0, 0, DateTimeKind.Utc);
 
     private static SendTime Riga() =>
-        new(Options.Create(new BotOptions()), Options.Create(new BroadcastOptions()), new QuietHours(Options.Create(new NudgeOptions()), Options.Create(new BotOptions())));
+        new(Zone, Options.Create(new BroadcastOptions()), new QuietHours(Options.Create(new NudgeOptions()), Zone));
+
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(new BotOptions().TimeZone);
 
     [Theory]
     [InlineData("18:30 02.06", "2025-06-02T15:30:00Z")]

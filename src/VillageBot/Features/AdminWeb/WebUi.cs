@@ -153,9 +153,5 @@ public static class WebNotices
 
 public static class WebTime
 {
-    public static TimeZoneInfo Zone(IServiceProvider services)
-    {
-        var id = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value.TimeZone;
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
+    public static TimeZoneInfo Zone(IServiceProvider services) => services.GetRequiredService<TimeZoneInfo>();
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using VillageBot.Conversation;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Help;
 
@@ -51,7 +52,7 @@ public sealed class CancelCommand : ICommandHandler
 }
 
 /// <summary>/whoami tells a person their Telegram id (an operator needs it for Bot:AdminIds) and role.</summary>
-public sealed class WhoAmICommand : ICommandHandler
+public sealed class WhoAmICommand(Db db) : ICommandHandler
 {
     public Task HandleAsync(BotContext ctx, string args)
     {
@@ -63,7 +64,7 @@ public sealed class WhoAmICommand : ICommandHandler
 
         if (ctx.Resident.CoordinatorOf.Count > 0)
         {
-            var names = ctx.Resident.CoordinatorOf.Select(id => ctx.Db.Villages.FindById(id)?.Name ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var names = ctx.Resident.CoordinatorOf.Select(id => db.Villages.FindById(id)?.Name ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             roles.Add(ctx.T("role.coordinator", string.Join(", ", names)));
         }
 
@@ -74,12 +75,4 @@ public sealed class WhoAmICommand : ICommandHandler
 
         return ctx.ReplyKeyAsync("whoami.text", ctx.UserId, ctx.Village?.Name ?? "—", string.Join(", ", roles));
     }
-}
-
-public static class HelpFeature
-{
-    public static IServiceCollection AddHelp(this IServiceCollection services) => services
-        .AddCommand<HelpCommand>("help", Access.Anyone, "cmd.help")
-        .AddCommand<CancelCommand>("cancel", Access.Anyone, "cmd.cancel")
-        .AddCommand<WhoAmICommand>("whoami", Access.Anyone, "cmd.whoami");
 }

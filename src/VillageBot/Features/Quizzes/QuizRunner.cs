@@ -104,7 +104,7 @@ public sealed class QuizRunner(
         var options = module.Items[progress.Current].OptionsIn(person.Lang);
         var text = QuestionText(person, module, progress.Current) + "\n\n" + string.Join('\n', options.Select((o, i) => $"{i + 1}. {o}"));
         var keyboard = new Keyboard();
-        foreach (var row in options.Select((_, i) => new Button((i + 1).ToString(culture), CallbackData.Build("qz", "a", module.Id, progress.Attempt, progress.Current, i))).Chunk(ButtonsPerRow))
+        foreach (var row in options.Select((_, i) => new Button((i + 1).ToString(culture), CallbackData.Build(QuizCallback.Prefix, "a", module.Id, progress.Attempt, progress.Current, i))).Chunk(ButtonsPerRow))
         {
             keyboard.Row(row);
         }
@@ -172,12 +172,12 @@ public sealed class QuizRunner(
         var keyboard = new Keyboard();
         if (next is not null)
         {
-            keyboard.Row(new Button("▶️ " + next.TitleIn(person.Lang), CallbackData.Build("qz", "go", next.Id)));
+            keyboard.Row(new Button("▶️ " + next.TitleIn(person.Lang), CallbackData.Build(QuizCallback.Prefix, "go", next.Id)));
         }
 
         keyboard.Row(
-            new Button(T(person, "quiz.button.retake"), CallbackData.Build("qz", "start", module.Id)),
-            new Button(T(person, "quiz.button.all"), CallbackData.Build("qz", "list")));
+            new Button(T(person, "quiz.button.retake"), CallbackData.Build(QuizCallback.Prefix, "start", module.Id)),
+            new Button(T(person, "quiz.button.all"), CallbackData.Build(QuizCallback.Prefix, "list")));
         await messenger.SendTextAsync(person.ChatId, text, keyboard);
         log.LogInformation("User {UserId} finished {Module} (attempt {Attempt})", person.Id, module.Id, progress.Attempt);
     }

@@ -213,7 +213,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
     /// <summary>The nine categories, with a way back to the proposal when there is one.</summary>
     public Keyboard CategoryPicker(BotContext ctx)
     {
-        var keyboard = Keyboard.Column(Categories.All.Select(c => new Button(view.Category(ctx.Lang, c), CallbackData.Build("rep", "cat", c))));
+        var keyboard = Keyboard.Column(Categories.All.Select(c => new Button(view.Category(ctx.Lang, c), CallbackData.Build(ReportCallback.Prefix, "cat", c))));
         if (Categories.IsKnown(Data(ctx).GetValueOrDefault("pred")))
         {
             keyboard.Row(new Button(ctx.T("report.btn_back"), "rep:back"));
@@ -312,7 +312,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             (true, false) => "report.attach_location",
             _ => "report.attach_photo",
         };
-        await ctx.ReplyAsync(ctx.T(key), Keyboard.Of([new Button(ctx.T(photo || location ? "report.btn_continue" : "report.btn_skip"), "rep:skip")]));
+        await ctx.ReplyAsync(ctx.T(key), Keyboard.Of([new Button(ctx.T(photo || location ? "report.btn_continue" : "report.btn_skip"), CallbackData.Build(ReportCallback.Prefix, "skip"))]));
     }
 
     private Task AskAnonymousAsync(BotContext ctx) => ctx.ReplyAsync(ctx.T("report.ask_anonymous"), Keyboard.Of(
@@ -332,7 +332,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
         foreach (var r in similar)
         {
             text.Append("\n\n").Append(ctx.T("report.similar_item", r.Reference, ReportView.Snippet(r.Text), r.Supporters.Count, view.Status(ctx.Lang, r.Status)));
-            keyboard.Row(new Button(ctx.T("report.btn_same", r.Reference), CallbackData.Build("rep", "same", r.Id)));
+            keyboard.Row(new Button(ctx.T("report.btn_same", r.Reference), CallbackData.Build(ReportCallback.Prefix, "same", r.Id)));
         }
 
         keyboard.Row(new Button(ctx.T("report.btn_different"), "rep:new"));

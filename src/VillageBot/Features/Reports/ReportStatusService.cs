@@ -1,3 +1,4 @@
+using VillageBot.Conversation;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;

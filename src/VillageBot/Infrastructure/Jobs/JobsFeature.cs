@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Redis.StackExchange;
@@ -55,11 +56,12 @@ public static class JobsFeature
         return services;
     }
 
-    public static WebApplication MapJobsDashboard(this WebApplication app)
+    /// <summary>The job dashboard, open to whoever <paramref name="authorization"/> lets in.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app, IDashboardAuthorizationFilter authorization)
     {
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new Features.AdminWeb.AdminDashboardAuthorization()],
+            Authorization = [authorization],
             DashboardTitle = "VillageBot jobs",
             DisplayStorageConnectionString = false,
             AppPath = null,

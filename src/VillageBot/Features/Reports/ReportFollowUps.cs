@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.Reports;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 
-namespace VillageBot.Features.Nudges;
+namespace VillageBot.Features.Reports;
 
 /// <summary>
 /// (a) "Is it fixed?" to the reporter of an open report whose status has not changed for

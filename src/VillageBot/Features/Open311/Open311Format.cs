@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using VillageBot.Infrastructure.Messaging;
 
-namespace VillageBot.Features.AdminWeb.Open311;
+namespace VillageBot.Features.Open311;
 
 /// <summary>An ordered set of named values: one Open311 record, written as a JSON object or an XML element.</summary>
 public sealed class Open311Record : List<(string Name, object? Value)>

@@ -1,8 +1,9 @@
-using VillageBot.Features.Polls;
+using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Storage;
 
-namespace VillageBot.Features.AdminWeb;
+namespace VillageBot.Features.Polls;
 
 /// <summary>Poll results on the pulse page: the latest polls of the period in the villages in view, votes per option (never who voted).</summary>
 public sealed class PollResultsPulse(PollStore store, PollResults results, Db db, Texts texts) : IPulseSource

@@ -2,9 +2,10 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using VillageBot.Features.Reports;
+using VillageBot.Tests.AdminWeb;
 using VillageBot.Tests.Foundation;
 
-namespace VillageBot.Tests.AdminWeb;
+namespace VillageBot.Tests.Open311;
 
 /// <summary>Checks the responses against the field lists of GeoReport v2 (wiki.open311.org/GeoReport_v2).</summary>
 public sealed class Open311Tests : BotTest

@@ -1,8 +1,9 @@
-using VillageBot.Features.Quizzes;
+using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Storage;
 
-namespace VillageBot.Features.AdminWeb;
+namespace VillageBot.Features.Quizzes;
 
 /// <summary>
 /// The villages' learning needs on the pulse page, from the quizzes: the share of right answers and the

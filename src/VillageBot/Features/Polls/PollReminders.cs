@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
-using VillageBot.Features.Polls;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Localization;
 
-namespace VillageBot.Features.Nudges;
+namespace VillageBot.Features.Polls;
 
 /// <summary>
 /// (c) One reminder, <see cref="NudgeOptions.PollReminderHoursBefore"/> before a village poll closes, to each resident

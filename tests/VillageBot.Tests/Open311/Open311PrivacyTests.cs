@@ -2,9 +2,10 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using VillageBot.Features.Reports;
+using VillageBot.Tests.AdminWeb;
 using VillageBot.Tests.Foundation;
 
-namespace VillageBot.Tests.AdminWeb;
+namespace VillageBot.Tests.Open311;
 
 /// <summary>What Open311 publishes when an operator opens reading: never an anonymous report's words, never an exact home.</summary>
 public sealed class Open311PublishingTests : BotTest

@@ -1,7 +1,12 @@
-namespace VillageBot.Features.AdminWeb.Open311;
+using System.ComponentModel.DataAnnotations;
 
-public sealed class Open311Options
+namespace VillageBot.Features.Open311;
+
+public sealed partial class Open311Options : IValidatableObject
 {
+    /// <summary>Shorter keys could be guessed.</summary>
+    public const int MinKeyLength = 16;
+
     public const string Section = "Open311";
 
     /// <summary>
@@ -29,4 +34,23 @@ public sealed class Open311Options
 
     /// <summary>Shown in discovery: where a system can ask for an api_key.</summary>
     public string KeyService { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < ApiKeys.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(ApiKeys[i]) || ApiKeys[i].Trim().Length < MinKeyLength)
+            {
+                yield return new ValidationResult($"Open311:ApiKeys:{i} must be at least {MinKeyLength} characters; a short key could be guessed.", [nameof(ApiKeys)]);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(DefaultVillage) && !VillageCode().IsMatch(DefaultVillage.Trim()))
+        {
+            yield return new ValidationResult($"Open311:DefaultVillage '{DefaultVillage}' is not a village code (letters, digits, '-' and '_').", [nameof(DefaultVillage)]);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial System.Text.RegularExpressions.Regex VillageCode();
 }

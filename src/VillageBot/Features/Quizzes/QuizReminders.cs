@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.Quizzes;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 
-namespace VillageBot.Features.Nudges;
+namespace VillageBot.Features.Quizzes;
 
 /// <summary>
 /// (d) "Continue your quiz" once per module a person left unfinished for <see cref="NudgeOptions.QuizIdleDays"/>,
@@ -46,6 +46,6 @@ public sealed class QuizReminders(IUnfinishedQuizzes unfinished, QuizStore store
         var lang = person.Lang;
         return Composed.Send(
             texts.Get(lang, "nudge.quiz.remind", module.TitleIn(lang), progress.Current, module.Items.Count),
-            Keyboard.Of([new Button(texts.Get(lang, "quiz.button.continue", progress.Current, module.Items.Count), CallbackData.Build("qz", "cont", module.Id))]));
+            Keyboard.Of([new Button(texts.Get(lang, "quiz.button.continue", progress.Current, module.Items.Count), CallbackData.Build(QuizCallback.Prefix, "cont", module.Id))]));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using Telegram.Bot;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Broadcasts;
@@ -11,21 +10,19 @@ using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
 using VillageBot.Features.Nudges;
 using VillageBot.Features.Onboarding;
+using VillageBot.Features.Open311;
 using VillageBot.Features.Privacy;
 using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
-using VillageBot.Features.Reports.Classification;
 using VillageBot.Features.Settings;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
-using VillageBot.Infrastructure.Messaging;
-using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Security;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.Infrastructure.Telegram;
 
-namespace VillageBot.Infrastructure.Hosting;
+namespace VillageBot;
 
 /// <summary>Wires every area of the bot into one host. Each area registers itself with one extension method.</summary>
 public static class VillageBotHost
@@ -39,14 +36,24 @@ public static class VillageBotHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+
+        // The villages' time zone, looked up once (Bot:TimeZone is checked at start).
+        services.AddSingleton(sp => TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<BotOptions>>().Value.TimeZone));
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Db>();
         services.AddSingleton<Texts>();
-        services.AddSingleton<IRecipientStatus, ResidentRecipientStatus>();
 
-        services.AddTelegramTransport();
+        // Without a Telegram token the local chat page stands in for Telegram.
+        services.AddTelegramTransport<LocalMessenger>();
+        services.AddLocalChat();
         services.AddWebSecurity(builder.Configuration);
+        services.AddOptions<NetworkOptions>().Configure<IOptions<WebOptions>, IOptions<LocalChatOptions>>((network, web, local) =>
+        {
+            network.PublicUrl = web.Value.PublicUrl;
+            network.TrustedProxies = web.Value.TrustedProxies;
+            network.AllowRemote = local.Value.AllowRemote;
+        });
         services.AddConversation();
         services.AddJobs();
 
@@ -56,59 +63,15 @@ public static class VillageBotHost
         services.AddHelp();
         services.AddFreeText();
         services.AddQuestions();
-        services.AddProblemClassifier();
         services.AddBroadcasts();
         services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
         services.AddAdminWeb();
+        services.AddOpen311();
         services.AddPrivacy();
         services.AddNudges();
         return builder;
-    }
-
-    public static IServiceCollection AddConversation(this IServiceCollection services)
-    {
-        services.AddSingleton<RouteTable>();
-        services.AddScoped<UpdateRouter>();
-        services.AddSingleton<UpdateInbox>();
-        services.AddSingleton<UpdateJournal>();
-        services.AddSingleton<UpdateDispatcher>();
-        services.AddSingleton<BotStatus>();
-        return services;
-    }
-
-    /// <summary>Telegram when a token is configured; otherwise the local chat page. Decided when resolved, from options.</summary>
-    public static IServiceCollection AddTelegramTransport(this IServiceCollection services)
-    {
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient("telegram", (sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.PollingTimeoutSeconds + 30))
-            .AddTypedClient<ITelegramBotClient>((http, sp) =>
-            {
-                var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
-                if (!o.HasToken)
-                {
-                    throw new InvalidOperationException("No Telegram:BotToken is configured (local mode).");
-                }
-
-                var baseUrl = string.IsNullOrWhiteSpace(o.ApiBaseUrl) ? null : o.ApiBaseUrl.TrimEnd('/');
-                return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, baseUrl) { RetryCount = 0 }, http);
-            });
-        services.AddOptions<LocalChatOptions>().BindConfiguration(LocalChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ChatRateLimiter>();
-        services.AddSingleton<LocalChatStore>();
-        services.AddHostedService<PrepareAtStart<LocalChatStore>>();
-        services.AddSingleton<LocalMessenger>();
-        services.AddSingleton<IPersonalData, LocalChatPersonalData>();
-        services.AddTransient<TelegramMessenger>();
-        services.AddTransient<IMessenger>(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken
-            ? sp.GetRequiredService<TelegramMessenger>()
-            : sp.GetRequiredService<LocalMessenger>());
-        services.AddTransient<IChatFiles>(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken
-            ? ActivatorUtilities.CreateInstance<TelegramFiles>(sp)
-            : new NoChatFiles());
-        services.AddHostedService<BotRuntime>();
-        return services;
     }
 
     public static WebApplication MapVillageBot(this WebApplication app)
@@ -121,7 +84,8 @@ public static class VillageBotHost
             : Results.Json(new { status = "starting" }, statusCode: 503));
         app.MapTelegramWebhook();
         app.MapAdminWeb();
-        app.MapJobsDashboard();
+        app.MapOpen311();
+        app.MapJobsDashboard(new AdminDashboardAuthorization());
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
             app.MapLocalChat();

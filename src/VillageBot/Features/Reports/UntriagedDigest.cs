@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.Reports;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Storage;
 
-namespace VillageBot.Features.Nudges;
+namespace VillageBot.Features.Reports;
 
 /// <summary>
 /// (b) One message per coordinator listing their villages' reports still "new" after
