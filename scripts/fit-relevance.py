@@ -12,9 +12,9 @@ their sets. Before the final fit, a k-fold cross-validation by question (--folds
 fits weights and threshold on the other folds and scores each fold with them: that estimate,
 not the fit on everything, is what to expect on questions nobody tuned on.
 --features 0,1,5 keeps only those features (the others get weight 0).
-Off-topic questions are the ids starting with "o-" (the blind sets) or containing "off".
+Off-topic questions are the ids starting with "o-", "o2-" (the blind batches) or containing "off".
 Usage: scripts/fit-relevance.py FILE [FILE ...] [--max-wrong 0.03] [--max-offtopic 0.03] [--folds 5] [--features LIST] [--l2 0.01]"""
-import math, sys, zlib
+import math, re, sys, zlib
 
 args = sys.argv[1:]
 def opt(name, default):
@@ -31,7 +31,7 @@ for path in paths:
             rows.append((int(parts[0]), [float(x) for x in parts[1:-3]], parts[-2], parts[-1], int(parts[-3])))
 d_all = len(rows[0][1])
 chosen = [int(x) for x in opt("--features", ",".join(map(str, range(d_all)))).split(",")]
-is_off = lambda qid: qid.startswith("o-") or "off" in qid
+is_off = lambda qid: re.match(r"o\d*-", qid) is not None or "off" in qid
 
 def fit(train):
     """Weights on the raw features' scale (0 for those left out) and a bias."""

@@ -28,11 +28,11 @@ public sealed record RelevanceFeatures(
 public static class RelevanceDecision
 {
     /// <summary>Weights in the order of <see cref="RelevanceFeatures.Vector"/>.</summary>
-    private static readonly double[] Weights = [1.544, -0.356, 0, 0, 0, 0, 1.293, 1.531, -2.075, 5.694, -1.801, -3.878];
-    private const double Bias = -6.345;
+    private static readonly double[] Weights = [0.231, 0.985, 0.874, 0.210, 0.226, -1.275, 1.016, 2.886, -1.442, 4.874, -2.037, -3.391];
+    private const double Bias = -7.743;
 
     /// <summary>The least probability of being right at which an answer is given.</summary>
-    public const double Threshold = 0.6;
+    public const double Threshold = 0.5;
 
     /// <summary>
     /// Whatever the model says, the passage must hold this share of what was asked, or two words and most of what the
@@ -66,7 +66,7 @@ public static class RelevanceDecision
             SpecificFactCues.Count(result.Question) + result.Query.Count(t => t.UnknownName),
             total <= 0 ? 0 : same / total,
             result.OwnLanguage ? 0 : 1,
-            SpecificFactCues.AsksForALocalFact(result.Question, result.Query.Any(t => t.UnknownName)) ? 1 : 0);
+            SpecificFactCues.AsksForALocalFact(result.Question, result.Query.Any(t => t.UnknownName) || !result.OwnLanguage && SpecificFactCues.Names(result.Question).Count > 0) ? 1 : 0);
     }
 
     /// <summary>The probability that the best passage's article answers the question.</summary>
@@ -82,7 +82,7 @@ public static class RelevanceDecision
         return 1 / (1 + Math.Exp(-z));
     }
 
-    /// <summary>True when the best passage answers the question: probable enough, and at least one word matched as typed (not only a typo's correction).</summary>
+    /// <summary>True when the best passage answers the question: probable enough, and at least one word matched as typed (not only a typo's correction or a key term's translation).</summary>
     public static bool IsRelevant(SearchResult result) =>
         Features(result) is { } features
         && PassesGates(result, features)
@@ -92,16 +92,16 @@ public static class RelevanceDecision
     /// What the model is never asked about: enough of the question covered, one word matched as typed. Unless the
     /// passage covers most of the question, two of its own words must match: a key term's translations alone
     /// ("biedrība" → association, NGO, non-profit) are one word asked, not three, and one word of several ("kur ir
-    /// tuvākais ārsts") is not the topic. A short question with a word the articles never use ("where to buy cheap
-    /// firewood") is about that word, unless the rest covers most of it.
+    /// tuvākais ārsts") is not the topic. Words the articles never use ("where to buy cheap firewood", "heard it at a
+    /// seminar") are weighed by the model, not refused here: context words and off-topic words look alike to a rule.
     /// </summary>
     public static bool PassesGates(SearchResult result, RelevanceFeatures features)
     {
         var best = result.Best!.Passage;
         var typed = result.Query.Count(t => !t.Expansion && t.MatchedBy(best.Terms));
         return (features.Coverage >= MinCoverage || typed >= 2 && features.KnownCoverage >= 0.6)
-            && (features.Coverage >= MostOfIt || typed >= 2 && !(features.UnknownShare > 0 && features.KnownTerms <= 2))
-            && result.Query.Any(t => !t.Corrected && t.MatchedBy(best.Terms));
+            && (features.Coverage >= MostOfIt || typed >= 2)
+            && result.Query.Any(t => !t.Corrected && !t.Expansion && t.MatchedBy(best.Terms));
     }
 
     /// <summary>A passage holding this share of a question's weight covers most of it.</summary>
