@@ -149,7 +149,7 @@ public static class QuestionsCli
     private static async Task WriteRelevanceFeaturesAsync(KnowledgeIndex index, IReadOnlyList<QaCase> questions, string file)
     {
         await using var writer = new StreamWriter(file);
-        var none = new RelevanceFeatures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        var none = new RelevanceFeatures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         foreach (var q in questions)
         {
             // A question no language finds anything for still counts, as never answered.

@@ -23,6 +23,9 @@ public static class StopWords
         "īsi", "vispār", "īsti", "īstenībā", "tieši", "nu", "jā", "nē", "teica", "teikts", "saka", "sacīja", "dzirdēju", "dzirdējām", "lasīju",
         "domāju", "domājam", "manuprāt", "laikam", "varbūt", "vajag", "vajadzētu", "jādara", "darīt", "būtu", "būt", "bija",
         "esam", "esmu", "ka", "nav", "ļoti", "arī", "vēl", "jau", "tagad", "šeit", "te", "tur", "tāds", "tāda", "tādu", "tādas", "tādi",
+        "dzirdu", "dzird", "dzirdējis", "dzirdējusi", "nepaskaidro", "paskaidrot", "izskaidrot", "pastāstīt", "vārdiem", "vārdos",
+        "vienkāršos", "vienkāršiem", "saprotami", "neviens", "nekas", "patiesībā", "nesaprotu", "nesapratu", "saprast", "sapratu",
+        "ieteikumi", "padoms", "padomu", "nezinu", "nezinām", "mūsējie", "tiešām",
     ];
 
     private static readonly string[] EnglishFrame =
@@ -33,6 +36,7 @@ public static class StopWords
         "actually", "really", "just", "exactly", "someone", "somebody", "said", "says", "told", "heard", "read", "think", "thought",
         "guess", "maybe", "kind", "sort", "anyway", "ok", "okay", "so", "also", "am", "im", "i'm", "it's", "is", "are", "was", "were", "be",
         "been", "get", "got", "whether", "last", "hour", "all", "one", "ones", "argued", "argue", "discussed", "talked", "talking", "mean", "means", "meant", "here", "now", "some", "any", "thing", "things", "stuff", "lot", "bit",
+        "tips", "advice", "anyone", "somehow", "even", "idea", "clue", "understand", "understood", "hear", "hearing", "keep", "keeps",
     ];
 
     private static readonly string[] RussianFrame =
@@ -43,6 +47,8 @@ public static class StopWords
         "хочу", "хотел", "хотела", "хотелось", "хотим", "знать", "узнать", "спросить", "просто", "коротко", "вообще", "собственно",
         "говорят", "говорил", "говорили", "сказали", "слышал", "слышала", "читал", "читала", "думаю", "думаем", "может", "наверное", "скажите",
         "подскажите", "ли", "вот", "ну", "да", "нет", "же", "тут", "здесь", "сейчас", "есть", "был", "была", "были", "быть",
+        "поняла", "понял", "понимаю", "непонятно", "объяснить", "простыми", "словами", "какие-то", "какой-то", "нибудь", "тоже",
+        "считается", "совет", "посоветуйте", "слышу", "слышим", "вроде",
     ];
 
     /// <summary>Lucene's standard function words of the language, as written and folded.</summary>

@@ -7,7 +7,7 @@ namespace VillageBot.Tests.Reports.Classification;
 
 /// <summary>
 /// No evaluation text may have a near-copy among the texts the bot learns from. Training texts: the problem reports
-/// (data/problems/*.jsonl), the intent examples (data/intent/**/*.jsonl) and the ways residents ask that articles
+/// (data/problems/*.jsonl), the intent examples (data/intent/**/*.jsonl), the relevance decision's own questions (data/relevance/*.jsonl) and the ways residents ask that articles
 /// carry (every phrase of the <c>&lt;!-- ask: … --&gt;</c> lines in data/knowledge). Evaluation texts: every file under data/eval (authored questions, the blind
 /// dev and test splits) and the classifier's held-out set. A pair is a near-copy when the sets of their folded words
 /// overlap by a Jaccard index of 0.6 or more, so a changed full stop, case, diacritic or a word or two do not hide a copy.
@@ -122,10 +122,9 @@ public sealed class LeakageTests
             }
         }
 
-        var intent = Path.Combine(DataPath, "intent");
-        if (Directory.Exists(intent))
+        foreach (var folder in new[] { "intent", "relevance" }.Select(f => Path.Combine(DataPath, f)).Where(Directory.Exists))
         {
-            foreach (var text in Directory.EnumerateFiles(intent, "*.jsonl", SearchOption.AllDirectories).SelectMany(JsonLines))
+            foreach (var text in Directory.EnumerateFiles(folder, "*.jsonl", SearchOption.AllDirectories).SelectMany(JsonLines))
             {
                 yield return text;
             }

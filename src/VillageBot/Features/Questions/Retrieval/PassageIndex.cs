@@ -9,34 +9,6 @@ using VillageBot.Infrastructure.Text;
 namespace VillageBot.Features.Questions.Retrieval;
 
 /// <summary>
-/// A query term with its weight (the square root of its idf); a typo fixed to a known term weighs less. An
-/// expansion (a key term's translation or synonym) counts towards a passage's coverage only where it is found.
-/// <see cref="UnknownName"/>: a name (capitalised inside a sentence) the articles never use.
-/// </summary>
-public sealed record QueryTerm(string[] Forms, double Weight, bool Known, bool Corrected, bool Expansion = false)
-{
-    public bool UnknownName { get; init; }
-
-    public bool MatchedBy(HashSet<string> terms) => Known && Forms.Any(terms.Contains);
-}
-
-/// <summary>A found passage: its BM25 score, the share of the question's weight it contains, and how many of the question's words.</summary>
-public sealed record PassageHit(Passage Passage, float Score, double Coverage, int Matched);
-
-public sealed record SearchResult(IReadOnlyList<QueryTerm> Query, IReadOnlyList<PassageHit> Hits, string Question = "")
-{
-    public static readonly SearchResult Empty = new([], []);
-
-    public PassageHit? Best => Hits.Count > 0 ? Hits[0] : null;
-
-    /// <summary>Set by <see cref="KnowledgeIndex.Search"/>: the best passage answers the question.</summary>
-    public bool Relevant { get; init; }
-
-    /// <summary>False when the articles searched are in another language than the question.</summary>
-    public bool OwnLanguage { get; init; } = true;
-}
-
-/// <summary>
 /// The passages of one language in an in-memory Lucene index scored with BM25, built once. Title, tags and
 /// heading are a separate, boosted field, and so are the ask phrases (the ways residents ask for a section); an
 /// unknown word is matched to the nearest known one (a typo).
@@ -64,9 +36,7 @@ public sealed class PassageIndex
     private readonly IndexSearcher _searcher;
     private readonly Passage[] _byDoc;
     private readonly Dictionary<string, int> _documentFrequency;
-    private readonly Dictionary<string, int> _words;
-    private readonly Dictionary<string, string> _surface;
-    private readonly ILookup<int, KeyValuePair<string, int>> _wordsByLength;
+    private readonly TypoCorrector _typos;
 
     private PassageIndex(string lang, Analyzer analyzer, RAMDirectory directory, Passage[] byDoc)
     {
@@ -75,13 +45,7 @@ public sealed class PassageIndex
         _searcher = new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new BM25Similarity() };
         _byDoc = byDoc;
         _documentFrequency = byDoc.SelectMany(p => p.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-        // The articles' words as written and folded ("ciemā" → "ciema"), with how often each occurs, for typos.
-        var written = byDoc.SelectMany(p => Folding.Words(p.HeadText + " " + p.AskText + " " + p.Section.Body)).Where(w => w.Length >= 3).ToList();
-        var byFolded = written.GroupBy(Folding.Fold, StringComparer.Ordinal).ToList();
-        _words = byFolded.ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        _surface = byFolded.ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        _wordsByLength = _words.ToLookup(w => w.Key.Length);
+        _typos = new TypoCorrector(byDoc.SelectMany(p => Folding.Words(p.HeadText + " " + p.AskText + " " + p.Section.Body)));
     }
 
     public string Lang { get; }
@@ -214,7 +178,7 @@ public sealed class PassageIndex
             {
                 result.Add(new QueryTerm(known, known.Max(Idf), true, false));
             }
-            else if (ownLanguage && Correct(word) is { } corrected && Analyze(corrected).Where(_documentFrequency.ContainsKey).ToArray() is { Length: > 0 } fixedForms)
+            else if (ownLanguage && _typos.Correct(word) is { } corrected && Analyze(corrected).Where(_documentFrequency.ContainsKey).ToArray() is { Length: > 0 } fixedForms)
             {
                 result.Add(new QueryTerm(fixedForms, fixedForms.Max(Idf) * CorrectedWeight, true, true) { UnknownName = names.Contains(word) });
             }
@@ -254,40 +218,6 @@ public sealed class PassageIndex
     /// </summary>
     private double Idf(int df) => Math.Sqrt(Math.Log(1 + (_byDoc.Length - df + 0.5) / (df + 0.5)));
 
-    /// <summary>The articles' word nearest to a word they never use: one edit away, two for long words; ties go to the more common word.</summary>
-    private string? Correct(string word)
-    {
-        var folded = Folding.Fold(word);
-        if (folded.Length < 4 || folded.Any(char.IsDigit))
-        {
-            return null;
-        }
-
-        var maxEdits = folded.Length >= 8 ? 2 : 1;
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        for (var length = folded.Length - maxEdits; length <= folded.Length + maxEdits; length++)
-        {
-            foreach (var candidate in _wordsByLength[length])
-            {
-                // People rarely mistype both of the first two letters; skipping those words keeps this fast.
-                if (candidate.Key[0] != folded[0] && candidate.Key[1] != folded[1])
-                {
-                    continue;
-                }
-
-                var distance = EditDistance.Between(folded, candidate.Key, maxEdits);
-                if (distance <= maxEdits && (distance < bestDistance || distance == bestDistance && candidate.Value > _words[best!]))
-                {
-                    best = candidate.Key;
-                    bestDistance = distance;
-                }
-            }
-        }
-
-        return best is null ? null : _surface[best];
-    }
-
     private static Passage NewPassage(Analyzer analyzer, KnowledgeArticle article, KnowledgeSection section)
     {
         var sentences = Sentences.Split(section.Body).Select(s => new Sentence(s, TermSet(analyzer, s))).ToList();
@@ -303,57 +233,4 @@ public sealed class PassageIndex
 
     private static HashSet<string> TermSet(Analyzer analyzer, string text) =>
         new(TextAnalysis.Terms(analyzer, text).SelectMany(p => p), StringComparer.Ordinal);
-}
-
-/// <summary>Damerau–Levenshtein distance (adjacent swaps count as one), giving up above a limit.</summary>
-public static class EditDistance
-{
-    public static int Between(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        // Three rows on the stack: no allocation per candidate word while looking for a typo's correction.
-        var width = b.Length + 1;
-        Span<int> rows = width <= 128 ? stackalloc int[width * 3] : new int[width * 3];
-        var previous2 = rows[..width];
-        var previous = rows.Slice(width, width);
-        var current = rows.Slice(width * 2, width);
-        for (var j = 0; j < width; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j < width; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    value = Math.Min(value, previous2[j - 2] + 1);
-                }
-
-                current[j] = value;
-                rowMin = Math.Min(rowMin, value);
-            }
-
-            if (rowMin > limit)
-            {
-                return limit + 1;
-            }
-
-            var oldest = previous2;
-            previous2 = previous;
-            previous = current;
-            current = oldest;
-        }
-
-        return previous[b.Length];
-    }
 }

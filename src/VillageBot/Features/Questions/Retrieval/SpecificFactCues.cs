@@ -15,13 +15,81 @@ public static class SpecificFactCues
         "cikos", "maksa", "cena", "cenas", "sodien", "rit", "vakar", "sogad", "sonedel", "termins", "atverts", "atvert", "strada",
         "laikapstakli", "uzvareja", "telefons", "telefona", "talrunis", "adrese", "saraksts", "maksas", "maksat",
         "apstiprinats", "apstiprinaja", "sanema", "dabuja", "pieskirts",
+        "sobrid", "pern", "nakamgad", "pagajusaja", "pagajusajam", "sovakar", "sorit", "pulkstenis",
+        "cenu", "datums", "datuma", "e-pasts", "e-pasta", "epasts", "nopirkt", "pirkt", "lets", "letu", "leti",
+        "pirmdien", "otrdien", "tresdien", "ceturtdien", "piektdien", "sestdien", "svetdien",
         // English
         "today", "tomorrow", "yesterday", "tonight", "price", "cost", "costs", "open", "deadline", "weather", "won", "score",
-        "timetable", "schedule", "address", "approved", "received", "got", "year's", "o'clock",
+        "timetable", "schedule", "address", "approved", "received", "got", "year's", "o'clock", "currently", "tonight's",
+        "date", "e-mail", "email", "buy", "cheap", "cheapest",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
         // Russian (folded)
         "сегодня", "завтра", "вчера", "цена", "открыт", "открыта", "погода", "телефон", "адрес", "расписание",
         "выиграл", "срок", "получила", "получил", "одобрили", "номер", "телефона", "прошлом",
+        "дата", "числа", "почта", "почты", "имейл", "купить", "дешево", "недорого",
+        "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье", "выходных",
     };
+
+    /// <summary>Words that ask for an amount, a count, a date or a person when they open a sentence or a clause.</summary>
+    private static readonly HashSet<string> AsksForAFact = new(StringComparer.Ordinal)
+    {
+        "cik", "cikos", "kad", "kurs", "kura", "kuru",
+        "many", "much", "when", "who", "whom", "whose",
+        "сколько", "скольки", "когда", "кто", "кого", "кому", "чей",
+    };
+
+    /// <summary>Words that make a question about a place's own things: ours.</summary>
+    private static readonly HashSet<string> Ours = new(StringComparer.Ordinal)
+    {
+        "musu", "our", "наш", "наша", "наше", "нашего", "нашей", "нашем", "нашу", "наши", "наших", "нашим",
+    };
+
+    /// <summary>Words that tie a question to one moment: currently, last year, not yet.</summary>
+    private static readonly HashSet<string> Moments = new(StringComparer.Ordinal)
+    {
+        "sobrid", "pern", "sogad", "nakamgad", "joprojam", "currently", "yet", "ago",
+    };
+
+    /// <summary>"Now" ties a question asking how many or who to the present ("сколько человек сейчас…"), not a question on what to do.</summary>
+    private static readonly HashSet<string> Now = new(StringComparer.Ordinal) { "tagad", "now", "сейчас", "нынче" };
+
+    /// <summary>"Last", "next" or "this" is a moment only before a stretch of time: "at our last meeting" is context, "last month" a date.</summary>
+    private static readonly HashSet<string> Which = new(StringComparer.Ordinal)
+    {
+        "pagajusaja", "nakamaja", "saja", "so", "last", "next", "this", "past", "прошлом", "прошлый", "следующем", "следующий", "этом",
+    };
+
+    private static readonly HashSet<string> Stretches = new(StringComparer.Ordinal)
+    {
+        "gada", "gadu", "menesi", "menesa", "nedela", "nedelu", "pavasar", "pavasari", "vasar", "rudeni", "ziema", "year", "month", "week", "spring", "summer", "autumn", "winter",
+        "году", "месяце", "месяц", "неделе", "неделю",
+    };
+
+    /// <summary>
+    /// True when the question asks how many, how much, when or who about its own place, a moment, a name the articles
+    /// never use or a number ("how many members does our energy community have?", "kad mūsu biedrības sapulce?"), or
+    /// asks about its own things at a moment ("has our application been approved yet?"): a fact no article on
+    /// practice holds, however well its other words match one.
+    /// </summary>
+    public static bool AsksForALocalFact(string question, bool unknownName)
+    {
+        var asks = false;
+        var words = new List<string>();
+        foreach (var clause in question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var clauseWords = Folding.FoldedWords(clause).ToList();
+            asks |= clauseWords.Take(2).Any(AsksForAFact.Contains);
+            words.AddRange(clauseWords);
+        }
+
+        var ours = words.Any(Ours.Contains);
+        var moment = words.Any(Moments.Contains) || NamesAStretchOfTime(words);
+        return asks && (ours || moment || unknownName || words.Any(Now.Contains) || words.Any(w => w.Any(char.IsDigit))) || ours && moment;
+    }
+
+    /// <summary>"Last month", "nākamajā mēnesī", "в этом году": a date, not a topic.</summary>
+    private static bool NamesAStretchOfTime(List<string> words) =>
+        words.Zip(words.Skip(1)).Any(p => Which.Contains(p.First) && Stretches.Contains(p.Second));
 
     /// <summary>
     /// Words written with a capital inside a sentence, not in capitals throughout (so not "LEADER" or "ENRD"): names
@@ -73,6 +141,7 @@ public static class SpecificFactCues
         foreach (var sentence in question.Split(['.', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
             var words = Folding.Words(sentence).Select(Folding.Fold).ToList();
+            count += NamesAStretchOfTime(words) ? 1 : 0;
             for (var i = 0; i < words.Count; i++)
             {
                 var word = words[i];
