@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
-using VillageBot.Features.Membership;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Messaging;
 namespace VillageBot.Features.Polls;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Membership;

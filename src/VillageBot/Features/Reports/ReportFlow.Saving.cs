@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using VillageBot.Conversation;
-using VillageBot.Features.Reports.Classification;
-using VillageBot.Infrastructure.Messaging;
 namespace VillageBot.Features.Reports;
 
 /// <summary>The last steps: anonymity, "same as an open report" (+1), and the report saved and told to coordinators.</summary>

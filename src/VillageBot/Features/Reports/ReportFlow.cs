@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using VillageBot.Conversation;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.Infrastructure.Messaging;
