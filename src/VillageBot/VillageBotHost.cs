@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb;
@@ -15,7 +14,9 @@ using VillageBot.Features.Privacy;
 using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
+using VillageBot.Features.Responsibilities;
 using VillageBot.Features.Settings;
+using VillageBot.Infrastructure.Health;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Security;
@@ -56,6 +57,7 @@ public static class VillageBotHost
         });
         services.AddConversation();
         services.AddJobs();
+        services.AddHealth();
 
         services.AddOnboarding();
         services.AddSettings();
@@ -67,6 +69,7 @@ public static class VillageBotHost
         services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
+        services.AddResponsibilities();
         services.AddAdminWeb();
         services.AddOpen311();
         services.AddPrivacy();
@@ -79,19 +82,18 @@ public static class VillageBotHost
         var status = app.Services.GetRequiredService<BotStatus>();
         app.ListenLocallyInLocalMode();
         app.UseRateLimiter();
-        app.MapGet("/healthz", () => status.Ready
-            ? Results.Ok(new { status = "ready", mode = status.Mode.ToString().ToLowerInvariant(), uptimeMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds })
-            : Results.Json(new { status = "starting" }, statusCode: 503));
+        app.MapHealth();
         app.MapTelegramWebhook();
         app.MapAdminWeb();
         app.MapOpen311();
+        app.MapResponsibilities();
         app.MapJobsDashboard(new AdminDashboardAuthorization());
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {
             app.MapLocalChat();
         }
 
-        app.MapGet("/", () => Results.Redirect(status.Mode == TransportMode.Local ? "/chat" : "/healthz"));
+        app.MapGet("/", () => Results.Redirect(status.Mode == TransportMode.Local ? "/chat" : HealthEndpoint.Path));
         return app;
     }
 }

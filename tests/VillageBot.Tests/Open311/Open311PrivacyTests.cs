@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Xml.Linq;
 using VillageBot.Features.Reports;
 using VillageBot.Tests.AdminWeb;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Open311;
 
@@ -58,7 +57,7 @@ public sealed class Open311PublishingTests : BotTest
     public async Task The_privacy_notice_says_what_is_published()
     {
         var notice = await PrivacyNoticeAsync(NewUser("en"));
-        Assert.Contains("Public (Open311, for municipal systems)", notice.Text);
+        Assert.Contains("Public (for municipal systems, Open311)", notice.Text);
         Assert.Contains("never the text or photo of an anonymous report", notice.Text);
         Assert.EndsWith("Do you agree?", notice.Text);
     }

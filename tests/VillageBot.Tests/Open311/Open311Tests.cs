@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Xml.Linq;
 using VillageBot.Features.Reports;
 using VillageBot.Tests.AdminWeb;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Open311;
 

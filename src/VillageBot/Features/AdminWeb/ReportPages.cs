@@ -134,6 +134,11 @@ public static class ReportPages
             Fact(html, ui.T("web.report.location"), $"{ReportPresenter.Coordinates(lat, lon)} · <a href=\"{WebUi.Attr(ReportPresenter.MapLink(lat, lon))}\" rel=\"noopener noreferrer\" target=\"_blank\">{ui.TE("web.report.map")}</a>");
         }
 
+        foreach (var (term, value) in http.RequestServices.GetServices<IReportFacts>().SelectMany(f => f.For(r, ui.Lang)))
+        {
+            Fact(html, term, WebUi.E(value));
+        }
+
         html.Append("</dl></section>");
         html.Append(StatusForm(ui, r));
         if (ui.Viewer.IsAdmin)

@@ -27,9 +27,15 @@ public sealed class HelpCommand(RouteTable routes) : ICommandHandler
         return ctx.ReplyAsync(text.ToString());
     }
 
+    // What residents do most comes first, joining and settings after; other commands keep their registration order.
+    private static readonly string[] MostUsedFirst =
+        ["ask", "report", "myreports", "quiz", "leaderboard", "settings", "lang", "village", "mydata", "forget", "start", "help", "cancel", "whoami"];
+
     private void Append(StringBuilder text, BotContext ctx, params Access[] levels)
     {
-        foreach (var route in routes.Commands.Values.Where(r => r.MenuTextKey is not null && levels.Contains(r.Access)))
+        var listed = routes.Commands.Values.Where(r => r.MenuTextKey is not null && levels.Contains(r.Access))
+            .OrderBy(r => Array.IndexOf(MostUsedFirst, r.Command) is var i and >= 0 ? i : MostUsedFirst.Length);
+        foreach (var route in listed)
         {
             text.Append('/').Append(route.Command).Append(" — ").Append(ctx.T(route.MenuTextKey!)).Append('\n');
         }

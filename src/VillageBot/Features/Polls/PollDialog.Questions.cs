@@ -104,9 +104,5 @@ public sealed partial class PollDialog
         [new Button(ctx.T("common.cancel"), CallbackData.Build(Prefix, "cancel"))]);
 
     /// <summary>"3 days", "2 hours", "45 minutes", "1 week" in the person's language.</summary>
-    public static string DurationText(BotContext ctx, TimeSpan d) =>
-        d.TotalDays >= 7 && d.TotalDays % 7 == 0 ? ctx.T("duration.weeks", (int)(d.TotalDays / 7))
-        : d.TotalHours >= 24 && d.TotalHours % 24 == 0 ? ctx.T("duration.days", (int)d.TotalDays)
-        : d.TotalMinutes >= 60 && d.TotalMinutes % 60 == 0 ? ctx.T("duration.hours", (int)d.TotalHours)
-        : ctx.T("duration.minutes", (int)d.TotalMinutes);
+    public static string DurationText(BotContext ctx, TimeSpan d) => PollDuration.Format(d, ctx.Lang, ctx.Texts);
 }

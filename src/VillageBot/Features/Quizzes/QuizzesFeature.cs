@@ -24,6 +24,7 @@ public static class QuizzesFeature
         services.AddBroadcastSender<QuizInviteSender>();
         services.AddSingleton<IPersonalData, QuizPersonalData>();
         services.AddScoped<QuizRunner>();
+        services.AddScoped<QuizSummary>();
         services.AddScoped<QuizMenu>();
         services.AddScoped<NeedsReport>();
         services.AddCommand<QuizCommand>("quiz", Access.Member, "cmd.quiz");

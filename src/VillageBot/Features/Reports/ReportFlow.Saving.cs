@@ -60,7 +60,9 @@ public sealed partial class ReportFlow
             StatusChangedAt = ctx.Now,
         });
         ctx.EndDialog();
-        await ctx.ReplyKeyAsync("report.saved", report.Reference, view.Category(ctx.Lang, report.Category));
+        var saved = ctx.T("report.saved", report.Reference, view.Category(ctx.Lang, report.Category));
+        var routed = services.GetServices<IReportRouting>().Select(r => r.Settled(report, ctx.Lang)).OfType<string>();
+        await ctx.ReplyAsync(string.Join("\n\n", [saved, .. routed]));
         await notifier.NewReportAsync(report);
     }
 

@@ -93,6 +93,15 @@ public sealed partial class ReportFlow(ReportStore store, ReportView view, Repor
             ClassifyInto(data);
         }
 
+        foreach (var routing in services.GetServices<IReportRouting>())
+        {
+            if (await routing.DescribedAsync(ctx, data["text"], data.GetValueOrDefault("pred")))
+            {
+                ctx.EndDialog();
+                return;
+            }
+        }
+
         var similar = SimilarReports.Find(store, village, data.GetValueOrDefault("pred"), data["text"], ctx.UserId);
         data["similar"] = string.Join(',', similar.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
         ctx.SetStep(StepSimilar);

@@ -1,6 +1,7 @@
 using VillageBot.Conversation;
 using VillageBot.Features.Nudges;
 using VillageBot.Features.Reports.Classification;
+using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Storage;
 
@@ -21,7 +22,7 @@ public static class ReportsFeature
         services.AddSingleton<ReportStore>();
         services.AddHostedService<PrepareAtStart<ReportStore>>();
         services.AddSingleton<ReportView>();
-        services.AddSingleton<ClassifierRetraining>();
+        services.AddJob<RetrainJob>(RetrainJob.Key);
         services.AddSingleton<IPersonalData, ReportPersonalData>();
         services.AddScoped<ReportNotifier>();
         services.AddScoped<ReportStatusService>();

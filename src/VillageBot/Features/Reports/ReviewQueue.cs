@@ -46,7 +46,7 @@ public sealed class ReviewCommand(ReportStore store, ReportView view) : ICommand
 }
 
 /// <summary>rvw:REPORT:CATEGORY — an admin's label; stored as the training label for the next training.</summary>
-public sealed class RelabelCallback(ReportStore store, ReportView view) : ICallbackHandler
+public sealed class RelabelCallback(ReportStore store, ReportView view, IEnumerable<IReportRouting> routing) : ICallbackHandler
 {
     /// <summary>Callback data of its buttons: "rvw:…".</summary>
     public const string Prefix = "rvw";
@@ -60,6 +60,7 @@ public sealed class RelabelCallback(ReportStore store, ReportView view) : ICallb
         }
 
         await ctx.AckAsync();
-        await ctx.EditOrReplyAsync(ctx.T("review.relabeled", report.Reference, view.Category(ctx.Lang, report.Category)));
+        var routed = routing.Select(r => r.Settled(report, ctx.Lang)).OfType<string>();
+        await ctx.EditOrReplyAsync(string.Join("\n", [ctx.T("review.relabeled", report.Reference, view.Category(ctx.Lang, report.Category)), .. routed]));
     }
 }

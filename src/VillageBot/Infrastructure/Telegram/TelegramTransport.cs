@@ -14,7 +14,9 @@ public static class TelegramTransport
         where TLocalMessenger : class, IMessenger
     {
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TelegramReachability>();
         services.AddHttpClient("telegram", (sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.PollingTimeoutSeconds + 30))
+            .AddHttpMessageHandler(sp => new TelegramReachabilityHandler(sp.GetRequiredService<TelegramReachability>()))
             .AddTypedClient<ITelegramBotClient>((http, sp) =>
             {
                 var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
@@ -24,7 +26,9 @@ public static class TelegramTransport
                 }
 
                 var baseUrl = string.IsNullOrWhiteSpace(o.ApiBaseUrl) ? null : o.ApiBaseUrl.TrimEnd('/');
-                return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, baseUrl) { RetryCount = 0 }, http);
+
+                // Telegram.Bot itself waits out a 429 and sends again: the one retry loop for "Too Many Requests".
+                return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, baseUrl) { RetryThreshold = o.MaxRetryAfterSeconds, RetryCount = o.MaxRetries + 1 }, http);
             });
         services.AddSingleton<ChatRateLimiter>();
         services.AddTransient<TelegramMessenger>();

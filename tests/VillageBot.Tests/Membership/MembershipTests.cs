@@ -1,6 +1,6 @@
-namespace VillageBot.Tests.Foundation;
+namespace VillageBot.Tests.Membership;
 
-public sealed class AdminTests : BotTest
+public sealed class MembershipTests : BotTest
 {
     [Fact]
     public async Task Admin_adds_a_village_and_residents_can_join_it_by_code()
@@ -67,15 +67,6 @@ public sealed class AdminTests : BotTest
         admin.Send($"/promote {person.Id} atlantis");
         await admin.ExpectTextAsync("No village has the code");
         Assert.Empty(Host.Db.Residents.FindById(person.Id).CoordinatorOf);
-    }
-
-    [Fact]
-    public async Task Whoami_shows_the_id_an_operator_needs()
-    {
-        var user = await MemberAsync("en");
-        user.Send("/whoami");
-        var reply = await user.ExpectTextAsync(user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("Role: resident", reply.Text);
     }
 
     private async Task<VillageBot.TestKit.FakeUser> AdminMemberAsync()

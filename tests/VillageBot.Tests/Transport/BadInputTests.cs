@@ -2,7 +2,7 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using VillageBot.TestKit;
 
-namespace VillageBot.Tests.Foundation;
+namespace VillageBot.Tests.Transport;
 
 public sealed class BadInputTests : BotTest
 {

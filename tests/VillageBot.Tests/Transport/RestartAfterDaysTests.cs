@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VillageBot.Tests.Broadcasts;
 
-namespace VillageBot.Tests.Foundation;
+namespace VillageBot.Tests.Transport;
 
 public sealed class RestartAfterDaysTests : BotTest
 {
@@ -22,7 +22,7 @@ public sealed class RestartAfterDaysTests : BotTest
         user.Send("/settings");
         await user.ExpectTextAsync("Settings");
         await user.ExpectSilenceAsync();
-        Assert.Equal(1, Api.Events(user.Id).Count(e => e.Text?.StartsWith("Welcome, Kalsnava", StringComparison.Ordinal) == true));
+        Assert.Equal(1, Api.Events(user.Id).Count(e => e.Text?.StartsWith("Welcome! 🌱", StringComparison.Ordinal) == true));
         Assert.DoesNotContain(Api.Events(user.Id), e => e.Text?.StartsWith("Welcome back", StringComparison.Ordinal) == true);
     }
 }

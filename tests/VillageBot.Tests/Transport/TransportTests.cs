@@ -7,7 +7,7 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using VillageBot.TestKit;
 
-namespace VillageBot.Tests.Foundation;
+namespace VillageBot.Tests.Transport;
 
 public sealed class TransportTests : BotTest
 {
@@ -108,6 +108,18 @@ public sealed class TransportTests : BotTest
         var body = await client.GetStringAsync("/healthz");
         Assert.Contains("\"ready\"", body);
         Assert.Contains("\"polling\"", body);
+    }
+
+    [Fact]
+    public async Task Healthz_reports_storage_the_job_server_and_telegram()
+    {
+        using var client = Host.CreateClient();
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        var checks = health.RootElement.GetProperty("checks");
+        Assert.Equal("healthy", checks.GetProperty("storage").GetProperty("status").GetString());
+        Assert.Equal("healthy", checks.GetProperty("telegram").GetProperty("status").GetString());
+        Assert.Contains(checks.GetProperty("jobs").GetProperty("status").GetString(), new[] { "healthy", "degraded" });
+        Assert.Contains(health.RootElement.GetProperty("health").GetString(), new[] { "healthy", "degraded" });
     }
 
     [Fact]

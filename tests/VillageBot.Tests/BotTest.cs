@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.TestKit;
 
-namespace VillageBot.Tests.Foundation;
+namespace VillageBot.Tests;
 
 /// <summary>A fake Bot API and a bot host for one test; disposed after it.</summary>
 public abstract class BotTest : IAsyncLifetime

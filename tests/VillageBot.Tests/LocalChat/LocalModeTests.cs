@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using VillageBot.TestKit;
 
-namespace VillageBot.Tests.Foundation;
+namespace VillageBot.Tests.LocalChat;
 
 /// <summary>Without a token the bot runs in local mode: the same conversation in a browser page.</summary>
 public sealed class LocalModeTests : IAsyncLifetime

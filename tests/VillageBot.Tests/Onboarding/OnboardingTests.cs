@@ -1,7 +1,7 @@
 using VillageBot.Conversation;
 using VillageBot.TestKit;
 
-namespace VillageBot.Tests.Foundation;
+namespace VillageBot.Tests.Onboarding;
 
 public sealed class OnboardingTests : BotTest
 {
@@ -161,17 +161,6 @@ public sealed class OnboardingTests : BotTest
         Assert.Contains(Api.Commands["en"], c => c.Command == "help" && c.Description == "Help and commands");
         Assert.Contains(Api.Commands["ru"], c => c.Command == "help" && c.Description == "Помощь и команды");
         Assert.DoesNotContain(Api.Commands["en"], c => c.Command == "promote");
-    }
-
-    [Fact]
-    public async Task Settings_turn_reminders_off_and_on()
-    {
-        var user = await MemberAsync("en");
-        user.Send("/settings");
-        await user.ExpectTextAsync("Reminders: on");
-        user.Click("set:nudges");
-        await user.ExpectAsync(e => e.Method == "editMessageText" && e.Text!.Contains("Reminders: off"));
-        Assert.False(Host.Db.Residents.FindById(user.Id).NudgesEnabled);
     }
 
     [Fact]
