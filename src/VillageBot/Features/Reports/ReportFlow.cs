@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using VillageBot.Conversation;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.Infrastructure.Messaging;
@@ -14,7 +13,7 @@ namespace VillageBot.Features.Reports;
 /// about a problem that is already reported. Every answer is stored in the dialog, so a restart continues at the
 /// same step.
 /// </summary>
-public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifier notifier, IServiceProvider services, ILogger<ReportFlow> log)
+public sealed partial class ReportFlow(ReportStore store, ReportView view, ReportNotifier notifier, IServiceProvider services, ILogger<ReportFlow> log)
 {
     public const string Dialog = "report";
     public const string StepDescribe = "describe";
@@ -183,124 +182,6 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
         }
     }
 
-    public async Task ProposeCategoryAsync(BotContext ctx)
-    {
-        ClassifyInto(Data(ctx));
-        ctx.SetStep(StepCategory);
-        await AskCurrentStepAsync(ctx);
-    }
-
-    /// <summary>The classifier's proposal for the description, once per dialog (the description does not change).</summary>
-    private void ClassifyInto(Dictionary<string, string> data)
-    {
-        if (data.ContainsKey("pred"))
-        {
-            return;
-        }
-
-        if (services.GetService<IProblemClassifier>() is { } classifier && Classify(classifier, data["text"]) is { } result && Categories.IsKnown(result.Category))
-        {
-            data["pred"] = result.Category;
-            data["conf"] = result.Confidence.ToString("R", CultureInfo.InvariantCulture);
-            data["scores"] = JsonSerializer.Serialize(result.Scores);
-            data["review"] = result.NeedsReview ? "1" : "0";
-            data["lang"] = result.Language;
-        }
-    }
-
-    public string Proposal(BotContext ctx)
-    {
-        var data = Data(ctx);
-        var confidence = double.Parse(data["conf"], CultureInfo.InvariantCulture);
-        return ctx.T("report.proposal", view.Category(ctx.Lang, data["pred"]), (int)Math.Round(confidence * 100));
-    }
-
-    public static Keyboard ProposalButtons(BotContext ctx) => Keyboard.Of(
-        [new Button(ctx.T("report.btn_confirm"), "rep:ok")],
-        [new Button(ctx.T("report.btn_other"), "rep:other")]);
-
-    /// <summary>The nine categories, with a way back to the proposal when there is one.</summary>
-    public Keyboard CategoryPicker(BotContext ctx)
-    {
-        var keyboard = Keyboard.Column(Categories.All.Select(c => new Button(view.Category(ctx.Lang, c), CallbackData.Build(ReportCallback.Prefix, "cat", c))));
-        if (Categories.IsKnown(Data(ctx).GetValueOrDefault("pred")))
-        {
-            keyboard.Row(new Button(ctx.T("report.btn_back"), "rep:back"));
-        }
-
-        return keyboard;
-    }
-
-    public async Task CategoryChosenAsync(BotContext ctx, string category)
-    {
-        var data = Data(ctx);
-        data["cat"] = category;
-        ctx.SetStep(StepAnonymous);
-        await ctx.EditOrReplyAsync(ctx.T("report.category_chosen", view.Category(ctx.Lang, category)));
-        await AskAnonymousAsync(ctx);
-    }
-
-    public async Task AnonymityChosenAsync(BotContext ctx, bool anonymous)
-    {
-        Data(ctx)["anon"] = anonymous ? "1" : "0";
-        await ctx.EditOrReplyAsync(ctx.T(anonymous ? "report.anonymous_yes" : "report.anonymous_no"));
-        await SaveAsync(ctx);
-    }
-
-    public IReadOnlyList<int> SimilarIds(BotContext ctx) =>
-        [.. (Data(ctx).GetValueOrDefault("similar") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
-
-    /// <summary>"Same problem (+1)": no new report; the person is counted on the existing one and hears of its changes.</summary>
-    public async Task SameAsAsync(BotContext ctx, int reportId)
-    {
-        if (!store.Support(reportId, ctx.UserId, ctx.Now, out var report))
-        {
-            await ctx.EditOrReplyAsync(ctx.T("report.similar_gone"));
-            await ContinueAfterSimilarAsync(ctx);
-            return;
-        }
-
-        ctx.EndDialog();
-        await ctx.EditOrReplyAsync(ctx.T("report.supported", report!.Reference, report.Supporters.Count, view.Status(ctx.Lang, report.Status)));
-    }
-
-    private async Task SaveAsync(BotContext ctx)
-    {
-        var data = Data(ctx);
-        if (await VillageOrEndAsync(ctx) is not int village)
-        {
-            return;
-        }
-
-        var predicted = data.GetValueOrDefault("pred") ?? "";
-        var category = data["cat"];
-        var report = store.Add(new Report
-        {
-            VillageId = village,
-            ReporterId = ctx.UserId,
-            Anonymous = data.GetValueOrDefault("anon") == "1",
-            Text = data["text"],
-            Lang = Languages.IsSupported(data.GetValueOrDefault("lang")) ? data["lang"] : ctx.Lang,
-            Category = category,
-            PredictedCategory = predicted,
-            Confidence = double.Parse(data.GetValueOrDefault("conf") ?? "0", CultureInfo.InvariantCulture),
-            Scores = data.TryGetValue("scores", out var s) ? JsonSerializer.Deserialize<Dictionary<string, double>>(s) ?? [] : [],
-            NeedsReview = predicted.Length == 0 || predicted != category || data.GetValueOrDefault("review") == "1",
-            PhotoFileId = data.GetValueOrDefault("photo"),
-            Latitude = data.TryGetValue("lat", out var lat) ? double.Parse(lat, CultureInfo.InvariantCulture) : null,
-            Longitude = data.TryGetValue("lon", out var lon) ? double.Parse(lon, CultureInfo.InvariantCulture) : null,
-            CreatedAt = ctx.Now,
-            UpdatedAt = ctx.Now,
-            StatusChangedAt = ctx.Now,
-        });
-        ctx.EndDialog();
-        var saved = ctx.T("report.saved", report.Reference, view.Category(ctx.Lang, report.Category));
-        var routed = services.GetServices<IReportRouting>().Select(r => r.Settled(report, ctx.Lang)).OfType<string>();
-        await ctx.ReplyAsync(string.Join("\n\n", [saved, .. routed]));
-        await notifier.NewReportAsync(report);
-    }
-
-    /// <summary>The reporter's village; someone who left it meanwhile is told to join one and the dialog ends.</summary>
     private static async Task<int?> VillageOrEndAsync(BotContext ctx)
     {
         if (ctx.Resident.VillageId is int village)
@@ -348,20 +229,6 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
 
         keyboard.Row(new Button(ctx.T("report.btn_different"), "rep:new"));
         await ctx.ReplyAsync(text.ToString(), keyboard);
-    }
-
-    private ClassificationResult? Classify(IProblemClassifier classifier, string text)
-    {
-        try
-        {
-            return classifier.Classify(text);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Without a proposal the person simply picks the category; the report then goes to review.
-            log.LogWarning(e, "The problem classifier failed; asking the reporter to pick the category");
-            return null;
-        }
     }
 
     private static Dictionary<string, string> Data(BotContext ctx) => ctx.Resident.Dialog!.Data;
