@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Reports;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.FreeText;
 
@@ -14,6 +13,7 @@ public sealed class FreeTextChatTests : BotTest
     [InlineData("ru", "На Березовой улице уже пятыи вечер не горят фонари", "Записываю")]
     public async Task A_street_light_report_goes_straight_into_the_report_flow_with_the_photo_step(string lang, string text, string intro)
     {
+        await Host.IntentModelReadyAsync();
         var user = await MemberAsync(lang);
         user.Send(text);
         await user.ExpectTextAsync(intro);
@@ -28,6 +28,7 @@ public sealed class FreeTextChatTests : BotTest
     [InlineData("ru", "спасибо!", "Пожалуйста")]
     public async Task Thanks_get_a_friendly_reply_that_says_what_the_bot_can_do(string lang, string text, string welcome)
     {
+        await Host.IntentModelReadyAsync();
         var user = await MemberAsync(lang);
         user.Send(text);
         var reply = await user.ExpectTextAsync("/help");
@@ -45,6 +46,7 @@ public sealed class FreeTextUnsureTests : BotTest
     [Fact]
     public async Task A_typed_problem_answers_the_prompt_for_the_first_text()
     {
+        await Host.IntentModelReadyAsync();
         var user = await MemberAsync("lv");
         user.Send("pie pasta nodaļas nedeg laterna");
         await user.ExpectAsync(e => e.HasButton("ft:q") && e.HasButton("ft:p"));
@@ -56,6 +58,7 @@ public sealed class FreeTextUnsureTests : BotTest
     [Fact]
     public async Task Another_text_typed_instead_of_a_tap_is_read_together_with_the_first()
     {
+        await Host.IntentModelReadyAsync();
         var user = await MemberAsync("en");
         user.Send("the lamp by the post office");
         await user.ExpectAsync(e => e.HasButton("ft:p"));
@@ -73,8 +76,7 @@ public sealed class FreeTextContextFirstQuestionTests : BotTest
     [Fact]
     public async Task A_long_question_opening_with_a_complaint_goes_to_answering_not_to_the_report_flow()
     {
-        // The model trains at start-up; under load that can take longer than one reply is waited for.
-        await Task.Run(() => Host.Services.GetRequiredService<Features.FreeText.IntentDetector>().EnsureReady());
+        await Host.IntentModelReadyAsync();
         var user = await MemberAsync("en");
         user.Send("Nobody in our village has heard of it and the neighbours keep arguing about the money. What is the LEADER programme and how does it help villages?");
         // Answering replies with an answer and its sources, or offers to pass the question on; never the report flow.
@@ -82,4 +84,11 @@ public sealed class FreeTextContextFirstQuestionTests : BotTest
         Assert.DoesNotContain(answer.AllButtons, b => b.Data == "rep:skip");
         Assert.NotEqual(Features.Reports.ReportFlow.Dialog, Host.Db.Residents.FindById(user.Id).Dialog?.Name);
     }
+}
+
+internal static class IntentModelReadiness
+{
+    /// <summary>The model trains at start-up; under load that can take longer than one reply is waited for.</summary>
+    public static Task IntentModelReadyAsync(this TestKit.BotHost host) =>
+        Task.Run(() => host.Services.GetRequiredService<Features.FreeText.IntentDetector>().EnsureReady());
 }

@@ -59,8 +59,8 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
     {
         ctx.StartDialog(FreeTextHandler.Dialog, "choose", new() { ["text"] = text });
         await ctx.ReplyAsync(ctx.T("freetext.ask_intent"), Keyboard.Of(
-            [new Button(ctx.T("freetext.btn_question"), "ft:q")],
-            [new Button(ctx.T("freetext.btn_problem"), "ft:p")]));
+            [new Button(ctx.T("freetext.btn_question"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsQuestion))],
+            [new Button(ctx.T("freetext.btn_problem"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem))]));
     }
 
     public async Task<bool> AsQuestionAsync(BotContext ctx, string text)
@@ -89,9 +89,17 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
 /// <summary>ft:q | ft:p — the person says what their text was.</summary>
 public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
 {
+    public const string Prefix = "ft";
+
+    /// <summary>The argument of the "question" button.</summary>
+    public const string AsQuestion = "q";
+
+    /// <summary>The argument of the "problem" button.</summary>
+    public const string AsProblem = "p";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
-        if (!ctx.InDialog(FreeTextHandler.Dialog) || ctx.Resident.Dialog!.Get("text") is not { } text || data.Arg(0) is not ("q" or "p"))
+        if (!ctx.InDialog(FreeTextHandler.Dialog) || ctx.Resident.Dialog!.Get("text") is not { } text || data.Arg(0) is not (AsQuestion or AsProblem))
         {
             await ctx.AckAsync(ctx.T("callback.stale"));
             return;
@@ -100,7 +108,7 @@ public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
         await ctx.AckAsync();
         ctx.EndDialog();
         await ctx.EditOrReplyAsync(text.Length > 200 ? text[..200] + "…" : text);
-        var handled = data.Arg(0) == "q" ? await router.AsQuestionAsync(ctx, text) : await router.AsProblemAsync(ctx, text);
+        var handled = data.Arg(0) == AsQuestion ? await router.AsQuestionAsync(ctx, text) : await router.AsProblemAsync(ctx, text);
         if (!handled)
         {
             await ctx.ReplyKeyAsync("help.not_understood");
@@ -168,7 +176,7 @@ public static class FreeTextFeature
         services.AddHostedService<IntentStartup>();
         services.AddScoped<FreeTextRouter>();
         services.AddScoped<ITextHandler, FreeTextHandler>();
-        services.AddCallback<FreeTextCallback>("ft", Access.Member);
+        services.AddCallback<FreeTextCallback>(FreeTextCallback.Prefix, Access.Member);
         services.AddDialog<FreeTextDialog>(FreeTextHandler.Dialog);
         return services;
     }

@@ -27,8 +27,9 @@ public static class IntentCli
     }
 
     /// <summary>
-    /// <c>eval-intent [--set dev|test] [--tune]</c>: the routing rates on the blind set at several thresholds (the
-    /// configured one marked), to calibrate Intent:UnsureBelow on dev. Misrouted texts are listed for dev only.
+    /// <c>eval-intent [--set dev|test] [--tune]</c>: the routing rates on the blind sets (each batch, then all together)
+    /// at several thresholds (the configured one marked), and the threshold calibrated by cross-validation over the
+    /// texts, to choose Intent:UnsureBelow on dev. Misrouted texts are listed for dev only.
     /// </summary>
     public static int Evaluate(string[] args, TextWriter output, TextWriter errors)
     {
@@ -36,9 +37,9 @@ public static class IntentCli
         using var logging = CliConfiguration.StandardErrorLogging();
         var configuration = CliConfiguration.Build(args);
         var dataPath = configuration.Options<ContentOptions>(ContentOptions.Section).ResolvedDataPath;
-        if (split is not ("dev" or "test") || !Directory.Exists(IntentEvaluation.BlindDirectory(dataPath)))
+        if (split is not ("dev" or "test") || IntentEvaluation.BlindDirectories(dataPath).Count == 0)
         {
-            errors.WriteLine($"Usage: eval-intent [--set dev|test] [--tune]   (reads {IntentEvaluation.BlindDirectory(dataPath)}/*.{{dev|test}}.jsonl)");
+            errors.WriteLine($"Usage: eval-intent [--set dev|test] [--tune]   (reads {IntentEvaluation.BlindDirectory(dataPath)}*/*.{{dev|test}}.jsonl)");
             return 2;
         }
 
@@ -52,7 +53,7 @@ public static class IntentCli
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 var model = IntentModel.Train(set.Examples, settings);
                 var trained = watch.Elapsed.TotalSeconds;
-                foreach (var boost in new[] { 1.0, 4, 16, 64 })
+                foreach (var boost in new[] { 1.0, 16, 64, 256 })
                 {
                     var outcomes = IntentEvaluation.Run(model, cases, new KnowledgeEvidence(knowledge, boost));
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings} knowledge boost {boost}: trained in {trained:0.0} s, p50 {IntentEvaluation.P50(outcomes):0.000} ms"));
@@ -72,8 +73,17 @@ public static class IntentCli
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"knowledge evidence for {kind}: {of.Count(c => evidence.Supports(c.Text)) / (double)Math.Max(1, of.Count):0.000} of {of.Count}"));
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cases.Count} texts of the blind {split} split; predict p50 {IntentEvaluation.P50(all):0.000} ms"));
+        foreach (var batch in all.GroupBy(o => o.Case.Batch))
+        {
+            output.WriteLine($"{batch.Key}, {batch.Count()} texts of the {split} split:");
+            Table(output, [.. batch], detector.UnsureBelow);
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All {cases.Count} texts of the blind {split} splits; predict p50 {IntentEvaluation.P50(all):0.000} ms"));
         Table(output, all, detector.UnsureBelow);
+        var (rates, chosen) = IntentEvaluation.CrossValidate(all);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Threshold of least cost (a wrong route = {IntentEvaluation.PromptsPerWrongRoute} prompts) on all: {IntentEvaluation.Calibrate(all):0.00}; 5-fold, chosen {string.Join(' ', chosen.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))}, on the held-out folds:"));
+        Row(output, "cv", rates);
         if (split == "dev")
         {
             output.WriteLine("Misrouted at the configured threshold:");
@@ -82,7 +92,7 @@ public static class IntentCli
                 var reading = IntentDetector.Decide(o.Probabilities, detector.UnsureBelow);
                 if (reading.Name != o.Case.Kind)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {o.Case.Kind,-8} → {reading.Name,-8} {reading.Confidence:0.00}  [{o.Case.Lang}] {o.Case.Text}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {o.Case.Kind,-8} → {reading.Name,-8} {reading.Confidence:0.00}  [{o.Case.Batch} {o.Case.Lang}] {o.Case.Text}"));
                 }
             }
         }
@@ -95,10 +105,12 @@ public static class IntentCli
         output.WriteLine("  unsure<  p→report  p→question  q→answer  q→report  chitchat  unsure");
         foreach (var t in new[] { 0.34, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8 }.Append(configured ?? 0.34).Distinct().Order())
         {
-            var r = IntentEvaluation.Score(outcomes, t);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t,6:0.00}{(t == configured ? "*" : " ")} {r.ProblemToReport,8:0.000} {r.ProblemToQuestion,11:0.000} {r.QuestionToAnswer,9:0.000} {r.QuestionToReport,9:0.000} {r.ChitchatOk,9:0.000} {r.Unsure,7:0.000}"));
+            Row(output, string.Create(CultureInfo.InvariantCulture, $"{t,6:0.00}{(t == configured ? "*" : " ")}"), IntentEvaluation.Score(outcomes, t));
         }
     }
+
+    private static void Row(TextWriter output, string first, IntentEvaluation.Rates r) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {first,7} {r.ProblemToReport,8:0.000} {r.ProblemToQuestion,11:0.000} {r.QuestionToAnswer,9:0.000} {r.QuestionToReport,9:0.000} {r.ChitchatOk,9:0.000} {r.Unsure,7:0.000}"));
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter output, TextWriter errors)
     {

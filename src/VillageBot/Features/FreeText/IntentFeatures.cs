@@ -36,6 +36,11 @@ public static class IntentFeatures
         "kas", "ka", "kur", "kad", "kapec", "kadel", "kads", "kada", "kadi", "kadas", "kadu", "vai", "cik", "kurs", "kura", "kuri", "ko", "kuru",
         "what", "how", "why", "when", "where", "who", "which", "can", "could", "is", "are", "do", "does", "should", "whats", "whos", "hows", "any", "would",
         "что", "как", "почему", "зачем", "когда", "где", "кто", "какои", "какая", "какие", "какое", "каков", "можно", "сколько", "чем", "ли", "куда", "откуда", "стоит",
+
+        // Requests ask as well: "iesaki labu meistaru", "explain it simply", "подскажите, где…".
+        "pastasti", "pastastiet", "paskaidro", "paskaidrojiet", "izskaidro", "izskaidrojiet", "iesaki", "iesakiet", "iedod", "pasaki", "sakiet", "palidziet", "paradi",
+        "explain", "tell", "give", "recommend", "suggest", "describe", "show", "help",
+        "расскажи", "расскажите", "объясни", "объясните", "подскажи", "подскажите", "посоветуй", "посоветуйте", "скажи", "скажите", "дай", "дайте",
     ];
 
     /// <summary>Question words that lead a question even inside a sentence ("…, kā lai…", "…, so how do we…"); "kas", "who", "что" also join relative clauses.</summary>

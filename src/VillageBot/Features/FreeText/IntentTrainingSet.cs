@@ -2,22 +2,24 @@ using VillageBot.Infrastructure.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using VillageBot.Features.Questions.Retrieval;
 using VillageBot.Features.Reports.Classification;
 
 namespace VillageBot.Features.FreeText;
 
 /// <summary>
 /// What the intent model learns from: data/intent/{question,problem,chitchat}*.jsonl, the problem reports of
-/// data/problems/*.jsonl (never its held-out folder), the authored questions of data/eval/questions*.jsonl and the
-/// knowledge base's titles and headings (a resident often types just a topic: "biedrības statūti"). Each class
-/// weighs the same in total, so the many problem reports do not drown the chit-chat.
+/// data/problems/*.jsonl (never its held-out folder), the authored questions of data/eval/questions*.jsonl, and the
+/// knowledge base's titles, headings (a resident often types just a topic: "biedrības statūti") and those of the
+/// ways of asking its articles carry (<c>&lt;!-- ask: … --&gt;</c>) that are questions. Each class weighs the same in total, so the many
+/// problem reports do not drown the chit-chat.
 /// </summary>
 public sealed class IntentTrainingSet
 {
     /// <summary>Changes whenever featurisation or the pipeline changes, so that models saved by older code are retrained.</summary>
-    public const int FeatureVersion = 3;
+    public const int FeatureVersion = 4;
 
-    /// <summary>Headings are topics rather than whole questions: they count less than a written question.</summary>
+    /// <summary>Headings and ask phrases are short rather than whole questions: they count less than a written question.</summary>
     private const float HeadingWeight = 0.5f;
 
     private IntentTrainingSet(IReadOnlyList<IntentExample> examples) => Examples = examples;
@@ -56,7 +58,7 @@ public sealed class IntentTrainingSet
             }
         }
 
-        examples.AddRange(Headings(Path.Combine(dataPath, "knowledge")).Select(h => new IntentExample(h.Text, IntentModel.Question, h.Lang, HeadingWeight)));
+        examples.AddRange(ArticleTopics(Path.Combine(dataPath, "knowledge")).Select(h => new IntentExample(h.Text, IntentModel.Question, h.Lang, HeadingWeight)));
         return new IntentTrainingSet(Balance(examples));
     }
 
@@ -79,26 +81,16 @@ public sealed class IntentTrainingSet
         return [.. examples.Select(e => e with { Weight = e.Weight * mean / totals[e.Label] })];
     }
 
-    /// <summary>Article titles and ## headings of data/knowledge/{lang}/*.md.</summary>
-    private static IEnumerable<(string Text, string Lang)> Headings(string knowledge)
-    {
-        if (!System.IO.Directory.Exists(knowledge))
-        {
-            yield break;
-        }
-
-        foreach (var file in System.IO.Directory.EnumerateFiles(knowledge, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var lang = Path.GetFileName(Path.GetDirectoryName(file))!;
-            foreach (var line in File.ReadLines(file))
-            {
-                if (line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("## ", StringComparison.Ordinal))
-                {
-                    yield return (line.TrimStart('#').Trim(), lang);
-                }
-            }
-        }
-    }
+    /// <summary>
+    /// Article titles, ## headings, and the ask phrases of the articles and their sections (data/knowledge/{lang}/*.md)
+    /// that are phrased as questions. Bare topic phrases ("EU policy areas and villages") are left out: measured on
+    /// the dev split, their sheer number taught the model that a question is about the project's topics, and
+    /// everyday questions (opening hours, prices) went to the report flow more often.
+    /// </summary>
+    private static IEnumerable<(string Text, string Lang)> ArticleTopics(string knowledge) =>
+        KnowledgeBase.Load(knowledge).SelectMany(a =>
+            a.Sections.Select(s => s.Heading).Prepend(a.Title).Select(t => (t, a.Lang))
+                .Concat(a.Asks.Concat(a.Sections.SelectMany(s => s.Asks)).Where(IntentFeatures.Asks).Select(t => (t, a.Lang))));
 
     private static IEnumerable<(string Text, string Lang)> Read(string path, string field)
     {

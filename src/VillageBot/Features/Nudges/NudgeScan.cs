@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using VillageBot.Conversation;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Storage;
 

@@ -71,16 +71,12 @@ public static class JobsFeature
         return services;
     }
 
-    /// <summary>
-    /// The dashboard, open to whom every <see cref="IDashboardAuthorizationFilter"/> registered (by the feature that
-    /// knows who may see it) lets in; to nobody when none is registered.
-    /// </summary>
-    public static WebApplication MapJobsDashboard(this WebApplication app)
+    /// <summary>The job dashboard, open to whoever <paramref name="authorization"/> lets in.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app, IDashboardAuthorizationFilter authorization)
     {
-        var filters = app.Services.GetServices<IDashboardAuthorizationFilter>().ToArray();
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = filters.Length > 0 ? filters : [new NobodyAuthorization()],
+            Authorization = [authorization],
             DashboardTitle = "VillageBot jobs",
             DisplayStorageConnectionString = false,
             AppPath = null,
@@ -101,10 +97,5 @@ public static class JobsFeature
     {
         Directory.CreateDirectory(storage.ResolvedDirectory);
         return new SQLiteStorage(Path.Combine(storage.ResolvedDirectory, "jobs.db"), new SQLiteStorageOptions { QueuePollInterval = o.PollingInterval });
-    }
-
-    private sealed class NobodyAuthorization : IDashboardAuthorizationFilter
-    {
-        public bool Authorize(DashboardContext context) => false;
     }
 }
