@@ -5,8 +5,6 @@ using Hangfire.InMemory;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using VillageBot.Conversation;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Tests.Broadcasts;
 
@@ -125,7 +123,7 @@ public sealed class JobKeyTests
         new BackgroundJobClient(_storage),
         new RecurringJobManager(_storage),
         new JobRegistry([new JobRegistration("test-recording", typeof(RecordingJob))]),
-        Options.Create(new BotOptions()),
+        TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga"),
         NullLogger<JobScheduler>.Instance);
 
     [Fact]

@@ -86,7 +86,8 @@ public static class JobFilters
     {
         public void OnStateElection(ElectStateContext context)
         {
-            if (context.CandidateState is ScheduledState retry && context.CurrentState == ProcessingState.StateName)
+            // AutomaticRetry's own mark of a retry, as Hangfire itself recognises it.
+            if (context.CandidateState is ScheduledState retry && retry.Reason?.StartsWith("Retry attempt", StringComparison.OrdinalIgnoreCase) == true)
             {
                 context.CandidateState = new ScheduledState(time.GetUtcNow().UtcDateTime + (retry.EnqueueAt - retry.ScheduledAt)) { Reason = retry.Reason };
             }

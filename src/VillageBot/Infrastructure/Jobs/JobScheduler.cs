@@ -2,8 +2,6 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
-using Microsoft.Extensions.Options;
-using VillageBot.Conversation;
 
 namespace VillageBot.Infrastructure.Jobs;
 
@@ -16,7 +14,7 @@ public sealed class JobScheduler(
     IBackgroundJobClientV2 client,
     IRecurringJobManager recurring,
     JobRegistry registry,
-    IOptions<BotOptions> bot,
+    TimeZoneInfo zone,
     ILogger<JobScheduler> log) : IJobScheduler
 {
     /// <summary>The job parameter that holds a job's key.</summary>
@@ -77,7 +75,7 @@ public sealed class JobScheduler(
 
     public void Recurring<TJob>(string id, string cron, string arg = "")
         where TJob : IJob =>
-        recurring.AddOrUpdate(id, Job.FromExpression<TJob>(j => j.RunAsync(arg, CancellationToken.None)), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(bot.Value.TimeZone) });
+        recurring.AddOrUpdate(id, Job.FromExpression<TJob>(j => j.RunAsync(arg, CancellationToken.None)), cron, new RecurringJobOptions { TimeZone = zone });
 
     public string KeyOf<TJob>(string arg)
         where TJob : IJob
