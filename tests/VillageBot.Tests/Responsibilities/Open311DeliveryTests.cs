@@ -35,6 +35,7 @@ public sealed class Open311DeliveryTests : ResponsibilityTest
         Assert.Contains(Uri.EscapeDataString(reference), form.Body);
         Assert.DoesNotContain("first_name", form.Body);
         Assert.DoesNotContain("Person", form.Body);
+        await Host.IdleAsync();
     }
 
     private sealed class Endpoint : HttpMessageHandler

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Localization;
@@ -11,7 +9,7 @@ namespace VillageBot.Features.Responsibilities;
 /// Where a report went, in words: "sent to … at …", "failed; attempts: 3; error: …". On the report's page (one line per body)
 /// and on the pulse (the latest deliveries of the villages in view).
 /// </summary>
-public sealed class DeliveryStatus(DeliveryStore deliveries, ResponsibilityStore responsibilities, Texts texts, IOptions<BotOptions> bot) : IReportFacts, IPulseSource
+public sealed class DeliveryStatus(DeliveryStore deliveries, ResponsibilityStore responsibilities, Texts texts, TimeZoneInfo zone) : IReportFacts, IPulseSource
 {
     public const int PulseRows = 20;
 
@@ -72,9 +70,6 @@ public sealed class DeliveryStatus(DeliveryStore deliveries, ResponsibilityStore
         var state => texts.Get(lang, "resp.state." + state, d.BodyName),
     };
 
-    private string Local(DateTime utc)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(bot.Value.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-    }
+    private string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ namespace VillageBot.Features.Responsibilities;
 /// <summary>What a body is told about a report, in the body's language; the reporter's name only when they did not report anonymously.</summary>
 public sealed record ReportMessage(string Subject, string Text, string? ReporterName, byte[]? Photo);
 
-public sealed class ReportMessageBuilder(Db db, Texts texts, TopicCatalog topics, ReportView view, Infrastructure.Messaging.IChatFiles files, TimeProvider time)
+public sealed class ReportMessageBuilder(Db db, Texts texts, TopicCatalog topics, ReportView view, Infrastructure.Messaging.IChatFiles files, TimeZoneInfo zone)
 {
     public async Task<ReportMessage> BuildAsync(Report report, ResponsibleBody body, CancellationToken ct)
     {
@@ -24,7 +24,6 @@ public sealed class ReportMessageBuilder(Db db, Texts texts, TopicCatalog topics
 
         var location = report.Latitude is double lat && report.Longitude is double lon ? ReportView.MapLink(lat, lon) : texts.Get(lang, "resp.mail.no_location");
         var name = Reporter(report);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Riga", out var z) ? z : TimeZoneInfo.Utc;
         var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(report.CreatedAt, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var text = texts.Get(lang, "resp.mail.body",
             report.Reference, category, villageName, at, location, report.Supporters.Count,
@@ -36,6 +35,4 @@ public sealed class ReportMessageBuilder(Db db, Texts texts, TopicCatalog topics
     /// <summary>The reporter's first name as they gave it to Telegram, or null: anonymous reports and erased people name nobody.</summary>
     private string? Reporter(Report report) =>
         report.Anonymous || report.ReporterId is not long id || db.Residents.FindById(id) is not { FirstName: { Length: > 0 } first } ? null : first;
-
-    public DateTime Now => time.GetUtcNow().UtcDateTime;
 }
