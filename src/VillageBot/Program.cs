@@ -1,4 +1,4 @@
-using VillageBot.Infrastructure.Hosting;
+using VillageBot;
 
 if (VillageBot.Cli.CommandLine.IsCommand(args))
 {

@@ -56,7 +56,6 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
         {
             ["Broadcast:MessagesPerSecond"] = Rate.ToString(CultureInfo.InvariantCulture),
             ["Jobs:PollingIntervalMs"] = "200",
-            ["Jobs:DispatchIntervalMs"] = "200",
             ["Jobs:WorkerCount"] = "2",
 
             // "Now" at night must not turn into the quiet-hours question.

@@ -37,7 +37,6 @@ public sealed class NudgeBenchmark : IBenchmarkSection
             ["Broadcast:MessagesPerSecond"] = "1000",
             ["Jobs:WorkerCount"] = "4",
             ["Jobs:PollingIntervalMs"] = "100",
-            ["Jobs:DispatchIntervalMs"] = "50",
         };
         var host = await BotHost.StartAsync(api, settings: settings, configure: s => s.AddSingleton<TimeProvider>(new FixedClock(Noon)));
         try

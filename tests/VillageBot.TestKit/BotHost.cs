@@ -87,7 +87,6 @@ public sealed class BotHost : IAsyncDisposable
             ["Classifier:TrainAtStartup"] = "false",
             ["Jobs:WorkerCount"] = "2",
             ["Jobs:PollingIntervalMs"] = "100",
-            ["Jobs:DispatchIntervalMs"] = "50",
 
             // Tests run on the wall clock; "now" at night would otherwise ask about the quiet hours first. The
             // quiet-hours tests switch it back on with a fake clock.
@@ -194,16 +193,7 @@ public sealed class BotHost : IAsyncDisposable
             pending.Add($"{dispatcher.InFlight} updates being handled");
         }
 
-        var jobs = Services.GetRequiredService<JobLedger>().Unfinished(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        if (jobs.Count > 0)
-        {
-            pending.Add($"jobs due or dispatched: {string.Join(", ", jobs)}");
-        }
-
-        if (Services.GetRequiredService<RunningJobs>().Count is var running and > 0)
-        {
-            pending.Add($"{running} jobs running");
-        }
+        pending.AddRange(Services.GetRequiredService<JobBacklog>().Pending());
 
         if (Api?.RequestsInFlight is int calls and > 0)
         {

@@ -18,8 +18,6 @@ public sealed class BotContext(Update update, Resident resident, bool isAdmin, I
 
     public Texts Texts { get; } = texts;
 
-    public Db Db { get; } = db;
-
     public TimeProvider Time { get; } = time;
 
     public long ChatId => Resident.ChatId;
@@ -64,7 +62,7 @@ public sealed class BotContext(Update update, Resident resident, bool isAdmin, I
         }
     }
 
-    public void Save() => Db.Residents.Upsert(Resident);
+    public void Save() => db.Residents.Upsert(Resident);
 
     public void StartDialog(string name, string step, Dictionary<string, string>? data = null)
     {
@@ -91,7 +89,7 @@ public sealed class BotContext(Update update, Resident resident, bool isAdmin, I
     public bool InDialog(string name) => Resident.Dialog?.Name == name;
 
     /// <summary>The person's village, or null.</summary>
-    public Village? Village => Resident.VillageId is int id ? Db.Villages.FindById(id) : null;
+    public Village? Village => Resident.VillageId is int id ? db.Villages.FindById(id) : null;
 
     /// <summary>True if this person may act for the village: its coordinator, or an admin.</summary>
     public bool MayManage(int villageId) => IsAdmin || Resident.Coordinates(villageId);

@@ -3,8 +3,9 @@ namespace VillageBot.Conversation;
 /// <summary>The registered commands, buttons and dialogs, indexed once at start-up.</summary>
 public sealed class RouteTable
 {
-    public RouteTable(IEnumerable<CommandRoute> commands, IEnumerable<CallbackRoute> callbacks, IEnumerable<DialogRoute> dialogs)
+    public RouteTable(IEnumerable<CommandRoute> commands, IEnumerable<CallbackRoute> callbacks, IEnumerable<DialogRoute> dialogs, IEnumerable<NewcomerRoute> newcomers)
     {
+        Newcomer = newcomers.LastOrDefault();
         Commands = commands.ToDictionary(c => c.Command, StringComparer.OrdinalIgnoreCase);
         Callbacks = callbacks.ToDictionary(c => c.Prefix, StringComparer.Ordinal);
         Dialogs = dialogs.ToDictionary(d => d.Name, StringComparer.Ordinal);
@@ -15,6 +16,8 @@ public sealed class RouteTable
     public IReadOnlyDictionary<string, CallbackRoute> Callbacks { get; }
 
     public IReadOnlyDictionary<string, DialogRoute> Dialogs { get; }
+
+    public NewcomerRoute? Newcomer { get; }
 
     /// <summary>Splits "/cmd@bot args" into ("cmd", "args"); null if the text is not a command.</summary>
     public static (string Command, string Args)? ParseCommand(string text)

@@ -63,6 +63,9 @@ public sealed record CallbackRoute(string Prefix, Type Handler, Access Access);
 
 public sealed record DialogRoute(string Name, Type Handler);
 
+/// <summary>The command that greets someone who has not joined yet and writes outside any dialog.</summary>
+public sealed record NewcomerRoute(Type Handler);
+
 /// <summary>Callback data is "prefix:arg1:arg2…", at most 64 bytes.</summary>
 public sealed record CallbackData(string Prefix, IReadOnlyList<string> Args)
 {
@@ -102,6 +105,14 @@ public static class RoutingRegistration
     {
         services.AddScoped<T>();
         services.AddSingleton(new CallbackRoute(prefix, typeof(T), access));
+        return services;
+    }
+
+    /// <summary>Runs <typeparamref name="T"/> (a registered command) for a newcomer's first words.</summary>
+    public static IServiceCollection AddNewcomerGreeting<T>(this IServiceCollection services)
+        where T : class, ICommandHandler
+    {
+        services.AddSingleton(new NewcomerRoute(typeof(T)));
         return services;
     }
 

@@ -15,6 +15,7 @@ public sealed class UpdateRouter(
     IEnumerable<IPollAnswerHandler> pollHandlers,
     IEnumerable<IPollUpdateHandler> pollUpdateHandlers,
     IRecipientStatus recipients,
+    ResidentLoader residents,
     IMessenger messenger,
     Texts texts,
     Db db,
@@ -22,8 +23,6 @@ public sealed class UpdateRouter(
     TimeProvider time,
     ILogger<UpdateRouter> log)
 {
-    public const string OnboardingDialog = "onboarding";
-
     public async Task RouteAsync(Update update, CancellationToken ct)
     {
         switch (update)
@@ -80,7 +79,7 @@ public sealed class UpdateRouter(
             return;
         }
 
-        var resident = LoadResident(message.From, message.Chat.Id);
+        var resident = residents.Load(message.From, message.Chat.Id);
         var raw = message.Text ?? message.Caption ?? "";
         var trimmed = raw.Trim();
         var max = options.Value.MaxTextLength;
@@ -106,7 +105,7 @@ public sealed class UpdateRouter(
 
         if (!resident.IsMember)
         {
-            await StartOnboardingAsync(ctx);
+            await GreetNewcomerAsync(ctx);
             return;
         }
 
@@ -159,7 +158,7 @@ public sealed class UpdateRouter(
         }
 
         // A button press alone never creates a record: only someone who wrote to the bot is stored.
-        var resident = LoadResident(callback.From, callback.Message.Chat.Id, createIfMissing: false);
+        var resident = residents.Load(callback.From, callback.Message.Chat.Id, createIfMissing: false);
         var ctx = NewContext(update, resident, "", false);
         var data = CallbackData.Parse(callback.Data);
         if (data is null || !routes.Callbacks.TryGetValue(data.Prefix, out var route))
@@ -205,11 +204,12 @@ public sealed class UpdateRouter(
         return false;
     }
 
-    private async Task StartOnboardingAsync(BotContext ctx)
+    /// <summary>Someone who has not joined yet and writes outside any dialog is led to joining.</summary>
+    private async Task GreetNewcomerAsync(BotContext ctx)
     {
-        if (routes.Commands.TryGetValue("start", out var start))
+        if (routes.Newcomer is { } newcomer)
         {
-            var handler = (ICommandHandler)services.GetRequiredService(start.Handler);
+            var handler = (ICommandHandler)services.GetRequiredService(newcomer.Handler);
             await handler.HandleAsync(ctx, "");
         }
     }
@@ -223,49 +223,6 @@ public sealed class UpdateRouter(
             var lang = Languages.FromTelegram(message.From?.LanguageCode);
             await messenger.SendTextAsync(message.Chat.Id, texts.Get(lang, "group.private_only"));
         }
-    }
-
-    private Resident LoadResident(User user, long chatId, bool createIfMissing = true)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var resident = db.Residents.FindById(user.Id);
-        var dirty = false;
-        if (resident is null)
-        {
-            dirty = true;
-            resident = new Resident
-            {
-                Id = user.Id,
-                ChatId = chatId,
-                FirstName = user.FirstName,
-                Username = user.Username,
-                Lang = Languages.FromTelegram(user.LanguageCode),
-                JoinedAt = now,
-                LastSeenAt = now,
-            };
-        }
-
-        if (resident.Dialog is { } d && now - d.UpdatedAt > TimeSpan.FromHours(options.Value.DialogTimeoutHours))
-        {
-            resident.Dialog = null;
-            dirty = true;
-        }
-
-        // Written only when something changed, so reading a message costs no write.
-        if (resident.ChatId != chatId || !resident.Active || now - resident.LastSeenAt > TimeSpan.FromHours(1))
-        {
-            resident.ChatId = chatId;
-            resident.Active = true;
-            resident.LastSeenAt = now;
-            dirty = true;
-        }
-
-        if (dirty && (createIfMissing || db.Residents.Exists(r => r.Id == resident.Id)))
-        {
-            db.Residents.Upsert(resident);
-        }
-
-        return resident;
     }
 
     private BotContext NewContext(Update update, Resident resident, string text, bool cut) =>

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using VillageBot.Features.Reports;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.AdminWeb;
 

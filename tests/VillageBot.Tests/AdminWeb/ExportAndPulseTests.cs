@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Polls;
 using VillageBot.Features.Reports;
-using VillageBot.Tests.Foundation;
 using VillageBot.Tests.Quizzes;
 using VillageBot.TestKit;
 

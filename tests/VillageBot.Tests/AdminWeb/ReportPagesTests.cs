@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using VillageBot.Features.Reports;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.AdminWeb;
 

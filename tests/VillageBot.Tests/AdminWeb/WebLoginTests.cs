@@ -1,6 +1,5 @@
 using System.Net;
 using VillageBot.Features.AdminWeb;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.AdminWeb;
 

@@ -30,7 +30,7 @@ public sealed class BroadcastTests : VillageTest
         var preview = await coordinator.ExpectAsync(e => e.HasButton("bc:send"));
         Assert.Contains("📢 Kalsnava: a message to all residents", preview.Text);
         Assert.Contains("Bring a cake!", preview.Text);
-        Assert.Contains("Recipients: 7. Sending: right away.", preview.Text);
+        Assert.Contains("Recipients: 7 · Sending: right away", preview.Text);
         coordinator.Click("bc:send");
 
         var report = await coordinator.ExpectTextAsync("Sending finished");

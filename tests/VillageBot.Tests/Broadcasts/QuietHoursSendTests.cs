@@ -89,7 +89,7 @@ public sealed class QuietHoursSendTests : VillageTest
         var needs = await coordinator.ExpectAsync(e => e.Method == "sendMessage");
 
         coordinator.ClickData(needs.MessageId, $"qzn:send:{village}:smart-village-basics");
-        var confirm = await coordinator.ExpectTextAsync("Send «Smart village basics»");
+        var confirm = await coordinator.ExpectTextAsync("Send “Smart village basics”");
         Assert.Contains("quiet hours", confirm.Text);
         Assert.Equal($"qzn:go:{village}:smart-village-basics:later", confirm.AllButtons.First().Data);
         Assert.Contains("08:00", confirm.AllButtons.First().Text);

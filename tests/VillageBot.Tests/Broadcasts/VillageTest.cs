@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VillageBot.Conversation;
 using VillageBot.TestKit;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Broadcasts;
 
@@ -58,6 +57,6 @@ public abstract class VillageTest : BotTest
         return users;
     }
 
-    /// <summary>Moves the fake clock; the job dispatcher notices within a few tens of milliseconds.</summary>
+    /// <summary>Moves the fake clock; Hangfire's schedulers notice within their polling interval (100 ms in tests).</summary>
     protected void Advance(TimeSpan by) => Clock!.Advance(by);
 }

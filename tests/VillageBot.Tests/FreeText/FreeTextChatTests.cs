@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Reports;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.FreeText;
 

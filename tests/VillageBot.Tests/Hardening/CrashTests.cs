@@ -113,7 +113,7 @@ public sealed class CrashTests : IAsyncLifetime
     {
         const int residents = 300;
         SeedVillageWithResidents(residents, firstId: 34_000);
-        var settings = new Dictionary<string, string?> { ["Broadcast:MessagesPerSecond"] = "40", ["Jobs:DispatchIntervalMs"] = "200", ["Jobs:PollingIntervalMs"] = "200" };
+        var settings = new Dictionary<string, string?> { ["Broadcast:MessagesPerSecond"] = "40", ["Jobs:PollingIntervalMs"] = "200" };
         var admin = new FakeUser(_api, BotHost.AdminId, "en") { Timeout = TimeSpan.FromSeconds(90) };
         int beforeKill;
         await using (var first = await ProcessHost.StartAsync(_api, _data, settings))

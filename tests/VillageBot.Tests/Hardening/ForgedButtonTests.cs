@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Conversation;
 using VillageBot.TestKit;
 using VillageBot.Tests.AdminWeb;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Hardening;
 

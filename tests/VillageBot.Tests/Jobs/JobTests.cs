@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Net;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
+using VillageBot.Conversation;
 using VillageBot.Infrastructure.Jobs;
-using VillageBot.Infrastructure.Storage;
 using VillageBot.Tests.Broadcasts;
 
 namespace VillageBot.Tests.Jobs;
@@ -52,12 +52,13 @@ public sealed class ScheduledJobTests : VillageTest
         Assert.Equal(Start.UtcDateTime.AddHours(2), jobs.DueAt(jobs.KeyOf<RecordingJob>(arg)));
 
         Advance(TimeSpan.FromHours(1));
-        Host.Services.GetRequiredService<JobDispatcher>().DispatchDue();
+        await Host.IdleAsync();
         Assert.False(RecordingJob.Runs.ContainsKey(arg));
 
         Host = await Host.RestartAsync();
         Advance(TimeSpan.FromHours(1));
-        await WaitAsync(() => RecordingJob.Runs.ContainsKey(arg) && Host.Services.GetRequiredService<JobLedger>().Get("test-recording:" + arg) is null);
+        await WaitAsync(() => RecordingJob.Runs.ContainsKey(arg));
+        await Host.IdleAsync();
         Assert.Equal(1, RecordingJob.Runs[arg]);
         Assert.Null(Host.Services.GetRequiredService<IJobScheduler>().DueAt("test-recording:" + arg));
     }
@@ -67,13 +68,17 @@ public sealed class ScheduledJobTests : VillageTest
     {
         var arg = Guid.NewGuid().ToString("N");
         RecordingJob.FailuresLeft[arg] = 1;
-        Assert.True(Host.Services.GetRequiredService<IJobScheduler>().Enqueue<RecordingJob>(arg));
-        var ledger = Host.Services.GetRequiredService<JobLedger>();
-        await WaitAsync(() => ledger.Get("test-recording:" + arg) is { State: JobEntryState.Waiting, Failures: 1 });
+        var jobs = Host.Services.GetRequiredService<IJobScheduler>();
+        Assert.True(jobs.Enqueue<RecordingJob>(arg));
+        await WaitAsync(() => jobs.DueAt("test-recording:" + arg) is not null);
+        Assert.Equal(Clock!.GetUtcNow().UtcDateTime.AddSeconds(10), jobs.DueAt("test-recording:" + arg)!.Value, TimeSpan.FromSeconds(1));
+        Assert.Equal(1, RecordingJob.Runs[arg]);
 
         Advance(TimeSpan.FromSeconds(11));
-        await WaitAsync(() => ledger.Get("test-recording:" + arg) is null);
+        await WaitAsync(() => RecordingJob.Runs[arg] == 2);
+        await Host.IdleAsync();
         Assert.Equal(2, RecordingJob.Runs[arg]);
+        Assert.Null(jobs.DueAt("test-recording:" + arg));
     }
 
     [Fact]
@@ -84,7 +89,7 @@ public sealed class ScheduledJobTests : VillageTest
         jobs.Schedule<RecordingJob>(arg, Start.UtcDateTime.AddMinutes(5));
         Assert.True(jobs.Cancel(jobs.KeyOf<RecordingJob>(arg)));
         Advance(TimeSpan.FromMinutes(10));
-        Host.Services.GetRequiredService<JobDispatcher>().DispatchDue();
+        await Host.IdleAsync();
         Assert.False(RecordingJob.Runs.ContainsKey(arg));
     }
 
@@ -108,79 +113,56 @@ public sealed class ScheduledJobTests : VillageTest
     }
 }
 
-public sealed class JobLedgerTests : IDisposable
+/// <summary>Keyed jobs in Hangfire's store, without a server: what is waiting, queued or gone for a key.</summary>
+public sealed class JobKeyTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "villagebot-tests", Guid.NewGuid().ToString("N"));
+    private static readonly DateTime Start = VillageTest.Start.UtcDateTime;
+
+    private readonly InMemoryStorage _storage = new();
+    private readonly JobScheduler _jobs;
+
+    public JobKeyTests() => _jobs = new JobScheduler(
+        new BackgroundJobClient(_storage),
+        new RecurringJobManager(_storage),
+        new JobRegistry([new JobRegistration("test-recording", typeof(RecordingJob))]),
+        Options.Create(new BotOptions()),
+        NullLogger<JobScheduler>.Instance);
 
     [Fact]
-    public void Work_handed_to_hangfire_before_a_stop_waits_again_under_a_new_run_id()
+    public void A_key_is_one_job_whether_scheduled_twice_enqueued_twice_moved_or_cancelled()
     {
-        string oldRun;
-        using (var db = NewDb())
-        {
-            var ledger = new JobLedger(db);
-            oldRun = JobLedger.NewRunId();
-            ledger.Save(new JobEntry { Key = "broadcast:7", Job = "broadcast", Arg = "7", State = JobEntryState.Dispatched, RunId = oldRun });
-            ledger.Save(new JobEntry { Key = "poll-close:3", Job = "poll-close", Arg = "3", State = JobEntryState.Waiting, RunId = "w", DueAt = DateTime.UtcNow.AddDays(1) });
-        }
-
-        using var reopened = NewDb();
-        var after = new JobLedger(reopened);
-        Assert.Equal(1, after.Resumed);
-        var entry = after.Get("broadcast:7")!;
-        Assert.Equal(JobEntryState.Waiting, entry.State);
-        Assert.NotEqual(oldRun, entry.RunId);
-        Assert.Equal("w", after.Get("poll-close:3")!.RunId);
-    }
-
-    [Fact]
-    public async Task A_run_whose_id_was_replaced_does_nothing_and_the_dispatcher_hands_due_work_to_hangfire()
-    {
-        using var db = NewDb();
-        var clock = new FakeTimeProvider(VillageTest.Start);
-        var storage = new InMemoryStorage();
-        var client = new BackgroundJobClient(storage);
-        var services = new ServiceCollection()
-            .AddSingleton(db)
-            .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<JobLedger>()
-            .AddSingleton<RunningJobs>()
-            .AddSingleton(Options.Create(new JobsOptions()))
-            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
-            .AddSingleton(new JobRegistration("test-recording", typeof(RecordingJob)))
-            .AddSingleton<JobRegistry>()
-            .AddTransient<RecordingJob>()
-            .AddTransient<JobRunner>()
-            .BuildServiceProvider();
-        var ledger = services.GetRequiredService<JobLedger>();
         var arg = Guid.NewGuid().ToString("N");
-        ledger.Save(new JobEntry { Key = "k" + arg, Job = "test-recording", Arg = arg, State = JobEntryState.Waiting, RunId = "r", DueAt = clock.GetUtcNow().UtcDateTime.AddMinutes(1) });
+        var key = _jobs.KeyOf<RecordingJob>(arg);
+        var monitoring = _storage.GetMonitoringApi();
+        _jobs.Schedule<RecordingJob>(arg, Start.AddHours(3));
+        _jobs.Schedule<RecordingJob>(arg, Start.AddHours(2));
+        Assert.Equal(1, monitoring.ScheduledCount());
+        Assert.Equal(Start.AddHours(2), _jobs.DueAt(key));
 
-        var dispatcher = new JobDispatcher(ledger, client, Options.Create(new JobsOptions()), clock, NullLogger<JobDispatcher>.Instance);
-        Assert.Equal(0, dispatcher.DispatchDue());
-        clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(1, dispatcher.DispatchDue());
-        Assert.Equal(1, storage.GetMonitoringApi().EnqueuedCount("default"));
-        var dispatched = ledger.Get("k" + arg)!;
-        Assert.Equal(JobEntryState.Dispatched, dispatched.State);
-        Assert.NotNull(dispatched.HangfireId);
+        // Asked to run now, the waiting job runs now; while it is queued, neither asking again nor cancelling does anything.
+        Assert.True(_jobs.Enqueue<RecordingJob>(arg));
+        Assert.False(_jobs.Enqueue<RecordingJob>(arg));
+        Assert.False(_jobs.Cancel(key));
+        Assert.Equal((0L, 1L), (monitoring.ScheduledCount(), monitoring.EnqueuedCount("default")));
+        Assert.Null(_jobs.DueAt(key));
 
-        var runner = services.GetRequiredService<JobRunner>();
-        await runner.RunAsync("k" + arg, "not-the-current-run", CancellationToken.None);
-        Assert.False(RecordingJob.Runs.ContainsKey(arg));
-        await runner.RunAsync("k" + arg, dispatched.RunId, CancellationToken.None);
-        await runner.RunAsync("k" + arg, dispatched.RunId, CancellationToken.None);
-        Assert.Equal(1, RecordingJob.Runs[arg]);
-        Assert.Null(ledger.Get("k" + arg));
+        // A queued job not yet started is moved to the new time rather than run twice.
+        _jobs.Schedule<RecordingJob>(arg, Start.AddHours(1));
+        Assert.Equal(Start.AddHours(1), _jobs.DueAt(key));
+        Assert.True(_jobs.Cancel(key));
+        Assert.False(_jobs.Cancel(key));
+        Assert.Null(_jobs.DueAt(key));
+        Assert.Equal(0, monitoring.ScheduledCount());
+        Assert.Single(monitoring.DeletedJobs(0, 10));
     }
 
-    public void Dispose()
+    [Fact]
+    public void A_recurring_job_runs_on_its_cron_in_the_bot_time_zone()
     {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        _jobs.Recurring<RecordingJob>("test-recurring", "*/15 * * * *");
+        using var connection = _storage.GetConnection();
+        var recurring = Assert.Single(connection.GetRecurringJobs());
+        Assert.Equal(("test-recurring", "*/15 * * * *", "Europe/Riga"), (recurring.Id, recurring.Cron, recurring.TimeZoneId));
+        Assert.Equal(typeof(RecordingJob), recurring.Job.Type);
     }
-
-    private Db NewDb() => new(Options.Create(new StorageOptions { DataDirectory = _directory }));
 }

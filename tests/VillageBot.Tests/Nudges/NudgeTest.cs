@@ -20,7 +20,7 @@ public abstract class NudgeTest : ReportTest
 
     protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Moves the clock; the job dispatcher notices within a few tens of milliseconds.</summary>
+    /// <summary>Moves the clock; Hangfire's schedulers notice within their polling interval (100 ms in tests).</summary>
     protected void Advance(TimeSpan by) => Clock.Advance(by);
 
     /// <summary>Moves the clock to a local time in Riga (summer time, UTC+3 in June).</summary>

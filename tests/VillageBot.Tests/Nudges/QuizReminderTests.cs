@@ -17,7 +17,7 @@ public sealed class QuizReminderTests : NudgeTest
         Advance(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1));
         await learner.ExpectSilenceAsync();
         Advance(TimeSpan.FromMinutes(1));
-        var reminder = await learner.ExpectTextAsync("You started «Smart village basics» and answered 2 of 12 questions.");
+        var reminder = await learner.ExpectTextAsync("You started “Smart village basics” and answered 2 of 12 questions.");
         Assert.Equal([("▶️ Continue (2/12)", "qz:cont:smart-village-basics")], reminder.AllButtons.Select(b => (b.Text, b.Data)));
 
         learner.ClickData(reminder.MessageId, "qz:cont:smart-village-basics");
@@ -43,6 +43,6 @@ public sealed class QuizReminderTests : NudgeTest
         Advance(TimeSpan.FromDays(1));
         await learner.ExpectSilenceAsync();
         Advance(TimeSpan.FromDays(2));
-        await learner.ExpectTextAsync("You started «EU policy and funding» and answered 1 of 12 questions.");
+        await learner.ExpectTextAsync("You started “EU policy and funding” and answered 1 of 12 questions.");
     }
 }

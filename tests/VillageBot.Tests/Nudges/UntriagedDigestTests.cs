@@ -24,7 +24,7 @@ public sealed class UntriagedDigestTests : NudgeTest
         await coordinator.ExpectSilenceAsync();
         Advance(TimeSpan.FromMinutes(20));
         var digest = await coordinator.ExpectTextAsync("Reports waiting for triage for more than 48 h: 2");
-        Assert.Contains($"• {pothole} · Roads and transport · Kalsnava · 02.06.2025: «Deep pothole on the road by the school»", digest.Text);
+        Assert.Contains($"• {pothole} · Roads and transport · Kalsnava · 02.06.2025: “Deep pothole on the road by the school”", digest.Text);
         Assert.Contains(rubbish, digest.Text);
         Assert.DoesNotContain(late, digest.Text);
         Assert.Contains("Triage them with /reports new", digest.Text);

@@ -33,7 +33,7 @@ public sealed class PollTests : VillageTest
         coordinator.Click("np:multi:0");
         await coordinator.ExpectAsync(e => e.HasButton("np:close:60"));
         coordinator.Send("2h");
-        await coordinator.ExpectAsync(e => e.HasButton("np:at:now") && e.Text!.Contains("Open for 2 h"));
+        await coordinator.ExpectAsync(e => e.HasButton("np:at:now") && e.Text!.Contains("Open for 2 hours"));
         coordinator.Click("np:at:now");
         var preview = await coordinator.ExpectAsync(e => e.HasButton("np:send"));
         Assert.Contains("Where should the new bench go?", preview.Text);
@@ -193,7 +193,7 @@ public sealed class PollTests : VillageTest
 
         Assert.Null(Host.Db.Residents.FindById(coordinator.Id).Dialog!.Get("minutes"));
         coordinator.Send("3 dienas");
-        await coordinator.ExpectAsync(e => e.HasButton("np:at:now") && e.Text!.Contains("3 d."));
+        await coordinator.ExpectAsync(e => e.HasButton("np:at:now") && e.Text!.Contains("Aptauja būs atvērta — 3 dienas"));
         foreach (var bad in new[] { "rīt", "25:99", "10:00 31.13" })
         {
             coordinator.Send(bad);

@@ -55,7 +55,7 @@ public sealed class PersonalDataCoverageTests : VillageTest
 
         var sections = Host.Services.GetServices<IPersonalData>().ToList();
         var covered = sections.SelectMany(s => s.Collections).Concat(PersonErasure.OwnCollections).ToHashSet();
-        var holding = CollectionsHolding(PersonId);
+        var holding = CollectionsHolding(Host.Db, PersonId);
         Assert.Contains("poll_messages", holding);
         Assert.Contains("deliveries", holding);
         Assert.Empty(holding.Except(covered));
@@ -75,15 +75,15 @@ public sealed class PersonalDataCoverageTests : VillageTest
         await person.ExpectTextAsync("Your data has been erased");
         await Host.IdleAsync();
 
-        Assert.Empty(CollectionsHolding(PersonId));
+        Assert.Empty(CollectionsHolding(Host.Db, PersonId));
         var votes = Host.Db.Collection<Features.Polls.PollMessage>("poll_messages").FindAll().Where(m => m.Choice.Count > 0).ToList();
         Assert.Equal([1], Assert.Single(votes).Choice);
     }
 
     /// <summary>Names of the collections with a document that has the id in any field, as a number or inside text.</summary>
-    private List<string> CollectionsHolding(long id)
+    internal static List<string> CollectionsHolding(VillageBot.Infrastructure.Storage.Db store, long id)
     {
-        var db = Host.Db.Database;
+        var db = store.Database;
         var text = id.ToString(CultureInfo.InvariantCulture);
         return [.. db.GetCollectionNames().Where(name => db.GetCollection(name).FindAll().Any(d => Holds(d, id, text))).Order(StringComparer.Ordinal)];
     }

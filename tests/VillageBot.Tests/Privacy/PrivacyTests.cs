@@ -5,7 +5,6 @@ using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Privacy;
 using VillageBot.Features.Reports;
 using VillageBot.Tests.AdminWeb;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Privacy;
 

@@ -2,7 +2,6 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using VillageBot.Features.Questions.Chat;
 using VillageBot.TestKit;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Questions;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 
@@ -15,7 +14,7 @@ public sealed class LeaderboardTests : BotTest
         Assert.Contains("Nobody is on the list this week yet.", board.Text);
         Assert.Contains("You are not on the list.", board.Text);
         listed.Click("qzl:on");
-        Assert.Equal("You are on the leaderboard.", (await listed.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text);
+        Assert.Equal("You are on the list.", (await listed.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text);
         Assert.Contains("You are on the list (only your first name is shown).", (await listed.ExpectAsync(e => e.Method == "editMessageText")).Text);
 
         await listed.AnswerAsync(await listed.StartModuleAsync("smart-village-basics"), 3, (i, p) => i < 2 ? p.Right() : p.Wrong());

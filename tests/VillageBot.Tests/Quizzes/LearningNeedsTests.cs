@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Quizzes;
 using VillageBot.TestKit;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 
@@ -22,7 +21,7 @@ public sealed class LearningNeedsTests : BotTest
 
         coordinator.Send("/needs");
         var report = await coordinator.ExpectTextAsync("📊 Learning needs — Kalsnava (members: 3)");
-        Assert.Contains("🧭 «Learning-needs self-assessment: residents» — respondents: 2.\n⏳ Not enough answers yet: a topic's average is shown once at least 5 people have answered.", report.Text);
+        Assert.Contains("🧭 “Learning-needs self-assessment: residents” — respondents: 2.\n⏳ Not enough answers yet: a topic's average is shown once at least 5 people have answered.", report.Text);
         Assert.Contains("🎯 Quiz answers by topic:\n⏳ Not enough answers yet", report.Text);
         Assert.DoesNotContain("Average confidence", report.Text);
         Assert.DoesNotContain("Digital skills", report.Text);
@@ -56,7 +55,7 @@ public sealed class LearningNeedsTests : BotTest
 
         coordinator.Send("/needs");
         var report = await coordinator.ExpectTextAsync("📊 Learning needs — Kalsnava (members: 6)");
-        Assert.Contains("«Learning-needs self-assessment: residents» — respondents: 5. Average confidence (0–3) by topic", report.Text);
+        Assert.Contains("“Learning-needs self-assessment: residents” — respondents: 5. Average confidence (0–3) by topic", report.Text);
         Assert.Contains("• Digital skills: 1.0 (5)", report.Text);
         Assert.Contains("• Data about the village: 100% (60)", report.Text);
         Assert.Contains("• EU policy and funding: 0% (15)", report.Text);
@@ -140,7 +139,7 @@ public sealed class LearningNeedsTests : BotTest
         var needs = await coordinator.ExpectTextAsync("Learning needs — Kalsnava");
         var village = Host.Db.Villages.FindOne(v => v.Code == "kalsnava");
         coordinator.ClickData(needs.MessageId, $"qzn:send:{village.Id}:smart-village-basics");
-        var confirm = await coordinator.ExpectTextAsync("Send «Smart village basics» to the residents of Kalsnava?");
+        var confirm = await coordinator.ExpectTextAsync("Send “Smart village basics” to the residents of Kalsnava?");
         Assert.Contains("Recipients: 3; skipped because they already finished it: 0.", confirm.Text);
         coordinator.Click("qzn:no");
         await coordinator.ExpectAsync(e => e.Method == "editMessageText" && e.Text == "Cancelled.");
@@ -149,15 +148,15 @@ public sealed class LearningNeedsTests : BotTest
         var modules = await coordinator.ExpectTextAsync("Which module should go to the residents of Kalsnava?");
         Assert.DoesNotContain(modules.AllButtons, b => b.Data!.EndsWith(":assess-leaders", StringComparison.Ordinal));
         coordinator.Click($"qzn:send:{village.Id}:assess-residents");
-        confirm = await coordinator.ExpectTextAsync("Send «Learning-needs self-assessment: residents» to the residents of Kalsnava?");
+        confirm = await coordinator.ExpectTextAsync("Send “Learning-needs self-assessment: residents” to the residents of Kalsnava?");
         Assert.Contains("Recipients: 2; skipped because they already finished it: 1.", confirm.Text);
 
         coordinator.Click($"qzn:go:{village.Id}:assess-residents");
-        await coordinator.ExpectTextAsync("Sending «Learning-needs self-assessment: residents» to Kalsnava: 2 recipients.");
+        await coordinator.ExpectTextAsync("Sending “Learning-needs self-assessment: residents” to Kalsnava: 2 recipients.");
         var invitation = await invited.ExpectTextAsync("приглашает вас пройти учебный модуль «Самооценка учебных потребностей: жители»");
         Assert.True(invitation.HasButton("qz:go:assess-residents"));
         var report = await coordinator.ExpectTextAsync("went out. Delivered: 1, unreachable: 1.");
-        Assert.Contains("«Learning-needs self-assessment: residents» (Kalsnava)", report.Text);
+        Assert.Contains("“Learning-needs self-assessment: residents” (Kalsnava)", report.Text);
         await done.ExpectSilenceAsync();
         await elsewhere.ExpectSilenceAsync();
         Assert.False(Host.Db.Residents.FindById(blocked.Id).Active);
@@ -199,7 +198,7 @@ public sealed class LearningNeedsMinimumTests : BotTest
 
         coordinator.Send("/needs");
         var report = await coordinator.ExpectTextAsync("Learning needs — Kalsnava");
-        Assert.Contains("📈 «Re-assessment: residents» — people with both assessments: 1.", report.Text);
+        Assert.Contains("📈 “Re-assessment: residents” — people with both assessments: 1.", report.Text);
         Assert.Contains("• Digital skills: 1.0 → 3.0", report.Text);
         Assert.Contains("🎯 No quiz answers yet.", report.Text);
     }

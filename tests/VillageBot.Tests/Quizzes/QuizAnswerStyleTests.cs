@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Quizzes;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 
@@ -50,7 +49,7 @@ public sealed class QuizAnswerStyleTests : BotTest, IDisposable
         Assert.Equal(1, Host.Services.GetRequiredService<QuizStore>().Get(user.Id, "long")!.Current);
 
         user.ClickData(second.MessageId, "qz:a:long:1:1:1");
-        await user.ExpectTextAsync("❌ Not quite. The right answer: «Īss». So far 1 of 2 right.");
+        await user.ExpectTextAsync("❌ Not quite. The right answer: “Īss”. So far 1 of 2 right.");
         var third = await user.NextQuestionAsync();
         Assert.Contains(LongQuestion + "\n\n1. Jā\n2. Nē", third.Text);
         Assert.Equal(["1", "2"], third.AllButtons.Select(b => b.Text));

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Quizzes;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 
@@ -16,7 +15,7 @@ public sealed class QuizFlowTests : BotTest
         var user = await MemberAsync("en");
         user.Send("/quiz");
         var list = await user.ExpectAsync(e => e.HasButton("qz:open:" + Basics));
-        foreach (var phase in new[] { "1️⃣ Assess — learning needs", "2️⃣ Develop — knowledge", "3️⃣ Implement — skills", "4️⃣ Evaluate — progress" })
+        foreach (var phase in new[] { "1️⃣ Assess — what to learn", "2️⃣ Learn — knowledge", "3️⃣ Do — skills", "4️⃣ Evaluate — what we have learned" })
         {
             Assert.Contains(phase, list.Text);
         }
@@ -152,10 +151,10 @@ public sealed class QuizFlowTests : BotTest
 
         user.Vote(poll, 1);
         await user.ExpectAsync(e => e.Method == "editMessageText" && e.MessageId == poll.MessageId && e.Text!.EndsWith("➡️ 2. A little", StringComparison.Ordinal));
-        var noted = await user.ExpectTextAsync("📝 Noted: «A little».");
+        var noted = await user.ExpectTextAsync("📝 Noted: “A little”.");
         Assert.Contains("💡", noted.Text);
         var end = await user.AnswerAsync(await user.NextQuestionAsync(), 9, (_, _) => 1);
-        Assert.Contains("Your self-assessment «Learning-needs self-assessment: residents» is saved.", end.Text);
+        Assert.Contains("Your self-assessment “Learning-needs self-assessment: residents” is saved.", end.Text);
         Assert.Contains("Your confidence by topic (0 — not at all, 3 — very):", end.Text);
         Assert.Contains("• Digital skills: 1", end.Text);
 
@@ -175,7 +174,7 @@ public sealed class QuizFlowTests : BotTest
     {
         var user = await MemberAsync("en");
         var end = await user.AnswerAsync(await user.StartModuleAsync("evaluate-residents"), 10, (_, _) => 2);
-        Assert.Contains("There is no earlier self-assessment («Learning-needs self-assessment: residents») to compare with.", end.Text);
+        Assert.Contains("There is no earlier self-assessment (“Learning-needs self-assessment: residents”) to compare with.", end.Text);
     }
 
     [Fact]

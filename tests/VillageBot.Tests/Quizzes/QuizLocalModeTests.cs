@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using VillageBot.TestKit;
-using VillageBot.Tests.Foundation;
+using VillageBot.Tests.LocalChat;
 
 namespace VillageBot.Tests.Quizzes;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using VillageBot.Features.Quizzes;
 using VillageBot.Infrastructure.Privacy;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Quizzes;
 

@@ -7,7 +7,6 @@ using VillageBot.Features.Onboarding;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.TestKit;
-using VillageBot.Tests.Foundation;
 using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Tests.Reports;

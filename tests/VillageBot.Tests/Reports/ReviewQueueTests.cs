@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Reports;
 

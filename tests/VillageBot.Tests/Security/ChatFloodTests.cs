@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Infrastructure.Telegram;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Security;
 

@@ -4,7 +4,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text.Json;
 using VillageBot.TestKit;
-using VillageBot.Tests.Foundation;
+using VillageBot.Tests.LocalChat;
 
 namespace VillageBot.Tests.Security;
 

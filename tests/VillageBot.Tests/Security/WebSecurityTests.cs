@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.AdminWeb;
 using VillageBot.TestKit;
-using VillageBot.Tests.Foundation;
 
 namespace VillageBot.Tests.Security;
 

@@ -1,9 +1,9 @@
 using System.Reflection;
+using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.AdminWeb.Open311;
 using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Privacy;
 
@@ -11,7 +11,7 @@ namespace VillageBot.Features.AdminWeb;
 
 /// <summary>
 /// The admin web (/web): sign-in through a one-time link from the chat, the reports table and review queue,
-/// the village pulse, CSV export, and the Open311 API. Coordinators see their villages; admins see all.
+/// the village pulse and CSV export. Coordinators see their villages; admins see all.
 /// </summary>
 public static class AdminWebFeature
 {
@@ -29,14 +29,10 @@ public static class AdminWebFeature
     public static IServiceCollection AddAdminWeb(this IServiceCollection services)
     {
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
         services.AddSingleton<LoginLinks>();
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<LoginLinks>());
-        services.AddScoped<ReportStatusService>();
         services.AddSingleton<WebSessionValidator>();
         services.AddCommand<WebLinkCommand>("web", Access.Coordinator, "cmd.web");
-        services.AddSingleton<IPulseSource, QuizLearningPulse>();
-        services.AddSingleton<IPulseSource, PollResultsPulse>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<IOptions<WebOptions>>((o, web) =>
@@ -107,7 +103,6 @@ public static class AdminWebFeature
         web.MapPulsePage();
         web.MapCsvExport();
         web.MapWebApi();
-        app.MapOpen311();
         return app;
     }
 

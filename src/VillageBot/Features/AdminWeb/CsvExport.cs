@@ -18,7 +18,7 @@ public static class CsvExport
     ];
 
     public static void MapCsvExport(this IEndpointRouteBuilder web) =>
-        web.MapGet("/reports.csv", (HttpContext http, Db db, TimeProvider time) =>
+        web.MapGet("/reports.csv", (HttpContext http, Db db, ReportStore store, TimeProvider time) =>
         {
             var ui = WebUi.For(http);
             var f = ReportFilter.Parse(http.Request.Query);
@@ -27,7 +27,7 @@ public static class CsvExport
                 return WebPages.Denied(ui);
             }
 
-            var reports = f.Apply(db, ui.Viewer!, ui.Zone).OrderBy(r => r.CreatedAt).ToList();
+            var reports = store.Find(f.ToReportQuery(ui.Viewer!, ui.Zone)).OrderBy(r => r.CreatedAt).ToList();
             var bytes = Write(reports, new ReportPresenter(db), ui);
             var name = $"villagebot-reports-{time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.csv";
             return Results.File(bytes, "text/csv; charset=utf-8", name);

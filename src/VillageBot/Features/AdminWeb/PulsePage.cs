@@ -14,7 +14,7 @@ public static class PulsePage
     public const int Periods = 12;
 
     public static void MapPulsePage(this IEndpointRouteBuilder web) =>
-        web.MapGet("/pulse", (HttpContext http, Db db, IEnumerable<IPulseSource> sources, TimeProvider time) =>
+        web.MapGet("/pulse", (HttpContext http, Db db, ReportStore store, IEnumerable<IPulseSource> sources, TimeProvider time) =>
         {
             var ui = WebUi.For(http);
             var viewer = ui.Viewer!;
@@ -32,17 +32,17 @@ public static class PulsePage
                 buckets[0].FromUtc,
                 buckets[^1].ToUtc,
                 ui.Lang);
-            var reports = db.Collection<Report>("reports").FindAll()
-                .Where(r => scope.Includes(r.VillageId) && r.CreatedAt >= scope.FromUtc && r.CreatedAt < scope.ToUtc).ToList();
+            var query = new ReportQuery { Villages = scope.VillageIds, CreatedFrom = scope.FromUtc, CreatedBefore = scope.ToUtc };
+            var counts = store.Count(query, [.. buckets.Select(b => (b.FromUtc, b.ToUtc))]);
             var view = new ReportPresenter(db);
 
             var body = new StringBuilder(Controls(ui, view, viewer, village, weekly));
-            body.Append("<p class=\"summary\" role=\"status\">").Append(ui.TE("web.pulse.total", reports.Count)).Append("</p>");
-            body.Append(OverTime(ui, "by-category", ui.T("web.pulse.by_category"), ui.T("web.field.category"), buckets, reports, Categories.All, r => r.Category, c => ReportPresenter.Category(ui, c)));
-            body.Append(OverTime(ui, "by-pillar", ui.T("web.pulse.by_pillar"), ui.T("web.field.pillar"), buckets, reports, Categories.Pillars, r => r.Pillar, p => ReportPresenter.Pillar(ui, p)));
-            var statuses = ReportStatus.All.Select((s, i) => (ReportPresenter.Status(ui, s), (double)reports.Count(r => r.Status == s), SvgChart.Palette[i])).ToList();
+            body.Append("<p class=\"summary\" role=\"status\">").Append(ui.TE("web.pulse.total", counts.Total)).Append("</p>");
+            body.Append(OverTime(ui, "by-category", ui.T("web.pulse.by_category"), ui.T("web.field.category"), buckets, counts.ByCategory, Categories.All, c => ReportPresenter.Category(ui, c)));
+            body.Append(OverTime(ui, "by-pillar", ui.T("web.pulse.by_pillar"), ui.T("web.field.pillar"), buckets, counts.ByPillar, Categories.Pillars, p => ReportPresenter.Pillar(ui, p)));
+            var statuses = ReportStatus.All.Select((s, i) => (ReportPresenter.Status(ui, s), (double)counts.ByStatus.GetValueOrDefault(s), SvgChart.Palette[i])).ToList();
             body.Append(Section(ui, "status-mix", ui.T("web.pulse.status_mix"), SvgChart.HorizontalBars("status-mix", ui.T("web.pulse.status_mix"), ui.T("web.pulse.status_mix_desc"), statuses), Table(ui, [ui.T("web.field.status"), ui.T("web.pulse.count")], statuses.Select(s => (IReadOnlyList<string>)[s.Item1, s.Item2.ToString(CultureInfo.InvariantCulture)]))));
-            body.Append(Leaders(ui, view, reports));
+            body.Append(Leaders(ui, view, store.MostSupported(query, 10)));
             foreach (var slot in PulseSlots.All)
             {
                 body.Append(Slot(ui, slot, sources.Where(s => s.Slot == slot).Select(s => s.Build(scope)).OfType<PulseSection>().ToList()));
@@ -85,19 +85,8 @@ public static class PulsePage
             .ToString();
     }
 
-    private static string OverTime(WebUi ui, string id, string title, string keyHeader, IReadOnlyList<Bucket> buckets, List<Report> reports, IReadOnlyList<string> keys, Func<Report, string> keyOf, Func<string, string> label)
+    private static string OverTime(WebUi ui, string id, string title, string keyHeader, IReadOnlyList<Bucket> buckets, IReadOnlyDictionary<(string Key, int Bucket), int> counts, IReadOnlyList<string> keys, Func<string, string> label)
     {
-        // One pass over the reports: count per (key, bucket).
-        var counts = new Dictionary<(string Key, int Bucket), int>();
-        foreach (var r in reports)
-        {
-            var b = BucketOf(buckets, r.CreatedAt);
-            if (b >= 0)
-            {
-                counts[(keyOf(r), b)] = counts.GetValueOrDefault((keyOf(r), b)) + 1;
-            }
-        }
-
         var series = keys.Select((k, i) => new SvgChart.Series(label(k), SvgChart.Palette[i % SvgChart.Palette.Count],
             [.. buckets.Select((_, b) => counts.GetValueOrDefault((k, b)))])).ToList();
         var chart = SvgChart.StackedColumns(id, title, ui.T("web.pulse.over_time_desc"), [.. buckets.Select(b => b.Label)], series);
@@ -105,22 +94,8 @@ public static class PulsePage
         return Section(ui, id, title, chart, Table(ui, [keyHeader, .. buckets.Select(b => b.Label)], rows));
     }
 
-    private static int BucketOf(IReadOnlyList<Bucket> buckets, DateTime at)
+    private static string Leaders(WebUi ui, ReportPresenter view, IReadOnlyList<Report> top)
     {
-        for (var i = 0; i < buckets.Count; i++)
-        {
-            if (at >= buckets[i].FromUtc && at < buckets[i].ToUtc)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static string Leaders(WebUi ui, ReportPresenter view, List<Report> reports)
-    {
-        var top = reports.Where(r => r.Supporters.Count > 0).OrderByDescending(r => r.Supporters.Count).ThenBy(r => r.CreatedAt).Take(10).ToList();
         var html = new StringBuilder("<section aria-labelledby=\"h-leaders\"><h2 id=\"h-leaders\">").Append(ui.TE("web.pulse.leaders")).Append("</h2>");
         if (top.Count == 0)
         {

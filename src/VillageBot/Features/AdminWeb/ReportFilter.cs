@@ -1,6 +1,5 @@
 using System.Globalization;
 using VillageBot.Features.Reports;
-using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.AdminWeb;
 
@@ -68,25 +67,18 @@ public sealed record ReportFilter
         return filter with { Ignored = ignored };
     }
 
-    /// <summary>The reports this viewer may see that pass the filters, in no particular order.</summary>
-    public IEnumerable<Report> Apply(Db db, WebViewer viewer, TimeZoneInfo zone)
+    /// <summary>The reports this viewer may see that pass the filters, as a question to <see cref="ReportStore"/>.</summary>
+    public ReportQuery ToReportQuery(WebViewer viewer, TimeZoneInfo zone) => new()
     {
-        var reports = db.Collection<Report>("reports");
-        IEnumerable<Report> all = Village is int v
-            ? (viewer.MaySee(v) ? reports.Find(r => r.VillageId == v) : [])
-            : viewer.IsAdmin ? reports.FindAll() : viewer.Villages.SelectMany(id => reports.Find(r => r.VillageId == id));
-
-        var fromUtc = From is { } f ? TimeZoneInfo.ConvertTimeToUtc(f.ToDateTime(TimeOnly.MinValue), zone) : (DateTime?)null;
-        var toUtc = To is { } t ? TimeZoneInfo.ConvertTimeToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue), zone) : (DateTime?)null;
-        return all.Where(r =>
-            (Category is null || r.Category == Category)
-            && (Pillar is null || r.Pillar == Pillar)
-            && (Status is null || r.Status == Status)
-            && (MinConfidence is not int min || r.Confidence * 100 >= min - 1e-9)
-            && (MaxConfidence is not int max || r.Confidence * 100 <= max + 1e-9)
-            && (fromUtc is not DateTime fu || r.CreatedAt >= fu)
-            && (toUtc is not DateTime tu || r.CreatedAt < tu));
-    }
+        Villages = Village is int v ? (viewer.MaySee(v) ? [v] : []) : viewer.IsAdmin ? null : viewer.Villages,
+        Categories = Category is null ? null : [Category],
+        Pillar = Pillar,
+        Status = Status,
+        MinConfidence = MinConfidence,
+        MaxConfidence = MaxConfidence,
+        CreatedFrom = From is { } f ? TimeZoneInfo.ConvertTimeToUtc(f.ToDateTime(TimeOnly.MinValue), zone) : null,
+        CreatedBefore = To is { } t ? TimeZoneInfo.ConvertTimeToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue), zone) : null,
+    };
 
     /// <summary>The filters as a query string (without the leading '?'), optionally for another page.</summary>
     public string ToQuery(int? page = null)

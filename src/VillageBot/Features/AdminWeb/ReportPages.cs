@@ -19,7 +19,7 @@ public static class ReportPages
         web.MapPost("/reports/{id:int}/category", RelabelAsync).RequireAuthorization(AdminWebFeature.AdminPolicy);
     }
 
-    private static IResult List(HttpContext http, Db db)
+    private static IResult List(HttpContext http, Db db, ReportStore store)
     {
         var ui = WebUi.For(http);
         var viewer = ui.Viewer!;
@@ -30,15 +30,14 @@ public static class ReportPages
         }
 
         var view = new ReportPresenter(db);
-        var matching = f.Apply(db, viewer, ui.Zone).OrderByDescending(r => r.CreatedAt).ToList();
-        var page = matching.Skip((f.Page - 1) * ReportFilter.PageSize).Take(ReportFilter.PageSize);
+        var page = store.Page(f.ToReportQuery(viewer, ui.Zone), f.Page, ReportFilter.PageSize);
         var query = f.ToQuery();
         var body = new StringBuilder(ui.Notice())
             .Append(WebForms.FilterForm(ui, f, view, viewer, "/web/reports"))
-            .Append("<p class=\"summary\"><span role=\"status\">").Append(ui.TE("web.reports.count", matching.Count)).Append("</span> · <a href=\"/web/reports.csv")
+            .Append("<p class=\"summary\"><span role=\"status\">").Append(ui.TE("web.reports.count", page.Total)).Append("</span> · <a href=\"/web/reports.csv")
             .Append(query.Length > 0 ? "?" + WebUi.Attr(query) : "").Append("\" download>").Append(ui.TE("web.reports.csv")).Append("</a></p>")
-            .Append(Table(ui, view, page, review: false))
-            .Append(WebForms.Pager(ui, f, "/web/reports", matching.Count));
+            .Append(Table(ui, view, page.Items, review: false))
+            .Append(WebForms.Pager(ui, f, "/web/reports", page.Total));
         return ui.Page(ui.T("web.reports.title"), body.ToString());
     }
 
@@ -100,10 +99,10 @@ public static class ReportPages
         return html.Append("</tbody></table></div>").ToString();
     }
 
-    private static IResult Detail(HttpContext http, int id, Db db)
+    private static IResult Detail(HttpContext http, int id, Db db, ReportStore store)
     {
         var ui = WebUi.For(http);
-        if (Load(db, id) is not { } r)
+        if (store.Find(id) is not { } r)
         {
             return WebPages.NotFound(ui);
         }
@@ -133,6 +132,11 @@ public static class ReportPages
         if (r.Latitude is double lat && r.Longitude is double lon)
         {
             Fact(html, ui.T("web.report.location"), $"{ReportPresenter.Coordinates(lat, lon)} · <a href=\"{WebUi.Attr(ReportPresenter.MapLink(lat, lon))}\" rel=\"noopener noreferrer\" target=\"_blank\">{ui.TE("web.report.map")}</a>");
+        }
+
+        foreach (var (term, value) in http.RequestServices.GetServices<IReportFacts>().SelectMany(f => f.For(r, ui.Lang)))
+        {
+            Fact(html, term, WebUi.E(value));
         }
 
         html.Append("</dl></section>");
@@ -195,10 +199,10 @@ public static class ReportPages
     private static void Fact(StringBuilder html, string term, string valueHtml) =>
         html.Append("<dt>").Append(WebUi.E(term)).Append("</dt><dd>").Append(valueHtml).Append("</dd>");
 
-    private static async Task<IResult> PhotoAsync(HttpContext http, int id, Db db, IChatFiles files, CancellationToken ct)
+    private static async Task<IResult> PhotoAsync(HttpContext http, int id, ReportStore store, IChatFiles files, CancellationToken ct)
     {
         var viewer = WebViewer.From(http.User);
-        if (Load(db, id) is not { PhotoFileId: { } fileId } r)
+        if (store.Find(id) is not { PhotoFileId: { } fileId } r)
         {
             return Results.NotFound();
         }
@@ -218,10 +222,10 @@ public static class ReportPages
         return Results.File(bytes, ImageType(bytes));
     }
 
-    private static async Task<IResult> ChangeStatusAsync(HttpContext http, int id, [FromForm] string? status, [FromForm] string? note, [FromForm(Name = "public_note")] string? publicNote, Db db, ReportStatusService service, CancellationToken ct)
+    private static async Task<IResult> ChangeStatusAsync(HttpContext http, int id, [FromForm] string? status, [FromForm] string? note, [FromForm(Name = "public_note")] string? publicNote, ReportStore store, ReportStatusService service, CancellationToken ct)
     {
         var ui = WebUi.For(http);
-        if (Load(db, id) is not { } r)
+        if (store.Find(id) is not { } r)
         {
             return WebPages.NotFound(ui);
         }
@@ -240,10 +244,10 @@ public static class ReportPages
         return Back(id, outcome == ReportChange.Done ? "done=status" : "error=transition");
     }
 
-    private static async Task<IResult> RelabelAsync(HttpContext http, int id, [FromForm] string? category, [FromForm] string? back, Db db, ReportStatusService service, CancellationToken ct)
+    private static async Task<IResult> RelabelAsync(HttpContext http, int id, [FromForm] string? category, [FromForm] string? back, ReportStore store, ReportStatusService service, CancellationToken ct)
     {
         var ui = WebUi.For(http);
-        if (Load(db, id) is null)
+        if (store.Find(id) is null)
         {
             return WebPages.NotFound(ui);
         }
@@ -259,8 +263,6 @@ public static class ReportPages
     }
 
     private static IResult Back(int id, string result) => Results.Redirect($"/web/reports/{id}?{result}");
-
-    private static Report? Load(Db db, int id) => db.Collection<Report>("reports").FindById(id);
 
     private static string ImageType(byte[] b) => b switch
     {

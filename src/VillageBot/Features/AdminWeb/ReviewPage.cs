@@ -11,12 +11,12 @@ namespace VillageBot.Features.AdminWeb;
 public static class ReviewPage
 {
     public static void MapReviewPage(this IEndpointRouteBuilder web) =>
-        web.MapGet("/review", (HttpContext http, Db db) =>
+        web.MapGet("/review", (HttpContext http, Db db, ReportStore store) =>
         {
             var ui = WebUi.For(http);
             var f = ReportFilter.Parse(http.Request.Query);
             var view = new ReportPresenter(db);
-            var queue = Queue(f.Apply(db, ui.Viewer!, ui.Zone)).ToList();
+            var queue = Queue(store.Find(f.ToReportQuery(ui.Viewer!, ui.Zone))).ToList();
             var body = new StringBuilder(ui.Notice())
                 .Append("<p>").Append(ui.TE("web.review.intro")).Append("</p>")
                 .Append(WebForms.FilterForm(ui, f, view, ui.Viewer!, "/web/review", withStatus: false))

@@ -1,3 +1,4 @@
+using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.AdminWeb;
@@ -14,7 +15,7 @@ public static class WebPages
     public static Task WriteDeniedAsync(HttpContext http) => Denied(WebUi.For(http)).ExecuteAsync(http);
 
     public static void MapWebApi(this IEndpointRouteBuilder web) =>
-        web.MapGet("/api/reports", (HttpContext http, Db db) =>
+        web.MapGet("/api/reports", (HttpContext http, Db db, ReportStore store) =>
         {
             var viewer = WebViewer.From(http.User);
             var f = ReportFilter.Parse(http.Request.Query);
@@ -25,8 +26,7 @@ public static class WebPages
 
             var view = new ReportPresenter(db);
             var zone = WebTime.Zone(http.RequestServices);
-            var items = f.Apply(db, viewer, zone).OrderByDescending(r => r.CreatedAt)
-                .Skip((f.Page - 1) * ReportFilter.PageSize).Take(ReportFilter.PageSize)
+            var items = store.Page(f.ToReportQuery(viewer, zone), f.Page, ReportFilter.PageSize).Items
                 .Select(r => new
                 {
                     id = r.Id,

@@ -77,6 +77,7 @@ public sealed class WebUi
             }
 
             NavItem(html, "/web/pulse", "web.nav.pulse");
+            NavItem(html, "/web/responsibilities", "web.nav.responsibilities");
             html.Append("</ul></nav><form method=\"post\" action=\"/web/logout\" class=\"logout\">").Append(Antiforgery())
                 .Append("<span class=\"who\">").Append(E(v.Name)).Append(" · ").Append(TE(v.IsAdmin ? "web.role.admin" : "web.role.coordinator")).Append("</span> ")
                 .Append("<button type=\"submit\" class=\"link\">").Append(TE("web.signout")).Append("</button></form>");
@@ -153,9 +154,5 @@ public static class WebNotices
 
 public static class WebTime
 {
-    public static TimeZoneInfo Zone(IServiceProvider services)
-    {
-        var id = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value.TimeZone;
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
+    public static TimeZoneInfo Zone(IServiceProvider services) => services.GetRequiredService<TimeZoneInfo>();
 }

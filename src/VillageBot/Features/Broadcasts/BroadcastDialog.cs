@@ -1,16 +1,16 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.Polls;
+using VillageBot.Features.Membership;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Broadcasts;
 
 /// <summary>
 /// /broadcast: village (when the person may send to several) → a text message or a poll → the text → when →
-/// preview → send. A poll continues in the /newpoll dialog. Buttons are "bc:…".
+/// preview → send. Another kind (a poll) continues in its feature's dialog (<see cref="IBroadcastComposer"/>). Buttons are "bc:…".
 /// </summary>
-public sealed class BroadcastDialog(IBroadcaster broadcaster, SendTime sendTime, PollDialog polls, IOptions<BotOptions> options)
+public sealed class BroadcastDialog(IBroadcaster broadcaster, SendTime sendTime, Audience audience, IEnumerable<IBroadcastComposer> composers, IOptions<BotOptions> options)
     : ICommandHandler, ICallbackHandler, IDialogHandler
 {
     public const string Name = "broadcast";
@@ -24,7 +24,7 @@ public sealed class BroadcastDialog(IBroadcaster broadcaster, SendTime sendTime,
 
     public async Task HandleAsync(BotContext ctx, string args)
     {
-        var villages = Audience.Villages(ctx);
+        var villages = audience.Villages(ctx);
         if (villages.Count == 0)
         {
             await ctx.ReplyKeyAsync("broadcast.no_village");
@@ -52,18 +52,18 @@ public sealed class BroadcastDialog(IBroadcaster broadcaster, SendTime sendTime,
                 await ctx.AckAsync();
                 await ctx.EditOrReplyAsync(ctx.T("dialog.cancelled"));
                 return;
-            case "v" when step == StepVillage && Audience.Chosen(ctx, data) is { } village:
+            case "v" when step == StepVillage && audience.Chosen(ctx, data) is { } village:
                 ctx.Resident.Dialog!.Data["village"] = Id(village.Id);
                 ctx.SetStep(StepKind);
                 await ctx.AckAsync();
                 await AskKindAsync(ctx, village, edit: true);
                 return;
-            case "k" when step == StepKind && data.Arg(1) is "text" or "poll" && Village(ctx) is { } village:
+            case "k" when step == StepKind && (data.Arg(1) == "text" || Composer(data.Arg(1)) is not null) && Village(ctx) is { } village:
                 await ctx.AckAsync();
-                if (data.Arg(1) == "poll")
+                if (Composer(data.Arg(1)) is { } composer)
                 {
-                    await ctx.EditOrReplyAsync(ctx.T("broadcast.kind_chosen", ctx.T("broadcast.kind_poll")));
-                    await polls.BeginAsync(ctx, village);
+                    await ctx.EditOrReplyAsync(ctx.T("broadcast.kind_chosen", ctx.T(composer.LabelKey)));
+                    await composer.BeginAsync(ctx, village);
                     return;
                 }
 
@@ -117,7 +117,7 @@ public sealed class BroadcastDialog(IBroadcaster broadcaster, SendTime sendTime,
     private async Task AskKindAsync(BotContext ctx, Village village, bool edit)
     {
         var keyboard = Keyboard.Of(
-            [new Button(ctx.T("broadcast.kind_text"), CallbackData.Build(Prefix, "k", "text")), new Button(ctx.T("broadcast.kind_poll"), CallbackData.Build(Prefix, "k", "poll"))],
+            [new Button(ctx.T("broadcast.kind_text"), CallbackData.Build(Prefix, "k", "text")), .. composers.Select(c => new Button(ctx.T(c.LabelKey), CallbackData.Build(Prefix, "k", c.Kind)))],
             [new Button(ctx.T("common.cancel"), CallbackData.Build(Prefix, "cancel"))]);
         var text = ctx.T("broadcast.choose_kind", village.Name, broadcaster.CountRecipients(village.Id));
         if (edit)
@@ -206,8 +206,10 @@ public sealed class BroadcastDialog(IBroadcaster broadcaster, SendTime sendTime,
         : DateTime.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? (t > now ? t.ToUniversalTime() : now)
         : null;
 
-    private static Village? Village(BotContext ctx) =>
-        int.TryParse(ctx.Resident.Dialog?.Get("village"), CultureInfo.InvariantCulture, out var id) && ctx.Db.Villages.FindById(id) is { } v && ctx.MayManage(v.Id) ? v : null;
+    private Village? Village(BotContext ctx) =>
+        int.TryParse(ctx.Resident.Dialog?.Get("village"), CultureInfo.InvariantCulture, out var id) ? audience.Managed(ctx, id) : null;
+
+    private IBroadcastComposer? Composer(string? kind) => composers.FirstOrDefault(c => c.Kind == kind);
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

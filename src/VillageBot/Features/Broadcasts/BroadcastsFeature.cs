@@ -23,6 +23,14 @@ public static class BroadcastsFeature
         return services;
     }
 
+    /// <summary>Another choice /broadcast offers after the village, continued in the feature's own dialog.</summary>
+    public static IServiceCollection AddBroadcastComposer<TComposer>(this IServiceCollection services)
+        where TComposer : class, IBroadcastComposer
+    {
+        services.AddScoped<IBroadcastComposer>(sp => sp.GetRequiredService<TComposer>());
+        return services;
+    }
+
     /// <summary>Another kind of content a broadcast can carry (a poll, a quiz…).</summary>
     public static IServiceCollection AddBroadcastSender<TSender>(this IServiceCollection services)
         where TSender : class, IBroadcastSender

@@ -12,7 +12,7 @@ namespace VillageBot.Features.Broadcasts;
 /// now, this evening and tomorrow, or a typed time such as "18:30 05.06", "05.06 18:30" or "18:30". "Now" during
 /// the quiet hours asks first: at their end (the default) or now anyway.
 /// </summary>
-public sealed partial class SendTime(IOptions<BotOptions> options, IOptions<BroadcastOptions> broadcast, QuietHours quiet)
+public sealed partial class SendTime(TimeZoneInfo zone, IOptions<BroadcastOptions> broadcast, QuietHours quiet)
 {
     /// <summary>The button choices of the quiet-hours question.</summary>
     public const string AfterQuiet = "morning";
@@ -20,7 +20,7 @@ public sealed partial class SendTime(IOptions<BotOptions> options, IOptions<Broa
 
     public static readonly TimeSpan Furthest = TimeSpan.FromDays(90);
 
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    public TimeZoneInfo Zone { get; } = zone;
 
     public Keyboard Buttons(BotContext ctx, string prefix)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using VillageBot.Conversation;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Help;
 
@@ -26,9 +27,15 @@ public sealed class HelpCommand(RouteTable routes) : ICommandHandler
         return ctx.ReplyAsync(text.ToString());
     }
 
+    // What residents do most comes first, joining and settings after; other commands keep their registration order.
+    private static readonly string[] MostUsedFirst =
+        ["ask", "report", "myreports", "quiz", "leaderboard", "settings", "lang", "village", "mydata", "forget", "start", "help", "cancel", "whoami"];
+
     private void Append(StringBuilder text, BotContext ctx, params Access[] levels)
     {
-        foreach (var route in routes.Commands.Values.Where(r => r.MenuTextKey is not null && levels.Contains(r.Access)))
+        var listed = routes.Commands.Values.Where(r => r.MenuTextKey is not null && levels.Contains(r.Access))
+            .OrderBy(r => Array.IndexOf(MostUsedFirst, r.Command) is var i and >= 0 ? i : MostUsedFirst.Length);
+        foreach (var route in listed)
         {
             text.Append('/').Append(route.Command).Append(" — ").Append(ctx.T(route.MenuTextKey!)).Append('\n');
         }
@@ -51,7 +58,7 @@ public sealed class CancelCommand : ICommandHandler
 }
 
 /// <summary>/whoami tells a person their Telegram id (an operator needs it for Bot:AdminIds) and role.</summary>
-public sealed class WhoAmICommand : ICommandHandler
+public sealed class WhoAmICommand(Db db) : ICommandHandler
 {
     public Task HandleAsync(BotContext ctx, string args)
     {
@@ -63,7 +70,7 @@ public sealed class WhoAmICommand : ICommandHandler
 
         if (ctx.Resident.CoordinatorOf.Count > 0)
         {
-            var names = ctx.Resident.CoordinatorOf.Select(id => ctx.Db.Villages.FindById(id)?.Name ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var names = ctx.Resident.CoordinatorOf.Select(id => db.Villages.FindById(id)?.Name ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             roles.Add(ctx.T("role.coordinator", string.Join(", ", names)));
         }
 
@@ -74,12 +81,4 @@ public sealed class WhoAmICommand : ICommandHandler
 
         return ctx.ReplyKeyAsync("whoami.text", ctx.UserId, ctx.Village?.Name ?? "—", string.Join(", ", roles));
     }
-}
-
-public static class HelpFeature
-{
-    public static IServiceCollection AddHelp(this IServiceCollection services) => services
-        .AddCommand<HelpCommand>("help", Access.Anyone, "cmd.help")
-        .AddCommand<CancelCommand>("cancel", Access.Anyone, "cmd.cancel")
-        .AddCommand<WhoAmICommand>("whoami", Access.Anyone, "cmd.whoami");
 }

@@ -32,11 +32,19 @@ public sealed class NudgeOptions : IValidatableObject
     [Range(1, 50)]
     public int WeeklyCap { get; set; } = 3;
 
-    /// <summary>How often the bot looks for nudges that have come due.</summary>
+    /// <summary>How often the bot looks for nudges that have come due: minutes that divide an hour, or whole hours that divide a day.</summary>
     [Range(1, 24 * 60)]
     public int ScanIntervalMinutes { get; set; } = 15;
 
     public TimeSpan ScanInterval => TimeSpan.FromMinutes(ScanIntervalMinutes);
+
+    /// <summary>The scan's recurring schedule: every 15 minutes is "*/15 * * * *", on the clock's quarter hours.</summary>
+    public string ScanCron => ScanIntervalMinutes switch
+    {
+        < 60 => $"*/{ScanIntervalMinutes} * * * *",
+        60 => "0 * * * *",
+        _ => $"0 */{ScanIntervalMinutes / 60} * * *",
+    };
 
     public static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
@@ -51,6 +59,11 @@ public sealed class NudgeOptions : IValidatableObject
         if (ParseTime(QuietHoursEnd) is null)
         {
             yield return new ValidationResult($"Nudges:QuietHoursEnd '{QuietHoursEnd}' is not a time such as 08:00.", [nameof(QuietHoursEnd)]);
+        }
+
+        if (ScanIntervalMinutes > 0 && (ScanIntervalMinutes < 60 ? 60 % ScanIntervalMinutes : (24 * 60) % ScanIntervalMinutes + ScanIntervalMinutes % 60) != 0)
+        {
+            yield return new ValidationResult($"Nudges:ScanIntervalMinutes {ScanIntervalMinutes} must divide an hour (e.g. 15) or be whole hours that divide a day (e.g. 120).", [nameof(ScanIntervalMinutes)]);
         }
     }
 }

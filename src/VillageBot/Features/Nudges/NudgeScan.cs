@@ -1,37 +1,31 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
+using VillageBot.Conversation;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Nudges;
 
 /// <summary>
-/// Every <see cref="NudgeOptions.ScanInterval"/> on the injected clock: asks each source for nudges coming due before
-/// the next scan, stores them under their unique keys (a key seen before is never planned again) at their time moved
-/// out of quiet hours, and wakes the <see cref="NudgeDelivery"/> for the earliest. The scan schedules its
-/// own next run, so it lives in the job ledger and goes on after a restart.
+/// Every <see cref="NudgeOptions.ScanInterval"/> (a recurring job, on the injected clock): asks each source for nudges
+/// coming due before the next scan, stores them under their unique keys (a key seen before is never planned again)
+/// at their time moved out of quiet hours, and wakes the <see cref="NudgeDelivery"/> for the earliest. A scan that
+/// fails is not retried: the next one comes within the interval.
 /// </summary>
+[AutomaticRetry(Attempts = 0)]
 public sealed class NudgeScan(
     IEnumerable<INudgeSource> sources,
     NudgeStore store,
     NudgeWake wake,
     QuietHours quiet,
     Db db,
-    IJobScheduler jobs,
     IOptions<NudgeOptions> options,
     TimeProvider time,
     ILogger<NudgeScan> log) : IJob
 {
     public Task RunAsync(string arg, CancellationToken ct)
     {
-        try
-        {
-            Scan();
-        }
-        finally
-        {
-            jobs.Schedule<NudgeScan>("", Now + options.Value.ScanInterval);
-        }
-
+        Scan();
         return Task.CompletedTask;
     }
 
@@ -126,16 +120,12 @@ public sealed class NudgeWake(IJobScheduler jobs)
     public bool IsScheduled => jobs.DueAt(jobs.KeyOf<NudgeDelivery>("")) is not null;
 }
 
-/// <summary>Starts the scan loop when the host starts, unless a scan is already waiting in the job ledger.</summary>
-public sealed class NudgeScanStart(IJobScheduler jobs, TimeProvider time) : IHostedService
+/// <summary>Puts the scan on its recurring schedule when the host starts (an unchanged schedule stays as it is).</summary>
+public sealed class NudgeScanStart(IJobScheduler jobs, IOptions<NudgeOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (jobs.DueAt(jobs.KeyOf<NudgeScan>("")) is null)
-        {
-            jobs.Schedule<NudgeScan>("", time.GetUtcNow().UtcDateTime);
-        }
-
+        jobs.Recurring<NudgeScan>("nudge-scan", options.Value.ScanCron);
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,3 @@
-using VillageBot.Conversation;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Storage;
@@ -15,14 +14,9 @@ public static class NudgesFeature
         services.AddSingleton<QuietHours>();
         services.AddSingleton<NudgeWake>();
         services.AddSingleton<IPersonalData, NudgePersonalData>();
-        services.AddNudgeSource<ReportFollowUps>();
-        services.AddNudgeSource<UntriagedDigest>();
-        services.AddNudgeSource<PollReminders>();
-        services.AddNudgeSource<QuizReminders>();
         services.AddJob<NudgeScan>("nudge-scan");
         services.AddJob<NudgeDelivery>("nudge");
         services.AddHostedService<NudgeScanStart>();
-        services.AddCallback<FollowUpAnswerCallback>(ReportFollowUps.Prefix, Access.Member);
         return services;
     }
 

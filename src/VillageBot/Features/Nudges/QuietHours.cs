@@ -13,8 +13,8 @@ public sealed class QuietHours
     private readonly TimeOnly _start;
     private readonly TimeOnly _end;
 
-    public QuietHours(IOptions<NudgeOptions> options, IOptions<BotOptions> bot)
-        : this(TimeZoneInfo.FindSystemTimeZoneById(bot.Value.TimeZone), NudgeOptions.ParseTime(options.Value.QuietHoursStart)!.Value, NudgeOptions.ParseTime(options.Value.QuietHoursEnd)!.Value)
+    public QuietHours(IOptions<NudgeOptions> options, TimeZoneInfo zone)
+        : this(zone, NudgeOptions.ParseTime(options.Value.QuietHoursStart)!.Value, NudgeOptions.ParseTime(options.Value.QuietHoursEnd)!.Value)
     {
     }
 

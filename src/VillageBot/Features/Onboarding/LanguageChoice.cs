@@ -11,6 +11,9 @@ public sealed class LangCommand : ICommandHandler
 /// <summary>lang:xx — sets the language; during onboarding it moves on to the village.</summary>
 public sealed class LanguageCallback(OnboardingFlow flow) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "lang:…".</summary>
+    public const string Prefix = "lang";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         var lang = data.Arg(0);

@@ -10,11 +10,12 @@ public static class OnboardingFeature
         services.AddSingleton<OnboardingFlow>();
         services.AddHostedService<VillageSeeder>();
         services.AddCommand<StartCommand>("start", Access.Anyone, "cmd.start");
+        services.AddNewcomerGreeting<StartCommand>();
         services.AddCommand<LangCommand>("lang", Access.Anyone, "cmd.lang");
         services.AddCommand<VillageCommand>("village", Access.Member, "cmd.village");
-        services.AddCallback<LanguageCallback>("lang", Access.Anyone);
-        services.AddCallback<VillageCallback>("vil", Access.Anyone);
-        services.AddCallback<PrivacyCallback>("privacy", Access.Anyone);
+        services.AddCallback<LanguageCallback>(LanguageCallback.Prefix, Access.Anyone);
+        services.AddCallback<VillageCallback>(VillageCallback.Prefix, Access.Anyone);
+        services.AddCallback<PrivacyCallback>(PrivacyCallback.Prefix, Access.Anyone);
         services.AddDialog<OnboardingDialogHandler>(OnboardingFlow.Dialog);
         services.AddDialog<OnboardingDialogHandler>(OnboardingFlow.SwitchDialog);
         return services;

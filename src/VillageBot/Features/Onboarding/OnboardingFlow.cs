@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.AdminWeb.Open311;
+using VillageBot.Features.Open311;
 using VillageBot.Features.Privacy;
 using VillageBot.Infrastructure.Messaging;
 
@@ -10,16 +10,16 @@ namespace VillageBot.Features.Onboarding;
 /// <summary>The steps of joining: language → village → privacy notice. Each step is stored, so a restart resumes it.</summary>
 public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<Open311Options> open311, PersonErasure erasure)
 {
-    public const string Dialog = UpdateRouter.OnboardingDialog;
+    public const string Dialog = "onboarding";
     public const string SwitchDialog = "village";
     public const string StepLanguage = "lang";
     public const string StepVillage = "village";
     public const string StepPrivacy = "privacy";
 
     public static Keyboard LanguagePicker() => Keyboard.Of(
-        [new Button("🇱🇻 Latviešu", "lang:lv")],
-        [new Button("🇬🇧 English", "lang:en")],
-        [new Button("🇷🇺 Русский", "lang:ru")]);
+        [new Button("🇱🇻 Latviešu", CallbackData.Build(LanguageCallback.Prefix, "lv"))],
+        [new Button("🇬🇧 English", CallbackData.Build(LanguageCallback.Prefix, "en"))],
+        [new Button("🇷🇺 Русский", CallbackData.Build(LanguageCallback.Prefix, "ru"))]);
 
     /// <summary>A deep-link payload is a village code: letters, digits, '_' and '-' (Telegram allows no more).</summary>
     public static string? CleanCode(string? payload) =>
@@ -75,8 +75,8 @@ public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<O
         ctx.SetStep(StepPrivacy);
         var text = PrivacyNotice(ctx, village.Name);
         var keyboard = Keyboard.Of(
-            [new Button(ctx.T("onboarding.privacy_agree"), "privacy:ok")],
-            [new Button(ctx.T("onboarding.privacy_decline"), "privacy:no")]);
+            [new Button(ctx.T("onboarding.privacy_agree"), CallbackData.Build(PrivacyCallback.Prefix, "ok"))],
+            [new Button(ctx.T("onboarding.privacy_decline"), CallbackData.Build(PrivacyCallback.Prefix, "no"))]);
         if (edit)
         {
             await ctx.EditOrReplyAsync(text, keyboard);

@@ -15,6 +15,9 @@ public sealed class VillageCommand(OnboardingFlow flow) : ICommandHandler
 /// <summary>vil:pick:id and vil:page:n — only while choosing a village.</summary>
 public sealed class VillageCallback(OnboardingFlow flow, VillageDirectory villages) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "vil:…".</summary>
+    public const string Prefix = "vil";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         var choosing = ctx.Resident.Dialog is { Step: OnboardingFlow.StepVillage } d && d.Name is OnboardingFlow.Dialog or OnboardingFlow.SwitchDialog;
@@ -81,6 +84,9 @@ public sealed class OnboardingDialogHandler(OnboardingFlow flow, VillageDirector
 /// <summary>privacy:ok — the last step of joining; privacy:no — joining ends and nothing is kept.</summary>
 public sealed class PrivacyCallback(OnboardingFlow flow) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "privacy:…".</summary>
+    public const string Prefix = "privacy";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         if (!(ctx.InDialog(OnboardingFlow.Dialog) && ctx.Resident.Dialog!.Step == OnboardingFlow.StepPrivacy && ctx.Resident.VillageId is not null))

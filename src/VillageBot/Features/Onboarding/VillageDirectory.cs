@@ -37,16 +37,16 @@ public sealed class VillageDirectory(Db db)
         var pages = Math.Max(1, (villages.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 0, pages - 1);
         var keyboard = Keyboard.Column(villages.Skip(page * PageSize).Take(PageSize)
-            .Select(v => new Button(v.Municipality is null ? v.Name : $"{v.Name} ({v.Municipality})", CallbackData.Build("vil", "pick", v.Id))));
+            .Select(v => new Button(v.Municipality is null ? v.Name : $"{v.Name} ({v.Municipality})", CallbackData.Build(VillageCallback.Prefix, "pick", v.Id))));
         var nav = new List<Button>();
         if (page > 0)
         {
-            nav.Add(new Button(ctx.T("village.prev_page"), CallbackData.Build("vil", "page", page - 1)));
+            nav.Add(new Button(ctx.T("village.prev_page"), CallbackData.Build(VillageCallback.Prefix, "page", page - 1)));
         }
 
         if (page < pages - 1)
         {
-            nav.Add(new Button(ctx.T("village.next_page"), CallbackData.Build("vil", "page", page + 1)));
+            nav.Add(new Button(ctx.T("village.next_page"), CallbackData.Build(VillageCallback.Prefix, "page", page + 1)));
         }
 
         if (nav.Count > 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Messaging;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Membership;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Messaging;
 
@@ -12,8 +13,8 @@ namespace VillageBot.Features.Polls;
 /// open → when to send → preview → send as native polls to every active resident. Buttons are "np:…".
 /// Every step is stored in the dialog state, so a restart continues it; bad input changes nothing.
 /// </summary>
-public sealed class PollDialog(PollStore store, IBroadcaster broadcaster, IJobScheduler jobs, SendTime sendTime)
-    : ICommandHandler, ICallbackHandler, IDialogHandler
+public sealed class PollDialog(PollStore store, IBroadcaster broadcaster, IJobScheduler jobs, SendTime sendTime, Audience audience)
+    : ICommandHandler, ICallbackHandler, IDialogHandler, IBroadcastComposer
 {
     public const string Name = "poll";
     public const string Prefix = "np";
@@ -31,7 +32,7 @@ public sealed class PollDialog(PollStore store, IBroadcaster broadcaster, IJobSc
 
     public async Task HandleAsync(BotContext ctx, string args)
     {
-        var villages = Audience.Villages(ctx);
+        var villages = audience.Villages(ctx);
         if (villages.Count == 0)
         {
             await ctx.ReplyKeyAsync("broadcast.no_village");
@@ -47,6 +48,10 @@ public sealed class PollDialog(PollStore store, IBroadcaster broadcaster, IJobSc
         ctx.StartDialog(Name, StepVillage);
         await ctx.ReplyAsync(ctx.T("poll.choose_village"), Audience.Picker(ctx, Prefix, villages));
     }
+
+    public string Kind => "poll";
+
+    public string LabelKey => "broadcast.kind_poll";
 
     /// <summary>Starts the dialog for a village already chosen (also from /broadcast).</summary>
     public async Task BeginAsync(BotContext ctx, Village village)
@@ -66,7 +71,7 @@ public sealed class PollDialog(PollStore store, IBroadcaster broadcaster, IJobSc
                 await ctx.AckAsync();
                 await ctx.EditOrReplyAsync(ctx.T("dialog.cancelled"));
                 return;
-            case "v" when step == StepVillage && Audience.Chosen(ctx, data) is { } village:
+            case "v" when step == StepVillage && audience.Chosen(ctx, data) is { } village:
                 await ctx.AckAsync();
                 await ctx.EditOrReplyAsync(ctx.T("poll.village_chosen", village.Name));
                 await BeginAsync(ctx, village);
@@ -293,13 +298,12 @@ public sealed class PollDialog(PollStore store, IBroadcaster broadcaster, IJobSc
 
     private sealed record PollDraft(Village Village, string Question, IReadOnlyList<string> Options, bool Anonymous, bool Multiple, TimeSpan Duration);
 
-    private static PollDraft? Draft(BotContext ctx)
+    private PollDraft? Draft(BotContext ctx)
     {
         var d = ctx.Resident.Dialog;
         if (d is null
             || !int.TryParse(d.Get("village"), CultureInfo.InvariantCulture, out var villageId)
-            || ctx.Db.Villages.FindById(villageId) is not { } village
-            || !ctx.MayManage(village.Id)
+            || audience.Managed(ctx, villageId) is not { } village
             || d.Get("question") is not { } question
             || !int.TryParse(d.Get("minutes"), CultureInfo.InvariantCulture, out var minutes))
         {
@@ -327,9 +331,5 @@ public sealed class PollDialog(PollStore store, IBroadcaster broadcaster, IJobSc
         [new Button(ctx.T("common.cancel"), CallbackData.Build(Prefix, "cancel"))]);
 
     /// <summary>"3 days", "2 hours", "45 minutes", "1 week" in the person's language.</summary>
-    public static string DurationText(BotContext ctx, TimeSpan d) =>
-        d.TotalDays >= 7 && d.TotalDays % 7 == 0 ? ctx.T("duration.weeks", (int)(d.TotalDays / 7))
-        : d.TotalHours >= 24 && d.TotalHours % 24 == 0 ? ctx.T("duration.days", (int)d.TotalDays)
-        : d.TotalMinutes >= 60 && d.TotalMinutes % 60 == 0 ? ctx.T("duration.hours", (int)d.TotalHours)
-        : ctx.T("duration.minutes", (int)d.TotalMinutes);
+    public static string DurationText(BotContext ctx, TimeSpan d) => PollDuration.Format(d, ctx.Lang, ctx.Texts);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Membership;
 using VillageBot.Infrastructure.Charts;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
@@ -70,13 +71,13 @@ public sealed class PollResults(PollStore store, Texts texts, SendTime sendTime)
 }
 
 /// <summary>/results: recent polls of the villages this person manages, as buttons ("pr:id").</summary>
-public sealed class ResultsCommand(PollStore store, PollResults results) : ICommandHandler, ICallbackHandler
+public sealed class ResultsCommand(PollStore store, PollResults results, Audience audience) : ICommandHandler, ICallbackHandler
 {
     public const string Prefix = "pr";
 
     public Task HandleAsync(BotContext ctx, string args)
     {
-        var villages = Audience.Villages(ctx).ToDictionary(v => v.Id, v => v.Name);
+        var villages = audience.Villages(ctx).ToDictionary(v => v.Id, v => v.Name);
         var recent = store.Polls.FindAll().Where(p => villages.ContainsKey(p.VillageId)).OrderByDescending(p => p.CreatedAt).Take(10).ToList();
         if (recent.Count == 0)
         {

@@ -1,5 +1,7 @@
 using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Storage;
 
@@ -18,9 +20,12 @@ public static class PollsFeature
         services.AddScoped<IPollUpdateHandler>(sp => sp.GetRequiredService<PollVotes>());
         services.AddBroadcastSender<PollBroadcastSender>();
         services.AddJob<PollCloseJob>("poll-close");
+        services.AddNudgeSource<PollReminders>();
+        services.AddSingleton<IPulseSource, PollResultsPulse>();
         services.AddCommand<PollDialog>("newpoll", Access.Coordinator, "cmd.newpoll");
         services.AddCallback<PollDialog>(PollDialog.Prefix, Access.Coordinator);
         services.AddDialog<PollDialog>(PollDialog.Name);
+        services.AddBroadcastComposer<PollDialog>();
         services.AddCommand<ResultsCommand>("results", Access.Coordinator, "cmd.results");
         services.AddCallback<ResultsCommand>(ResultsCommand.Prefix, Access.Coordinator);
         return services;

@@ -9,21 +9,21 @@ using VillageBot.Infrastructure.Privacy;
 namespace VillageBot.Features.Privacy;
 
 /// <summary>/mydata: a JSON file with the person's record and every feature's section about them.</summary>
-public sealed class MyDataCommand(IEnumerable<IPersonalData> sections, ILogger<MyDataCommand> log) : ICommandHandler
+public sealed class MyDataCommand(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, ILogger<MyDataCommand> log) : ICommandHandler
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task HandleAsync(BotContext ctx, string args)
     {
-        var bytes = Build(ctx, sections);
+        var bytes = Build(ctx, sections, db);
         await ctx.Messenger.SendDocumentAsync(ctx.ChatId, bytes, $"villagebot-my-data-{ctx.Now:yyyy-MM-dd}.json", ctx.T("privacy.mydata.caption"));
         log.LogInformation("Sent a personal data export ({Sections} sections, {Bytes} bytes)", sections.Count(), bytes.Length);
     }
 
-    public static byte[] Build(BotContext ctx, IEnumerable<IPersonalData> sections)
+    public static byte[] Build(BotContext ctx, IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db)
     {
         var r = ctx.Resident;
-        var villages = ctx.Db.Villages;
+        var villages = db.Villages;
         var export = new JsonObject
         {
             ["generated_at"] = ctx.Now.ToString("O", CultureInfo.InvariantCulture),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VillageBot.Conversation;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Quizzes;

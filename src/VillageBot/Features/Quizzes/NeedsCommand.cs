@@ -47,7 +47,7 @@ public sealed class NeedsCommand(NeedsReport report, VillageDirectory villages) 
                 await report.SendAsync(ctx, manageable[0]);
                 return;
             default:
-                await ctx.ReplyAsync(ctx.T("quiz.needs.choose"), Keyboard.Column(manageable.Take(MaxVillageButtons).Select(v => new Button(v.Name, CallbackData.Build("qzn", "v", v.Id)))));
+                await ctx.ReplyAsync(ctx.T("quiz.needs.choose"), Keyboard.Column(manageable.Take(MaxVillageButtons).Select(v => new Button(v.Name, CallbackData.Build(NeedsCallback.Prefix, "v", v.Id)))));
                 return;
         }
     }
@@ -107,13 +107,13 @@ public sealed class NeedsReport(LearningNeeds needs)
                 var m = n.ShareNext[i];
                 var topics = string.Join(", ", n.NeedTopics.Where(t => m.QuestionsOn(t) > 0).Take(2).Select(t => Topic(ctx, t)));
                 text.Append(i + 1).Append(". «").Append(m.TitleIn(ctx.Lang)).Append('»').Append(topics.Length > 0 ? " — " + topics : "").Append('\n');
-                keyboard.Row(new Button("📣 " + m.TitleIn(ctx.Lang), CallbackData.Build("qzn", "send", village.Id, m.Id)));
+                keyboard.Row(new Button("📣 " + m.TitleIn(ctx.Lang), CallbackData.Build(NeedsCallback.Prefix, "send", village.Id, m.Id)));
             }
 
             text.Append(ctx.T("quiz.needs.share_hint"));
         }
 
-        keyboard.Row(new Button(ctx.T("quiz.needs.other_module"), CallbackData.Build("qzn", "pick", village.Id)));
+        keyboard.Row(new Button(ctx.T("quiz.needs.other_module"), CallbackData.Build(NeedsCallback.Prefix, "pick", village.Id)));
         await ctx.ReplyAsync(text.ToString(), keyboard);
         await SendChartsAsync(ctx, village, n);
     }
@@ -156,6 +156,9 @@ public sealed class NeedsReport(LearningNeeds needs)
 /// </summary>
 public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages, QuizCatalog catalog, QuizStore store, BroadcastStore broadcasts, IQuizInvitations invitations, SendTime sendTime) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "qzn:…".</summary>
+    public const string Prefix = "qzn";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         if (data.Arg(0) == "no" && data.Args.Count == 1)
@@ -190,7 +193,7 @@ public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages,
             await ctx.AckAsync();
             await ctx.ReplyAsync(
                 ctx.T("quiz.needs.pick", village.Name),
-                Keyboard.Column(catalog.Modules.Where(m => !m.ForLeaders).Select(m => new Button($"{QuizPhases.Badge(m.Phase)} {m.TitleIn(ctx.Lang)}", CallbackData.Build("qzn", "send", village.Id, m.Id)))));
+                Keyboard.Column(catalog.Modules.Where(m => !m.ForLeaders).Select(m => new Button($"{QuizPhases.Badge(m.Phase)} {m.TitleIn(ctx.Lang)}", CallbackData.Build(NeedsCallback.Prefix, "send", village.Id, m.Id)))));
             return;
         }
 
@@ -210,15 +213,15 @@ public sealed class NeedsCallback(NeedsReport report, VillageDirectory villages,
             if (sendTime.QuietUntil(ctx.Now) is { } end)
             {
                 await ctx.ReplyAsync(confirm + "\n\n" + sendTime.QuietQuestion(ctx), Keyboard.Of(
-                    [new Button(sendTime.WaitButton(ctx, end), CallbackData.Build("qzn", "go", village.Id, module.Id, "later"))],
-                    [new Button(ctx.T("sendtime.quiet_now"), CallbackData.Build("qzn", "go", village.Id, module.Id))],
-                    [new Button(ctx.T("common.cancel"), CallbackData.Build("qzn", "no"))]));
+                    [new Button(sendTime.WaitButton(ctx, end), CallbackData.Build(NeedsCallback.Prefix, "go", village.Id, module.Id, "later"))],
+                    [new Button(ctx.T("sendtime.quiet_now"), CallbackData.Build(NeedsCallback.Prefix, "go", village.Id, module.Id))],
+                    [new Button(ctx.T("common.cancel"), CallbackData.Build(NeedsCallback.Prefix, "no"))]));
                 return;
             }
 
             await ctx.ReplyAsync(confirm, Keyboard.Of([
-                new Button(ctx.T("quiz.share.yes"), CallbackData.Build("qzn", "go", village.Id, module.Id)),
-                new Button(ctx.T("common.cancel"), CallbackData.Build("qzn", "no"))]));
+                new Button(ctx.T("quiz.share.yes"), CallbackData.Build(NeedsCallback.Prefix, "go", village.Id, module.Id)),
+                new Button(ctx.T("common.cancel"), CallbackData.Build(NeedsCallback.Prefix, "no"))]));
             return;
         }
 

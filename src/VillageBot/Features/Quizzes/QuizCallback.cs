@@ -8,6 +8,9 @@ namespace VillageBot.Features.Quizzes;
 /// </summary>
 public sealed class QuizCallback(QuizCatalog catalog, QuizStore store, QuizRunner runner, QuizMenu menu) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "qz:…".</summary>
+    public const string Prefix = "qz";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         if (data.Arg(0) == "list" && data.Args.Count == 1)

@@ -85,7 +85,7 @@ public sealed class QuizInviteSender(QuizCatalog catalog, QuizStore store, IMess
         return messenger.SendTextAsync(
             recipient.ChatId,
             texts.Get(lang, "quiz.share.invite", coordinator, module.TitleIn(lang), module.DescriptionIn(lang)),
-            Keyboard.Of([new Button(texts.Get(lang, "quiz.share.start"), CallbackData.Build("qz", "go", module.Id))]),
+            Keyboard.Of([new Button(texts.Get(lang, "quiz.share.start"), CallbackData.Build(QuizCallback.Prefix, "go", module.Id))]),
             ct);
     }
 

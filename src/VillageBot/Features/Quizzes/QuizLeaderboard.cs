@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
@@ -11,13 +10,12 @@ namespace VillageBot.Features.Quizzes;
 /// Weekly points: one per question first answered right in the week (Europe/Riga, ISO weeks), so retaking a
 /// module earns nothing twice. Only people who opted in are listed, by first name.
 /// </summary>
-public sealed class QuizLeaderboard(QuizStore store, Db db, TimeProvider time, IOptions<BotOptions> bot)
+public sealed class QuizLeaderboard(QuizStore store, Db db, TimeProvider time, TimeZoneInfo zone)
 {
     public const int Top = 10;
 
     public string CurrentWeek()
     {
-        var zone = Zone(bot.Value.TimeZone);
         var local = TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, zone);
         return $"{ISOWeek.GetYear(local)}-W{ISOWeek.GetWeekOfYear(local):00}";
     }
@@ -55,23 +53,14 @@ public sealed class QuizLeaderboard(QuizStore store, Db db, TimeProvider time, I
             .Take(Top)
             .Select(p => (string.IsNullOrWhiteSpace(names[p.Id]) ? "—" : names[p.Id]!, p.WeekPoints))];
     }
-
-    private static TimeZoneInfo Zone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }
 
 /// <summary>/leaderboard: this week's village standing and the person's own choice to be listed.</summary>
 public sealed class LeaderboardCommand(QuizLeaderboard board, QuizStore store) : ICommandHandler, ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "qzl:…".</summary>
+    public const string Prefix = "qzl";
+
     public Task HandleAsync(BotContext ctx, string args) => ctx.ReplyAsync(Text(ctx), Buttons(ctx));
 
     /// <summary>qzl:on | qzl:off.</summary>
@@ -112,6 +101,6 @@ public sealed class LeaderboardCommand(QuizLeaderboard board, QuizStore store) :
     }
 
     private Keyboard Buttons(BotContext ctx) => store.Profile(ctx.UserId).LeaderboardOptIn
-        ? Keyboard.Of([new Button(ctx.T("quiz.leaderboard.leave"), "qzl:off")])
-        : Keyboard.Of([new Button(ctx.T("quiz.leaderboard.join"), "qzl:on")]);
+        ? Keyboard.Of([new Button(ctx.T("quiz.leaderboard.leave"), CallbackData.Build(Prefix, "off"))])
+        : Keyboard.Of([new Button(ctx.T("quiz.leaderboard.join"), CallbackData.Build(Prefix, "on"))]);
 }

@@ -27,13 +27,13 @@ public sealed class QuizMenu(QuizCatalog catalog, QuizStore store)
         foreach (var m in modules.Where(m => mine.GetValueOrDefault(m.Id)?.InProgress == true))
         {
             var p = mine[m.Id];
-            keyboard.Row(new Button(ctx.T("quiz.button.continue_named", m.TitleIn(ctx.Lang), p.Current, m.Items.Count), CallbackData.Build("qz", "cont", m.Id)));
+            keyboard.Row(new Button(ctx.T("quiz.button.continue_named", m.TitleIn(ctx.Lang), p.Current, m.Items.Count), CallbackData.Build(QuizCallback.Prefix, "cont", m.Id)));
         }
 
         foreach (var m in modules)
         {
             var status = Status(m, mine.GetValueOrDefault(m.Id));
-            keyboard.Row(new Button($"{QuizPhases.Badge(m.Phase)} {m.TitleIn(ctx.Lang)}{(status.Length > 0 ? " · " + status : "")}", CallbackData.Build("qz", "open", m.Id)));
+            keyboard.Row(new Button($"{QuizPhases.Badge(m.Phase)} {m.TitleIn(ctx.Lang)}{(status.Length > 0 ? " · " + status : "")}", CallbackData.Build(QuizCallback.Prefix, "open", m.Id)));
         }
 
         text.Append('\n').Append(ctx.T("quiz.list.choose"));
@@ -63,15 +63,15 @@ public sealed class QuizMenu(QuizCatalog catalog, QuizStore store)
         var keyboard = new Keyboard();
         if (p?.InProgress == true)
         {
-            keyboard.Row(new Button(ctx.T("quiz.button.continue", p.Current, m.Items.Count), CallbackData.Build("qz", "cont", m.Id)));
-            keyboard.Row(new Button(ctx.T("quiz.button.restart"), CallbackData.Build("qz", "start", m.Id)));
+            keyboard.Row(new Button(ctx.T("quiz.button.continue", p.Current, m.Items.Count), CallbackData.Build(QuizCallback.Prefix, "cont", m.Id)));
+            keyboard.Row(new Button(ctx.T("quiz.button.restart"), CallbackData.Build(QuizCallback.Prefix, "start", m.Id)));
         }
         else
         {
-            keyboard.Row(new Button(ctx.T(p is { Done: true } ? "quiz.button.retake" : "quiz.button.start"), CallbackData.Build("qz", "start", m.Id)));
+            keyboard.Row(new Button(ctx.T(p is { Done: true } ? "quiz.button.retake" : "quiz.button.start"), CallbackData.Build(QuizCallback.Prefix, "start", m.Id)));
         }
 
-        keyboard.Row(new Button(ctx.T("quiz.button.all"), CallbackData.Build("qz", "list")));
+        keyboard.Row(new Button(ctx.T("quiz.button.all"), CallbackData.Build(QuizCallback.Prefix, "list")));
         return (text.ToString(), keyboard);
     }
 

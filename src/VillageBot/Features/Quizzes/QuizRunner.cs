@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
@@ -8,18 +7,17 @@ namespace VillageBot.Features.Quizzes;
 
 /// <summary>
 /// Takes a person through a module: sends each question, records the answer, says how it went (with the
-/// explanation and its source) and sends the next one, and at the end gives the score and what to take next.
+/// explanation and its source) and sends the next one; at the end <see cref="QuizSummary"/> sums it up.
 /// Every question, statement, retake and resumed question looks the same: the options numbered in the message,
 /// answered with number buttons, which stays readable on a phone however long an option is.
 /// </summary>
 public sealed class QuizRunner(
-    QuizCatalog catalog,
     QuizStore store,
     QuizLeaderboard leaderboard,
+    QuizSummary summary,
     IMessenger messenger,
     Texts texts,
     TimeProvider time,
-    IOptions<BotOptions> bot,
     ILogger<QuizRunner> log)
 {
     /// <summary>Number buttons in one row; Telegram keeps five narrow buttons readable on a phone.</summary>
@@ -94,7 +92,7 @@ public sealed class QuizRunner(
         }
         else
         {
-            await FinishAsync(person, module, progress);
+            await summary.FinishAsync(person, module, progress);
         }
     }
 
@@ -104,7 +102,7 @@ public sealed class QuizRunner(
         var options = module.Items[progress.Current].OptionsIn(person.Lang);
         var text = QuestionText(person, module, progress.Current) + "\n\n" + string.Join('\n', options.Select((o, i) => $"{i + 1}. {o}"));
         var keyboard = new Keyboard();
-        foreach (var row in options.Select((_, i) => new Button((i + 1).ToString(culture), CallbackData.Build("qz", "a", module.Id, progress.Attempt, progress.Current, i))).Chunk(ButtonsPerRow))
+        foreach (var row in options.Select((_, i) => new Button((i + 1).ToString(culture), CallbackData.Build(QuizCallback.Prefix, "a", module.Id, progress.Attempt, progress.Current, i))).Chunk(ButtonsPerRow))
         {
             keyboard.Row(row);
         }
@@ -136,69 +134,6 @@ public sealed class QuizRunner(
         return $"{line}\n💡 {q.ExplanationIn(lang)}\n📖 {T(person, "quiz.feedback.source", QuizSources.Describe(q.Source, lang, texts))}";
     }
 
-    private async Task FinishAsync(Resident person, QuizModule module, QuizProgress progress)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var total = module.Items.Count;
-        progress.InProgress = false;
-        progress.Completions++;
-        progress.CompletedAt = now;
-        string text;
-        string? weakTopic;
-        if (module.IsAssessment)
-        {
-            var mine = QuizScoring.ConfidenceByTopic(progress.Answers);
-            weakTopic = mine.Where(t => t.Value < 3).OrderBy(t => t.Value).Select(t => t.Key).FirstOrDefault();
-            text = T(person, "quiz.finish.assessment", module.TitleIn(person.Lang)) + "\n\n" + ConfidenceLines(person, module, mine);
-        }
-        else
-        {
-            var score = progress.Answers.Count(a => a.Correct == true);
-            progress.LastScore = score;
-            progress.BestScore = Math.Max(progress.BestScore ?? 0, score);
-            var weak = QuizScoring.WeakestTopic(progress.Answers);
-            weakTopic = weak?.Topic;
-            text = T(person, "quiz.finish.quiz", module.TitleIn(person.Lang), score, total, QuizScoring.Percent(score, total), progress.BestScore);
-            if (weak is { } w)
-            {
-                text += "\n" + T(person, "quiz.finish.review", TopicLabel(person, w.Topic), w.Right, w.Answers);
-            }
-        }
-
-        store.Save(progress);
-        var leader = bot.Value.AdminIds.Contains(person.Id) || person.CoordinatorOf.Count > 0;
-        var next = QuizScoring.Suggest(catalog, module, store.ForUser(person.Id), leader, weakTopic);
-        text += "\n\n" + (next is null ? T(person, "quiz.finish.all_done") : T(person, "quiz.finish.next", next.TitleIn(person.Lang)));
-        var keyboard = new Keyboard();
-        if (next is not null)
-        {
-            keyboard.Row(new Button("▶️ " + next.TitleIn(person.Lang), CallbackData.Build("qz", "go", next.Id)));
-        }
-
-        keyboard.Row(
-            new Button(T(person, "quiz.button.retake"), CallbackData.Build("qz", "start", module.Id)),
-            new Button(T(person, "quiz.button.all"), CallbackData.Build("qz", "list")));
-        await messenger.SendTextAsync(person.ChatId, text, keyboard);
-        log.LogInformation("User {UserId} finished {Module} (attempt {Attempt})", person.Id, module.Id, progress.Attempt);
-    }
-
-    /// <summary>The person's confidence per topic, and for a re-assessment the change since their first self-assessment.</summary>
-    private string ConfidenceLines(Resident person, QuizModule module, IReadOnlyDictionary<string, double> mine)
-    {
-        var culture = Texts.CultureFor(person.Lang);
-        var baselineModule = catalog.Find(module.CompareWith);
-        var baseline = baselineModule is null ? new Dictionary<string, double>() : QuizScoring.FirstConfidenceByTopic(baselineModule, store.Get(person.Id, baselineModule.Id));
-        var lines = mine.Select(t => baseline.TryGetValue(t.Key, out var before)
-            ? $"• {TopicLabel(person, t.Key)}: {before.ToString("0.#", culture)} → {t.Value.ToString("0.#", culture)}{Trend(t.Value - before)}"
-            : $"• {TopicLabel(person, t.Key)}: {t.Value.ToString("0.#", culture)}");
-        var text = T(person, baseline.Count > 0 ? "quiz.finish.progress" : "quiz.finish.confidence") + "\n" + string.Join('\n', lines);
-        return baselineModule is not null && baseline.Count == 0
-            ? text + "\n\n" + T(person, "quiz.finish.no_baseline", baselineModule.TitleIn(person.Lang))
-            : text;
-    }
-
-    private static string Trend(double change) => change > 0.05 ? " ⬆️" : change < -0.05 ? " ⬇️" : "";
-
     /// <summary>Closes the poll of the question on screen, so an answer there cannot count twice after it is sent again.</summary>
     private async Task RetireShownQuestionAsync(Resident person, QuizProgress progress)
     {
@@ -223,8 +158,6 @@ public sealed class QuizRunner(
             log.LogDebug(e, "Could not stop quiz poll {MessageId} in chat {ChatId}", messageId, person.ChatId);
         }
     }
-
-    private string TopicLabel(Resident person, string topic) => texts.Get(person.Lang, QuizTopics.LabelKey(topic));
 
     private string T(Resident person, string key, params object?[] args) => texts.Get(person.Lang, key, args);
 }

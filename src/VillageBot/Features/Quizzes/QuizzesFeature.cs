@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Privacy;
 
 namespace VillageBot.Features.Quizzes;
@@ -16,18 +18,21 @@ public static class QuizzesFeature
         services.AddSingleton<IUnfinishedQuizzes>(sp => sp.GetRequiredService<QuizStore>());
         services.AddSingleton<QuizLeaderboard>();
         services.AddSingleton<LearningNeeds>();
+        services.AddNudgeSource<QuizReminders>();
+        services.AddSingleton<IPulseSource, QuizLearningPulse>();
         services.AddSingleton<IQuizInvitations, QuizInvitations>();
         services.AddBroadcastSender<QuizInviteSender>();
         services.AddSingleton<IPersonalData, QuizPersonalData>();
         services.AddScoped<QuizRunner>();
+        services.AddScoped<QuizSummary>();
         services.AddScoped<QuizMenu>();
         services.AddScoped<NeedsReport>();
         services.AddCommand<QuizCommand>("quiz", Access.Member, "cmd.quiz");
         services.AddCommand<LeaderboardCommand>("leaderboard", Access.Member, "cmd.leaderboard");
         services.AddCommand<NeedsCommand>("needs", Access.Coordinator, "cmd.needs");
-        services.AddCallback<QuizCallback>("qz", Access.Member);
-        services.AddCallback<LeaderboardCommand>("qzl", Access.Member);
-        services.AddCallback<NeedsCallback>("qzn", Access.Coordinator);
+        services.AddCallback<QuizCallback>(QuizCallback.Prefix, Access.Member);
+        services.AddCallback<LeaderboardCommand>(LeaderboardCommand.Prefix, Access.Member);
+        services.AddCallback<NeedsCallback>(NeedsCallback.Prefix, Access.Coordinator);
         return services;
     }
 }

@@ -94,6 +94,15 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             ClassifyInto(data);
         }
 
+        foreach (var routing in services.GetServices<IReportRouting>())
+        {
+            if (await routing.DescribedAsync(ctx, data["text"], data.GetValueOrDefault("pred")))
+            {
+                ctx.EndDialog();
+                return;
+            }
+        }
+
         var similar = SimilarReports.Find(store, village, data.GetValueOrDefault("pred"), data["text"], ctx.UserId);
         data["similar"] = string.Join(',', similar.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
         ctx.SetStep(StepSimilar);
@@ -213,7 +222,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
     /// <summary>The nine categories, with a way back to the proposal when there is one.</summary>
     public Keyboard CategoryPicker(BotContext ctx)
     {
-        var keyboard = Keyboard.Column(Categories.All.Select(c => new Button(view.Category(ctx.Lang, c), CallbackData.Build("rep", "cat", c))));
+        var keyboard = Keyboard.Column(Categories.All.Select(c => new Button(view.Category(ctx.Lang, c), CallbackData.Build(ReportCallback.Prefix, "cat", c))));
         if (Categories.IsKnown(Data(ctx).GetValueOrDefault("pred")))
         {
             keyboard.Row(new Button(ctx.T("report.btn_back"), "rep:back"));
@@ -285,7 +294,9 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             StatusChangedAt = ctx.Now,
         });
         ctx.EndDialog();
-        await ctx.ReplyKeyAsync("report.saved", report.Reference, view.Category(ctx.Lang, report.Category));
+        var saved = ctx.T("report.saved", report.Reference, view.Category(ctx.Lang, report.Category));
+        var routed = services.GetServices<IReportRouting>().Select(r => r.Settled(report, ctx.Lang)).OfType<string>();
+        await ctx.ReplyAsync(string.Join("\n\n", [saved, .. routed]));
         await notifier.NewReportAsync(report);
     }
 
@@ -312,7 +323,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
             (true, false) => "report.attach_location",
             _ => "report.attach_photo",
         };
-        await ctx.ReplyAsync(ctx.T(key), Keyboard.Of([new Button(ctx.T(photo || location ? "report.btn_continue" : "report.btn_skip"), "rep:skip")]));
+        await ctx.ReplyAsync(ctx.T(key), Keyboard.Of([new Button(ctx.T(photo || location ? "report.btn_continue" : "report.btn_skip"), CallbackData.Build(ReportCallback.Prefix, "skip"))]));
     }
 
     private Task AskAnonymousAsync(BotContext ctx) => ctx.ReplyAsync(ctx.T("report.ask_anonymous"), Keyboard.Of(
@@ -332,7 +343,7 @@ public sealed class ReportFlow(ReportStore store, ReportView view, ReportNotifie
         foreach (var r in similar)
         {
             text.Append("\n\n").Append(ctx.T("report.similar_item", r.Reference, ReportView.Snippet(r.Text), r.Supporters.Count, view.Status(ctx.Lang, r.Status)));
-            keyboard.Row(new Button(ctx.T("report.btn_same", r.Reference), CallbackData.Build("rep", "same", r.Id)));
+            keyboard.Row(new Button(ctx.T("report.btn_same", r.Reference), CallbackData.Build(ReportCallback.Prefix, "same", r.Id)));
         }
 
         keyboard.Row(new Button(ctx.T("report.btn_different"), "rep:new"));

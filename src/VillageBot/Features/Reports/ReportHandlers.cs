@@ -70,6 +70,9 @@ public sealed class ReportDialogHandler(ReportFlow flow) : IDialogHandler
 /// <summary>rep:skip | rep:ok | rep:other | rep:back | rep:cat:ID | rep:anon:0|1 | rep:same:REPORT | rep:new — each valid only at its step.</summary>
 public sealed class ReportCallback(ReportFlow flow) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "rep:…".</summary>
+    public const string Prefix = "rep";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         var step = ctx.InDialog(ReportFlow.Dialog) ? ctx.Resident.Dialog!.Step : null;

@@ -1,3 +1,4 @@
+using VillageBot.Conversation;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
@@ -21,7 +22,7 @@ public enum ReportChange
 /// and told to the people concerned in their language, as the chat's own buttons do. Callers check who may
 /// do it; this checks what may be done.
 /// </summary>
-public sealed class ReportStatusService(ReportStore store, ReportNotifier notifier, Db db, IMessenger messenger, Texts texts, TimeProvider time, ILogger<ReportStatusService> log)
+public sealed class ReportStatusService(ReportStore store, ReportNotifier notifier, Db db, IMessenger messenger, Texts texts, TimeProvider time, IEnumerable<IReportRouting> routing, ILogger<ReportStatusService> log)
 {
     public const int MaxNoteLength = 500;
 
@@ -60,6 +61,12 @@ public sealed class ReportStatusService(ReportStore store, ReportNotifier notifi
         if (before is null || store.Relabel(reportId, category, Now) is not { } report)
         {
             return ReportChange.NotFound;
+        }
+
+        // Reviewed or relabelled: the report now goes to the body responsible for its category (the page shows where).
+        foreach (var r in routing)
+        {
+            r.Settled(report, Languages.Default);
         }
 
         if (before == category)

@@ -8,7 +8,7 @@ namespace VillageBot.Features.Reports;
 /// The "reports" collection. Changes that read and write one report (support, status, relabel) run under one
 /// lock, so two coordinators or two "+1" taps at the same moment never overwrite each other.
 /// </summary>
-public sealed class ReportStore
+public sealed partial class ReportStore
 {
     public const string CollectionName = "reports";
 

@@ -57,7 +57,7 @@ public sealed record ReportFilter(string Statuses, string? Category, int? Villag
     }
 
     public string ToCallback(int skip) =>
-        CallbackData.Build("rpl", skip, Statuses, Category ?? "-", VillageId ?? 0);
+        CallbackData.Build(ReportsPageCallback.Prefix, skip, Statuses, Category ?? "-", VillageId ?? 0);
 
     public static ReportFilter? FromCallback(CallbackData data)
     {
@@ -80,7 +80,7 @@ public sealed class ReportsCommand(ReportList list, ReportView view) : ICommandH
 {
     public async Task HandleAsync(BotContext ctx, string args)
     {
-        var filter = ReportFilter.Parse(args, code => ctx.Db.Villages.FindOne(v => v.Code == code)?.Id, view.FilterWord, out var unknown);
+        var filter = ReportFilter.Parse(args, view.VillageId, view.FilterWord, out var unknown);
         if (filter is null)
         {
             await ctx.ReplyAsync(ctx.T("reports.unknown_filter", unknown) + "\n" + ctx.T("reports.usage"));
@@ -94,6 +94,9 @@ public sealed class ReportsCommand(ReportList list, ReportView view) : ICommandH
 /// <summary>rpl:skip:statuses:category:village — the next page of a /reports list.</summary>
 public sealed class ReportsPageCallback(ReportList list) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "rpl:…".</summary>
+    public const string Prefix = "rpl";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         if (data.IntArg(0) is not int skip || skip < 0 || ReportFilter.FromCallback(data) is not { } filter)

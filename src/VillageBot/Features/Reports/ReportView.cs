@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LiteDB;
-using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Onboarding;
 using VillageBot.Infrastructure.Localization;
@@ -15,9 +14,8 @@ namespace VillageBot.Features.Reports;
 /// How a report reads in the chat, in any person's language. The card coordinators and admins see names the
 /// author only of a report that is not anonymous; an anonymous one says so and carries no name or id.
 /// </summary>
-public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
+public sealed class ReportView(Texts texts, Db db, TimeZoneInfo zone)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
     private Dictionary<string, string>? _filterWords;
 
     public string Category(string lang, string category) =>
@@ -29,14 +27,19 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
     public string FollowUp(string lang, string answer) => texts.Get(lang, "report.followup." + answer);
 
     public string Date(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     public static string Snippet(string text, int max = 160) => MessageLimits.Clip(text.ReplaceLineEndings(" "), max);
+
+    public string VillageName(int villageId) => db.Villages.FindById(villageId)?.Name ?? "—";
+
+    /// <summary>The village with this code ("village=kalsnava" in /reports), or null.</summary>
+    public int? VillageId(string code) => db.Villages.FindOne(v => v.Code == code)?.Id;
 
     /// <summary>The card of a report for a coordinator or an admin.</summary>
     public string ManagerCard(string lang, Report r)
     {
-        var village = db.Villages.FindById(r.VillageId)?.Name ?? "—";
+        var village = VillageName(r.VillageId);
         var card = new StringBuilder()
             .Append(texts.Get(lang, "reports.card_title", r.Reference, Category(lang, r.Category), Status(lang, r.Status))).Append('\n')
             .Append(texts.Get(lang, "reports.card_meta", village, Date(r.CreatedAt), r.Supporters.Count)).Append('\n')
@@ -70,7 +73,7 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
     {
         var keyboard = new Keyboard();
         var next = ReportStatus.All.Where(s => ReportStatus.CanMove(r.Status, s))
-            .Select(s => new Button(texts.Get(lang, "reports.move_to." + s), CallbackData.Build("rst", r.Id, s)));
+            .Select(s => new Button(texts.Get(lang, "reports.move_to." + s), CallbackData.Build(StatusCallback.Prefix, r.Id, s)));
         foreach (var pair in next.Chunk(2))
         {
             keyboard.Row(pair);
@@ -78,7 +81,7 @@ public sealed class ReportView(Texts texts, Db db, IOptions<BotOptions> options)
 
         if (r.PhotoFileId is not null)
         {
-            keyboard.Row(new Button(texts.Get(lang, "reports.btn_photo"), CallbackData.Build("rph", r.Id)));
+            keyboard.Row(new Button(texts.Get(lang, "reports.btn_photo"), CallbackData.Build(ReportPhotoCallback.Prefix, r.Id)));
         }
 
         return keyboard.Rows.Count == 0 ? null : keyboard;

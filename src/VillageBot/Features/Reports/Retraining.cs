@@ -1,76 +1,66 @@
 using System.Diagnostics;
+using System.Globalization;
+using Hangfire;
 using VillageBot.Conversation;
 using VillageBot.Features.Reports.Classification;
+using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Reports;
 
-/// <summary>/retrain: trains the classifier again (with the admins' relabels) in the background and says when it is done.</summary>
-public sealed class RetrainCommand(ClassifierRetraining retraining) : ICommandHandler
+/// <summary>/retrain: trains the classifier again (with the admins' relabels) as a background job that says when it is done.</summary>
+public sealed class RetrainCommand(IServiceProvider services, IJobScheduler jobs) : ICommandHandler
 {
-    public Task HandleAsync(BotContext ctx, string args) => retraining.Start(ctx.ChatId, ctx.Lang) switch
+    public Task HandleAsync(BotContext ctx, string args)
     {
-        ClassifierRetraining.Started.Yes => ctx.ReplyKeyAsync("retrain.started"),
-        ClassifierRetraining.Started.AlreadyRunning => ctx.ReplyKeyAsync("retrain.running"),
-        _ => ctx.ReplyKeyAsync("retrain.unavailable"),
-    };
+        if (services.GetService<IProblemClassifier>() is null)
+        {
+            return ctx.ReplyKeyAsync("retrain.unavailable");
+        }
+
+        // One key for every admin: one retraining at a time.
+        return ctx.ReplyKeyAsync(jobs.Enqueue<RetrainJob>(RetrainJob.Arg(ctx.ChatId, ctx.Lang), RetrainJob.Key) ? "retrain.started" : "retrain.running");
+    }
 }
 
-/// <summary>Runs one retraining at a time off the update path; the admin who asked hears the outcome.</summary>
-public sealed class ClassifierRetraining(IServiceProvider services, IServiceScopeFactory scopes, Texts texts, ILogger<ClassifierRetraining> log)
+/// <summary>
+/// Trains the classifier once and tells the admin who asked (arg "chat:lang") how it went. Not retried: a failure
+/// is reported to the admin, who may ask again.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class RetrainJob(IServiceProvider services, IMessenger messenger, Texts texts, ILogger<RetrainJob> log) : IJob
 {
-    private int _running;
+    public const string Key = "retrain";
 
-    public enum Started
-    {
-        Yes,
-        AlreadyRunning,
-        Unavailable,
-    }
+    public static string Arg(long chatId, string lang) => chatId.ToString(CultureInfo.InvariantCulture) + ":" + lang;
 
-    public Started Start(long chatId, string lang)
+    public async Task RunAsync(string arg, CancellationToken ct)
     {
-        if (services.GetService<IProblemClassifier>() is not { } classifier)
+        var split = arg.LastIndexOf(':');
+        var chatId = long.Parse(arg.AsSpan(0, split), CultureInfo.InvariantCulture);
+        var lang = arg[(split + 1)..];
+        var clock = Stopwatch.StartNew();
+        string reply;
+        try
         {
-            return Started.Unavailable;
+            var summary = services.GetRequiredService<IProblemClassifier>().Retrain();
+            reply = texts.Get(lang, "retrain.done", summary.Examples, summary.Relabels, clock.Elapsed.TotalSeconds);
+            log.LogInformation("Retrained the problem classifier on {Examples} examples ({Relabels} relabels) in {Seconds:0.0} s", summary.Examples, summary.Relabels, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Retraining the problem classifier failed");
+            reply = texts.Get(lang, "retrain.failed", e.Message);
         }
 
-        if (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
+        try
         {
-            return Started.AlreadyRunning;
+            await messenger.SendTextAsync(chatId, reply, ct: ct);
         }
-
-        _ = Task.Run(async () =>
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            var clock = Stopwatch.StartNew();
-            string reply;
-            try
-            {
-                var summary = classifier.Retrain();
-                reply = texts.Get(lang, "retrain.done", summary.Examples, summary.Relabels, clock.Elapsed.TotalSeconds);
-                log.LogInformation("Retrained the problem classifier on {Examples} examples ({Relabels} relabels) in {Seconds:0.0} s", summary.Examples, summary.Relabels, clock.Elapsed.TotalSeconds);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Retraining the problem classifier failed");
-                reply = texts.Get(lang, "retrain.failed", e.Message);
-            }
-            finally
-            {
-                Interlocked.Exchange(ref _running, 0);
-            }
-
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<IMessenger>().SendTextAsync(chatId, reply);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Could not tell chat {Chat} that retraining ended", chatId);
-            }
-        });
-        return Started.Yes;
+            log.LogWarning(e, "Could not tell chat {Chat} that retraining ended", chatId);
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class ReviewCommand(ReportStore store, ReportView view) : ICommand
         var predicted = Categories.IsKnown(r.PredictedCategory)
             ? ctx.T("review.predicted", view.Category(ctx.Lang, r.PredictedCategory), (int)Math.Round(r.Confidence * 100))
             : ctx.T("review.no_prediction");
-        return ctx.T("review.card", r.Reference, ctx.Db.Villages.FindById(r.VillageId)?.Name ?? "—", ReportView.Snippet(r.Text, 600), predicted, view.Category(ctx.Lang, r.Category));
+        return ctx.T("review.card", r.Reference, view.VillageName(r.VillageId), ReportView.Snippet(r.Text, 600), predicted, view.Category(ctx.Lang, r.Category));
     }
 
     /// <summary>Every category, two per row; the current one is marked.</summary>
@@ -38,7 +38,7 @@ public sealed class ReviewCommand(ReportStore store, ReportView view) : ICommand
         var keyboard = new Keyboard();
         foreach (var pair in Categories.All.Chunk(2))
         {
-            keyboard.Row([.. pair.Select(c => new Button((c == r.Category ? "• " : "") + view.Category(ctx.Lang, c), CallbackData.Build("rvw", r.Id, c)))]);
+            keyboard.Row([.. pair.Select(c => new Button((c == r.Category ? "• " : "") + view.Category(ctx.Lang, c), CallbackData.Build(RelabelCallback.Prefix, r.Id, c)))]);
         }
 
         return keyboard;
@@ -46,8 +46,11 @@ public sealed class ReviewCommand(ReportStore store, ReportView view) : ICommand
 }
 
 /// <summary>rvw:REPORT:CATEGORY — an admin's label; stored as the training label for the next training.</summary>
-public sealed class RelabelCallback(ReportStore store, ReportView view) : ICallbackHandler
+public sealed class RelabelCallback(ReportStore store, ReportView view, IEnumerable<IReportRouting> routing) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "rvw:…".</summary>
+    public const string Prefix = "rvw";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         if (data.IntArg(0) is not int id || !Categories.IsKnown(data.Arg(1)) || store.Relabel(id, data.Arg(1), ctx.Now) is not { } report)
@@ -57,6 +60,7 @@ public sealed class RelabelCallback(ReportStore store, ReportView view) : ICallb
         }
 
         await ctx.AckAsync();
-        await ctx.EditOrReplyAsync(ctx.T("review.relabeled", report.Reference, view.Category(ctx.Lang, report.Category)));
+        var routed = routing.Select(r => r.Settled(report, ctx.Lang)).OfType<string>();
+        await ctx.EditOrReplyAsync(string.Join("\n", [ctx.T("review.relabeled", report.Reference, view.Category(ctx.Lang, report.Category)), .. routed]));
     }
 }

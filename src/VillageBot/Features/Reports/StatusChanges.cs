@@ -10,6 +10,9 @@ namespace VillageBot.Features.Reports;
 /// </summary>
 public sealed class StatusCallback(ReportStore store, ReportView view) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "rst:…".</summary>
+    public const string Prefix = "rst";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         var to = data.Arg(1);
@@ -60,10 +63,10 @@ public sealed class StatusNote(ReportStore store, ReportView view, ReportNotifie
         var keyboard = new Keyboard();
         if (to != ReportStatus.Rejected)
         {
-            keyboard.Row(new Button(ctx.T("reports.btn_no_note"), "rsn:skip"));
+            keyboard.Row(new Button(ctx.T("reports.btn_no_note"), CallbackData.Build(StatusNoteCallback.Prefix, "skip")));
         }
 
-        keyboard.Row(new Button(ctx.T("common.cancel"), "rsn:cancel"));
+        keyboard.Row(new Button(ctx.T("common.cancel"), CallbackData.Build(StatusNoteCallback.Prefix, "cancel")));
         var key = to == ReportStatus.Rejected ? "reports.ask_reason" : "reports.ask_note";
         return ctx.ReplyAsync(ctx.T(key, reference, view.Status(ctx.Lang, to)), keyboard);
     }
@@ -135,6 +138,9 @@ public sealed class StatusNoteDialog(StatusNote note) : IDialogHandler
 /// <summary>rsn:skip (no note) | rsn:cancel.</summary>
 public sealed class StatusNoteCallback(StatusNote note) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "rsn:…".</summary>
+    public const string Prefix = "rsn";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         var to = ctx.InDialog(StatusNote.Dialog) ? ctx.Resident.Dialog!.Get("to") : null;
@@ -160,6 +166,9 @@ public sealed class StatusNoteCallback(StatusNote note) : ICallbackHandler
 /// <summary>rph:REPORT — the report's photo, for a coordinator of its village or an admin.</summary>
 public sealed class ReportPhotoCallback(ReportStore store, ReportView view) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "rph:…".</summary>
+    public const string Prefix = "rph";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         if (data.IntArg(0) is not int id || store.Find(id) is not { PhotoFileId: { } photo } report)

@@ -14,12 +14,15 @@ public sealed class SettingsCommand : ICommandHandler
 
     public static Keyboard Buttons(BotContext ctx) => Keyboard.Of(
         [new Button(ctx.T("settings.language"), "set:lang"), new Button(ctx.T("settings.village"), "set:village")],
-        [new Button(ctx.T(ctx.Resident.NudgesEnabled ? "settings.nudges_off" : "settings.nudges_on"), "set:nudges")]);
+        [new Button(ctx.T(ctx.Resident.NudgesEnabled ? "settings.nudges_off" : "settings.nudges_on"), CallbackData.Build(SettingsCallback.Prefix, "nudges"))]);
 }
 
 /// <summary>set:lang | set:village | set:nudges.</summary>
 public sealed class SettingsCallback(OnboardingFlow flow) : ICallbackHandler
 {
+    /// <summary>Callback data of its buttons: "set:…".</summary>
+    public const string Prefix = "set";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
         switch (data.Arg(0))
@@ -44,11 +47,4 @@ public sealed class SettingsCallback(OnboardingFlow flow) : ICallbackHandler
                 return;
         }
     }
-}
-
-public static class SettingsFeature
-{
-    public static IServiceCollection AddSettings(this IServiceCollection services) => services
-        .AddCommand<SettingsCommand>("settings", Access.Member, "cmd.settings")
-        .AddCallback<SettingsCallback>("set", Access.Member);
 }

@@ -1,103 +1,120 @@
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 
 namespace VillageBot.Infrastructure.Jobs;
 
+/// <summary>
+/// Jobs in Hangfire, keyed: the store keeps, per key, the id of its latest job (a small hash), and a key's jobs
+/// are changed under Hangfire's distributed lock of that key. Whether a job waits, runs or is done is Hangfire's
+/// own state of that job; nothing else is kept.
+/// </summary>
 public sealed class JobScheduler(
-    JobLedger ledger,
-    JobRegistry registry,
-    IBackgroundJobClient client,
+    IBackgroundJobClientV2 client,
     IRecurringJobManager recurring,
+    JobRegistry registry,
     IOptions<BotOptions> bot,
-    TimeProvider time,
     ILogger<JobScheduler> log) : IJobScheduler
 {
+    /// <summary>The job parameter that holds a job's key.</summary>
+    public const string KeyParameter = "Key";
+
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(1);
+
     public bool Enqueue<TJob>(string arg, string? key = null)
         where TJob : IJob
     {
-        var name = registry.NameOf(typeof(TJob));
-        key ??= Key(name, arg);
-        var entry = ledger.Atomically(() =>
+        key ??= KeyOf<TJob>(arg);
+        return WithKey(key, (connection, latest) =>
         {
-            var existing = ledger.Get(key);
-            if (existing?.State == JobEntryState.Dispatched)
+            if (latest is not null && (latest.Is(EnqueuedState.StateName) || latest.Is(ProcessingState.StateName)))
             {
-                return null;
+                return false;
             }
 
-            var e = existing ?? new JobEntry { Key = key, Job = name, Arg = arg, CreatedAt = Now };
-            e.Job = name;
-            e.Arg = arg;
-            e.DueAt = Now;
-            e.State = JobEntryState.Dispatched;
-            e.RunId = JobLedger.NewRunId();
-            ledger.Save(e);
-            return e;
-        });
-        if (entry is null)
-        {
-            return false;
-        }
+            if (latest is not null && latest.Is(ScheduledState.StateName))
+            {
+                // Fails only when Hangfire has just enqueued it itself: it runs now either way.
+                return client.ChangeState(latest.Id, new EnqueuedState { Reason = "Asked to run now" }, ScheduledState.StateName);
+            }
 
-        Dispatch(client, ledger, entry);
-        return true;
+            return Remember(connection, key, Create<TJob>(arg, key, new EnqueuedState()));
+        });
     }
 
-    public void Schedule<TJob>(string arg, DateTime dueUtc, string? key = null)
+    public void Schedule<TJob>(string arg, DateTime dueUtc)
         where TJob : IJob
     {
-        var name = registry.NameOf(typeof(TJob));
-        key ??= Key(name, arg);
-        ledger.Atomically(() =>
+        var key = KeyOf<TJob>(arg);
+        var due = new ScheduledState(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc));
+        WithKey(key, (connection, latest) =>
         {
-            var e = ledger.Get(key) ?? new JobEntry { Key = key, CreatedAt = Now };
-            e.Job = name;
-            e.Arg = arg;
-            e.DueAt = DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc);
-            e.State = JobEntryState.Waiting;
+            // A job of the key not yet started moves; one already running goes on, and a new one waits behind it.
+            if (latest is not null && (latest.Is(ScheduledState.StateName) || latest.Is(EnqueuedState.StateName)) && client.ChangeState(latest.Id, due, latest.State))
+            {
+                return true;
+            }
 
-            // A run already under way keeps going; its new run id makes it leave this entry in place when it ends.
-            e.RunId = JobLedger.NewRunId();
-            ledger.Save(e);
-            return e;
+            return Remember(connection, key, Create<TJob>(arg, key, due));
         });
         log.LogDebug("Scheduled {Key} at {Due:u}", key, dueUtc);
     }
 
     public bool Cancel(string key) =>
-        ledger.Atomically(() => ledger.Get(key) is { State: JobEntryState.Waiting } && ledger.Delete(key));
+        WithKey(key, (_, latest) => latest is not null && latest.Is(ScheduledState.StateName) && client.Delete(latest.Id, ScheduledState.StateName));
 
-    public DateTime? DueAt(string key) => ledger.Get(key) is { State: JobEntryState.Waiting } e ? e.DueAt : null;
+    public DateTime? DueAt(string key)
+    {
+        using var connection = client.Storage.GetConnection();
+        return Latest(connection, key) is { } latest && latest.Is(ScheduledState.StateName)
+            && connection.GetStateData(latest.Id)?.Data.TryGetValue("EnqueueAt", out var at) == true
+            ? JobHelper.DeserializeDateTime(at)
+            : null;
+    }
 
     public void Recurring<TJob>(string id, string cron, string arg = "")
+        where TJob : IJob =>
+        recurring.AddOrUpdate(id, Job.FromExpression<TJob>(j => j.RunAsync(arg, CancellationToken.None)), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(bot.Value.TimeZone) });
+
+    public string KeyOf<TJob>(string arg)
         where TJob : IJob
     {
         var name = registry.NameOf(typeof(TJob));
-        recurring.AddOrUpdate<JobRunner>(id, r => r.RunRecurringAsync(name, arg, CancellationToken.None), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(bot.Value.TimeZone) });
+        return arg.Length == 0 ? name : name + ":" + arg;
     }
 
-    public string KeyOf<TJob>(string arg)
-        where TJob : IJob => Key(registry.NameOf(typeof(TJob)), arg);
+    private static string HashOf(string key) => "villagebot:job-key:" + key;
 
-    /// <summary>Hands an entry already marked as dispatched to Hangfire and remembers its Hangfire id.</summary>
-    internal static void Dispatch(IBackgroundJobClient client, JobLedger ledger, JobEntry entry)
+    private bool WithKey(string key, Func<IStorageConnection, KeyedJob?, bool> change)
     {
-        var runId = entry.RunId;
-        var id = client.Enqueue<JobRunner>(r => r.RunAsync(entry.Key, runId, CancellationToken.None));
-        ledger.Atomically(() =>
-        {
-            if (ledger.Get(entry.Key) is { } current && current.RunId == runId)
-            {
-                current.HangfireId = id;
-                ledger.Save(current);
-            }
-
-            return 0;
-        });
+        using var connection = client.Storage.GetConnection();
+        using var _ = connection.AcquireDistributedLock(HashOf(key), LockTimeout);
+        return change(connection, Latest(connection, key));
     }
 
-    private static string Key(string name, string arg) => arg.Length == 0 ? name : name + ":" + arg;
+    /// <summary>The key's latest job and its state name; null if there is none (or Hangfire has expired it).</summary>
+    private static KeyedJob? Latest(IStorageConnection connection, string key) =>
+        connection.GetAllEntriesFromHash(HashOf(key))?.GetValueOrDefault("Id") is { } id && connection.GetStateData(id) is { } state
+            ? new KeyedJob(id, state.Name)
+            : null;
 
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private static bool Remember(IStorageConnection connection, string key, string jobId)
+    {
+        using var transaction = connection.CreateWriteTransaction();
+        transaction.SetRangeInHash(HashOf(key), [new("Id", jobId)]);
+        transaction.Commit();
+        return true;
+    }
+
+    private string Create<TJob>(string arg, string key, IState state)
+        where TJob : IJob =>
+        client.Create(Job.FromExpression<TJob>(j => j.RunAsync(arg, CancellationToken.None)), state, new Dictionary<string, object> { [KeyParameter] = key });
+
+    private sealed record KeyedJob(string Id, string State)
+    {
+        public bool Is(string state) => State.Equals(state, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
+using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Redis.StackExchange;
@@ -14,19 +16,37 @@ public static class JobsFeature
     public const string DashboardPath = "/hangfire";
 
     /// <summary>
-    /// Hangfire with a job store per host (never the static JobStorage.Current, so several hosts can share a
-    /// process, as tests do), the ledger of unfinished jobs and the dispatcher that asks the clock what is due.
+    /// Hangfire, the one place that knows what runs when: a job store per host (never the static JobStorage.Current,
+    /// so several hosts can share a process, as tests do), this host's job filters, and schedulers that ask the
+    /// injected clock what is due.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services)
     {
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<JobsOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<RunningJobs>();
+        services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            var storage = CreateStorage(sp.GetRequiredService<IOptions<JobsOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+            var time = sp.GetRequiredService<TimeProvider>();
+            return time == TimeProvider.System ? storage : new ClockedJobStorage(storage, time);
+        });
+        services.AddSingleton(sp => JobFilters.Create(sp.GetRequiredService<IOptions<JobsOptions>>().Value, sp.GetRequiredService<RunningJobs>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IRecurringJobManagerV2>(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            return new RecurringJobManager(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>(), sp.GetRequiredService<ITimeZoneResolver>(), () => time.GetUtcNow().UtcDateTime);
+        });
+        services.AddSingleton<IRecurringJobManager>(sp => sp.GetRequiredService<IRecurringJobManagerV2>());
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+
+        // Before the server: jobs a crashed process left behind are queued again before any worker fetches.
+        services.AddHostedService<ResumeInterruptedJobs>();
         services.AddHangfireServer((sp, server) =>
         {
             var o = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
@@ -36,17 +56,13 @@ public static class JobsFeature
             server.ServerName = $"villagebot-{Environment.MachineName}-{Environment.ProcessId}";
         });
 
-        services.AddSingleton<JobLedger>();
         services.AddSingleton<JobRegistry>();
-        services.AddSingleton<RunningJobs>();
         services.AddSingleton<IJobScheduler, JobScheduler>();
-        services.AddTransient<JobRunner>();
-        services.AddSingleton<JobDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<JobDispatcher>());
+        services.AddSingleton<JobBacklog>();
         return services;
     }
 
-    /// <summary>Registers a job under a stable name (stored with scheduled work, shown in the dashboard).</summary>
+    /// <summary>Registers a job under a stable name (its key is "name:arg").</summary>
     public static IServiceCollection AddJob<TJob>(this IServiceCollection services, string name)
         where TJob : class, IJob
     {
@@ -55,11 +71,12 @@ public static class JobsFeature
         return services;
     }
 
-    public static WebApplication MapJobsDashboard(this WebApplication app)
+    /// <summary>The job dashboard, open to whoever <paramref name="authorization"/> lets in.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app, IDashboardAuthorizationFilter authorization)
     {
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new Features.AdminWeb.AdminDashboardAuthorization()],
+            Authorization = [authorization],
             DashboardTitle = "VillageBot jobs",
             DisplayStorageConnectionString = false,
             AppPath = null,

@@ -27,21 +27,15 @@ public sealed class JobsOptions : IValidatableObject
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 4;
 
-    /// <summary>How often idle workers look for new jobs in the store.</summary>
+    /// <summary>How often idle workers look for new jobs, and the schedulers for jobs come due.</summary>
     [Range(10, 60_000)]
     public int PollingIntervalMs { get; set; } = 1000;
 
-    /// <summary>How often the clock is asked which scheduled jobs are due.</summary>
-    [Range(10, 60_000)]
-    public int DispatchIntervalMs { get; set; } = 1000;
-
-    /// <summary>A job that keeps failing is given up after this many runs (and logged).</summary>
+    /// <summary>A job that keeps failing is retried until it has run this many times, then left failed in the dashboard.</summary>
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 5;
 
     public TimeSpan PollingInterval => TimeSpan.FromMilliseconds(PollingIntervalMs);
-
-    public TimeSpan DispatchInterval => TimeSpan.FromMilliseconds(DispatchIntervalMs);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,6 +1,3 @@
-using VillageBot.Conversation;
-using VillageBot.Infrastructure.Storage;
-
 namespace VillageBot.Infrastructure.Messaging;
 
 /// <summary>Keeps track of who can be reached: a person who blocked the bot is marked inactive.</summary>
@@ -9,24 +6,4 @@ public interface IRecipientStatus
     void MarkBlocked(long chatId);
 
     void MarkReachable(long chatId);
-}
-
-public sealed class ResidentRecipientStatus(Db db, ILogger<ResidentRecipientStatus> log) : IRecipientStatus
-{
-    public void MarkBlocked(long chatId) => Set(chatId, false);
-
-    public void MarkReachable(long chatId) => Set(chatId, true);
-
-    private void Set(long chatId, bool active)
-    {
-        var resident = db.Residents.FindOne(r => r.ChatId == chatId);
-        if (resident is null || resident.Active == active)
-        {
-            return;
-        }
-
-        resident.Active = active;
-        db.Residents.Update(resident);
-        log.LogInformation("Resident {Id} is now {State}", resident.Id, active ? "reachable" : "inactive (blocked the bot)");
-    }
 }

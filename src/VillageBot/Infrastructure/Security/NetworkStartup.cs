@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
-using VillageBot.Features.AdminWeb;
-using VillageBot.Features.LocalChat;
 using VillageBot.Infrastructure.Telegram;
 
 namespace VillageBot.Infrastructure.Security;
@@ -11,16 +9,16 @@ namespace VillageBot.Infrastructure.Security;
 /// The first steps of every request, ahead of the app's own: the client address and scheme from trusted
 /// proxies only (Web:TrustedProxies), then, in local mode, nobody but this machine.
 /// </summary>
-public sealed class NetworkStartup(IOptions<WebOptions> web, IOptions<TelegramOptions> telegram, IOptions<LocalChatOptions> local) : IStartupFilter
+public sealed class NetworkStartup(IOptions<NetworkOptions> network, IOptions<TelegramOptions> telegram) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        if (web.Value.TrustedProxies.Count > 0)
+        if (network.Value.TrustedProxies.Count > 0)
         {
-            app.UseForwardedHeaders(ForwardedHeaders(web.Value.TrustedProxies));
+            app.UseForwardedHeaders(ForwardedHeaders(network.Value.TrustedProxies));
         }
 
-        if (!telegram.Value.HasToken && !local.Value.AllowRemote)
+        if (!telegram.Value.HasToken && !network.Value.AllowRemote)
         {
             app.Use(async (http, next) =>
             {

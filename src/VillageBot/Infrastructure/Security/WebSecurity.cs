@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
-using VillageBot.Features.AdminWeb;
-using VillageBot.Features.LocalChat;
 using VillageBot.Infrastructure.Telegram;
 
 namespace VillageBot.Infrastructure.Security;
@@ -23,19 +21,19 @@ public static class WebSecurity
         // Only the bot's own names are answered, so a page on another name that resolves to this machine (DNS
         // rebinding) cannot reach it with the browser's help. Loopback names stay: a browser sends them only to
         // this machine. An AllowedHosts list other than "*" is taken as it is.
-        services.AddOptions<HostFilteringOptions>().Configure<IConfiguration, IOptions<WebOptions>, IOptions<TelegramOptions>>((o, config, web, telegram) =>
+        services.AddOptions<HostFilteringOptions>().Configure<IConfiguration, IOptions<NetworkOptions>, IOptions<TelegramOptions>>((o, config, network, telegram) =>
         {
             var configured = (config["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             o.AllowedHosts = configured.Length > 0 && !configured.Contains("*")
                 ? [.. configured]
-                : [.. AllowedHosts(web.Value, telegram.Value)];
+                : [.. AllowedHosts(network.Value, telegram.Value)];
         });
         return services;
     }
 
-    public static IEnumerable<string> AllowedHosts(WebOptions web, TelegramOptions telegram)
+    public static IEnumerable<string> AllowedHosts(NetworkOptions network, TelegramOptions telegram)
     {
-        IEnumerable<string?> urls = [web.PublicUrl, telegram.UsesWebhook ? telegram.WebhookUrl : null];
+        IEnumerable<string?> urls = [network.PublicUrl, telegram.UsesWebhook ? telegram.WebhookUrl : null];
         var named = urls.Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.Host : null).OfType<string>();
         return named.Concat(LoopbackHosts).Distinct(StringComparer.OrdinalIgnoreCase);
     }
@@ -51,7 +49,7 @@ public static class WebSecurity
             return;
         }
 
-        if (app.Services.GetRequiredService<IOptions<LocalChatOptions>>().Value.AllowRemote)
+        if (app.Services.GetRequiredService<IOptions<NetworkOptions>>().Value.AllowRemote)
         {
             app.Logger.LogWarning("LocalChat:AllowRemote is set: the local chat page and everything it unlocks answer every machine that reaches this port. Anyone there can talk to the bot as a new person.");
             return;

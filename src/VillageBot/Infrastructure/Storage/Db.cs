@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using LiteDB;
 using Microsoft.Extensions.Options;
-using VillageBot.Conversation;
 
 namespace VillageBot.Infrastructure.Storage;
 
@@ -13,6 +12,7 @@ public sealed class Db : IDisposable
     public const string FileName = "villagebot.db";
 
     private readonly ConcurrentDictionary<Type, bool> _mapped = new();
+    private readonly ConcurrentDictionary<string, bool> _prepared = new(StringComparer.Ordinal);
 
     public Db(IOptions<StorageOptions> options)
     {
@@ -25,11 +25,6 @@ public sealed class Db : IDisposable
             // Every date is stored and compared in UTC; reading them back as local time would shift them on a server outside UTC.
             UtcDate = true,
         };
-        Map(typeof(Resident));
-        Map(typeof(Village));
-        Residents.EnsureIndex(r => r.VillageId);
-        Residents.EnsureIndex(r => r.ChatId);
-        Villages.EnsureIndex(v => v.Code, unique: true);
         Database.GetCollection("inbox").EnsureIndex("Done");
     }
 
@@ -37,14 +32,32 @@ public sealed class Db : IDisposable
 
     public LiteDatabase Database { get; }
 
-    public ILiteCollection<Resident> Residents => Database.GetCollection<Resident>("residents");
-
-    public ILiteCollection<Village> Villages => Database.GetCollection<Village>("villages");
-
     public ILiteCollection<T> Collection<T>(string name)
     {
         Map(typeof(T));
         return Database.GetCollection<T>(name);
+    }
+
+    /// <summary>
+    /// A collection whose owner prepares it (its indexes) the first time it is asked for in this process; every
+    /// later call hands it out as it is.
+    /// </summary>
+    public ILiteCollection<T> Collection<T>(string name, Action<ILiteCollection<T>> prepare)
+    {
+        var collection = Collection<T>(name);
+        if (!_prepared.ContainsKey(name))
+        {
+            lock (_prepared)
+            {
+                if (!_prepared.ContainsKey(name))
+                {
+                    prepare(collection);
+                    _prepared[name] = true;
+                }
+            }
+        }
+
+        return collection;
     }
 
     public void Dispose() => Database.Dispose();

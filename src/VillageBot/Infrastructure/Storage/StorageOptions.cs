@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace VillageBot.Infrastructure.Storage;
 
-public sealed class StorageOptions
+public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "Storage";
 
@@ -8,4 +10,16 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = "var";
 
     public string ResolvedDirectory => Path.GetFullPath(DataDirectory);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory) || DataDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            yield return new ValidationResult($"Storage:DataDirectory '{DataDirectory}' is not a folder path (for example var or /srv/villagebot).", [nameof(DataDirectory)]);
+        }
+        else if (File.Exists(DataDirectory))
+        {
+            yield return new ValidationResult($"Storage:DataDirectory '{DataDirectory}' is a file; it must be a folder (created when missing).", [nameof(DataDirectory)]);
+        }
+    }
 }

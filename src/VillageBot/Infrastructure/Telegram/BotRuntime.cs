@@ -48,12 +48,47 @@ public sealed class BotRuntime(
 
         var bot = services.GetRequiredService<ITelegramBotClient>();
         status.Mode = o.UsesWebhook ? TransportMode.Webhook : TransportMode.Polling;
-        await ConnectAsync(bot, o, stoppingToken);
-        status.MarkReady(time.GetUtcNow().UtcDateTime);
-        log.LogInformation("Connected to Telegram as @{Bot} ({Mode})", status.BotUsername, status.Mode);
-        if (status.Mode == TransportMode.Polling)
+
+        // One loop: connect until the Bot API answers, then (polling) receive. Telegram.Bot waits out a 429 itself;
+        // any other failure waits 1 s, 2 s, 4 s … up to 30 s and tries again.
+        var connected = false;
+        var offset = 0;
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await PollAsync(bot, o, stoppingToken);
+            try
+            {
+                if (!connected)
+                {
+                    await ConnectAsync(bot, o, stoppingToken);
+                    connected = true;
+                    status.MarkReady(time.GetUtcNow().UtcDateTime);
+                    log.LogInformation("Connected to Telegram as @{Bot} ({Mode})", status.BotUsername, status.Mode);
+                    if (status.Mode != TransportMode.Polling)
+                    {
+                        return;
+                    }
+                }
+
+                var updates = await bot.GetUpdates(offset, 100, o.PollingTimeoutSeconds, Wanted, stoppingToken);
+                if (updates.Length > 0)
+                {
+                    dispatcher.Receive(updates);
+                    offset = updates[^1].Id + 1;
+                }
+
+                delay = TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, connected ? "Receiving updates failed; retrying in {Delay}" : "Could not reach the Bot API; retrying in {Delay}", delay);
+                await Task.Delay(delay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+            }
         }
     }
 
@@ -65,31 +100,16 @@ public sealed class BotRuntime(
 
     private async Task ConnectAsync(ITelegramBotClient bot, TelegramOptions o, CancellationToken ct)
     {
-        var delay = TimeSpan.FromSeconds(1);
-        while (true)
+        var me = await bot.GetMe(ct);
+        status.BotUsername = me.Username;
+        await SetCommandsAsync(bot, ct);
+        if (o.UsesWebhook)
         {
-            try
-            {
-                var me = await bot.GetMe(ct);
-                status.BotUsername = me.Username;
-                await SetCommandsAsync(bot, ct);
-                if (o.UsesWebhook)
-                {
-                    await bot.SetWebhook(o.WebhookUrl!, allowedUpdates: Wanted, secretToken: o.WebhookSecret, cancellationToken: ct);
-                }
-                else
-                {
-                    await bot.DeleteWebhook(cancellationToken: ct);
-                }
-
-                return;
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                log.LogWarning(e, "Could not reach the Bot API; retrying in {Delay}", delay);
-                await Task.Delay(delay, time, ct);
-                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
-            }
+            await bot.SetWebhook(o.WebhookUrl!, allowedUpdates: Wanted, secretToken: o.WebhookSecret, cancellationToken: ct);
+        }
+        else
+        {
+            await bot.DeleteWebhook(cancellationToken: ct);
         }
     }
 
@@ -103,36 +123,6 @@ public sealed class BotRuntime(
             if (lang == Languages.Default)
             {
                 await bot.SetMyCommands(commands, cancellationToken: ct);
-            }
-        }
-    }
-
-    private async Task PollAsync(ITelegramBotClient bot, TelegramOptions o, CancellationToken ct)
-    {
-        var offset = 0;
-        var delay = TimeSpan.FromSeconds(1);
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                var updates = await bot.GetUpdates(offset, 100, o.PollingTimeoutSeconds, Wanted, ct);
-                if (updates.Length > 0)
-                {
-                    dispatcher.Receive(updates);
-                    offset = updates[^1].Id + 1;
-                }
-
-                delay = TimeSpan.FromSeconds(1);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogWarning(e, "Receiving updates failed; retrying in {Delay}", delay);
-                await Task.Delay(delay, time, ct).ContinueWith(_ => { }, TaskScheduler.Default);
-                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
             }
         }
     }

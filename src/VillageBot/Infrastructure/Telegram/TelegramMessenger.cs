@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -9,14 +8,13 @@ using VillageBot.Infrastructure.Messaging;
 namespace VillageBot.Infrastructure.Telegram;
 
 /// <summary>
-/// Sends through the real Telegram.Bot client. A 429 waits retry_after and tries again; a 403 marks the
-/// recipient inactive and surfaces as <see cref="RecipientBlockedException"/>.
+/// Sends through the real Telegram.Bot client, which waits out a 429 and tries again itself; a 429 it gives up on
+/// surfaces as <see cref="RateLimitedException"/>, a 403 marks the recipient inactive and surfaces as
+/// <see cref="RecipientBlockedException"/>.
 /// </summary>
 public sealed class TelegramMessenger(
     ITelegramBotClient bot,
     IRecipientStatus recipients,
-    IOptions<TelegramOptions> options,
-    TimeProvider time,
     ILogger<TelegramMessenger> log) : IMessenger
 {
     public Task<int> SendTextAsync(long chatId, string text, Keyboard? keyboard = null, CancellationToken ct = default) =>
@@ -115,31 +113,25 @@ public sealed class TelegramMessenger(
             return 0;
         }, ct);
 
+    /// <summary>
+    /// The client has already waited out and repeated a 429 (see TelegramOptions.MaxRetries); one still refused
+    /// becomes <see cref="RateLimitedException"/>, which the caller schedules for later.
+    /// </summary>
     private async Task<int> Call(long chatId, Func<Task<int>> send, CancellationToken ct)
     {
-        var o = options.Value;
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            try
-            {
-                return await send();
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == 429)
-            {
-                var wait = e.Parameters?.RetryAfter ?? 1;
-                if (attempt >= o.MaxRetries || wait > o.MaxRetryAfterSeconds)
-                {
-                    throw new RateLimitedException(chatId, wait, e);
-                }
-
-                log.LogInformation("Telegram asked to wait {Seconds}s (chat {ChatId}, attempt {Attempt})", wait, chatId, attempt + 1);
-                await Task.Delay(TimeSpan.FromSeconds(wait), time, ct);
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == 403 && chatId != 0)
-            {
-                recipients.MarkBlocked(chatId);
-                throw new RecipientBlockedException(chatId, e);
-            }
+            return await send();
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 429)
+        {
+            log.LogInformation("Telegram refused a call for {Seconds}s (chat {ChatId})", e.Parameters?.RetryAfter, chatId);
+            throw new RateLimitedException(chatId, e.Parameters?.RetryAfter ?? 1, e);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403 && chatId != 0)
+        {
+            recipients.MarkBlocked(chatId);
+            throw new RecipientBlockedException(chatId, e);
         }
     }
 

@@ -21,11 +21,11 @@ public sealed partial class TelegramOptions : IValidatableObject
     [Range(0, 50)]
     public int PollingTimeoutSeconds { get; set; } = 25;
 
-    /// <summary>How many times a call answered with 429 is retried after waiting retry_after.</summary>
+    /// <summary>How many times a call answered with 429 is retried after waiting retry_after (by Telegram.Bot's RetryCount).</summary>
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 5;
 
-    /// <summary>A retry_after longer than this is not waited for inside a request.</summary>
+    /// <summary>A retry_after longer than this is not waited for inside a request (Telegram.Bot's RetryThreshold).</summary>
     [Range(1, 3600)]
     public int MaxRetryAfterSeconds { get; set; } = 60;
 

@@ -1,11 +1,12 @@
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Questions.Chat;
 
 /// <summary>qa:fwd:&lt;gap id&gt; — the asker passes an unanswered question to their village's coordinators, each in their own language.</summary>
-public sealed class ForwardQuestionCallback(KnowledgeGaps gaps, Texts texts, ILogger<ForwardQuestionCallback> log) : ICallbackHandler
+public sealed class ForwardQuestionCallback(KnowledgeGaps gaps, Texts texts, Db db, ILogger<ForwardQuestionCallback> log) : ICallbackHandler
 {
     public const string Prefix = "qa";
 
@@ -23,7 +24,7 @@ public sealed class ForwardQuestionCallback(KnowledgeGaps gaps, Texts texts, ILo
             return;
         }
 
-        var village = gap.VillageId is int vid ? ctx.Db.Villages.FindById(vid) : null;
+        var village = gap.VillageId is int vid ? db.Villages.FindById(vid) : null;
         var delivered = village is null ? 0 : await DeliverAsync(ctx, gap, village);
         await ctx.AckAsync();
         if (delivered == 0)
@@ -50,7 +51,7 @@ public sealed class ForwardQuestionCallback(KnowledgeGaps gaps, Texts texts, ILo
             asker += $" (@{username})";
         }
 
-        var coordinators = ctx.Db.Residents.Find(r => r.Active && r.Id != ctx.UserId).Where(r => r.Coordinates(village.Id)).ToList();
+        var coordinators = db.Residents.Find(r => r.Active && r.Id != ctx.UserId).Where(r => r.Coordinates(village.Id)).ToList();
         var delivered = 0;
         foreach (var coordinator in coordinators)
         {

@@ -1,12 +1,12 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Questions.Chat;
 
 /// <summary>/gaps [village-code] — the questions the bot could not answer: a coordinator sees their villages, an admin all.</summary>
-public sealed class GapsCommand(KnowledgeGaps gaps, IOptions<BotOptions> options) : ICommandHandler
+public sealed class GapsCommand(KnowledgeGaps gaps, Db db, TimeZoneInfo zone) : ICommandHandler
 {
     private const int Shown = 30;
 
@@ -16,7 +16,7 @@ public sealed class GapsCommand(KnowledgeGaps gaps, IOptions<BotOptions> options
         if (args.Length > 0)
         {
             var code = args.Trim().ToLowerInvariant();
-            if (ctx.Db.Villages.FindOne(v => v.Code == code) is not { } village)
+            if (db.Villages.FindOne(v => v.Code == code) is not { } village)
             {
                 await ctx.ReplyKeyAsync("questions.gaps_unknown_village", args.Trim());
                 return;
@@ -38,8 +38,7 @@ public sealed class GapsCommand(KnowledgeGaps gaps, IOptions<BotOptions> options
             return;
         }
 
-        var names = ctx.Db.Villages.FindAll().ToDictionary(v => v.Id, v => v.Name);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var names = db.Villages.FindAll().ToDictionary(v => v.Id, v => v.Name);
         var text = new StringBuilder(ctx.T("questions.gaps_title", list.Count));
         foreach (var gap in list.Take(Shown))
         {

@@ -1,5 +1,4 @@
 using LiteDB;
-using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Reports.Classification;
 
@@ -10,9 +9,9 @@ public interface IRelabelSource
 }
 
 /// <summary>The bot's own database.</summary>
-public sealed class DbRelabelSource(Db db) : IRelabelSource
+public sealed class DbRelabelSource(ReportStore store) : IRelabelSource
 {
-    public List<LabeledText> Read(float weight) => TrainingData.Relabels(db.Database, weight);
+    public List<LabeledText> Read(float weight) => TrainingData.Relabels(store.Relabeled(), weight);
 }
 
 /// <summary>
@@ -29,6 +28,6 @@ public sealed class FileRelabelSource(string databasePath) : IRelabelSource
         }
 
         using var database = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Shared, ReadOnly = true });
-        return TrainingData.Relabels(database, weight);
+        return TrainingData.Relabels(ReportStore.Relabeled(database), weight);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LiteDB;
 using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Reports.Classification;
@@ -33,19 +32,10 @@ public static class TrainingData
         }
     }
 
-    /// <summary>Reports an admin relabelled (collection "reports", RelabeledCategory set), each weighted as <paramref name="weight"/> examples.</summary>
-    public static List<LabeledText> Relabels(ILiteDatabase database, float weight)
-    {
-        if (!database.CollectionExists("reports"))
-        {
-            return [];
-        }
-
-        return [.. database.GetCollection("reports").Find(Query.Not(nameof(Report.RelabeledCategory), BsonValue.Null))
-            .Select(d => (Text: d[nameof(Report.Text)], Label: d[nameof(Report.RelabeledCategory)], Lang: d[nameof(Report.Lang)]))
-            .Where(r => r.Text.IsString && r.Label.IsString && Categories.IsKnown(r.Label.AsString) && !string.IsNullOrWhiteSpace(r.Text.AsString))
-            .Select(r => new LabeledText(r.Text.AsString, r.Label.AsString, r.Lang.IsString ? r.Lang.AsString : LanguageDetector.Detect(r.Text.AsString), weight))];
-    }
+    /// <summary>Reports an admin relabelled (<see cref="ReportStore.Relabeled()"/>), each weighted as <paramref name="weight"/> examples.</summary>
+    public static List<LabeledText> Relabels(IEnumerable<Report> relabeled, float weight) =>
+        [.. relabeled.Where(r => r.RelabeledCategory is { } label && Categories.IsKnown(label) && !string.IsNullOrWhiteSpace(r.Text))
+            .Select(r => new LabeledText(r.Text, r.RelabeledCategory!, string.IsNullOrEmpty(r.Lang) ? LanguageDetector.Detect(r.Text) : r.Lang, weight))];
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 

@@ -1,0 +1,35 @@
+using VillageBot.Conversation;
+using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Membership;
+
+/// <summary>
+/// Which villages a person may address (a broadcast, a poll, its results): admins any village, coordinators
+/// their own; and the buttons to choose one.
+/// </summary>
+public sealed class Audience(Db db)
+{
+    public IReadOnlyList<Village> Villages(BotContext ctx) =>
+        [.. (ctx.IsAdmin ? db.Villages.FindAll() : ctx.Resident.CoordinatorOf.Select(id => db.Villages.FindById(id)).Where(v => v is not null))
+            .OrderBy(v => v.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("lv-LV"), true))];
+
+    /// <summary>One button per village ("prefix:v:id"), the person's own village first, and Cancel.</summary>
+    public static Keyboard Picker(BotContext ctx, string prefix, IReadOnlyList<Village> villages)
+    {
+        var ordered = villages.OrderBy(v => v.Id == ctx.Resident.VillageId ? 0 : 1).ToList();
+        var keyboard = new Keyboard();
+        for (var i = 0; i < ordered.Count; i += 2)
+        {
+            keyboard.Row([.. ordered.Skip(i).Take(2).Select(v => new Button(v.Name, CallbackData.Build(prefix, "v", v.Id)))]);
+        }
+
+        return keyboard.Row(new Button(ctx.T("common.cancel"), CallbackData.Build(prefix, "cancel")));
+    }
+
+    /// <summary>The village chosen with a button, if it exists and this person may address it.</summary>
+    public Village? Chosen(BotContext ctx, CallbackData data) => data.IntArg(1) is int id ? Managed(ctx, id) : null;
+
+    /// <summary>The village with this id, if it exists and this person may address it.</summary>
+    public Village? Managed(BotContext ctx, int id) => db.Villages.FindById(id) is { } v && ctx.MayManage(v.Id) ? v : null;
+}

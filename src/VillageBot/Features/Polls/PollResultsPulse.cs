@@ -1,0 +1,36 @@
+using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb;
+using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.Storage;
+
+namespace VillageBot.Features.Polls;
+
+/// <summary>Poll results on the pulse page: the latest polls of the period in the villages in view, votes per option (never who voted).</summary>
+public sealed class PollResultsPulse(PollStore store, PollResults results, Db db, Texts texts) : IPulseSource
+{
+    public const int MaxPolls = 10;
+
+    public string Slot => PulseSlots.Polls;
+
+    public PulseSection? Build(PulseScope scope)
+    {
+        var polls = store.Polls.Find(p => p.SendAt >= scope.FromUtc && p.SendAt < scope.ToUtc)
+            .Where(p => scope.Includes(p.VillageId))
+            .OrderByDescending(p => p.SendAt)
+            .Take(MaxPolls)
+            .ToList();
+        if (polls.Count == 0)
+        {
+            return null;
+        }
+
+        var villages = db.Villages.FindAll().ToDictionary(v => v.Id, v => v.Name);
+        var charts = polls.Select(p =>
+        {
+            var tally = results.Tally(p);
+            var title = texts.Get(scope.Lang, "web.pulse.poll_title", p.Question, villages.GetValueOrDefault(p.VillageId, "?"), tally.Voters, tally.Recipients);
+            return new PulseBars(title, [.. p.Options.Select((o, i) => (o, (double)tally.Counts[i]))]);
+        }).ToList();
+        return new PulseSection(charts);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using LiteDB;
+
+namespace VillageBot.Features.Reports;
+
+/// <summary>The reading side other features use: they ask in terms of reports, never of the collection.</summary>
+public sealed partial class ReportStore
+{
+    /// <summary>The reports matching <paramref name="query"/>, in no particular order.</summary>
+    public IEnumerable<Report> Find(ReportQuery query)
+    {
+        var all = query.Villages is null
+            ? Reports.FindAll()
+            : query.Villages.Distinct().SelectMany(id => Reports.Find(r => r.VillageId == id));
+        return all.Where(query.Matches);
+    }
+
+    /// <summary>Page <paramref name="page"/> (from 1) of the matching reports, newest first.</summary>
+    public ReportPage Page(ReportQuery query, int page, int size)
+    {
+        var matching = Find(query).OrderByDescending(r => r.CreatedAt).ToList();
+        return new ReportPage([.. matching.Skip((page - 1) * size).Take(size)], matching.Count);
+    }
+
+    /// <summary>The matching reports counted per period (the months or weeks of a chart) by category and pillar, and by status.</summary>
+    public ReportCounts Count(ReportQuery query, IReadOnlyList<(DateTime FromUtc, DateTime ToUtc)> periods)
+    {
+        var byCategory = new Dictionary<(string, int), int>();
+        var byPillar = new Dictionary<(string, int), int>();
+        var byStatus = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var r in Find(query))
+        {
+            total++;
+            byStatus[r.Status] = byStatus.GetValueOrDefault(r.Status) + 1;
+            var p = PeriodOf(periods, r.CreatedAt);
+            if (p >= 0)
+            {
+                byCategory[(r.Category, p)] = byCategory.GetValueOrDefault((r.Category, p)) + 1;
+                byPillar[(r.Pillar, p)] = byPillar.GetValueOrDefault((r.Pillar, p)) + 1;
+            }
+        }
+
+        return new ReportCounts(total, byCategory, byPillar, byStatus);
+    }
+
+    /// <summary>The matching reports most residents joined with "+1", the earliest first among equals.</summary>
+    public IReadOnlyList<Report> MostSupported(ReportQuery query, int count) =>
+        [.. Find(query).Where(r => r.Supporters.Count > 0).OrderByDescending(r => r.Supporters.Count).ThenBy(r => r.CreatedAt).Take(count)];
+
+    /// <summary>
+    /// A report by its reference ("R-1001"); a report stored before references were kept is found by its number
+    /// ("R-5" or "5" for id 5).
+    /// </summary>
+    public Report? FindByReference(string reference)
+    {
+        if (Reports.FindOne(r => r.Reference == reference) is { } byReference)
+        {
+            return byReference;
+        }
+
+        var digits = reference.StartsWith("R-", StringComparison.OrdinalIgnoreCase) ? reference[2..] : reference;
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && Find(n) is { } r && string.IsNullOrEmpty(r.Reference) ? r : null;
+    }
+
+    /// <summary>Reports an admin relabelled: the examples retraining adds to the files.</summary>
+    public IReadOnlyList<Report> Relabeled() => Relabeled(Reports);
+
+    /// <summary>The same, from the database file of a bot that may be running (the command line trains beside it).</summary>
+    public static IReadOnlyList<Report> Relabeled(ILiteDatabase database) =>
+        database.CollectionExists(CollectionName) ? Relabeled(database.GetCollection<Report>(CollectionName)) : [];
+
+    private static IReadOnlyList<Report> Relabeled(ILiteCollection<Report> reports) =>
+        [.. reports.Find(Query.Not(nameof(Report.RelabeledCategory), BsonValue.Null))];
+
+    private static int PeriodOf(IReadOnlyList<(DateTime FromUtc, DateTime ToUtc)> periods, DateTime at)
+    {
+        for (var i = 0; i < periods.Count; i++)
+        {
+            if (at >= periods[i].FromUtc && at < periods[i].ToUtc)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,54 @@
+namespace VillageBot.Tests.Responsibilities;
+
+public sealed class RedirectTests : ResponsibilityTest
+{
+    [Theory]
+    [InlineData("lv", "Nav elektrības visā ielā kopš rīta", "Elektrības pārtraukums: to nenovērš ciems, bet AS \"Sadales tīkls\" — zvaniet 8404 · https://sadalestikls.lv", "Pierakstīju to arī ciemam Kalsnava")]
+    [InlineData("en", "Power cut in our whole street since the morning", "Power cut: the village cannot fix this; AS \"Sadales tīkls\" does — call 8404 · https://sadalestikls.lv", "I have also noted it for Kalsnava")]
+    [InlineData("ru", "Нет света на всей улице, электричество пропало с утра", "Отключение электричества: это устраняет не деревня, а AS \"Sadales tīkls\" — звоните 8404 · https://sadalestikls.lv", "Я также записал это для деревни Kalsnava")]
+    public async Task A_power_cut_is_redirected_to_the_grid_operator_at_once_and_still_noted_for_the_village(string lang, string text, string redirect, string noted)
+    {
+        CheckAll();
+        var user = await MemberAsync(lang);
+        await StartReportAsync(user);
+        user.Send(text);
+        await user.ExpectTextAsync(redirect);
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        user.Click("rep:skip");
+        await user.ExpectAsync(e => e.HasButton("rep:ok"));
+        var saved = await ConfirmAndSaveAsync(user);
+        Assert.Contains(noted, saved.Text);
+        Assert.Contains("8404", saved.Text);
+
+        var report = StoredReport(Reference(saved.Text!));
+        Assert.Equal("energy", report.Category);
+        await Host.IdleAsync();
+        Assert.Empty(Deliveries.OfReport(report.Id));
+        Assert.Empty(Smtp.Received);
+    }
+
+    [Theory]
+    [InlineData("en", "The barn next to the shop is on fire", "Call 112 now")]
+    [InlineData("lv", "Pie veikala ugunsgrēks, deg šķūnis", "Zvaniet 112 tūlīt")]
+    [InlineData("ru", "У магазина пожар, горит сарай", "Звоните 112 сейчас же")]
+    public async Task An_emergency_gets_112_at_once_and_is_not_queued(string lang, string text, string answer)
+    {
+        var user = await MemberAsync(lang);
+        await StartReportAsync(user);
+        user.Send(text);
+        await user.ExpectTextAsync(answer);
+        await user.ExpectSilenceAsync();
+        Assert.Equal(0, Store.Reports.Count());
+        Assert.Null(Host.Db.Residents.FindById(user.Id).Dialog);
+        Assert.Empty(Deliveries.Deliveries.FindAll());
+    }
+
+    [Fact]
+    public async Task Free_text_about_a_power_cut_gets_the_redirect_too()
+    {
+        var user = await MemberAsync("en");
+        user.Send("/report Power cut in our whole street since the morning");
+        await user.ExpectTextAsync("call 8404");
+        await user.ExpectAsync(e => e.HasButton("rep:ok"));
+    }
+}
