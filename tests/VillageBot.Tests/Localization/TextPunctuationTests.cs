@@ -37,8 +37,8 @@ public sealed partial class TextPunctuationTests
     [MemberData(nameof(Languages_))]
     public void No_text_has_two_sentence_stops_once_typical_values_are_in(string lang)
     {
-        var sendTime = new SendTime(Options.Create(new BotOptions()), Options.Create(new BroadcastOptions()),
-            new QuietHours(Options.Create(new NudgeOptions()), Options.Create(new BotOptions())));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(new BotOptions().TimeZone);
+        var sendTime = new SendTime(zone, Options.Create(new BroadcastOptions()), new QuietHours(Options.Create(new NudgeOptions()), zone));
         var date = sendTime.Format(new DateTime(2025, 12, 7, 16, 30, 0, DateTimeKind.Utc));
         Assert.EndsWith(".", date);
         var durations = new[] { 5, 45, 60, 120, 1440, 4320, 10080, 20160, 30240 }.Select(m => PollDuration.Format(TimeSpan.FromMinutes(m), lang, All)).ToList();

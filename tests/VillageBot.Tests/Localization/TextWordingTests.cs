@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using VillageBot.Conversation;
-using VillageBot.Tests.Foundation;
 using VillageBot.Tests.Quizzes;
 using Texts = VillageBot.Infrastructure.Localization.Texts;
 
