@@ -9,7 +9,7 @@ public sealed class IntentOptions
     /// <summary>
     /// Below this top probability the person is asked "question or problem?". Chosen on the dev splits of both blind
     /// batches (data/eval/blind*/*.dev.jsonl, see the README's "Free text" section): cross-validated, the threshold of
-    /// least cost (a wrong route counted as four prompts) is 0.73–0.76 in every fold; 0.70 asks a little less and
+    /// least cost (a wrong route counted as four prompts) is 0.75 in every fold; 0.70 asks a little less and
     /// keeps problem reports and small talk at 0.90 or more. A lower value routes more texts at once and asks less, at
     /// the price of more wrong routes.
     /// </summary>
