@@ -52,28 +52,28 @@ public sealed class QuestionsChatTests : BotTest
         MakeCoordinator(otherCoordinator, "ergli");
         var user = await MemberAsync("lv", "kalsnava");
 
-        user.Send("Kad brauks autobuss uz Rīgu?");
+        user.Send("Kas ir mūsu pagasta pārvaldes vadītājs?");
         var reply = await user.ExpectTextAsync("nezinu");
         Assert.Contains("koordinatoram", reply.Text, StringComparison.Ordinal);
         var gap = Assert.Single(Gaps());
-        Assert.Equal(("Kad brauks autobuss uz Rīgu?", "lv", user.Id), (gap.Question, gap.Lang, gap.ResidentId));
+        Assert.Equal(("Kas ir mūsu pagasta pārvaldes vadītājs?", "lv", user.Id), (gap.Question, gap.Lang, gap.ResidentId));
         Assert.Equal(VillageId("kalsnava"), gap.VillageId);
         Assert.True(reply.HasButton($"qa:fwd:{gap.Id}"));
 
         user.Click("Nodot koordinatoram");
-        var forwarded = await coordinator.ExpectTextAsync("Kad brauks autobuss uz Rīgu?");
+        var forwarded = await coordinator.ExpectTextAsync("Kas ir mūsu pagasta pārvaldes vadītājs?");
         Assert.Contains("не знал ответа", forwarded.Text, StringComparison.Ordinal);
         Assert.Contains("/gaps", forwarded.Text, StringComparison.Ordinal);
         await user.ExpectTextAsync("Jautājums nodots ciema «Kalsnava» koordinatoram");
         Assert.NotNull(Gaps().Single().ForwardedAt);
         Assert.DoesNotContain(Api.Events(user.Id), e => e.Method == "editMessageText" && e.MessageId == reply.MessageId && e.AllButtons.Any());
-        Assert.DoesNotContain(Api.Events(otherCoordinator.Id), e => e.Text?.Contains("autobuss", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Api.Events(otherCoordinator.Id), e => e.Text?.Contains("vadītājs", StringComparison.Ordinal) == true);
 
         user.ClickData(reply.MessageId, $"qa:fwd:{gap.Id}");
         var again = await user.ExpectAsync(e => e.Method == "answerCallbackQuery");
         Assert.Equal("Šis jautājums jau ir nodots.", again.Text);
         await Host.IdleAsync();
-        Assert.Single(Api.Events(coordinator.Id), e => e.Text?.Contains("autobuss", StringComparison.Ordinal) == true);
+        Assert.Single(Api.Events(coordinator.Id), e => e.Text?.Contains("vadītājs", StringComparison.Ordinal) == true);
     }
 
     [Fact]

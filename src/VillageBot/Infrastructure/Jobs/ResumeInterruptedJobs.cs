@@ -18,6 +18,7 @@ internal sealed class ResumeInterruptedJobs(
     ILogger<ResumeInterruptedJobs> log) : IHostedService
 {
     private const string Marker = "villagebot:process";
+    private int _stopped;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,10 +44,20 @@ internal sealed class ResumeInterruptedJobs(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Storage == JobStorageKind.Sqlite)
+        if (options.Value.Storage != JobStorageKind.Sqlite || Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return Task.CompletedTask;
+        }
+
+        try
         {
             using var connection = storage.GetConnection();
             Mark(connection, running: false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The store closed first: the next start treats this stop like a crash and re-queues whatever is still
+            // "processing", so nothing is lost.
         }
 
         return Task.CompletedTask;
