@@ -60,8 +60,17 @@ public sealed class FakeUser(FakeBotApi api, long id, string lang = "lv")
         }
     }
 
-    /// <summary>Skips everything received so far.</summary>
-    public void Skip() => _cursor = Api.LastSeq;
+    /// <summary>
+    /// Skips everything this chat has received and will receive from what is already under way: waits until the bot
+    /// is idle (so a notice still being sent is not left to arrive after the skip), then moves past it all.
+    /// </summary>
+    public async Task SkipAsync()
+    {
+        var idle = Api.IdleProbe
+            ?? throw new InvalidOperationException("Skipping waits until the bot is idle: run the bot in a BotHost, which lets this API ask it.");
+        await idle();
+        _cursor = Api.LastSeq;
+    }
 
     /// <summary>Joins a village through /start with a deep-link code, choosing the language and agreeing to the notice.</summary>
     public async Task OnboardAsync(string villageCode = "kalsnava")

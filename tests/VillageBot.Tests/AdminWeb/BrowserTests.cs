@@ -34,7 +34,7 @@ public sealed class BrowserTests(ChromiumFixture chromium) : BotTest, IClassFixt
         var foreign = Host.Db.AddReport("ergli", "transport", "Ērgļu ceļa problēma");
         var coordinator = await MemberAsync("en");
         Host.Db.MakeCoordinator(coordinator.Id, "kalsnava");
-        reporter.Skip();
+        await reporter.SkipAsync();
 
         var page = await SignInAsync(await coordinator.WebLinkAsync());
         await Assertions.Expect(page.Locator("p.summary")).ToContainTextAsync("Reports found: 2");
@@ -78,7 +78,7 @@ public sealed class BrowserTests(ChromiumFixture chromium) : BotTest, IClassFixt
         var reporter = await MemberAsync("en");
         var unsure = Host.Db.AddReport("ergli", "energy", "The lamps at the crossing are dark", confidence: 0.23, reporter: reporter.Id);
         Host.Db.AddReport("kalsnava", "services", "The shop closes too early", confidence: 0.48);
-        reporter.Skip();
+        await reporter.SkipAsync();
 
         var page = await SignInAsync(await Admin().WebLinkAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Review queue" }).ClickAsync();

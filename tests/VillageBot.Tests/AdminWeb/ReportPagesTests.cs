@@ -90,7 +90,7 @@ public sealed class ReportPagesTests : BotTest
         var report = Host.Db.AddReport("kalsnava", "transport", "Яма на дороге", reporter: reporter.Id);
         var coordinator = await MemberAsync("en");
         var browser = await Host.SignInAsCoordinatorAsync(coordinator, "kalsnava");
-        reporter.Skip();
+        await reporter.SkipAsync();
 
         var response = await browser.SubmitAsync($"/web/reports/{report.Id}", new() { ["status"] = ReportStatus.InProgress, ["note"] = "Бригада приедет в пятницу" }, $"/web/reports/{report.Id}/status");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -117,7 +117,7 @@ public sealed class ReportPagesTests : BotTest
         var report = Host.Db.AddReport("kalsnava", "transport", "Closed already", status: ReportStatus.Resolved, reporter: reporter.Id);
         var open = Host.Db.AddReport("kalsnava", "transport", "Still open", reporter: reporter.Id);
         var browser = await Host.SignInAsync(Admin());
-        reporter.Skip();
+        await reporter.SkipAsync();
         var page = await browser.GetStringAsync($"/web/reports/{open.Id}");
         var token = WebTestKit.AntiforgeryToken(page);
 
@@ -145,7 +145,7 @@ public sealed class ReportPagesTests : BotTest
         var middling = Host.Db.AddReport("ergli", "services", "Middling one", confidence: 0.44);
         var closed = Host.Db.AddReport("ergli", "services", "Closed unsure one", confidence: 0.1, status: ReportStatus.Rejected);
         var browser = await Host.SignInAsync(Admin());
-        reporter.Skip();
+        await reporter.SkipAsync();
 
         var queue = await browser.GetStringAsync("/web/review");
         Assert.DoesNotContain(sure.Reference, queue);

@@ -37,7 +37,7 @@ public sealed class RoleMatrixTests : ReportTest
         {
             foreach (var (role, who) in people.All)
             {
-                who.Skip();
+                await who.SkipAsync();
                 who.Send("/" + route.Command);
                 var reply = await who.NextAsync();
                 var refused = Refusals.Contains(reply.Text);
@@ -72,7 +72,7 @@ public sealed class RoleMatrixTests : ReportTest
             {
                 // The first argument is a real report of the first village, so a handler that takes a report id
                 // meets one that only that village's coordinator (and an admin) may manage.
-                who.Skip();
+                await who.SkipAsync();
                 who.ClickData(1, $"{route.Prefix}:{reportId}:{ReportStatus.InProgress}");
                 var answer = (await who.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text ?? "";
                 var refused = Refusals.Contains(answer);
@@ -96,11 +96,11 @@ public sealed class RoleMatrixTests : ReportTest
 
         // A status change of this village's report: its coordinator is asked for the note, the other is turned away.
         var own = people.Coordinator;
-        own.Skip();
+        await own.SkipAsync();
         own.ClickData(1, $"rst:{reportId}:{ReportStatus.InProgress}");
         Assert.DoesNotContain((await own.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text ?? "", (string[])[.. Refusals, NotYourVillage]);
         var other = people.OtherVillageCoordinator;
-        other.Skip();
+        await other.SkipAsync();
         other.ClickData(1, $"rst:{reportId}:{ReportStatus.InProgress}");
         Assert.Equal(NotYourVillage, (await other.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text);
         AssertNeverShown(people);

@@ -19,7 +19,7 @@ public sealed class UntriagedDigestTests : NudgeTest
         // A coordinator who turned reminders off still gets digests: they are work, not reminders.
         Assert.Contains("Atgādinājumi: izslēgti", (await ToggleRemindersAsync(second)).Text);
 
-        coordinator.Skip();
+        await coordinator.SkipAsync();
         Advance(TimeSpan.FromHours(28) - TimeSpan.FromMinutes(20));
         await coordinator.ExpectSilenceAsync();
         Advance(TimeSpan.FromMinutes(20));

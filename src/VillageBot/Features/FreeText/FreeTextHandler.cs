@@ -166,18 +166,3 @@ public sealed class FreeTextDialog(FreeTextRouter router) : IDialogHandler
         }
     }
 }
-
-public static class FreeTextFeature
-{
-    public static IServiceCollection AddFreeText(this IServiceCollection services)
-    {
-        services.AddOptions<IntentOptions>().BindConfiguration(IntentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IntentDetector>();
-        services.AddHostedService<IntentStartup>();
-        services.AddScoped<FreeTextRouter>();
-        services.AddScoped<ITextHandler, FreeTextHandler>();
-        services.AddCallback<FreeTextCallback>(FreeTextCallback.Prefix, Access.Member);
-        services.AddDialog<FreeTextDialog>(FreeTextHandler.Dialog);
-        return services;
-    }
-}

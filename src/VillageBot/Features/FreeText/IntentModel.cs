@@ -1,8 +1,8 @@
-using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
 using VillageBot.Features.Reports.Classification;
+using VillageBot.Infrastructure.MachineLearning;
 
 namespace VillageBot.Features.FreeText;
 
@@ -26,7 +26,7 @@ public sealed class IntentModel
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly DataViewSchema _inputSchema;
-    private readonly ObjectPool<PredictionEngine<IntentInput, IntentScore>> _engines;
+    private readonly PredictionEngines<IntentInput, IntentScore> _engines;
     private readonly int[] _order;
 
     private IntentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema)
@@ -34,8 +34,8 @@ public sealed class IntentModel
         _ml = ml;
         _transformer = transformer;
         _inputSchema = inputSchema;
-        _engines = new DefaultObjectPool<PredictionEngine<IntentInput, IntentScore>>(new EnginePolicy(this), Environment.ProcessorCount * 2);
-        var labels = ReadLabels();
+        _engines = new PredictionEngines<IntentInput, IntentScore>(ml, transformer, inputSchema);
+        var labels = _engines.SlotNames("Score").ToList();
         _order = [.. Intents.Select(i => labels.IndexOf(i))];
     }
 
@@ -59,16 +59,8 @@ public sealed class IntentModel
     public float[] Predict(string text)
     {
         var input = IntentFeatures.Of(text);
-        var engine = _engines.Get();
-        try
-        {
-            var raw = engine.Predict(input).Score;
-            return [.. _order.Select(i => i < 0 ? 0f : raw[i])];
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
+        var raw = _engines.Predict(input).Score;
+        return [.. _order.Select(i => i < 0 ? 0f : raw[i])];
     }
 
     private static IEstimator<ITransformer> Pipeline(MLContext ml, IntentSettings s) =>
@@ -92,29 +84,6 @@ public sealed class IntentModel
         StopWordsRemoverOptions = null,
         Norm = TextFeaturizingEstimator.NormFunction.L2,
     };
-
-    private List<string> ReadLabels()
-    {
-        var engine = _engines.Get();
-        try
-        {
-            var names = default(VBuffer<ReadOnlyMemory<char>>);
-            engine.OutputSchema["Score"].GetSlotNames(ref names);
-            return [.. names.DenseValues().Select(n => n.ToString())];
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
-    }
-
-    private sealed class EnginePolicy(IntentModel model) : PooledObjectPolicy<PredictionEngine<IntentInput, IntentScore>>
-    {
-        public override PredictionEngine<IntentInput, IntentScore> Create() =>
-            model._ml.Model.CreatePredictionEngine<IntentInput, IntentScore>(model._transformer, inputSchema: model._inputSchema);
-
-        public override bool Return(PredictionEngine<IntentInput, IntentScore> obj) => true;
-    }
 }
 
 /// <summary>The model's output: one probability per intent, in the order of the trained label keys.</summary>

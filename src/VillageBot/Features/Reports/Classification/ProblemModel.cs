@@ -1,7 +1,7 @@
-using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
+using VillageBot.Infrastructure.MachineLearning;
 
 namespace VillageBot.Features.Reports.Classification;
 
@@ -18,7 +18,7 @@ public sealed class ProblemModel
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly ProblemFeaturizer _featurizer;
-    private readonly ObjectPool<PredictionEngine<ProblemInput, ProblemScore>> _engines;
+    private readonly PredictionEngines<ProblemInput, ProblemScore> _engines;
 
     private ProblemModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, ProblemFeaturizer featurizer)
     {
@@ -26,8 +26,8 @@ public sealed class ProblemModel
         _transformer = transformer;
         InputSchema = inputSchema;
         _featurizer = featurizer;
-        _engines = new DefaultObjectPool<PredictionEngine<ProblemInput, ProblemScore>>(new EnginePolicy(this), Environment.ProcessorCount * 2);
-        Labels = ReadLabels(_engines);
+        _engines = new PredictionEngines<ProblemInput, ProblemScore>(ml, transformer, inputSchema);
+        Labels = _engines.SlotNames("Score");
     }
 
     /// <summary>Category ids in the order of the model's scores.</summary>
@@ -58,15 +58,7 @@ public sealed class ProblemModel
     public float[] Predict(string text)
     {
         var input = _featurizer.Featurize(text);
-        var engine = _engines.Get();
-        try
-        {
-            return engine.Predict(input).Score;
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
+        return _engines.Predict(input).Score;
     }
 
     /// <summary>Many texts at once through the model's Transform (no engine needed).</summary>
@@ -117,29 +109,6 @@ public sealed class ProblemModel
         StopWordsRemoverOptions = null,
         Norm = TextFeaturizingEstimator.NormFunction.L2,
     };
-
-    private static string[] ReadLabels(ObjectPool<PredictionEngine<ProblemInput, ProblemScore>> engines)
-    {
-        var engine = engines.Get();
-        try
-        {
-            var names = default(VBuffer<ReadOnlyMemory<char>>);
-            engine.OutputSchema["Score"].GetSlotNames(ref names);
-            return [.. names.DenseValues().Select(n => n.ToString())];
-        }
-        finally
-        {
-            engines.Return(engine);
-        }
-    }
-
-    private sealed class EnginePolicy(ProblemModel model) : PooledObjectPolicy<PredictionEngine<ProblemInput, ProblemScore>>
-    {
-        public override PredictionEngine<ProblemInput, ProblemScore> Create() =>
-            model._ml.Model.CreatePredictionEngine<ProblemInput, ProblemScore>(model._transformer, inputSchema: model.InputSchema);
-
-        public override bool Return(PredictionEngine<ProblemInput, ProblemScore> obj) => true;
-    }
 }
 
 /// <summary>The model's output: one probability per category.</summary>
