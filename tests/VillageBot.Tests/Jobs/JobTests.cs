@@ -62,6 +62,32 @@ public sealed class ScheduledJobTests : VillageTest
     }
 
     [Fact]
+    public async Task A_job_waiting_in_the_earlier_versions_list_runs_once_after_the_upgrade()
+    {
+        var arg = Guid.NewGuid().ToString("N");
+        var db = Host.Services.GetRequiredService<VillageBot.Infrastructure.Storage.Db>();
+        db.Database.GetCollection(LedgerUpgrade.OldCollection).Insert(new LiteDB.BsonDocument
+        {
+            ["_id"] = "test-recording:" + arg,
+            ["Job"] = "test-recording",
+            ["Arg"] = arg,
+            ["DueAt"] = Start.UtcDateTime.AddHours(2),
+            ["State"] = "Waiting",
+        });
+
+        Host = await Host.RestartAsync();
+        var jobs = Host.Services.GetRequiredService<IJobScheduler>();
+        Assert.Equal(Start.UtcDateTime.AddHours(2), jobs.DueAt("test-recording:" + arg));
+        Assert.False(Host.Services.GetRequiredService<VillageBot.Infrastructure.Storage.Db>().Database.CollectionExists(LedgerUpgrade.OldCollection));
+
+        Advance(TimeSpan.FromHours(2));
+        await WaitAsync(() => RecordingJob.Runs.ContainsKey(arg));
+        Host = await Host.RestartAsync();
+        await Host.IdleAsync();
+        Assert.Equal(1, RecordingJob.Runs[arg]);
+    }
+
+    [Fact]
     public async Task Failing_job_runs_again_later_on_the_clock()
     {
         var arg = Guid.NewGuid().ToString("N");

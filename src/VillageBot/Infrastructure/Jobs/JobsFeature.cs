@@ -59,6 +59,7 @@ public static class JobsFeature
         services.AddSingleton<JobRegistry>();
         services.AddSingleton<IJobScheduler, JobScheduler>();
         services.AddSingleton<JobBacklog>();
+        services.AddHostedService<LedgerUpgrade>();
         return services;
     }
 
