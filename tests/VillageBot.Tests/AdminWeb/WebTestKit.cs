@@ -128,8 +128,9 @@ public static class StoredData
     }
 
     /// <summary>
-    /// The file's bytes; null when it is LiteDB's own log or temporary file and LiteDB deleted it between listing and
-    /// reading (it does so by design after a checkpoint). Any other file that vanishes is a failure.
+    /// The file's bytes; null when it is LiteDB's own log or temporary file, or SQLite's shared-memory or write-ahead
+    /// file of the job store, and its database deleted it between listing and reading (both do so by design after a
+    /// checkpoint). Any other file that vanishes is a failure.
     /// </summary>
     private static byte[]? Read(string path)
     {
@@ -140,7 +141,8 @@ public static class StoredData
             stream.CopyTo(buffer);
             return buffer.ToArray();
         }
-        catch (FileNotFoundException) when (Path.GetFileName(path).StartsWith(Path.GetFileNameWithoutExtension(Db.FileName) + "-", StringComparison.Ordinal))
+        catch (FileNotFoundException) when (Path.GetFileName(path).StartsWith(Path.GetFileNameWithoutExtension(Db.FileName) + "-", StringComparison.Ordinal)
+            || Path.GetFileName(path) is "jobs.db-shm" or "jobs.db-wal" or "jobs.db-journal")
         {
             return null;
         }

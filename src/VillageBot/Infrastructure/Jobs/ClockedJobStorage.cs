@@ -14,6 +14,9 @@ namespace VillageBot.Infrastructure.Jobs;
 /// </summary>
 internal sealed class ClockedJobStorage(JobStorage inner, TimeProvider time) : JobStorage
 {
+    /// <summary>The store whose time this one replaces.</summary>
+    public JobStorage Inner => inner;
+
     public override bool LinearizableReads => inner.LinearizableReads;
 
     public override IMonitoringApi GetMonitoringApi() => inner.GetMonitoringApi();
