@@ -34,6 +34,67 @@ public sealed class ReportPagesTests : BotTest
         Assert.Contains("Reports found: 4", bad);
     }
 
+    [Fact]
+    public async Task Dates_are_typed_as_the_chosen_language_writes_them()
+    {
+        var jan = new DateTime(2025, 1, 15, 10, 0, 0, DateTimeKind.Utc);
+        var feb = new DateTime(2025, 2, 10, 10, 0, 0, DateTimeKind.Utc);
+        Host.Db.AddReport("kalsnava", "transport", "Pothole near the school", at: jan);
+        var b = Host.Db.AddReport("kalsnava", "safety", "No street lights on Meža iela", at: feb);
+        var browser = await Host.SignInAsync(Admin());
+
+        await AssertShowsAsync(browser, "from=01.02.2025&to=28.02.2025.&lang=lv", b);
+        await AssertShowsAsync(browser, "from=1/2/2025&lang=en", b);
+        var lv = await browser.GetStringAsync("/web/reports?from=2025-02-01&lang=lv");
+        Assert.Contains("placeholder=\"dd.mm.gggg\" value=\"01.02.2025\"", lv);
+        var en = await browser.GetStringAsync("/web/reports?from=2025-02-01&lang=en");
+        Assert.Contains("placeholder=\"dd/mm/yyyy\" value=\"01/02/2025\"", en);
+        var ru = await browser.GetStringAsync("/web/reports?from=2025-02-01&lang=ru");
+        Assert.Contains("placeholder=\"дд.мм.гггг\" value=\"01.02.2025\"", ru);
+    }
+
+    [Fact]
+    public async Task A_report_opens_by_its_chat_reference_and_errors_are_friendly_pages_in_the_persons_language()
+    {
+        var report = Host.Db.AddReport("kalsnava", "transport", "Pothole near the school");
+        var browser = await Host.SignInAsync(Admin());
+
+        foreach (var address in new[] { "/web/reports/" + report.Reference, "/web/reports/" + report.Id, "/web/reports/" + report.Reference.ToLowerInvariant() })
+        {
+            var page = await browser.GetStringAsync(address + "?lang=en");
+            Assert.Contains($"Report {report.Reference}", page);
+            Assert.Contains("Pothole near the school", page);
+        }
+
+        foreach (var (lang, heading, text) in new[]
+        {
+            ("lv", "Nav atrasts", "Šādas lapas nav."),
+            ("en", "Not found", "There is no such page."),
+            ("ru", "Не найдено", "Такой страницы нет."),
+        })
+        {
+            var missing = await browser.GetAsync($"/web/no-such-page?lang={lang}");
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            var html = await missing.Content.ReadAsStringAsync();
+            Assert.Contains($"<html lang=\"{lang}\"", html);
+            Assert.Contains(heading, html);
+            Assert.Contains(text, html);
+
+            var noReport = await browser.GetAsync($"/web/reports/R-9999?lang={lang}");
+            Assert.Equal(HttpStatusCode.NotFound, noReport.StatusCode);
+            Assert.Contains(heading, await noReport.Content.ReadAsStringAsync());
+        }
+
+        var refused = await browser.PostAsync($"/web/reports/{report.Id}/status?lang=ru", new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = ReportStatus.Resolved }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Этот запрос не удалось принять.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(ReportStatus.New, Reports.FindById(report.Id).Status);
+
+        var api = await browser.GetAsync("/web/api/nothing");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("", await api.Content.ReadAsStringAsync());
+    }
+
     private static async Task AssertShowsAsync(HttpClient browser, string query, params Report[] expected)
     {
         var page = await browser.GetStringAsync("/web/reports?" + query);

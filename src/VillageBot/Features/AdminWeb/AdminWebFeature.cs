@@ -52,6 +52,10 @@ public static class AdminWebFeature
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(WebViewer.AdminRole, WebViewer.CoordinatorRole))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(WebViewer.AdminRole));
         services.AddAntiforgery();
+
+        // A refused form (no anti-forgery token, a malformed field) answers 400 in every environment, so that
+        // the person sees the error page in their language rather than the developer's exception page.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IOptions<WebOptions>>((o, web) =>
         {
             o.Cookie.Name = "vb_af";
@@ -68,6 +72,7 @@ public static class AdminWebFeature
     {
         // Authentication and authorization are put first in the pipeline by the host itself (their services are
         // registered), ahead of any middleware such as the job dashboard, which relies on the cookie.
+        app.UseStatusCodePages(context => WebPages.WriteStatusPageAsync(context.HttpContext));
         app.UseAntiforgery();
         app.Use(async (http, next) =>
         {

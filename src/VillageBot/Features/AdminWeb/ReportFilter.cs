@@ -111,6 +111,12 @@ public sealed record ReportFilter
     private static int? Percent(string s) =>
         double.TryParse(s.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100 ? (int)Math.Round(p) : null;
 
+    /// <summary>The date formats people type in each language; the page shows the one of its language.</summary>
+    public static string DateFormat(string lang) => lang == "en" ? "dd/MM/yyyy" : "dd.MM.yyyy";
+
+    /// <summary>ISO dates (links, scripts) and dates as written in Latvian, Russian and British English (1.2.2025, 01.02.2025., 01/02/2025).</summary>
+    private static readonly string[] DayFormats = ["yyyy-MM-dd", "d.M.yyyy", "d.M.yyyy.", "d/M/yyyy"];
+
     private static DateOnly? Day(string s) =>
-        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        DateOnly.TryParseExact(s, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }

@@ -13,7 +13,7 @@ public static class ReportPages
     public static void MapReportPages(this IEndpointRouteBuilder web)
     {
         web.MapGet("/reports", List);
-        web.MapGet("/reports/{id:int}", Detail);
+        web.MapGet("/reports/{key}", Detail);
         web.MapGet("/reports/{id:int}/photo", PhotoAsync);
         web.MapPost("/reports/{id:int}/status", ChangeStatusAsync);
         web.MapPost("/reports/{id:int}/category", RelabelAsync).RequireAuthorization(AdminWebFeature.AdminPolicy);
@@ -99,10 +99,11 @@ public static class ReportPages
         return html.Append("</tbody></table></div>").ToString();
     }
 
-    private static IResult Detail(HttpContext http, int id, Db db, ReportStore store)
+    /// <summary>One report, by its reference as residents see it in the chat (R-1001) or by its number.</summary>
+    private static IResult Detail(HttpContext http, string key, Db db, ReportStore store)
     {
         var ui = WebUi.For(http);
-        if (store.Find(id) is not { } r)
+        if (store.Find(key) is not { } r)
         {
             return WebPages.NotFound(ui);
         }

@@ -43,8 +43,7 @@ public static class WebForms
 
         html.Append("<div><label for=\"f-cmin\">").Append(ui.TE("web.filter.cmin")).Append("</label><input id=\"f-cmin\" name=\"cmin\" type=\"number\" min=\"0\" max=\"100\" inputmode=\"numeric\" value=\"").Append(f.MinConfidence?.ToString(inv)).Append("\"></div>");
         html.Append("<div><label for=\"f-cmax\">").Append(ui.TE("web.filter.cmax")).Append("</label><input id=\"f-cmax\" name=\"cmax\" type=\"number\" min=\"0\" max=\"100\" inputmode=\"numeric\" value=\"").Append(f.MaxConfidence?.ToString(inv)).Append("\"></div>");
-        html.Append("<div><label for=\"f-from\">").Append(ui.TE("web.filter.from")).Append("</label><input id=\"f-from\" name=\"from\" type=\"date\" value=\"").Append(f.From?.ToString("yyyy-MM-dd", inv)).Append("\"></div>");
-        html.Append("<div><label for=\"f-to\">").Append(ui.TE("web.filter.to")).Append("</label><input id=\"f-to\" name=\"to\" type=\"date\" value=\"").Append(f.To?.ToString("yyyy-MM-dd", inv)).Append("\"></div>");
+        html.Append(DateInput(ui, "from", "web.filter.from", f.From)).Append(DateInput(ui, "to", "web.filter.to", f.To));
         html.Append("</div><div class=\"actions\"><button type=\"submit\" class=\"primary\">").Append(ui.TE("web.filter.apply")).Append("</button> <a href=\"").Append(action).Append("\">").Append(ui.TE("web.filter.reset")).Append("</a></div></form>");
         if (f.Ignored.Count > 0)
         {
@@ -52,6 +51,18 @@ public static class WebForms
         }
 
         return html.ToString();
+    }
+
+    /// <summary>
+    /// A date typed as the page's language writes it (01.02.2025 in Latvian and Russian, 01/02/2025 in English): a
+    /// browser's own date picker follows the browser's language, not the page's.
+    /// </summary>
+    private static string DateInput(WebUi ui, string name, string labelKey, DateOnly? value)
+    {
+        var format = ReportFilter.DateFormat(ui.Lang);
+        return new StringBuilder("<div><label for=\"f-").Append(name).Append("\">").Append(ui.TE(labelKey)).Append(" <small>(").Append(ui.TE("web.filter.date_hint")).Append(")</small></label>")
+            .Append("<input id=\"f-").Append(name).Append("\" name=\"").Append(name).Append("\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" placeholder=\"").Append(ui.TE("web.filter.date_hint"))
+            .Append("\" value=\"").Append(value?.ToString(format, CultureInfo.InvariantCulture)).Append("\"></div>").ToString();
     }
 
     public static string Pager(WebUi ui, ReportFilter f, string action, int total)

@@ -9,8 +9,34 @@ public static class WebPages
     public static IResult Denied(WebUi ui) =>
         ui.Page(ui.T("web.denied.title"), $"<p>{ui.TE("web.denied.text")}</p><p><a href=\"/web/reports\">{ui.TE("web.nav.reports")}</a></p>", StatusCodes.Status403Forbidden);
 
-    public static IResult NotFound(WebUi ui) =>
-        ui.Page(ui.T("web.notfound.title"), $"<p>{ui.TE("web.notfound.text")}</p><p><a href=\"/web/reports\">{ui.TE("web.nav.reports")}</a></p>", StatusCodes.Status404NotFound);
+    public static IResult NotFound(WebUi ui, string textKey = "web.notfound.text") =>
+        ui.Page(ui.T("web.notfound.title"), $"<p>{ui.TE(textKey)}</p><p><a href=\"/web/reports\">{ui.TE("web.nav.reports")}</a></p>", StatusCodes.Status404NotFound);
+
+    /// <summary>A form that could not be accepted (an expired page, a missing anti-forgery field) or a failure on our side.</summary>
+    public static IResult Problem(WebUi ui, int status) =>
+        ui.Page(ui.T("web.problem.title"), $"<p>{ui.TE(status < 500 ? "web.problem.request" : "web.problem.server")}</p><p><a href=\"/web/reports\">{ui.TE("web.nav.reports")}</a></p>", status);
+
+    /// <summary>
+    /// A person's error page for any /web address that ended in an error without a body (an unknown address, a refused
+    /// form): the page in their language instead of a blank one. Machine clients keep the bare status code.
+    /// </summary>
+    public static Task WriteStatusPageAsync(HttpContext http)
+    {
+        if (!http.Request.Path.StartsWithSegments("/web") || WebPaths.IsApi(http.Request))
+        {
+            return Task.CompletedTask;
+        }
+
+        var ui = WebUi.For(http);
+        var status = http.Response.StatusCode;
+        var page = status switch
+        {
+            StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => NotFound(ui, "web.notfound.page"),
+            StatusCodes.Status403Forbidden => Denied(ui),
+            _ => Problem(ui, status),
+        };
+        return page.ExecuteAsync(http);
+    }
 
     public static Task WriteDeniedAsync(HttpContext http) => Denied(WebUi.For(http)).ExecuteAsync(http);
 

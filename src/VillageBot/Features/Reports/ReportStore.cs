@@ -27,6 +27,18 @@ public sealed partial class ReportStore
 
     public Report? Find(int id) => Reports.FindById(id);
 
+    /// <summary>A report by the reference people see in the chat ("R-1001", any case) or by its number ("1").</summary>
+    public Report? Find(string key)
+    {
+        key = key.Trim();
+        if (int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return Find(id);
+        }
+
+        return key.Length is > 2 and <= 20 ? Reports.FindOne(r => r.Reference == key.ToUpperInvariant()) : null;
+    }
+
     /// <summary>Saves a new report with the next free id and its reference ("R-1001", "R-1002", …).</summary>
     public Report Add(Report report)
     {
