@@ -3,6 +3,7 @@ using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Polls;
+using VillageBot.Features.Questions.Chat;
 using VillageBot.Features.Reports;
 using VillageBot.Tests.Quizzes;
 using VillageBot.TestKit;
@@ -85,6 +86,64 @@ public sealed class ExportAndPulseTests : BotTest
 
         var weekly = await browser.GetStringAsync("/web/pulse?period=week&lang=en");
         Assert.Matches(@"\d{4}-W\d{2}", weekly);
+    }
+
+    [Fact]
+    public async Task Pulse_shows_the_median_days_to_first_response_and_to_resolution_per_category_in_the_pages_language()
+    {
+        var now = DateTime.UtcNow;
+        StatusChange Change(string to, double daysAfter, DateTime from) => new() { From = ReportStatus.New, To = to, At = from.AddDays(daysAfter) };
+        var a = now.AddDays(-20);
+        var b = now.AddDays(-10);
+        var c = now.AddDays(-5);
+        Host.Db.AddReport("kalsnava", "transport", "Road A", at: a, status: ReportStatus.Resolved, fill: r => r.History = [Change(ReportStatus.Acknowledged, 1, a), Change(ReportStatus.Resolved, 6, a)]);
+        Host.Db.AddReport("kalsnava", "transport", "Road B", at: b, status: ReportStatus.Resolved, fill: r => r.History = [Change(ReportStatus.Resolved, 2, b)]);
+        Host.Db.AddReport("kalsnava", "transport", "Road C", at: c, status: ReportStatus.Acknowledged, fill: r => r.History = [Change(ReportStatus.Acknowledged, 3, c)]);
+        Host.Db.AddReport("kalsnava", "energy", "Power cuts", at: c);
+        var browser = await Host.SignInAsync(Admin());
+
+        var en = await browser.GetStringAsync("/web/pulse?lang=en");
+        Assert.Contains("<th scope=\"row\">Roads and transport</th><td>2.0</td><td>3</td><td>4.0</td><td>2</td>", en);
+        Assert.DoesNotContain("<th scope=\"row\">Energy and heating</th><td>", en[en.IndexOf("How fast reports get an answer", StringComparison.Ordinal)..en.IndexOf("Most supported", StringComparison.Ordinal)]);
+        var lv = await browser.GetStringAsync("/web/pulse?lang=lv");
+        Assert.Contains("</th><td>2,0</td><td>3</td><td>4,0</td><td>2</td>", lv);
+    }
+
+    [Fact]
+    public async Task Pulse_shows_the_knowledge_gaps_as_gaps_lists_them_by_month_village_and_most_asked()
+    {
+        var gaps = Host.Services.GetRequiredService<KnowledgeGaps>();
+        var now = DateTime.UtcNow;
+        var kalsnava = Host.Db.Village("kalsnava").Id;
+        var ergli = Host.Db.Village("ergli").Id;
+        gaps.Record("Kur var nodot bīstamos atkritumus?", "lv", kalsnava, 1, now.AddDays(-40));
+        gaps.Record("Kur var nodot bīstamos atkritumus?", "lv", ergli, 2, now.AddDays(-3));
+        gaps.Record("When does the library open?", "en", kalsnava, 3, now.AddDays(-2));
+        gaps.Record("Кто чистит снег на нашей улице?", "ru", ergli, 4, now.AddDays(-1));
+        gaps.Record("Who answers letters to the parish?", "en", kalsnava, 5, now.AddYears(-2));
+        var admin = Admin();
+        admin.Send("/gaps");
+        var listed = await admin.ExpectTextAsync("Questions I could not answer");
+        Assert.Contains("(5 in all", listed.Text);
+        var browser = await Host.SignInAsync(admin);
+
+        var page = await browser.GetStringAsync("/web/pulse?lang=en");
+        Assert.Contains("Unanswered questions in these villages: 5 (as /gaps lists them), 4 of them in this period.", page);
+        Assert.Contains("<h3>Unanswered questions by month</h3>", page);
+        Assert.Contains("<th scope=\"row\">Kalsnava</th><td>2</td>", page);
+        Assert.Contains("<th scope=\"row\">Ērgļi</th><td>2</td>", page);
+        Assert.Contains("<th scope=\"row\">Kur var nodot bīstamos atkritumus?</th><td>2</td>", page);
+        foreach (var question in new[] { "When does the library open?", "Кто чистит снег на нашей улице?", "Who answers letters to the parish?" })
+        {
+            Assert.Contains(question, listed.Text);
+            Assert.Contains($"<th scope=\"row\">{question}</th><td>1</td>", page);
+        }
+
+        var coordinator = await MemberAsync("en");
+        var own = await Host.SignInAsCoordinatorAsync(coordinator, "ergli");
+        var theirs = await own.GetStringAsync("/web/pulse?lang=en");
+        Assert.Contains("Unanswered questions in these villages: 2 (as /gaps lists them), 2 of them in this period.", theirs);
+        Assert.DoesNotContain("When does the library open?", theirs);
     }
 
     [Fact]

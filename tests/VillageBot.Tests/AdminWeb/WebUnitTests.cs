@@ -1,8 +1,11 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Time.Testing;
 using VillageBot.Features.AdminWeb;
+using VillageBot.Infrastructure.Charts;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.TestKit;
 
@@ -80,19 +83,45 @@ public sealed class ReportFilterTests
 public sealed class SvgChartTests
 {
     [Theory]
-    [InlineData(0, 1, 1)]
-    [InlineData(4, 4, 1)]
-    [InlineData(13, 15, 5)]
-    [InlineData(97, 100, 20)]
-    [InlineData(1234, 1500, 500)]
-    public void Axis_scale_is_round(int largest, int max, int step) => Assert.Equal((max, step), SvgChart.Scale(largest));
+    [InlineData(0, null, 1, 1)]
+    [InlineData(4, null, 4, 1)]
+    [InlineData(13, null, 15, 5)]
+    [InlineData(97, null, 100, 20)]
+    [InlineData(1234, null, 1500, 500)]
+    [InlineData(0.4, null, 0.4, 0.1)]
+    [InlineData(2.2, 3.0, 3, 1)]
+    [InlineData(67, 100.0, 100, 20)]
+    [InlineData(0, 0.0, 1, 1)]
+    public void Axes_start_at_0_and_end_at_the_measures_own_end_or_a_round_number(double largest, double? fixedMax, double max, double step) =>
+        Assert.Equal((max, step), ChartRules.Axis(largest, fixedMax));
 
     [Fact]
     public void Labels_are_encoded_and_the_chart_is_described_for_screen_readers()
     {
-        var svg = SvgChart.HorizontalBars("x", "Title <b>", "Description", [("<script>", 3, "#000000")]);
+        var svg = SvgChart.HorizontalBars("x", "Title <b>", "Description", [("<script>", 3, "#000000")], CultureInfo.InvariantCulture);
         Assert.Contains("role=\"img\" aria-labelledby=\"x-t x-d\"", svg);
         Assert.Contains("<title id=\"x-t\">Title &lt;b&gt;</title>", svg);
         Assert.DoesNotContain("<script>", svg);
+    }
+
+    [Fact]
+    public void A_bar_of_2_on_a_scale_of_3_fills_two_thirds_and_numbers_are_written_as_latvian_writes_them()
+    {
+        var svg = SvgChart.HorizontalBars("x", "Confidence", "0–3", [("Budget", 2.0, "#0072B2"), ("Data", 1.5, "#E69F00")], CultureInfo.GetCultureInfo("lv-LV"), "0.0", max: 3);
+        var track = double.Parse(Regex.Match(svg, "class=\"track\"[^>]* width=\"([0-9.]+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
+        var bars = Regex.Matches(svg, "class=\"bar\"[^>]* width=\"([0-9.]+)\"").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2.0 / 3, bars[0] / track, 2);
+        Assert.Equal(0.5, bars[1] / track, 2);
+        Assert.Contains(">2,0</text>", svg);
+        Assert.Contains(">1,5</text>", svg);
+        Assert.Contains(">3</text>", svg);
+    }
+
+    [Fact]
+    public void A_thing_keeps_its_colour_on_every_chart()
+    {
+        Assert.Equal(9, VillageBot.Features.Reports.Categories.All.Select(VillageBot.Features.Reports.Categories.Colour).Distinct().Count());
+        Assert.Equal(4, VillageBot.Features.Reports.Categories.Pillars.Select(VillageBot.Features.Reports.Categories.PillarColour).Distinct().Count());
+        Assert.Equal(ChartRules.ColourOf(VillageBot.Features.Reports.Categories.All, "energy"), VillageBot.Features.Reports.Categories.Colour("energy"));
     }
 }

@@ -30,9 +30,13 @@ public sealed record PulseScope(IReadOnlySet<int>? VillageIds, DateTime FromUtc,
     public bool Includes(int villageId) => VillageIds is null || VillageIds.Contains(villageId);
 }
 
-/// <summary>Bar charts and/or a table; every label is already localised and is HTML-encoded by the page.</summary>
-public sealed record PulseSection(IReadOnlyList<PulseBars> Charts, PulseTable? Table = null);
+/// <summary>
+/// Bar charts and/or a table, after an optional lead sentence; every label is already localised and is HTML-encoded
+/// by the page, which writes the numbers in the page's language.
+/// </summary>
+public sealed record PulseSection(IReadOnlyList<PulseBars> Charts, PulseTable? Table = null, string? Lead = null);
 
-public sealed record PulseBars(string Title, IReadOnlyList<(string Label, double Value)> Bars, string ValueFormat = "0");
+/// <param name="Max">The end of the measure's own scale (3 for confidence, 100 for percent, the voters of a poll); null: the largest value, rounded up.</param>
+public sealed record PulseBars(string Title, IReadOnlyList<(string Label, double Value)> Bars, string ValueFormat = "0", double? Max = null);
 
 public sealed record PulseTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);

@@ -58,15 +58,16 @@ public sealed class PollResults(PollStore store, Texts texts, SendTime sendTime)
         return text.ToString().TrimEnd();
     }
 
-    public static byte[] Chart(PollTally t) =>
-        BarChart.Render(MessageLimits.Clip(t.Poll.Question, 80), [.. t.Poll.Options.Select((o, i) => (o, (double)t.Counts[i]))]);
+    /// <summary>Votes per option out of the poll's voters, numbers as <paramref name="lang"/> writes them.</summary>
+    public static byte[] Chart(PollTally t, string lang) =>
+        BarChart.Render(MessageLimits.Clip(t.Poll.Question, 80), [.. t.Poll.Options.Select((o, i) => (o, (double)t.Counts[i]))], culture: Texts.CultureFor(lang), max: t.Voters);
 
     /// <summary>Sends the counts and the chart to one chat.</summary>
     public async Task SendAsync(IMessenger messenger, long chatId, string lang, VillagePoll poll, DateTime now, CancellationToken ct = default)
     {
         var tally = Tally(poll);
         await messenger.SendTextAsync(chatId, Text(tally, lang, now), ct: ct);
-        await messenger.SendPhotoAsync(chatId, Chart(tally), MessageLimits.Clip(poll.Question, MessageLimits.Caption), ct: ct);
+        await messenger.SendPhotoAsync(chatId, Chart(tally, lang), MessageLimits.Clip(poll.Question, MessageLimits.Caption), ct: ct);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Questions.Ai;
 using VillageBot.Features.Questions.Chat;
 using VillageBot.Features.Questions.Retrieval;
@@ -17,6 +18,7 @@ public static class QuestionsFeature
         services.AddHostedService<KnowledgeWarmup>();
         services.AddSingleton<KnowledgeGaps>();
         services.AddSingleton<IPersonalData, KnowledgeGapData>();
+        services.AddSingleton<IPulseSource, KnowledgeGapsPulse>();
         services.AddScoped<IQuestionAnswering, QuestionsInChat>();
         services.AddCommand<AskCommand>("ask", Access.Member, "cmd.ask");
         services.AddDialog<AskDialog>(AskCommand.Dialog);

@@ -126,14 +126,14 @@ public sealed class NeedsReport(LearningNeeds needs)
                 .Select(g => (Label: Topic(ctx, g.Key), Value: g.Sum(t => t.Average * t.Respondents) / g.Sum(t => t.Respondents)))
                 .OrderBy(b => b.Value)
                 .ToList();
-            var png = BarChart.Render(ctx.T("quiz.needs.chart_confidence", village.Name), bars, valueFormat: "0.0");
+            var png = BarChart.Render(ctx.T("quiz.needs.chart_confidence", village.Name), bars, valueFormat: "0.0", culture: Texts.CultureFor(ctx.Lang), max: 3);
             await ctx.Messenger.SendPhotoAsync(ctx.ChatId, png, ctx.T("quiz.needs.chart_confidence", village.Name));
         }
 
         if (n.Scores.Count > 0)
         {
             var bars = n.Scores.Select(s => (Topic(ctx, s.Topic), (double)QuizScoring.Percent(s.Right, s.Answers))).ToList();
-            var png = BarChart.Render(ctx.T("quiz.needs.chart_scores", village.Name), bars, valueFormat: "0");
+            var png = BarChart.Render(ctx.T("quiz.needs.chart_scores", village.Name), bars, valueFormat: "0", culture: Texts.CultureFor(ctx.Lang), max: 100);
             await ctx.Messenger.SendPhotoAsync(ctx.ChatId, png, ctx.T("quiz.needs.chart_scores", village.Name));
         }
     }

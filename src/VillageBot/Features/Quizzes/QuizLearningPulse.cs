@@ -35,12 +35,12 @@ public sealed class QuizLearningPulse(LearningNeeds needs, Db db, Texts texts) :
         var charts = new List<PulseBars>();
         if (scores.Count > 0)
         {
-            charts.Add(new PulseBars(T(scope, "web.pulse.learning.right"), [.. scores.Select(s => (Topic(scope, s.Topic), Math.Round(100.0 * s.Right / s.Answers)))]));
+            charts.Add(new PulseBars(T(scope, "web.pulse.learning.right"), [.. scores.Select(s => (Topic(scope, s.Topic), Math.Round(100.0 * s.Right / s.Answers)))], Max: 100));
         }
 
         if (confidence.Count > 0)
         {
-            charts.Add(new PulseBars(T(scope, "web.pulse.learning.confidence"), [.. confidence.Select(c => (Topic(scope, c.Topic), c.Average))], "0.0"));
+            charts.Add(new PulseBars(T(scope, "web.pulse.learning.confidence"), [.. confidence.Select(c => (Topic(scope, c.Topic), c.Average))], "0.0", Max: 3));
         }
 
         var rows = perVillage.Where(x => x.Needs.NeedTopics.Count > 0)

@@ -27,4 +27,10 @@ public static class Categories
     public static string LabelKey(string id) => "category." + id;
 
     public static string PillarKey(string pillar) => "pillar." + pillar;
+
+    /// <summary>A category's colour, the same on every chart and on the map.</summary>
+    public static string Colour(string id) => VillageBot.Infrastructure.Charts.ChartRules.ColourOf(All, id);
+
+    /// <summary>A pillar's colour, the same on every chart.</summary>
+    public static string PillarColour(string pillar) => VillageBot.Infrastructure.Charts.ChartRules.ColourOf(Pillars, pillar);
 }
