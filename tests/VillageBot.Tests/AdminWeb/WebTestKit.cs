@@ -103,7 +103,7 @@ public static partial class WebTestKit
     [GeneratedRegex("<form method=\"post\" action=\"(?<a>[^\"]+)\"[^>]*>.*?</form>", RegexOptions.Singleline)]
     private static partial Regex FormPattern();
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<n>[^\"]+)\" value=\"(?<v>[^\"]*)\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<n>[^\"]+)\" value=\"(?<v>[^\"]*)\"\\s*/?>")]
     private static partial Regex HiddenPattern();
 }
 

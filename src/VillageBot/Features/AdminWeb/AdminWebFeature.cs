@@ -53,6 +53,11 @@ public static class AdminWebFeature
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(WebViewer.AdminRole));
         services.AddAntiforgery();
 
+        // Pages are Razor components rendered on the server (static, no script); letters such as ā, š and ж are
+        // written as they are, markup characters encoded.
+        services.AddRazorComponents();
+        services.AddSingleton(WebUi.Encoder);
+
         // A refused form (no anti-forgery token, a malformed field) answers 400 in every environment, so that
         // the person sees the error page in their language rather than the developer's exception page.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);

@@ -33,6 +33,8 @@ public sealed class ReportPresenter(Db db)
 
     public static string Category(WebUi ui, string id) => Categories.IsKnown(id) ? ui.T(Categories.LabelKey(id)) : id;
 
+    public static IEnumerable<(string, string)> CategoryOptions(WebUi ui) => Categories.All.Select(c => (c, Category(ui, c)));
+
     public static string Pillar(WebUi ui, string pillar) => Categories.Pillars.Contains(pillar) ? ui.T(Categories.PillarKey(pillar)) : pillar;
 
     public static string Status(WebUi ui, string status) => ReportStatus.All.Contains(status) ? ui.T(ReportStatusService.StatusKey(status)) : status;

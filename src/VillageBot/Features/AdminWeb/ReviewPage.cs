@@ -1,4 +1,3 @@
-using System.Text;
 using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Storage;
 
@@ -15,15 +14,14 @@ public static class ReviewPage
         {
             var ui = WebUi.For(http);
             var f = ReportFilter.Parse(http.Request.Query);
-            var view = new ReportPresenter(db);
             var queue = Queue(store.Find(f.ToReportQuery(ui.Viewer!, ui.Zone))).ToList();
-            var body = new StringBuilder(ui.Notice())
-                .Append("<p>").Append(ui.TE("web.review.intro")).Append("</p>")
-                .Append(WebForms.FilterForm(ui, f, view, ui.Viewer!, "/web/review", withStatus: false))
-                .Append("<p class=\"summary\" role=\"status\">").Append(ui.TE("web.review.count", queue.Count)).Append("</p>")
-                .Append(ReportPages.Table(ui, view, queue.Skip((f.Page - 1) * ReportFilter.PageSize).Take(ReportFilter.PageSize), review: true))
-                .Append(WebForms.Pager(ui, f, "/web/review", queue.Count));
-            return ui.Page(ui.T("web.review.title"), body.ToString());
+            return ui.Render<ReviewQueuePage>(new Dictionary<string, object?>
+            {
+                ["Filter"] = f,
+                ["View"] = new ReportPresenter(db),
+                ["Reports"] = queue.Skip((f.Page - 1) * ReportFilter.PageSize).Take(ReportFilter.PageSize).ToList(),
+                ["Total"] = queue.Count,
+            });
         }).RequireAuthorization(AdminWebFeature.AdminPolicy);
 
     /// <summary>Open reports waiting for review, the least certain first (oldest first among equals).</summary>

@@ -38,12 +38,7 @@ public static class WebLogin
             }
 
             var name = db.Residents.FindById(userId)?.FirstName ?? "";
-            var body = $"""
-                <p>{ui.TE("web.login.confirm", name)}</p>
-                <form method="post" action="/web/login">{ui.Antiforgery()}<input type="hidden" name="t" value="{WebUi.Attr(t)}">
-                <button type="submit" class="primary">{ui.TE("web.login.button")}</button></form>
-                """;
-            return ui.Page(ui.T("web.login.title"), body);
+            return ui.Render<LoginPage>(new Dictionary<string, object?> { ["Name"] = name, ["Token"] = t });
         }).AllowAnonymous();
 
         web.MapPost("/login", async (HttpContext http, [FromForm] string? t, LoginLinks links, Db db, IOptions<BotOptions> bot, IOptions<WebOptions> options, TimeProvider time, ILogger<WebLinkCommand> log) =>
@@ -60,7 +55,7 @@ public static class WebLogin
             if (WebViewer.Of(resident, bot.Value) is not { } viewer)
             {
                 log.LogInformation("Refused web sign-in: the person is no longer a coordinator or admin");
-                return ui.Page(ui.T("web.denied.title"), $"<p>{ui.TE("web.login.no_role")}</p>", StatusCodes.Status403Forbidden);
+                return ui.Message(ui.T("web.denied.title"), [ui.T("web.login.no_role")], StatusCodes.Status403Forbidden, linkHome: false);
             }
 
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, viewer.ToPrincipal(), new AuthenticationProperties
@@ -88,8 +83,7 @@ public static class WebLogin
         web.MapGet("/signin", (HttpContext http) =>
         {
             var ui = WebUi.For(http);
-            var signedOut = http.Request.Query["done"] == "signedout" ? $"<p class=\"notice ok\" role=\"status\">{ui.TE("web.signedout")}</p>" : "";
-            return ui.Page(ui.T("web.signin.title"), signedOut + $"<p>{ui.TE("web.signin.how")}</p><ol><li>{ui.TE("web.signin.step1")}</li><li>{ui.TE("web.signin.step2")}</li><li>{ui.TE("web.signin.step3")}</li></ol>");
+            return ui.Render<SignInPage>(new Dictionary<string, object?> { ["SignedOut"] = http.Request.Query["done"] == "signedout" });
         }).AllowAnonymous();
     }
 
@@ -101,6 +95,6 @@ public static class WebLogin
             LinkState.Used => "web.login.used",
             _ => "web.login.unknown",
         };
-        return ui.Page(ui.T("web.login.title"), $"<p class=\"notice error\" role=\"alert\">{ui.TE(key)}</p><p>{ui.TE("web.signin.how")}</p>", StatusCodes.Status403Forbidden);
+        return ui.Render<SignInPage>(new Dictionary<string, object?> { ["Title"] = ui.T("web.login.title"), ["Refusal"] = ui.T(key) }, StatusCodes.Status403Forbidden);
     }
 }

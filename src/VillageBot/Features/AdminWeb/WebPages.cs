@@ -7,14 +7,14 @@ namespace VillageBot.Features.AdminWeb;
 public static class WebPages
 {
     public static IResult Denied(WebUi ui) =>
-        ui.Page(ui.T("web.denied.title"), $"<p>{ui.TE("web.denied.text")}</p><p><a href=\"/web/reports\">{ui.TE("web.nav.reports")}</a></p>", StatusCodes.Status403Forbidden);
+        ui.Message(ui.T("web.denied.title"), [ui.T("web.denied.text")], StatusCodes.Status403Forbidden);
 
     public static IResult NotFound(WebUi ui, string textKey = "web.notfound.text") =>
-        ui.Page(ui.T("web.notfound.title"), $"<p>{ui.TE(textKey)}</p><p><a href=\"/web/reports\">{ui.TE("web.nav.reports")}</a></p>", StatusCodes.Status404NotFound);
+        ui.Message(ui.T("web.notfound.title"), [ui.T(textKey)], StatusCodes.Status404NotFound);
 
     /// <summary>A form that could not be accepted (an expired page, a missing anti-forgery field) or a failure on our side.</summary>
     public static IResult Problem(WebUi ui, int status) =>
-        ui.Page(ui.T("web.problem.title"), $"<p>{ui.TE(status < 500 ? "web.problem.request" : "web.problem.server")}</p><p><a href=\"/web/reports\">{ui.TE("web.nav.reports")}</a></p>", status);
+        ui.Message(ui.T("web.problem.title"), [ui.T(status < 500 ? "web.problem.request" : "web.problem.server")], status);
 
     /// <summary>
     /// A person's error page for any /web address that ended in an error without a body (an unknown address, a refused

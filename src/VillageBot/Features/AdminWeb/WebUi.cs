@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Localization;
 
@@ -9,7 +10,7 @@ namespace VillageBot.Features.AdminWeb;
 
 /// <summary>
 /// What a page needs to render for one request: the language (?lang= remembered in a cookie, Latvian by
-/// default), texts, HTML encoding, the anti-forgery field and the shared layout.
+/// default), texts, the anti-forgery field, and rendering a page component inside the shared layout.
 /// </summary>
 public sealed class WebUi
 {
@@ -36,21 +37,20 @@ public sealed class WebUi
 
     public string T(string key, params object?[] args) => _texts.Get(Lang, key, args);
 
-    /// <summary>A text, HTML-encoded.</summary>
-    public string TE(string key, params object?[] args) => E(T(key, args));
+    /// <summary>Encodes markup characters but leaves letters as they are (ā, š, ж stay readable in the source); pages use it too.</summary>
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    /// <summary>Encodes markup characters but leaves letters as they are (ā, š, ж stay readable in the source).</summary>
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
-    public static string E(string? value) => Encoder.Encode(value ?? "");
-
-    public static string Attr(string? value) => Encoder.Encode(value ?? "");
-
-    public string Antiforgery()
+    /// <summary>The anti-forgery field's name and this request's token, for <see cref="AntiforgeryField"/>.</summary>
+    public (string Name, string Value) AntiforgeryField()
     {
-        var tokens = _http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(_http);
-        return $"<input type=\"hidden\" name=\"{Attr(tokens.FormFieldName)}\" value=\"{Attr(tokens.RequestToken)}\">";
+        var tokens = Tokens();
+        return (tokens.FormFieldName, tokens.RequestToken ?? "");
     }
+
+    private AntiforgeryTokenSet? _tokens;
+
+    /// <summary>This request's anti-forgery tokens; the first call sets the cookie, so it happens before the page is written.</summary>
+    private AntiforgeryTokenSet Tokens() => _tokens ??= _http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(_http);
 
     public string Date(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
@@ -58,41 +58,20 @@ public sealed class WebUi
 
     public TimeZoneInfo Zone => WebTime.Zone(_http.RequestServices);
 
-    public IResult Page(string title, string body, int status = StatusCodes.Status200OK)
+    public bool IsCurrent(string href) => _http.Request.Path.StartsWithSegments(href);
+
+    /// <summary>A page as a Razor component rendered on the server (static, no script); <paramref name="parameters"/> are its parameters besides Ui.</summary>
+    public IResult Render<TPage>(IDictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
+        where TPage : IComponent
     {
-        var html = new StringBuilder(4096);
-        html.Append("<!doctype html><html lang=\"").Append(Lang).Append("\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(E(title)).Append(" · VillageBot</title>")
-            .Append("<link rel=\"stylesheet\" href=\"/web/assets/site.css\"></head><body>")
-            .Append("<a class=\"skip\" href=\"#main\">").Append(TE("web.skip")).Append("</a><header class=\"top\">")
-            .Append("<span class=\"brand\">VillageBot</span>");
-        if (Viewer is { } v)
-        {
-            html.Append("<nav aria-label=\"").Append(TE("web.nav.label")).Append("\"><ul>");
-            NavItem(html, "/web/reports", "web.nav.reports");
-            if (v.IsAdmin)
-            {
-                NavItem(html, "/web/review", "web.nav.review");
-            }
-
-            NavItem(html, "/web/pulse", "web.nav.pulse");
-            NavItem(html, "/web/responsibilities", "web.nav.responsibilities");
-            html.Append("</ul></nav><form method=\"post\" action=\"/web/logout\" class=\"logout\">").Append(Antiforgery())
-                .Append("<span class=\"who\">").Append(E(v.Name)).Append(" · ").Append(TE(v.IsAdmin ? "web.role.admin" : "web.role.coordinator")).Append("</span> ")
-                .Append("<button type=\"submit\" class=\"link\">").Append(TE("web.signout")).Append("</button></form>");
-        }
-
-        html.Append("<nav class=\"langs\" aria-label=\"").Append(TE("web.language")).Append("\">");
-        foreach (var lang in Languages.All)
-        {
-            html.Append("<a href=\"").Append(Attr(WithQuery("lang", lang))).Append("\" lang=\"").Append(lang).Append("\" hreflang=\"").Append(lang).Append('"')
-                .Append(lang == Lang ? " aria-current=\"true\"" : "").Append('>').Append(lang.ToUpperInvariant()).Append("</a>");
-        }
-
-        html.Append("</nav></header><main id=\"main\"><h1>").Append(E(title)).Append("</h1>").Append(body).Append("</main></body></html>");
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+        parameters["Ui"] = this;
+        Tokens();
+        return new RazorComponentResult<TPage>(parameters.AsReadOnly()) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
     }
+
+    /// <summary>A page that only tells something, in lines of text (and numbered steps).</summary>
+    public IResult Message(string title, IReadOnlyList<string> lines, int status = StatusCodes.Status200OK, IReadOnlyList<string>? steps = null, bool linkHome = true) =>
+        Render<MessagePage>(new Dictionary<string, object?> { ["Title"] = title, ["Lines"] = lines, ["Steps"] = steps, ["LinkHome"] = linkHome }, status);
 
     /// <summary>The current address with one query value replaced (or removed when null).</summary>
     public string WithQuery(string key, string? value)
@@ -109,27 +88,24 @@ public sealed class WebUi
         return _http.Request.Path + (qs.Length > 0 ? "?" + qs : "");
     }
 
-    /// <summary>A short notice after an action (?done=…) or a refusal (?error=…), from known keys only.</summary>
-    public string Notice()
+    /// <summary>
+    /// A short notice after an action (?done=…, Ok) or a refusal (?error=…): its text key, from known values only. A
+    /// feature with notices of its own gives their key prefix and values.
+    /// </summary>
+    public (bool Ok, string Key)? NoticeKey(string prefix = "web.", IReadOnlySet<string>? done = null, IReadOnlySet<string>? errors = null)
     {
         var q = _http.Request.Query;
-        if (q["done"].ToString() is { Length: > 0 } done && WebNotices.Done.Contains(done))
+        if (q["done"].ToString() is { Length: > 0 } d && (done ?? WebNotices.Done).Contains(d))
         {
-            return $"<p class=\"notice ok\" role=\"status\">{TE("web.done." + done)}</p>";
+            return (true, prefix + "done." + d);
         }
 
-        if (q["error"].ToString() is { Length: > 0 } error && WebNotices.Errors.Contains(error))
+        if (q["error"].ToString() is { Length: > 0 } e && (errors ?? WebNotices.Errors).Contains(e))
         {
-            return $"<p class=\"notice error\" role=\"alert\">{TE("web.error." + error)}</p>";
+            return (false, prefix + "error." + e);
         }
 
-        return "";
-    }
-
-    private void NavItem(StringBuilder html, string href, string key)
-    {
-        var current = _http.Request.Path.StartsWithSegments(href) ? " aria-current=\"page\"" : "";
-        html.Append("<li><a href=\"").Append(href).Append('"').Append(current).Append('>').Append(TE(key)).Append("</a></li>");
+        return null;
     }
 
     private static string ResolveLang(HttpContext http)
