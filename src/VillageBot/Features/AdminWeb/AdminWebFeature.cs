@@ -95,7 +95,9 @@ public static class AdminWebFeature
             if (http.Request.Path.StartsWithSegments("/web"))
             {
                 var h = http.Response.Headers;
-                h.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                // Scripts only from this app (the map); images also from the map's tile server. Nothing inline.
+                var tiles = http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MapTilesOrigin;
+                h.ContentSecurityPolicy = $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
                 h.XContentTypeOptions = "nosniff";
                 h["Referrer-Policy"] = "no-referrer";
                 h.CacheControl = "no-store";
@@ -107,6 +109,7 @@ public static class AdminWebFeature
         var web = app.MapGroup("/web").RequireAuthorization(StaffPolicy);
         web.MapGet("/", () => Results.Redirect("/web/reports"));
         web.MapGet("/assets/site.css", Stylesheet).AllowAnonymous();
+        web.MapGet("/assets/{**file}", Asset).AllowAnonymous();
         web.MapWebLogin();
         web.MapReportPages();
         web.MapReviewPage();
@@ -121,6 +124,42 @@ public static class AdminWebFeature
         http.Response.Headers.CacheControl = "public, max-age=3600";
         return Results.Text(Css.Value, "text/css; charset=utf-8");
     }
+
+    /// <summary>A file the app carries (Leaflet, the map script), from its embedded resources; nothing is fetched elsewhere.</summary>
+    private static IResult Asset(HttpContext http, string file)
+    {
+        if (!Assets.Value.TryGetValue(file, out var bytes))
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "public, max-age=86400";
+        var type = Path.GetExtension(file) switch
+        {
+            ".js" => "text/javascript; charset=utf-8",
+            ".css" => "text/css; charset=utf-8",
+            ".png" => "image/png",
+            _ => "text/plain; charset=utf-8",
+        };
+        return Results.Bytes(bytes, type);
+    }
+
+    private const string AssetPrefix = "VillageBot.WebAssets/";
+
+    private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> Assets = new(() =>
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(AssetPrefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            files[name[AssetPrefix.Length..].Replace('\\', '/')] = buffer.ToArray();
+        }
+
+        return files;
+    });
 
     private static readonly Lazy<string> Css = new(() =>
     {

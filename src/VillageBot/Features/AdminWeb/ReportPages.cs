@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
@@ -17,7 +18,7 @@ public static class ReportPages
         web.MapPost("/reports/{id:int}/category", RelabelAsync).RequireAuthorization(AdminWebFeature.AdminPolicy);
     }
 
-    private static IResult List(HttpContext http, Db db, ReportStore store)
+    private static IResult List(HttpContext http, Db db, ReportStore store, IOptions<WebOptions> options)
     {
         var ui = WebUi.For(http);
         var viewer = ui.Viewer!;
@@ -27,9 +28,12 @@ public static class ReportPages
             return WebPages.Denied(ui);
         }
 
-        var page = store.Page(f.ToReportQuery(viewer, ui.Zone), f.Page, ReportFilter.PageSize);
+        var query = f.ToReportQuery(viewer, ui.Zone);
+        var page = store.Page(query, f.Page, ReportFilter.PageSize);
         return ui.Render<ReportListPage>(new Dictionary<string, object?>
         {
+            ["Options"] = options.Value,
+            ["Points"] = ReportMap.Of(ui, store.Find(query)),
             ["Filter"] = f,
             ["View"] = new ReportPresenter(db),
             ["Reports"] = page.Items.ToList(),
@@ -38,7 +42,7 @@ public static class ReportPages
     }
 
     /// <summary>One report, by its reference as residents see it in the chat (R-1001) or by its number.</summary>
-    private static IResult Detail(HttpContext http, string key, Db db, ReportStore store)
+    private static IResult Detail(HttpContext http, string key, Db db, ReportStore store, IOptions<WebOptions> options)
     {
         var ui = WebUi.For(http);
         if (store.Find(key) is not { } r)
@@ -54,6 +58,8 @@ public static class ReportPages
         return ui.Render<ReportDetailPage>(new Dictionary<string, object?>
         {
             ["Report"] = r,
+            ["Options"] = options.Value,
+            ["Points"] = ReportMap.Of(ui, [r]),
             ["View"] = new ReportPresenter(db),
             ["Facts"] = http.RequestServices.GetServices<IReportFacts>().SelectMany(f => f.For(r, ui.Lang)).ToList(),
         });

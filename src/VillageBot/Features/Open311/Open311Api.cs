@@ -27,6 +27,9 @@ public static partial class Open311Api
     /// <summary>Three decimals of a degree: about 110 m north–south, 65 m east–west in Latvia — a street, not a house.</summary>
     public const int LocationDecimals = 3;
 
+    /// <summary>A published coordinate: to <see cref="LocationDecimals"/> decimals (about 100 m), as the admin web's map shows anonymous reports.</summary>
+    public static double Round(double degrees) => Math.Round(degrees, LocationDecimals, MidpointRounding.AwayFromZero);
+
     public static readonly string[] RequestFields =
     [
         "service_request_id", "status", "status_notes", "service_name", "service_code", "description", "agency_responsible",
