@@ -25,10 +25,7 @@ public static partial class Open311Api
     public const string KeyHeader = "X-Api-Key";
 
     /// <summary>Three decimals of a degree: about 110 m north–south, 65 m east–west in Latvia — a street, not a house.</summary>
-    public const int LocationDecimals = 3;
-
-    /// <summary>A published coordinate: to <see cref="LocationDecimals"/> decimals (about 100 m), as the admin web's map shows anonymous reports.</summary>
-    public static double Round(double degrees) => Math.Round(degrees, LocationDecimals, MidpointRounding.AwayFromZero);
+    public const int LocationDecimals = PublicLocation.Decimals;
 
     public static readonly string[] RequestFields =
     [

@@ -123,7 +123,7 @@ public static partial class Open311Api
             .Set("long", Round(r.Longitude ?? village?.Longitude))
             .Set("media_url", o.PublishPhotos && r.PhotoFileId is not null && !r.Anonymous ? web.Url("/open311/v2/media/" + r.Id.ToString(CultureInfo.InvariantCulture)) : "");
     }
-    private static double? Round(double? degrees) => degrees is double d ? Open311Api.Round(d) : null;
+    private static double? Round(double? degrees) => degrees is double d ? PublicLocation.Round(d) : null;
     private static List<string> List(Microsoft.Extensions.Primitives.StringValues values) =>
         [.. values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()];
     private static bool TryDate(Microsoft.Extensions.Primitives.StringValues raw, out DateTime? value)
