@@ -19,7 +19,7 @@ public sealed partial class TextPunctuationTests
     [
         ("poll.vote_counted", 1), ("poll.vote_withdrawn", 0), ("poll.closes_at", 0), ("poll.preview_closes", 0),
         ("results.scheduled", 0), ("results.open_until", 0), ("results.closed", 0), ("sendtime.when_at", 0), ("sendtime.bad", 0),
-        ("broadcast.scheduled", 1), ("quiz.share.scheduled", 3), ("nudge.poll.remind", 1),
+        ("broadcast.scheduled", 1), ("quiz.share.scheduled", 3), ("poll.remind", 1),
     ];
 
     /// <summary>Texts that take a duration from <see cref="PollDuration.Format"/>, or a text that itself may end in a dot.</summary>
