@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Nudges;
+using VillageBot.Features.Sending;
 using VillageBot.Infrastructure.Localization;
 
 namespace VillageBot.Features.Polls;
