@@ -37,7 +37,7 @@ public sealed class WebUi
 
     public string T(string key, params object?[] args) => _texts.Get(Lang, key, args);
 
-    /// <summary>Encodes markup characters but leaves letters as they are (ā, š, ж stay readable in the source); pages use it too.</summary>
+    /// <summary>Encodes markup characters but leaves letters as they are (ā, š, ж stay readable in the source); the page renderer's encoder.</summary>
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     /// <summary>The anti-forgery field's name and this request's token, for <see cref="AntiforgeryField"/>.</summary>
@@ -65,13 +65,15 @@ public sealed class WebUi
         where TPage : IComponent
     {
         parameters["Ui"] = this;
+
+        // The anti-forgery cookie is set now: once the page is being written, its headers are gone.
         Tokens();
         return new RazorComponentResult<TPage>(parameters.AsReadOnly()) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
     }
 
-    /// <summary>A page that only tells something, in lines of text (and numbered steps).</summary>
-    public IResult Message(string title, IReadOnlyList<string> lines, int status = StatusCodes.Status200OK, IReadOnlyList<string>? steps = null, bool linkHome = true) =>
-        Render<MessagePage>(new Dictionary<string, object?> { ["Title"] = title, ["Lines"] = lines, ["Steps"] = steps, ["LinkHome"] = linkHome }, status);
+    /// <summary>A page that only tells something, in lines of text.</summary>
+    public IResult Message(string title, IReadOnlyList<string> lines, int status = StatusCodes.Status200OK, bool linkHome = true) =>
+        Render<MessagePage>(new Dictionary<string, object?> { ["Title"] = title, ["Lines"] = lines, ["LinkHome"] = linkHome }, status);
 
     /// <summary>The current address with one query value replaced (or removed when null).</summary>
     public string WithQuery(string key, string? value)
