@@ -129,11 +129,12 @@ public sealed partial class FakeBotApi
         }
     }
 
-    private ChatType ChatTypeOf(long chatId)
+    /// <summary>The chat a bot message goes to, as Telegram describes it (a group with its type and title).</summary>
+    private Chat ChatFor(long chatId)
     {
         lock (_lock)
         {
-            return chatId > 0 ? ChatType.Private : _groups.GetValueOrDefault(chatId)?.Type ?? ChatType.Group;
+            return chatId > 0 ? new Chat { Id = chatId, Type = ChatType.Private } : _groups.GetValueOrDefault(chatId) ?? new Chat { Id = chatId, Type = ChatType.Group };
         }
     }
 

@@ -91,7 +91,7 @@ public sealed partial class FakeBotApi
 
     private Message Record(string method, long chatId, Action<Message> fill, RequestArgs args)
     {
-        var message = new Message { Id = NextMessageId(chatId), From = BotUser, Chat = new Chat { Id = chatId, Type = ChatTypeOf(chatId) }, Date = DateTime.UtcNow };
+        var message = new Message { Id = NextMessageId(chatId), From = BotUser, Chat = ChatFor(chatId), Date = DateTime.UtcNow };
         fill(message);
         message.ReplyMarkup = args.Markup("reply_markup");
         lock (_lock)
