@@ -14,6 +14,10 @@ public sealed partial class FakeBotApi
     private readonly Dictionary<long, Chat> _groups = [];
     private readonly Dictionary<(long Chat, long User), ChatMemberStatus> _members = [];
     private readonly Dictionary<long, long> _migratedTo = [];
+    private readonly Dictionary<long, Queue<DateTime>> _groupSends = [];
+
+    /// <summary>When set, a group (negative chat id) that got this many messages in the last minute is answered 429, as Telegram does.</summary>
+    public int? GroupLimitPerMinute { get; set; }
 
     /// <summary>A group (negative id) the simulated people and the bot can be in.</summary>
     public Chat Group(long chatId, string title = "Village group", bool supergroup = false)
@@ -135,6 +139,37 @@ public sealed partial class FakeBotApi
         lock (_lock)
         {
             return chatId > 0 ? new Chat { Id = chatId, Type = ChatType.Private } : _groups.GetValueOrDefault(chatId) ?? new Chat { Id = chatId, Type = ChatType.Group };
+        }
+    }
+
+    /// <summary>Seconds to wait when the group is over <see cref="GroupLimitPerMinute"/>, else null (and the send is counted).</summary>
+    private int? GroupRateLimited(long chatId)
+    {
+        if (GroupLimitPerMinute is not int limit || chatId >= 0)
+        {
+            return null;
+        }
+
+        var now = DateTime.UtcNow;
+        lock (_groupSends)
+        {
+            if (!_groupSends.TryGetValue(chatId, out var sends))
+            {
+                _groupSends[chatId] = sends = new Queue<DateTime>();
+            }
+
+            while (sends.Count > 0 && now - sends.Peek() >= TimeSpan.FromMinutes(1))
+            {
+                sends.Dequeue();
+            }
+
+            if (sends.Count >= limit)
+            {
+                return (int)Math.Ceiling((sends.Peek() + TimeSpan.FromMinutes(1) - now).TotalSeconds);
+            }
+
+            sends.Enqueue(now);
+            return null;
         }
     }
 

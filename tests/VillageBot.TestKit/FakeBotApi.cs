@@ -122,6 +122,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 return Error(429, $"Too Many Requests: retry after {fault.RetryAfter}", fault.RetryAfter);
             }
 
+            if (GroupRateLimited(target) is int groupWait)
+            {
+                return Error(429, $"Too Many Requests: retry after {groupWait}", groupWait);
+            }
+
             if (RateLimited(target) is int wait)
             {
                 return Error(429, $"Too Many Requests: retry after {wait}", wait);
