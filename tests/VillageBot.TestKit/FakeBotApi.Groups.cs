@@ -16,8 +16,13 @@ public sealed partial class FakeBotApi
     private readonly Dictionary<long, long> _migratedTo = [];
     private readonly Dictionary<long, Queue<DateTime>> _groupSends = [];
 
+    private int _groupRefusals;
+
     /// <summary>When set, a group (negative chat id) that got this many messages in the last minute is answered 429, as Telegram does.</summary>
     public int? GroupLimitPerMinute { get; set; }
+
+    /// <summary>Sends refused because a group was over <see cref="GroupLimitPerMinute"/>.</summary>
+    public int GroupRefusals => Volatile.Read(ref _groupRefusals);
 
     /// <summary>A group (negative id) the simulated people and the bot can be in.</summary>
     public Chat Group(long chatId, string title = "Village group", bool supergroup = false)
@@ -165,6 +170,7 @@ public sealed partial class FakeBotApi
 
             if (sends.Count >= limit)
             {
+                Interlocked.Increment(ref _groupRefusals);
                 return (int)Math.Ceiling((sends.Peek() + TimeSpan.FromMinutes(1) - now).TotalSeconds);
             }
 

@@ -10,5 +10,9 @@ public sealed class GroupOptions
     [Range(1, 60)]
     public int MessagesPerMinute { get; set; } = 20;
 
-    public TimeSpan Interval => TimeSpan.FromMinutes(1.0 / MessagesPerMinute);
+    /// <summary>
+    /// The spacing between two messages to one group: a twentieth above the limit's, so that network jitter never
+    /// lets Telegram see one message too many in a minute.
+    /// </summary>
+    public TimeSpan Interval => TimeSpan.FromMinutes(1.05 / MessagesPerMinute);
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Sending;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Groups;

@@ -28,7 +28,7 @@ public sealed class PollResultsPulse(PollStore store, PollResults results, Db db
         var charts = polls.SelectMany(p =>
         {
             var tally = results.Tally(p);
-            var title = texts.Get(scope.Lang, "web.pulse.poll_title", p.Question, villages.GetValueOrDefault(p.VillageId, "?"), tally.Voters, tally.Recipients);
+            var title = texts.Get(scope.Lang, "poll.pulse.title", p.Question, villages.GetValueOrDefault(p.VillageId, "?"), tally.Voters, tally.Recipients);
             if (!tally.InGroup)
             {
                 return [new PulseBars(title, [.. p.Options.Select((o, i) => (o, (double)tally.Counts[i]))])];
@@ -37,9 +37,9 @@ public sealed class PollResultsPulse(PollStore store, PollResults results, Db db
             // Posted in the village group too: the total first, then the private chats and the group apart.
             return (IEnumerable<PulseBars>)
             [
-                new PulseBars(texts.Get(scope.Lang, "web.pulse.poll_together", p.Question, villages.GetValueOrDefault(p.VillageId, "?"), tally.TotalVoters), [.. p.Options.Select((o, i) => (o, (double)tally.Total(i)))]),
-                new PulseBars(texts.Get(scope.Lang, "web.pulse.poll_private", tally.Voters, tally.Recipients), [.. p.Options.Select((o, i) => (o, (double)tally.Counts[i]))]),
-                new PulseBars(texts.Get(scope.Lang, "web.pulse.poll_group", tally.GroupVoters), [.. p.Options.Select((o, i) => (o, (double)tally.GroupCounts[i]))]),
+                new PulseBars(texts.Get(scope.Lang, "poll.pulse.together", p.Question, villages.GetValueOrDefault(p.VillageId, "?"), tally.TotalVoters), [.. p.Options.Select((o, i) => (o, (double)tally.Total(i)))]),
+                new PulseBars(texts.Get(scope.Lang, "poll.pulse.private", tally.Voters, tally.Recipients), [.. p.Options.Select((o, i) => (o, (double)tally.Counts[i]))]),
+                new PulseBars(texts.Get(scope.Lang, "poll.pulse.group", tally.GroupVoters), [.. p.Options.Select((o, i) => (o, (double)tally.GroupCounts[i]))]),
             ];
         }).ToList();
         return new PulseSection(charts);
