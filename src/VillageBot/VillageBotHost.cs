@@ -4,6 +4,7 @@ using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
+using VillageBot.Features.Groups;
 using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
@@ -69,6 +70,7 @@ public static class VillageBotHost
         services.AddSending();
         services.AddBroadcasts();
         services.AddPolls();
+        services.AddGroups();
         services.AddQuizzes();
         services.AddReports();
         services.AddResponsibilities();
