@@ -16,6 +16,7 @@ using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Responsibilities;
 using VillageBot.Features.Settings;
+using VillageBot.Features.VoiceMessages;
 using VillageBot.Infrastructure.Health;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
@@ -69,6 +70,7 @@ public static class VillageBotHost
         services.AddPolls();
         services.AddQuizzes();
         services.AddReports();
+        services.AddVoice();
         services.AddResponsibilities();
         services.AddAdminWeb();
         services.AddOpen311();
