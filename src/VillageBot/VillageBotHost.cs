@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb;
+using VillageBot.Features.Digest;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
@@ -71,6 +72,7 @@ public static class VillageBotHost
         services.AddQuizzes();
         services.AddReports();
         services.AddVoice();
+        services.AddDigest();
         services.AddResponsibilities();
         services.AddAdminWeb();
         services.AddOpen311();
