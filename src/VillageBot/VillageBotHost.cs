@@ -16,6 +16,7 @@ using VillageBot.Features.Questions;
 using VillageBot.Features.Quizzes;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Responsibilities;
+using VillageBot.Features.Sending;
 using VillageBot.Features.Settings;
 using VillageBot.Features.VoiceMessages;
 using VillageBot.Infrastructure.Health;
@@ -67,6 +68,7 @@ public static class VillageBotHost
         services.AddHelp();
         services.AddFreeText();
         services.AddQuestions();
+        services.AddSending();
         services.AddBroadcasts();
         services.AddPolls();
         services.AddQuizzes();

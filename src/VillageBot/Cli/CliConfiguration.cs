@@ -2,27 +2,46 @@ namespace VillageBot.Cli;
 
 /// <summary>
 /// Configuration for command-line commands, read like the host reads it: appsettings.json (next to the program, then
-/// in the working directory), environment variables (Storage__DataDirectory) and "--Section:Key value" arguments.
+/// in the working directory), environment variables (Storage__DataDirectory) and "--Section:Key value" (or "=value") arguments.
 /// </summary>
 public static class CliConfiguration
 {
-    public static IConfiguration Build(string[] args)
+    public static IConfiguration Build(IReadOnlyDictionary<string, string?> settings) => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .AddInMemoryCollection(settings)
+        .Build();
+
+    /// <summary>The "--Section:Key value" and "--Section:Key=value" settings, and the other arguments in their order.</summary>
+    public static (Dictionary<string, string?> Settings, string[] Others) Split(string[] args)
     {
-        var overrides = new Dictionary<string, string?>();
-        for (var i = 0; i + 1 < args.Length; i++)
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains(':', StringComparison.Ordinal))
+            var arg = args[i];
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var key = !arg.StartsWith("--", StringComparison.Ordinal) ? "" : equals > 0 ? arg[2..equals] : arg[2..];
+            if (!key.Contains(':', StringComparison.Ordinal))
             {
-                overrides[args[i][2..]] = args[++i];
+                rest.Add(arg);
+            }
+            else if (equals > 0)
+            {
+                settings[key] = arg[(equals + 1)..];
+            }
+            else if (i + 1 < args.Length)
+            {
+                settings[key] = args[++i];
+            }
+            else
+            {
+                rest.Add(arg);
             }
         }
 
-        return new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build();
+        return (settings, [.. rest]);
     }
 
     public static T Options<T>(this IConfiguration configuration, string section)

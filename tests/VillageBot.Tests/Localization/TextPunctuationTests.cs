@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
-using VillageBot.Features.Nudges;
 using VillageBot.Features.Polls;
+using VillageBot.Features.Sending;
 using Texts = VillageBot.Infrastructure.Localization.Texts;
 
 namespace VillageBot.Tests.Localization;
@@ -19,7 +19,7 @@ public sealed partial class TextPunctuationTests
     [
         ("poll.vote_counted", 1), ("poll.vote_withdrawn", 0), ("poll.closes_at", 0), ("poll.preview_closes", 0),
         ("results.scheduled", 0), ("results.open_until", 0), ("results.closed", 0), ("sendtime.when_at", 0), ("sendtime.bad", 0),
-        ("broadcast.scheduled", 1), ("quiz.share.scheduled", 3), ("nudge.poll.remind", 1),
+        ("broadcast.scheduled", 1), ("quiz.share.scheduled", 3), ("poll.remind", 1),
     ];
 
     /// <summary>Texts that take a duration from <see cref="PollDuration.Format"/>, or a text that itself may end in a dot.</summary>
@@ -38,7 +38,7 @@ public sealed partial class TextPunctuationTests
     public void No_text_has_two_sentence_stops_once_typical_values_are_in(string lang)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(new BotOptions().TimeZone);
-        var sendTime = new SendTime(zone, Options.Create(new BroadcastOptions()), new QuietHours(Options.Create(new NudgeOptions()), zone));
+        var sendTime = new SendTime(zone, Options.Create(new BroadcastOptions()), new QuietHours(Options.Create(new QuietHoursOptions()), zone));
         var date = sendTime.Format(new DateTime(2025, 12, 7, 16, 30, 0, DateTimeKind.Utc));
         Assert.EndsWith(".", date);
         var durations = new[] { 5, 45, 60, 120, 1440, 4320, 10080, 20160, 30240 }.Select(m => PollDuration.Format(TimeSpan.FromMinutes(m), lang, All)).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Features.Nudges;
 using VillageBot.Features.Polls;
+using VillageBot.Features.Sending;
 using VillageBot.Tests.Polls;
 
 namespace VillageBot.Tests.Nudges;

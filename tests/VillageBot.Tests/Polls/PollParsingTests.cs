@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
-using VillageBot.Features.Nudges;
 using VillageBot.Features.Polls;
+using VillageBot.Features.Sending;
 
 namespace VillageBot.Tests.Polls;
 
@@ -96,7 +96,7 @@ public sealed class PollParsingTests
     private static readonly DateTime Now = new(2025, 6, 2, 9, 0, 0, DateTimeKind.Utc);
 
     private static SendTime Riga() =>
-        new(Zone, Options.Create(new BroadcastOptions()), new QuietHours(Options.Create(new NudgeOptions()), Zone));
+        new(Zone, Options.Create(new BroadcastOptions()), new QuietHours(Options.Create(new QuietHoursOptions()), Zone));
 
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(new BotOptions().TimeZone);
 

@@ -6,13 +6,7 @@ public sealed class BroadcastOptions
 {
     public const string Section = "Broadcast";
 
-    /// <summary>All broadcast traffic of the bot together. Telegram allows about 30 a second; the rest is left for replies.</summary>
-    [Range(0.1, 100_000)]
-    public double MessagesPerSecond { get; set; } = 25;
-
-    /// <summary>Telegram allows about one message a second to one chat.</summary>
-    [Range(0, 60_000)]
-    public int PerChatIntervalMs { get; set; } = 1000;
+    // MessagesPerSecond and PerChatIntervalMs, in this section too, are the shared pace (Sending.PacingOptions).
 
     /// <summary>A recipient whose sends keep failing (not 429, not 403) is given up after this many tries.</summary>
     [Range(1, 20)]

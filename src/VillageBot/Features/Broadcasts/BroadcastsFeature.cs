@@ -12,7 +12,6 @@ public static class BroadcastsFeature
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<Infrastructure.Privacy.IPersonalData, BroadcastPersonalData>();
         services.AddHostedService<PrepareAtStart<BroadcastStore>>();
-        services.AddSingleton<SendPacer>();
         services.AddSingleton<SendTime>();
         services.AddSingleton<IBroadcaster, Broadcaster>();
         services.AddBroadcastSender<TextBroadcastSender>();

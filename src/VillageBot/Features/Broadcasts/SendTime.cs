@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.Nudges;
+using VillageBot.Features.Sending;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Broadcasts;

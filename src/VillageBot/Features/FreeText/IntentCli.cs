@@ -1,4 +1,5 @@
 using VillageBot.Infrastructure.Text;
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -20,32 +21,53 @@ public static class IntentCli
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Register()
+    private static readonly Option<string> Input = new Option<string>("--input") { Description = "A file of JSON lines {\"text\", \"lang\"}; - reads standard input", HelpName = "FILE", Required = true }.AcceptExistingOrDash();
+    private static readonly Option<string> Split = new Option<string>("--set") { Description = "The blind split to score", DefaultValueFactory = _ => "dev" }.AcceptOnlyFromAmong("dev", "test");
+    private static readonly Option<bool> Tune = new("--tune") { Description = "Score every candidate model setting instead" };
+
+    public static Command Intent(CliIO io)
     {
-        CommandLine.Register("intent", args => RunAsync(args, Console.In, Console.Out, Console.Error));
-        CommandLine.Register("eval-intent", args => Task.FromResult(Evaluate(args, Console.Out, Console.Error)));
+        var command = new CliCommand("intent", "Reads texts and writes the intent each is routed to, with its confidence", "Usage: intent --input FILE   (JSON lines {\"text\": \"…\", \"lang\": \"lv|en|ru\"}; - reads standard input)")
+        {
+            Input,
+        };
+        command.SetAction((parsed, _) => RunAsync(parsed, io));
+        return command;
     }
+
+    public static Command Evaluate(CliIO io)
+    {
+        var command = new CliCommand("eval-intent", "Routing rates on the blind sets at several thresholds", "Usage: eval-intent [--set dev|test] [--tune]")
+        {
+            Split, Tune,
+        };
+        command.SetAction(parsed => Evaluate(parsed, io));
+        return command;
+    }
+
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter output, TextWriter errors) =>
+        CommandLine.RunAsync(Intent, args, new CliIO(stdin, output, errors, new Dictionary<string, string?>()));
 
     /// <summary>
     /// <c>eval-intent [--set dev|test] [--tune]</c>: the routing rates on the blind sets (each batch, then all together)
     /// at several thresholds (the configured one marked), and the threshold calibrated by cross-validation over the
     /// texts, to choose Intent:UnsureBelow on dev. Misrouted texts are listed for dev only.
     /// </summary>
-    public static int Evaluate(string[] args, TextWriter output, TextWriter errors)
+    private static int Evaluate(ParseResult parsed, CliIO io)
     {
-        var split = CommandLine.Option(args, "--set") ?? "dev";
+        var output = io.Output;
+        var split = parsed.GetValue(Split)!;
         using var logging = CliConfiguration.StandardErrorLogging();
-        var configuration = CliConfiguration.Build(args);
+        var configuration = io.Configuration();
         var dataPath = configuration.Options<ContentOptions>(ContentOptions.Section).ResolvedDataPath;
-        if (split is not ("dev" or "test") || IntentEvaluation.BlindDirectories(dataPath).Count == 0)
+        if (IntentEvaluation.BlindDirectories(dataPath).Count == 0)
         {
-            errors.WriteLine($"Usage: eval-intent [--set dev|test] [--tune]   (reads {IntentEvaluation.BlindDirectory(dataPath)}*/*.{{dev|test}}.jsonl)");
-            return 2;
+            return CommandLine.Refuse(parsed, io.Error, $"Reads {IntentEvaluation.BlindDirectory(dataPath)}*/*.{{dev|test}}.jsonl; there are none.");
         }
 
         var cases = IntentEvaluation.LoadBlind(dataPath, split);
         var knowledge = KnowledgeIndex.Load(Path.Combine(dataPath, "knowledge"));
-        if (args.Contains("--tune"))
+        if (parsed.GetValue(Tune))
         {
             var set = IntentTrainingSet.Load(dataPath);
             foreach (var settings in IntentTuning.Candidates())
@@ -112,18 +134,13 @@ public static class IntentCli
     private static void Row(TextWriter output, string first, IntentEvaluation.Rates r) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {first,7} {r.ProblemToReport,8:0.000} {r.ProblemToQuestion,11:0.000} {r.QuestionToAnswer,9:0.000} {r.QuestionToReport,9:0.000} {r.ChitchatOk,9:0.000} {r.Unsure,7:0.000}"));
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter output, TextWriter errors)
+    private static async Task<int> RunAsync(ParseResult parsed, CliIO io)
     {
-        var input = CommandLine.Option(args, "--input");
-        if (input is null || (input != "-" && !File.Exists(input)))
-        {
-            await errors.WriteLineAsync("Usage: intent --input FILE   (JSON lines {\"text\": \"…\", \"lang\": \"lv|en|ru\"}; - reads standard input)");
-            return 2;
-        }
-
+        var (output, errors) = (io.Output, io.Error);
+        var input = parsed.GetValue(Input)!;
         using var logging = CliConfiguration.StandardErrorLogging();
-        var detector = Create(CliConfiguration.Build(args), logging);
-        using var reader = input == "-" ? stdin : new StreamReader(input);
+        var detector = Create(io.Configuration(), logging);
+        using var reader = input == "-" ? io.Input : new StreamReader(input);
         var (number, bad) = (0, 0);
         while (await reader.ReadLineAsync() is { } line)
         {

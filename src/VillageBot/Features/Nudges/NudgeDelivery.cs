@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Sending;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;

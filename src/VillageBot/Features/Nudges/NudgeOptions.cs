@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 
 namespace VillageBot.Features.Nudges;
 
@@ -23,10 +22,7 @@ public sealed class NudgeOptions : IValidatableObject
     [Range(1, 90)]
     public int QuizIdleDays { get; set; } = 3;
 
-    /// <summary>Local time (Bot:TimeZone) from which nothing is sent until <see cref="QuietHoursEnd"/>; equal times mean no quiet hours.</summary>
-    public string QuietHoursStart { get; set; } = "21:00";
-
-    public string QuietHoursEnd { get; set; } = "08:00";
+    // QuietHoursStart and QuietHoursEnd, in this section too, are the shared quiet hours (Sending.QuietHoursOptions).
 
     /// <summary>Reminders one person gets in any 7 days (coordinators' digests are not counted).</summary>
     [Range(1, 50)]
@@ -46,21 +42,8 @@ public sealed class NudgeOptions : IValidatableObject
         _ => $"0 */{ScanIntervalMinutes / 60} * * *",
     };
 
-    public static TimeOnly? ParseTime(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ParseTime(QuietHoursStart) is null)
-        {
-            yield return new ValidationResult($"Nudges:QuietHoursStart '{QuietHoursStart}' is not a time such as 21:00.", [nameof(QuietHoursStart)]);
-        }
-
-        if (ParseTime(QuietHoursEnd) is null)
-        {
-            yield return new ValidationResult($"Nudges:QuietHoursEnd '{QuietHoursEnd}' is not a time such as 08:00.", [nameof(QuietHoursEnd)]);
-        }
-
         if (ScanIntervalMinutes > 0 && (ScanIntervalMinutes < 60 ? 60 % ScanIntervalMinutes : (24 * 60) % ScanIntervalMinutes + ScanIntervalMinutes % 60) != 0)
         {
             yield return new ValidationResult($"Nudges:ScanIntervalMinutes {ScanIntervalMinutes} must divide an hour (e.g. 15) or be whole hours that divide a day (e.g. 120).", [nameof(ScanIntervalMinutes)]);

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
+using VillageBot.Features.Sending;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Storage;
 

@@ -11,7 +11,6 @@ public static class NudgesFeature
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NudgeStore>();
         services.AddHostedService<PrepareAtStart<NudgeStore>>();
-        services.AddSingleton<QuietHours>();
         services.AddSingleton<NudgeWake>();
         services.AddSingleton<IPersonalData, NudgePersonalData>();
         services.AddJob<NudgeScan>("nudge-scan");

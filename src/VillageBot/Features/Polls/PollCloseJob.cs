@@ -1,6 +1,7 @@
 using System.Globalization;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Sending;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Messaging;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Nudges;
+using VillageBot.Features.Sending;
 using VillageBot.Infrastructure.Localization;
 
 namespace VillageBot.Features.Polls;
@@ -73,7 +74,7 @@ public sealed class PollReminders(PollStore polls, SendTime sendTime, QuietHours
             return Composed.Drop("voted");
         }
 
-        return Composed.Send(texts.Get(person.Lang, "nudge.poll.remind", poll.Question, sendTime.Format(poll.ClosesAt)));
+        return Composed.Send(texts.Get(person.Lang, "poll.remind", poll.Question, sendTime.Format(poll.ClosesAt)));
     }
 
     public DateTime? Deadline(Nudge nudge) => Poll(nudge) is { } poll ? Deadline(poll) : null;

@@ -28,7 +28,7 @@ public sealed class PollResultsPulse(PollStore store, PollResults results, Db db
         var charts = polls.Select(p =>
         {
             var tally = results.Tally(p);
-            var title = texts.Get(scope.Lang, "web.pulse.poll_title", p.Question, villages.GetValueOrDefault(p.VillageId, "?"), tally.Voters, tally.Recipients);
+            var title = texts.Get(scope.Lang, "poll.pulse.title", p.Question, villages.GetValueOrDefault(p.VillageId, "?"), tally.Voters, tally.Recipients);
             return new PulseBars(title, [.. p.Options.Select((o, i) => (o, (double)tally.Counts[i]))]);
         }).ToList();
         return new PulseSection(charts);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -22,11 +23,51 @@ public static class QuestionsCli
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static void Register()
+    private static readonly Argument<string?> Question = new("question") { Description = "The question, in quotes", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<string> Lang = new Option<string>("--lang") { Description = "The question's language", DefaultValueFactory = _ => Languages.Default }.AcceptOnlyFromAmong([.. Languages.All]);
+    private static readonly Option<bool> Explain = new("--explain") { Description = "Also write on standard error how the passages were found" };
+    private static readonly Option<string?> Input = new("--input") { Description = "A file of JSON lines {\"q\", \"lang\"} to answer, one answer line each; - reads standard input", HelpName = "FILE" };
+    private static readonly Option<string> Set = new Option<string>("--set") { Description = "The questions to run", DefaultValueFactory = _ => "authored" }.AcceptOnlyFromAmong([.. QaEvaluation.Sets]);
+    private static readonly Option<string?> QuestionsFile = new("--file") { Description = "Run the questions of this file instead", HelpName = "FILE" };
+    private static readonly Option<bool> WithAi = new("--with-ai") { Description = "Answer with the configured AI service (without it, retrieval only)" };
+    private static readonly Option<bool> Failures = new("--failures") { Description = "List the failures (never for the test set)" };
+    private static readonly Option<string?> Calibrate = new("--calibrate") { Description = "Write the relevance decision's features per question to this file (not for the test set)", HelpName = "FEATURES-FILE" };
+
+    public static Command Ask(CliIO io)
     {
-        CommandLine.Register("ask", args => Guarded(() => AskAsync(args, Console.Out, Console.Error), Console.Error));
-        CommandLine.Register("eval-qa", args => Guarded(() => EvaluateAsync(args, Console.Out, Console.Error), Console.Error));
+        var command = new CliCommand("ask", "Answers a question from the knowledge base, with its sources", "Usage: ask \"question\" [--lang lv|en|ru] [--explain]   or   ask --input FILE (JSON lines {\"q\": \"…\", \"lang\": \"lv\"}; - reads standard input)")
+        {
+            Question, Lang, Explain, Input,
+        };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(Input) is null && string.IsNullOrWhiteSpace(r.GetValue(Question)))
+            {
+                r.AddError("Give a question or --input FILE.");
+            }
+        });
+        command.SetAction((parsed, _) => Guarded(() => AskAsync(parsed, io), io.Error));
+        return command;
     }
+
+    public static Command Evaluate(CliIO io)
+    {
+        var command = new CliCommand("eval-qa", "Scores the answers on a set of evaluation questions", "Usage: eval-qa [--set dev|test|authored] [--file FILE] [--with-ai] [--failures] [--calibrate FEATURES-FILE]")
+        {
+            Set, QuestionsFile, WithAi, Failures, Calibrate,
+        };
+        command.SetAction((parsed, _) => Guarded(() => EvaluateAsync(parsed, io), io.Error));
+        return command;
+    }
+
+    public static Task<int> AskAsync(string[] args, TextWriter output, TextWriter errors, IDictionary<string, string?>? settings = null) =>
+        CommandLine.RunAsync(Ask, args, With(output, errors, settings));
+
+    public static Task<int> EvaluateAsync(string[] args, TextWriter output, TextWriter errors, IDictionary<string, string?>? settings = null) =>
+        CommandLine.RunAsync(Evaluate, args, With(output, errors, settings));
+
+    private static CliIO With(TextWriter output, TextWriter errors, IDictionary<string, string?>? settings) =>
+        new(TextReader.Null, output, errors, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()));
 
     /// <summary>Missing files, a broken article and bad settings end the command with their message, not a stack trace.</summary>
     public static async Task<int> Guarded(Func<Task<int>> run, TextWriter errors)
@@ -42,22 +83,17 @@ public static class QuestionsCli
         }
     }
 
-    public static async Task<int> AskAsync(string[] args, TextWriter output, TextWriter errors, IDictionary<string, string?>? settings = null)
+    private static async Task<int> AskAsync(ParseResult parsed, CliIO io)
     {
-        var lang = CommandLine.Option(args, "--lang") ?? Languages.Default;
-        var input = CommandLine.Option(args, "--input");
-        var question = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault();
-        if (!Languages.IsSupported(lang) || input is null && string.IsNullOrWhiteSpace(question))
-        {
-            await errors.WriteLineAsync("Usage: ask \"question\" [--lang lv|en|ru] [--explain]   or   ask --input FILE (JSON lines {\"q\": \"…\", \"lang\": \"lv\"}; - reads standard input)");
-            return 2;
-        }
-
-        await using var services = QuestionsFeature.BuildStandalone(settings);
+        var (output, errors) = (io.Output, io.Error);
+        var lang = parsed.GetValue(Lang)!;
+        var input = parsed.GetValue(Input);
+        var question = parsed.GetValue(Question);
+        await using var services = QuestionsFeature.BuildStandalone(new Dictionary<string, string?>(io.Settings));
         var answerer = services.GetRequiredService<QuestionAnswerer>();
         if (input is null)
         {
-            if (args.Contains("--explain"))
+            if (parsed.GetValue(Explain))
             {
                 foreach (var line in services.GetRequiredService<KnowledgeIndex>().Explain(question!, lang))
                 {
@@ -80,31 +116,25 @@ public static class QuestionsCli
             return answer.Answered ? 0 : 1;
         }
 
-        return await AnswerLinesAsync(answerer, input, output, errors);
+        return await AnswerLinesAsync(answerer, input, io.Input, output, errors);
     }
 
-    public static async Task<int> EvaluateAsync(string[] args, TextWriter output, TextWriter errors, IDictionary<string, string?>? settings = null)
+    private static async Task<int> EvaluateAsync(ParseResult parsed, CliIO io)
     {
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
-        var withAi = args.Contains("--with-ai");
-        if (!withAi)
+        var output = io.Output;
+        var all = new Dictionary<string, string?>(io.Settings);
+        if (!parsed.GetValue(WithAi))
         {
             all["Ai:Provider"] = "None";
         }
 
-        var set = CommandLine.Option(args, "--set") ?? "authored";
-        var file = CommandLine.Option(args, "--file");
-        if (!QaEvaluation.Sets.Contains(set))
-        {
-            await errors.WriteLineAsync("Usage: eval-qa [--set dev|test|authored] [--file FILE] [--with-ai] [--failures] [--calibrate FEATURES-FILE]");
-            return 2;
-        }
-
+        var set = parsed.GetValue(Set)!;
+        var file = parsed.GetValue(QuestionsFile);
         await using var services = QuestionsFeature.BuildStandalone(all);
         var dataPath = services.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedDataPath;
         var questions = file is null ? QaEvaluation.LoadSet(dataPath, set) : QaEvaluation.Load(file);
         var answerer = services.GetRequiredService<QuestionAnswerer>();
-        if (CommandLine.Option(args, "--calibrate") is { } calibration && set != "test")
+        if (parsed.GetValue(Calibrate) is { } calibration && set != "test")
         {
             await WriteRelevanceFeaturesAsync(services.GetRequiredService<KnowledgeIndex>(), questions, calibration);
         }
@@ -127,7 +157,7 @@ public static class QuestionsCli
 
         // The test split is scored, never read: its failures are not listed.
         var failures = report.Outcomes.Where(o => !o.Passed).ToList();
-        if (failures.Count > 0 && (set != "test" || file is not null) && (set == "authored" || args.Contains("--failures")))
+        if (failures.Count > 0 && (set != "test" || file is not null) && (set == "authored" || parsed.GetValue(Failures)))
         {
             await output.WriteLineAsync("Failures:");
             foreach (var f in failures)
@@ -173,9 +203,9 @@ public static class QuestionsCli
         }
     }
 
-    private static async Task<int> AnswerLinesAsync(QuestionAnswerer answerer, string input, TextWriter output, TextWriter errors)
+    private static async Task<int> AnswerLinesAsync(QuestionAnswerer answerer, string input, TextReader stdin, TextWriter output, TextWriter errors)
     {
-        using var reader = input == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(input);
+        using var reader = input == "-" ? stdin : new StreamReader(input);
         var bad = 0;
         var number = 0;
         while (await reader.ReadLineAsync() is { } line)

@@ -35,18 +35,18 @@ public sealed class QuizLearningPulse(LearningNeeds needs, Db db, Texts texts) :
         var charts = new List<PulseBars>();
         if (scores.Count > 0)
         {
-            charts.Add(new PulseBars(T(scope, "web.pulse.learning.right"), [.. scores.Select(s => (Topic(scope, s.Topic), Math.Round(100.0 * s.Right / s.Answers)))]));
+            charts.Add(new PulseBars(T(scope, "quiz.pulse.right"), [.. scores.Select(s => (Topic(scope, s.Topic), Math.Round(100.0 * s.Right / s.Answers)))]));
         }
 
         if (confidence.Count > 0)
         {
-            charts.Add(new PulseBars(T(scope, "web.pulse.learning.confidence"), [.. confidence.Select(c => (Topic(scope, c.Topic), c.Average))], "0.0"));
+            charts.Add(new PulseBars(T(scope, "quiz.pulse.confidence"), [.. confidence.Select(c => (Topic(scope, c.Topic), c.Average))], "0.0"));
         }
 
         var rows = perVillage.Where(x => x.Needs.NeedTopics.Count > 0)
             .Select(x => (IReadOnlyList<string>)[x.Village.Name, string.Join(", ", x.Needs.NeedTopics.Take(3).Select(t => Topic(scope, t)))])
             .ToList();
-        var table = rows.Count == 0 ? null : new PulseTable([T(scope, "web.field.village"), T(scope, "web.pulse.learning.needs")], rows);
+        var table = rows.Count == 0 ? null : new PulseTable([T(scope, "quiz.pulse.village"), T(scope, "quiz.pulse.needs")], rows);
         return new PulseSection(charts, table);
     }
 

@@ -45,7 +45,7 @@ public sealed class QuizReminders(IUnfinishedQuizzes unfinished, QuizStore store
 
         var lang = person.Lang;
         return Composed.Send(
-            texts.Get(lang, "nudge.quiz.remind", module.TitleIn(lang), progress.Current, module.Items.Count),
+            texts.Get(lang, "quiz.remind", module.TitleIn(lang), progress.Current, module.Items.Count),
             Keyboard.Of([new Button(texts.Get(lang, "quiz.button.continue", progress.Current, module.Items.Count), CallbackData.Build(QuizCallback.Prefix, "cont", module.Id))]));
     }
 }

@@ -77,13 +77,13 @@ public sealed class ReportFollowUps(ReportStore reports, ReportView view, NudgeS
         }
 
         var lang = person.Lang;
-        var text = texts.Get(lang, "nudge.followup.ask", report.Reference, view.Category(lang, report.Category), ReportView.Snippet(report.Text, 200), view.Status(lang, report.Status), view.Date(Unchanged(report)));
+        var text = texts.Get(lang, "report.followup.ask", report.Reference, view.Category(lang, report.Category), ReportView.Snippet(report.Text, 200), view.Status(lang, report.Status), view.Date(Unchanged(report)));
         return Composed.Send(text, Buttons(lang, report.Id));
     }
 
     private Keyboard Buttons(string lang, int reportId)
     {
-        Button B(string answer) => new(texts.Get(lang, "nudge.followup.btn_" + answer), CallbackData.Build(Prefix, reportId, answer));
+        Button B(string answer) => new(texts.Get(lang, "report.followup.btn_" + answer), CallbackData.Build(Prefix, reportId, answer));
         return Keyboard.Of(
             [B(FollowUpAnswers.Yes), B(FollowUpAnswers.Partly)],
             [B(FollowUpAnswers.No), B(FollowUpAnswers.Unknown)]);
@@ -118,13 +118,13 @@ public sealed class FollowUpAnswerCallback(ReportStore reports, ReportView view,
         if (!report.IsOpen)
         {
             await ctx.AckAsync();
-            await ctx.EditOrReplyAsync(ctx.T("nudge.followup.closed", report.Reference, view.Status(ctx.Lang, report.Status)));
+            await ctx.EditOrReplyAsync(ctx.T("report.followup.closed", report.Reference, view.Status(ctx.Lang, report.Status)));
             return;
         }
 
         if (report.FollowUpAnswer == answer && report.FollowUpAnsweredAt >= asked)
         {
-            await ctx.AckAsync(ctx.T("nudge.followup.already"));
+            await ctx.AckAsync(ctx.T("report.followup.already"));
             return;
         }
 
@@ -135,7 +135,7 @@ public sealed class FollowUpAnswerCallback(ReportStore reports, ReportView view,
         }
 
         await ctx.AckAsync();
-        await ctx.EditOrReplyAsync(ctx.T("nudge.followup.thanks", recorded.Reference, view.FollowUp(ctx.Lang, answer)));
+        await ctx.EditOrReplyAsync(ctx.T("report.followup.thanks", recorded.Reference, view.FollowUp(ctx.Lang, answer)));
         await notifier.FollowUpAnsweredAsync(recorded);
     }
 

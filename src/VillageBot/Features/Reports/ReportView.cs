@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using LiteDB;
 using VillageBot.Conversation;
-using VillageBot.Features.Onboarding;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;

@@ -62,19 +62,19 @@ public sealed class UntriagedDigest(ReportStore reports, ReportView view, NudgeS
 
         nudge.Reports = [.. waiting.Select(r => r.Id)];
         var lang = person.Lang;
-        var text = new StringBuilder(texts.Get(lang, "nudge.untriaged.title", options.Value.UntriagedHours, waiting.Count)).Append("\n\n");
+        var text = new StringBuilder(texts.Get(lang, "report.untriaged.title", options.Value.UntriagedHours, waiting.Count)).Append("\n\n");
         foreach (var r in waiting.Take(MaxListed))
         {
             var village = db.Villages.FindById(r.VillageId)?.Name ?? "—";
-            text.Append(texts.Get(lang, "nudge.untriaged.item", r.Reference, view.Category(lang, r.Category), village, view.Date(r.CreatedAt), ReportView.Snippet(r.Text, 80))).Append('\n');
+            text.Append(texts.Get(lang, "report.untriaged.item", r.Reference, view.Category(lang, r.Category), village, view.Date(r.CreatedAt), ReportView.Snippet(r.Text, 80))).Append('\n');
         }
 
         if (waiting.Count > MaxListed)
         {
-            text.Append(texts.Get(lang, "nudge.untriaged.more", waiting.Count - MaxListed)).Append('\n');
+            text.Append(texts.Get(lang, "report.untriaged.more", waiting.Count - MaxListed)).Append('\n');
         }
 
-        text.Append('\n').Append(texts.Get(lang, "nudge.untriaged.hint", view.Status(lang, ReportStatus.New)));
+        text.Append('\n').Append(texts.Get(lang, "report.untriaged.hint", view.Status(lang, ReportStatus.New)));
         return Composed.Send(text.ToString());
     }
 

@@ -57,7 +57,7 @@ public sealed class DeliveryStatus(DeliveryStore deliveries, ResponsibilityStore
         var states = rows.GroupBy(d => d.State).OrderByDescending(g => g.Count())
             .Select(g => (texts.Get(lang, "resp.pulse.state." + g.Key), (double)g.Count())).ToList();
         var table = new PulseTable(
-            [texts.Get(lang, "web.col.ref"), texts.Get(lang, "resp.fact.delivery")],
+            [texts.Get(lang, "resp.pulse.ref"), texts.Get(lang, "resp.fact.delivery")],
             [.. rows.OrderByDescending(d => d.UpdatedAt).Take(PulseRows).Select(d => (IReadOnlyList<string>)[d.Reference, Describe(d, lang)])]);
         return new PulseSection([new PulseBars(texts.Get(lang, "resp.pulse.title"), states)], table);
     }

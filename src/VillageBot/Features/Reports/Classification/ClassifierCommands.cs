@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -17,29 +18,55 @@ public static class ClassifierCommands
 {
     private static readonly JsonSerializerOptions JsonLine = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Register()
+    private static readonly Option<string?> Eval = new("--eval") { Description = "Evaluate on this labelled file {\"text\", \"label\", \"lang\"} instead of the dev split", HelpName = "FILE" };
+    private static readonly Option<bool> HeldOut = new("--heldout") { Description = "Evaluate on the held-out test split (final figures)" };
+    private static readonly Option<bool> NoCv = new("--no-cv") { Description = "Skip the 5-fold cross-validation" };
+    private static readonly Option<bool> LearningCurve = new("--learning-curve") { Description = "Also train on shares of the data" };
+    private static readonly Option<bool> Tune = new("--tune") { Description = "Score candidate settings instead of training" };
+    private static readonly Option<string> Input = new Option<string>("--input") { Description = "A file of JSON lines {\"text\"} or plain lines; - reads standard input", HelpName = "FILE", Required = true }.AcceptExistingOrDash();
+
+    public static Command Train(CliIO io)
     {
-        CommandLine.Register("train", args => Task.FromResult(Train(args, Console.Out)));
-        CommandLine.Register("classify", args => Task.FromResult(Classify(args, Console.In, Console.Out)));
+        var command = new CliCommand("train", "Trains the problem classifier, saves it and reports its figures", "Usage: train [--no-cv] [--learning-curve] [--tune] [--eval FILE | --heldout]")
+        {
+            Eval, HeldOut, NoCv, LearningCurve, Tune,
+        };
+        command.SetAction(parsed => Train(parsed, io));
+        return command;
     }
 
-    internal static int Train(string[] args, TextWriter output)
+    public static Command Classify(CliIO io)
     {
+        var command = new CliCommand("classify", "Writes the category of each text, as JSON lines", "Usage: classify --input FILE   (JSON lines {\"text\": \"...\"} or plain lines; '-' reads standard input)")
+        {
+            Input,
+        };
+        command.SetAction(parsed => Classify(parsed, io));
+        return command;
+    }
+
+    internal static int Classify(string[] args, TextReader stdin, TextWriter output) =>
+        CommandLine.RunAsync(Classify, args, new CliIO(stdin, output, Console.Error, new Dictionary<string, string?>())).GetAwaiter().GetResult();
+
+    private static int Train(ParseResult parsed, CliIO io)
+    {
+        var output = io.Output;
         using var logging = CliConfiguration.StandardErrorLogging();
-        var (classifier, dataPath, relabels) = Create(args, logging);
+        var (classifier, dataPath, relabels) = Create(io, logging);
         var settings = TrainingSettings.Default;
         var set = ProblemTrainingSet.Load(dataPath, relabels.Read(classifier.RelabelWeight));
-        var (evalName, evalFile) = EvaluationFile(args, dataPath);
-        var evaluation = File.Exists(evalFile) ? [.. TrainingData.ReadFile(evalFile)] : new List<LabeledText>();
+        var (evalName, evalFiles) = EvaluationFiles(parsed, dataPath);
+        var evaluation = evalFiles.Where(File.Exists).SelectMany(TrainingData.ReadFile).ToList();
+        var evalFile = string.Join(", ", evalFiles);
         output.WriteLine($"Training data: {set.Files.Count} examples from {ProblemTrainingSet.ProblemsDirectory(dataPath)} + {set.Relabels.Count} relabels; settings: {settings}");
 
-        if (args.Contains("--tune"))
+        if (parsed.GetValue(Tune))
         {
             Tuning.Run(set, evaluation, output);
             return 0;
         }
 
-        if (!args.Contains("--no-cv"))
+        if (!parsed.GetValue(NoCv))
         {
             var cv = ClassifierEvaluation.CrossValidate(set.All, examples => ProblemModel.Train(examples, set.Lexicon, settings));
             Report(output, "5-fold cross-validation", cv);
@@ -57,7 +84,7 @@ public static class ClassifierCommands
         var final = ClassifierEvaluation.Evaluate(classifier.Current, evaluation);
         Report(output, $"{evalName} ({evaluation.Count} reports, {evalFile})", final);
         output.WriteLine(Latency(classifier, evaluation));
-        if (args.Contains("--learning-curve"))
+        if (parsed.GetValue(LearningCurve))
         {
             output.WriteLine();
             output.WriteLine($"Learning curve ({evalName} macro-F1 against share of the training data; below 100 % the mean of 3 random stratified samples):");
@@ -79,23 +106,17 @@ public static class ClassifierCommands
     /// What <c>train</c> reports on: the blind dev split by default, <c>--eval FILE</c> for any labelled file, and
     /// <c>--heldout</c> for the held-out test split, whose figures are final (nothing is tuned on them).
     /// </summary>
-    private static (string Name, string File) EvaluationFile(string[] args, string dataPath) =>
-        CommandLine.Option(args, "--eval") is { } file ? ("Evaluation set", file)
-        : args.Contains("--heldout") ? ("Held-out set, never used for training or tuning", ProblemTrainingSet.HeldOutFile(dataPath))
-        : ("Dev set", ProblemTrainingSet.DevFile(dataPath));
+    private static (string Name, IReadOnlyList<string> Files) EvaluationFiles(ParseResult parsed, string dataPath) =>
+        parsed.GetValue(Eval) is { } file ? ("Evaluation set", [file])
+        : parsed.GetValue(HeldOut) ? ("Held-out set, never used for training or tuning", ProblemTrainingSet.HeldOutFiles(dataPath))
+        : ("Dev set", ProblemTrainingSet.DevFiles(dataPath));
 
-    internal static int Classify(string[] args, TextReader stdin, TextWriter output)
+    private static int Classify(ParseResult parsed, CliIO io)
     {
-        var input = CommandLine.Option(args, "--input");
-        if (input is null || (input != "-" && !File.Exists(input)))
-        {
-            Console.Error.WriteLine("usage: classify --input FILE   (JSON lines {\"text\": \"...\"} or plain lines; '-' reads standard input)");
-            return 2;
-        }
-
+        var (input, output) = (parsed.GetValue(Input)!, io.Output);
         using var logging = CliConfiguration.StandardErrorLogging();
-        var (classifier, _, _) = Create(args, logging);
-        using var reader = input == "-" ? stdin : new StreamReader(input);
+        var (classifier, _, _) = Create(io, logging);
+        using var reader = input == "-" ? io.Input : new StreamReader(input);
         while (reader.ReadLine() is { } line)
         {
             if (TextOf(line) is not { } text)
@@ -135,9 +156,9 @@ public static class ClassifierCommands
         return trimmed;
     }
 
-    private static (ProblemClassifier Classifier, string DataPath, IRelabelSource Relabels) Create(string[] args, ILoggerFactory logging)
+    private static (ProblemClassifier Classifier, string DataPath, IRelabelSource Relabels) Create(CliIO io, ILoggerFactory logging)
     {
-        var configuration = CliConfiguration.Build(args);
+        var configuration = io.Configuration();
         var storage = configuration.Options<StorageOptions>(StorageOptions.Section);
         var content = configuration.Options<ContentOptions>(ContentOptions.Section);
         var options = configuration.Options<ClassifierOptions>(ClassifierOptions.Section);

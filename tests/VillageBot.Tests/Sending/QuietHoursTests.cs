@@ -1,6 +1,6 @@
-using VillageBot.Features.Nudges;
+using VillageBot.Features.Sending;
 
-namespace VillageBot.Tests.Nudges;
+namespace VillageBot.Tests.Sending;
 
 public sealed class QuietHoursTests
 {
@@ -39,7 +39,7 @@ public sealed class QuietHoursTests
     [InlineData("evening", false)]
     public void Quiet_hour_settings_are_checked_at_start(string value, bool valid)
     {
-        var options = new NudgeOptions { QuietHoursStart = value };
+        var options = new QuietHoursOptions { QuietHoursStart = value };
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         Assert.Equal(valid, System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
     }

@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
-namespace VillageBot.Features.Broadcasts;
+namespace VillageBot.Features.Sending;
 
 /// <summary>
-/// Spaces out bulk sending under Telegram's limits: a global rate (<see cref="BroadcastOptions.MessagesPerSecond"/>,
-/// averaged, with at most a twentieth of a second of catch-up after a pause) and one message per chat per interval.
+/// Spaces out bulk sending (broadcasts, poll results, nudges) under Telegram's limits: a global rate
+/// (<see cref="PacingOptions.MessagesPerSecond"/>, averaged, with at most a twentieth of a second of catch-up after
+/// a pause) and one message per chat per interval.
 /// Only one bulk send is in flight at a time, and its caller records the outcome before the next one starts: a
 /// crash can leave at most one message sent but not recorded, so a resumed broadcast repeats at most one.
 /// Pacing is physical time (a stopwatch), not the injected clock that decides when scheduled work is due.
 /// </summary>
-public sealed class SendPacer(IOptions<BroadcastOptions> options)
+public sealed class SendPacer(IOptions<PacingOptions> options)
 {
     private readonly SemaphoreSlim _lane = new(1, 1);
     private readonly Stopwatch _clock = Stopwatch.StartNew();

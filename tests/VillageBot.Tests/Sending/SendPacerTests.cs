@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Sending;
 
-namespace VillageBot.Tests.Broadcasts;
+namespace VillageBot.Tests.Sending;
 
 public sealed class SendPacerTests
 {
     [Fact]
     public async Task Global_rate_is_kept_over_many_sends()
     {
-        var pacer = new SendPacer(Options.Create(new BroadcastOptions { MessagesPerSecond = 100 }));
+        var pacer = new SendPacer(Options.Create(new PacingOptions { MessagesPerSecond = 100 }));
         var watch = Stopwatch.StartNew();
         for (var chat = 1; chat <= 60; chat++)
         {
@@ -23,7 +23,7 @@ public sealed class SendPacerTests
     [Fact]
     public async Task One_chat_gets_at_most_one_message_per_interval_and_only_one_send_runs_at_a_time()
     {
-        var pacer = new SendPacer(Options.Create(new BroadcastOptions { MessagesPerSecond = 1000, PerChatIntervalMs = 300 }));
+        var pacer = new SendPacer(Options.Create(new PacingOptions { MessagesPerSecond = 1000, PerChatIntervalMs = 300 }));
         var times = new List<TimeSpan>();
         var inFlight = 0;
         var maxInFlight = 0;

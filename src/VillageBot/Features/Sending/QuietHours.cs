@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
-using VillageBot.Conversation;
 
-namespace VillageBot.Features.Nudges;
+namespace VillageBot.Features.Sending;
 
 /// <summary>
-/// The hours in the villages' time zone when no reminder is sent (default 21:00–08:00 Europe/Riga). A period
-/// may wrap past midnight; a start equal to the end means there are none.
+/// The hours in the villages' time zone when no reminder is sent and "send now" asks first (default 21:00–08:00
+/// Europe/Riga). A period may wrap past midnight; a start equal to the end means there are none.
 /// </summary>
 public sealed class QuietHours
 {
@@ -13,8 +12,8 @@ public sealed class QuietHours
     private readonly TimeOnly _start;
     private readonly TimeOnly _end;
 
-    public QuietHours(IOptions<NudgeOptions> options, TimeZoneInfo zone)
-        : this(zone, NudgeOptions.ParseTime(options.Value.QuietHoursStart)!.Value, NudgeOptions.ParseTime(options.Value.QuietHoursEnd)!.Value)
+    public QuietHours(IOptions<QuietHoursOptions> options, TimeZoneInfo zone)
+        : this(zone, QuietHoursOptions.ParseTime(options.Value.QuietHoursStart)!.Value, QuietHoursOptions.ParseTime(options.Value.QuietHoursEnd)!.Value)
     {
     }
 
