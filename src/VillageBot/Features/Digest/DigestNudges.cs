@@ -43,7 +43,7 @@ public sealed class DigestNudges(VillageDigest digest, Db db, IOptions<DigestOpt
         var key = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         foreach (var village in db.Villages.FindAll().ToList())
         {
-            var facts = digest.Facts(village.Id, month);
+            var facts = digest.Gather(village.Id, month);
             if (facts.IsEmpty)
             {
                 continue;

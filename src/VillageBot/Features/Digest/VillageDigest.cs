@@ -36,7 +36,6 @@ public sealed record PollOutcomeFact(string Question, int Voters, (string Option
 /// </summary>
 public sealed class VillageDigest(ReportStore reports, PollStore polls, PollResults results, ReportView view, Texts texts, TimeZoneInfo zone, IOptions<DigestOptions> options)
 {
-    private readonly ConcurrentDictionary<(int, DateOnly), DigestFacts> _facts = new();
     private readonly ConcurrentDictionary<(int, DateOnly, string), string> _texts = new();
 
     /// <summary>The month (its first day) a digest sent at <paramref name="utc"/> is about: the calendar month before, village time.</summary>
@@ -49,13 +48,14 @@ public sealed class VillageDigest(ReportStore reports, PollStore polls, PollResu
     /// <summary>The UTC instant a local time of the villages' zone stands for.</summary>
     public DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
 
-    /// <summary>The facts of a finished month, gathered once per process (a finished month does not change much).</summary>
-    public DigestFacts Facts(int villageId, DateOnly month) => _facts.GetOrAdd((villageId, month), k => Gather(k.Item1, k.Item2));
-
+    /// <summary>
+    /// The digest of a finished month in one language, written once per process when the first one goes out, so
+    /// everyone who gets it that day reads the same figures.
+    /// </summary>
     public string Text(int villageId, DateOnly month, string lang) =>
-        _texts.GetOrAdd((villageId, month, lang), k => Write(Facts(k.Item1, k.Item2), k.Item3));
+        _texts.GetOrAdd((villageId, month, lang), k => Write(Gather(k.Item1, k.Item2), k.Item3));
 
-    /// <summary>Gathers afresh: for a month still under way (the pulse page), or a test.</summary>
+    /// <summary>Gathers the month's facts afresh from the reports and polls as they are now.</summary>
     public DigestFacts Gather(int villageId, DateOnly month)
     {
         var from = Utc(month.ToDateTime(TimeOnly.MinValue));
