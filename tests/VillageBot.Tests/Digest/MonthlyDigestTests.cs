@@ -133,3 +133,30 @@ public sealed class MonthlyDigestTests : NudgeTest
         return poll;
     }
 }
+
+/// <summary>"You said, we did" on the pulse page (on the real clock: the web session's cookie expires by it).</summary>
+public sealed class DigestPulseTests : BotTest
+{
+    [Fact]
+    public async Task The_pulse_page_shows_last_months_figures_and_outcomes_without_report_text()
+    {
+        var riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, riga);
+        var lastMonth = new DateTime(local.Year, local.Month, 1).AddMonths(-1);
+        var inLastMonth = TimeZoneInfo.ConvertTimeToUtc(lastMonth.AddDays(10), riga);
+        Host.Db.AddReport("kalsnava", "transport", "Deep pothole on the road by the school", at: inLastMonth);
+        var polls = Host.Services.GetRequiredService<PollStore>();
+        polls.Polls.Insert(new VillagePoll
+        {
+            VillageId = Host.Db.Village("kalsnava").Id, Question = "Where should the bus stop be?", Options = ["By the school", "By the shop"],
+            CreatedAt = inLastMonth, SendAt = inLastMonth, ClosesAt = inLastMonth.AddDays(3), Outcome = "The council agreed to move the bus stop",
+        });
+
+        var browser = await Host.SignInAsCoordinatorAsync(await MemberAsync("en"), "kalsnava");
+        var page = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/web/pulse?lang=en"));
+        Assert.Contains("You said, we did (last month)", page);
+        Assert.Contains($"<th scope=\"row\">Kalsnava</th><td>{lastMonth:MM.yyyy}</td><td>1</td><td>0</td><td>0</td>", page);
+        Assert.Contains("«Where should the bus stop be?» → The council agreed to move the bus stop", page);
+        Assert.DoesNotContain("Deep pothole", page);
+    }
+}

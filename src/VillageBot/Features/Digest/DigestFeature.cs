@@ -1,3 +1,4 @@
+using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Nudges;
 
 namespace VillageBot.Features.Digest;
@@ -10,6 +11,7 @@ public static class DigestFeature
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<VillageDigest>();
         services.AddNudgeSource<DigestNudges>();
+        services.AddSingleton<IPulseSource, DigestPulse>();
         return services;
     }
 }
