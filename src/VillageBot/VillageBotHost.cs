@@ -5,6 +5,7 @@ using VillageBot.Features.Digest;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
+using VillageBot.Features.Groups;
 using VillageBot.Features.Help;
 using VillageBot.Features.LocalChat;
 using VillageBot.Features.Membership;
@@ -71,6 +72,7 @@ public static class VillageBotHost
         services.AddSending();
         services.AddBroadcasts();
         services.AddPolls();
+        services.AddGroups();
         services.AddQuizzes();
         services.AddReports();
         services.AddVoice();

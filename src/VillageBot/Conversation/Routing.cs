@@ -66,6 +66,19 @@ public interface IPollUpdateHandler
     Task HandleAsync(Poll poll, CancellationToken ct);
 }
 
+/// <summary>
+/// Everything from group chats (messages addressed to the bot, button presses under its group messages, the bot
+/// added or removed). Without one registered, the bot points people in groups to the private chat.
+/// </summary>
+public interface IGroupUpdateHandler
+{
+    Task OnMessageAsync(Update update, Message message, CancellationToken ct);
+
+    Task OnCallbackAsync(Update update, CallbackQuery callback, CancellationToken ct);
+
+    Task OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct);
+}
+
 public sealed record CommandRoute(string Command, Type Handler, Access Access, string? MenuTextKey);
 
 public sealed record CallbackRoute(string Prefix, Type Handler, Access Access);

@@ -42,6 +42,13 @@ public sealed class UpdateRouter(
                 }
 
                 return;
+            case { MyChatMember: { } change } when change.Chat.Type is ChatType.Group or ChatType.Supergroup:
+                if (services.GetService<IGroupUpdateHandler>() is { } groups)
+                {
+                    await groups.OnMembershipAsync(change, ct);
+                }
+
+                return;
             case { MyChatMember: { } member } when member.Chat.Type == ChatType.Private:
                 if (member.NewChatMember.Status is ChatMemberStatus.Kicked or ChatMemberStatus.Left)
                 {
@@ -55,6 +62,9 @@ public sealed class UpdateRouter(
                 return;
             case { Message: { } message }:
                 await OnMessageAsync(update, message);
+                return;
+            case { CallbackQuery: { Message.Chat.Type: ChatType.Group or ChatType.Supergroup } callback } when services.GetService<IGroupUpdateHandler>() is { } groupCallbacks:
+                await groupCallbacks.OnCallbackAsync(update, callback, ct);
                 return;
             case { CallbackQuery: { } callback }:
                 await OnCallbackAsync(update, callback);
@@ -76,6 +86,12 @@ public sealed class UpdateRouter(
 
         if (message.Chat.Type != ChatType.Private)
         {
+            if (message.Chat.Type is ChatType.Group or ChatType.Supergroup && services.GetService<IGroupUpdateHandler>() is { } groups)
+            {
+                await groups.OnMessageAsync(update, message, CancellationToken.None);
+                return;
+            }
+
             await OnGroupMessageAsync(message);
             return;
         }
