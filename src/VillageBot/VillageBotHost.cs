@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb;
+using VillageBot.Features.Digest;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Polls;
 using VillageBot.Features.FreeText;
@@ -18,6 +19,7 @@ using VillageBot.Features.Reports;
 using VillageBot.Features.Responsibilities;
 using VillageBot.Features.Sending;
 using VillageBot.Features.Settings;
+using VillageBot.Features.VoiceMessages;
 using VillageBot.Infrastructure.Health;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
@@ -73,6 +75,8 @@ public static class VillageBotHost
         services.AddGroups();
         services.AddQuizzes();
         services.AddReports();
+        services.AddVoice();
+        services.AddDigest();
         services.AddResponsibilities();
         services.AddAdminWeb();
         services.AddOpen311();

@@ -42,6 +42,15 @@ public interface ITextHandler
     Task<bool> TryHandleAsync(BotContext ctx, string text);
 }
 
+/// <summary>
+/// Sees a private message from a member before commands, dialogs and free text; true when it took the message
+/// (a voice message heard and shown back). Returning false lets the message go on as usual.
+/// </summary>
+public interface IMessagePreview
+{
+    Task<bool> TryHandleAsync(BotContext ctx);
+}
+
 /// <summary>Votes on native polls (regular and quiz).</summary>
 public interface IPollAnswerHandler
 {

@@ -32,6 +32,11 @@ public sealed class VillagePoll
 
     public DateTime? ResultsSentAt { get; set; }
 
+    /// <summary>What came of the poll, in the coordinator's words (/outcome); the monthly digest tells the village.</summary>
+    public string? Outcome { get; set; }
+
+    public DateTime? OutcomeAt { get; set; }
+
     /// <summary>Also posted in the village's linked group, as a native poll.</summary>
     public bool InGroup { get; set; }
 

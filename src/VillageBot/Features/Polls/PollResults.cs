@@ -113,19 +113,31 @@ public sealed class ResultsCommand(PollStore store, PollResults results, Audienc
 
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
+        if (await ManagedPollAsync(ctx, store, data) is { } poll)
+        {
+            await results.SendAsync(ctx.Messenger, ctx.ChatId, ctx.Lang, poll, ctx.Now);
+        }
+    }
+
+    /// <summary>
+    /// The poll a button names (its first argument) if this person may manage its village, the button answered;
+    /// otherwise null, with the button answered as stale or refused.
+    /// </summary>
+    public static async Task<VillagePoll?> ManagedPollAsync(BotContext ctx, PollStore store, CallbackData data)
+    {
         if (data.IntArg(0) is not int id || store.Polls.FindById(id) is not { } poll)
         {
             await ctx.AckAsync(ctx.T("callback.stale"));
-            return;
+            return null;
         }
 
         if (!ctx.MayManage(poll.VillageId))
         {
             await ctx.AckAsync(ctx.T("access.not_your_village"), alert: true);
-            return;
+            return null;
         }
 
         await ctx.AckAsync();
-        await results.SendAsync(ctx.Messenger, ctx.ChatId, ctx.Lang, poll, ctx.Now);
+        return poll;
     }
 }

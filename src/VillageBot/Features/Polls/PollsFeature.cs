@@ -31,6 +31,9 @@ public static class PollsFeature
         services.AddDialog<PollDialog>(PollDialog.Name);
         services.AddBroadcastComposer<PollDialog>();
         services.AddCommand<ResultsCommand>("results", Access.Coordinator, "cmd.results");
+        services.AddCommand<PollOutcomeCommand>("outcome", Access.Coordinator, "cmd.outcome");
+        services.AddCallback<PollOutcomeCommand>(PollOutcomeCommand.Prefix, Access.Coordinator);
+        services.AddDialog<PollOutcomeDialog>(PollOutcomeCommand.Dialog);
         services.AddCallback<ResultsCommand>(ResultsCommand.Prefix, Access.Coordinator);
         return services;
     }

@@ -61,18 +61,29 @@ public sealed partial class ReportFlow(ReportStore store, ReportView view, Repor
             return;
         }
 
-        ctx.StartDialog(Dialog, StepSimilar, new() { ["text"] = text, ["from"] = "text", ["next"] = StepAttach });
+        ctx.StartDialog(Dialog, StepSimilar, WithVoice(ctx, new() { ["text"] = text, ["from"] = "text", ["next"] = StepAttach }));
         await ctx.ReplyKeyAsync("report.from_text");
         await OfferSimilarAsync(ctx);
     }
 
     public async Task DescribedAsync(BotContext ctx, string text)
     {
-        var data = Data(ctx);
+        var data = WithVoice(ctx, Data(ctx));
         data["text"] = text;
         data["next"] = StepAttach;
         ctx.SetStep(StepSimilar);
         await OfferSimilarAsync(ctx);
+    }
+
+    /// <summary>A description that was spoken keeps its voice message as the report's attachment.</summary>
+    private static Dictionary<string, string> WithVoice(BotContext ctx, Dictionary<string, string> data)
+    {
+        if (ctx.VoiceFileId is { } voice)
+        {
+            data["voice"] = voice;
+        }
+
+        return data;
     }
 
     /// <summary>
