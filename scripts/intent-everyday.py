@@ -3,7 +3,10 @@
 things (opening hours, timetables, weather, prices, people's contacts, dates, sums of money, private disputes,
 recipes, gardening, recommendations), information sought on the topics residents report problems about (rubbish
 collection days, a water connection, the bus to the hospital), and the project's topics asked with a problem mentioned in passing ("our school
-closed, how do we start an association?"). A resident's context sentence goes first in some; a third of the Latvian
+closed, how do we start an association?"), everyday questions in a report's words (a cough, a match's score,
+exchange rates, a person's number, the state of one's own application) and questions that name a problem and ask how
+to act on it ("the road is all holes - where can a village get money to repair it?"). A resident's context sentence
+goes first in some, a situation after the question in others ("…? We have no car."); a third of the Latvian
 ones are folded to no diacritics. They teach the model that an everyday word or a complaint in passing does not make
 a question a report. Deterministic (fixed seed)."""
 import json, os, random, unicodedata
@@ -115,6 +118,76 @@ TOPICAL = {
     ],
 }
 
+# Questions on everyday matters the bot cannot know but that are still questions (health advice, sport, news, money,
+# people, services' hours, trips, weather for a plan, the state of one's own application), and questions that name a
+# problem and ask how to act on it ("the road is in holes - where does a village get money to mend it?"). Their
+# words are those of reports; the asking makes them questions.
+MORE = {
+    'lv': [
+        'kādas zāles dzert pret klepu, ja nav temperatūras?', 'ko darīt, ja bērnam naktī paceļas drudzis?', 'vai pret alerģiju der tabletes bez receptes?',
+        'kāds rezultāts bija vakardienas volejbola spēlei?', 'kurš šogad vinnēja dziesmu svētku koru konkursu?', 'kad sāksies hokeja čempionāts?',
+        'kas jauns ziņās par degvielas cenām?', 'cik šodien maksā eiro pret zlotu?', 'vai veikalos jau var nopirkt jaunos kartupeļus?',
+        'kur var apmainīt naudu tuvāk par Rīgu?', 'kur tuvumā ir bankomāts?', 'kurā veikalā ir lētākais cukurs?',
+        'vai Pēteris Kalniņš vēl strādā skolā?', 'kāds ir bibliotekāres numurs?', 'kā sazvanīt veterinārārstu brīvdienās?',
+        'līdz cikiem strādā frizētava centrā?', 'vai svētdien strādā pasta nodaļa?', 'kur var uzpildīt gāzes balonu?',
+        'kā nokļūt līdz slimnīcai, ja nav mašīnas?', 'cikos pēdējais vilciens no Rīgas vakarā?', 'vai autobuss svētkos kursē?',
+        'vai sestdien nelīs? gribam pļaut', 'cik silts būs ūdens ezerā nākamnedēļ?', 'vai rīt būs vējš? jāliek jumts',
+        'vai mūsu pieteikumu jau izvērtēja?', 'kad būs zināmi konkursa rezultāti mūsu projektam?', 'vai novads jau apstiprināja mūsu biedrības naudu?',
+        'kaimiņš neatdod parādu, ko man darīt?', 'vai var sūdzēt tiesā kaimiņu par troksni?', 'cik maksā jurists, lai sastādītu līgumu?',
+        'ceļš pilns ar bedrēm - kur ciems var dabūt naudu tā salabošanai?', 'busiņš iet tikai divreiz dienā, kad tieši ir nākamais?',
+        'lampas nedeg, kam tad īsti jāzvana, pagastam vai tīklu uzņēmumam?', 'ūdens bieži pazūd - kā iedzīvotāji var paši pieteikt projektu ūdensvadam?',
+        'internets ļoti lēns, kādas ir iespējas dabūt optiku uz laukiem?', 'klubs ir slēgts, kā mēs paši varētu to atvērt?',
+        'jauniešiem nav ko darīt, kādi projekti viņiem ir bijuši citos ciemos?', 'veikals aizvērās, kā citi ciemi risina pārtikas piegādi?',
+        'kā iedzīvotāji var pieprasīt, lai pašvaldība salabo tiltu?', 'kur pieteikties naudai, lai nomainītu jumtu tautas namam?',
+        'kā mēs varam saņemt atbalstu ielu apgaismojumam ar saules paneļiem?', 'vai ir kāda programma, kas palīdz ciemiem ar transportu?',
+    ],
+    'en': [
+        'what can I take for a cough if there is no fever?', 'what do I do if my child has a fever at night?', 'are allergy pills without a prescription ok?',
+        "what was the score in yesterday's volleyball game?", 'who won the choir contest this year?', 'when does the hockey championship start?',
+        "what's new in the news about fuel prices?", 'how many zloty is a euro today?', 'can you buy new potatoes in the shops yet?',
+        'where can I change money closer than Riga?', 'is there a cash machine nearby?', 'which shop has the cheapest sugar?',
+        'does Peteris Kalnins still work at the school?', "what's the librarian's number?", 'how do I call a vet at the weekend?',
+        'until when is the hairdresser in the centre open?', 'is the post office open on Sunday?', 'where can I refill a gas bottle?',
+        'how do I get to the hospital without a car?', 'when is the last train from Riga in the evening?', 'does the bus run on holidays?',
+        "will it stay dry on saturday? we want to cut the hay", 'how warm will the lake be next week?', 'will it be windy tomorrow? we are fixing the roof',
+        'has our application been assessed yet?', 'when will the results for our project be out?', "did the county approve our association's money yet?",
+        "my neighbour won't pay back what he owes, what can I do?", 'can I take a neighbour to court over noise?', 'how much does a lawyer charge to draw up a contract?',
+        'the road is all holes - where can a village get money to repair it?', 'the minibus only goes twice a day, when exactly is the next one?',
+        'the street lamps are out, who should I actually call, the parish or the grid company?', 'water keeps going off - how can residents start a project for a water main?',
+        'internet is really slow, what are the options for fibre in the countryside?', 'the club is closed, how could we open it ourselves?',
+        'young people have nothing to do, what projects have other villages done for them?', 'the shop shut down, how do other villages handle food deliveries?',
+        'how can residents get the council to repair a bridge?', 'where do we apply for money to replace the community hall roof?',
+        'how can we get support for solar street lighting?', 'is there any programme that helps villages with transport?',
+    ],
+    'ru': [
+        'что пить от кашля, если нет температуры?', 'что делать, если у ребёнка ночью жар?', 'можно ли брать таблетки от аллергии без рецепта?',
+        'какой счёт был во вчерашнем матче по волейболу?', 'кто в этом году победил в конкурсе хоров?', 'когда начнётся чемпионат по хоккею?',
+        'что нового в новостях о ценах на топливо?', 'сколько злотых за евро сегодня?', 'уже продают молодую картошку в магазинах?',
+        'где поменять деньги поближе, чем в Риге?', 'есть ли рядом банкомат?', 'в каком магазине самый дешёвый сахар?',
+        'Петерис Калниньш ещё работает в школе?', 'какой номер у библиотекаря?', 'как вызвать ветеринара в выходные?',
+        'до скольки работает парикмахерская в центре?', 'работает ли почта в воскресенье?', 'где заправить газовый баллон?',
+        'как добраться до больницы без машины?', 'во сколько последний поезд из Риги вечером?', 'ходит ли автобус в праздники?',
+        'в субботу дождя не будет? хотим косить', 'какая будет вода в озере на следующей неделе?', 'завтра будет ветер? надо чинить крышу',
+        'нашу заявку уже рассмотрели?', 'когда будут результаты конкурса по нашему проекту?', 'край уже утвердил деньги для нашего общества?',
+        'сосед не возвращает долг, что мне делать?', 'можно ли судиться с соседом из-за шума?', 'сколько берёт юрист за составление договора?',
+        'дорога вся в ямах - где деревне взять деньги на ремонт?', 'автобус ходит всего два раза в день, когда следующий?',
+        'фонари не горят, кому звонить - в волость или в сетевую компанию?', 'вода часто пропадает - как жителям самим начать проект водопровода?',
+        'интернет очень медленный, какие есть варианты провести оптику в деревню?', 'клуб закрыт, как мы могли бы сами его открыть?',
+        'молодёжи нечем заняться, какие проекты для них делали в других деревнях?', 'магазин закрылся, как другие деревни решают доставку продуктов?',
+        'как жителям добиться, чтобы самоуправление отремонтировало мост?', 'куда подать заявку на деньги для новой крыши народного дома?',
+    ],
+}
+
+# A resident's situation after the question ("…? we have no car"): the words of a report, the intent of a question.
+AFTER = {
+    'lv': ['Mums nav mašīnas.', 'Pie mums nekas nestrādā.', 'Esmu viena ar bērniem.', 'Ceļš tāpat slikts.', 'Internets te vājš.', 'Neviens nezina.',
+           'Kaimiņi sūdzas.', 'Vecie cilvēki paliek vieni.', 'Nav naudas.', 'Pagastā klusē.'],
+    'en': ['We have no car.', 'Nothing works here.', "I'm alone with the kids.", 'The road is bad anyway.', 'Internet is weak here.', 'Nobody knows.',
+           'The neighbours complain.', 'Old people are left alone.', 'There is no money.', 'The parish says nothing.'],
+    'ru': ['У нас нет машины.', 'У нас ничего не работает.', 'Я одна с детьми.', 'Дорога и так плохая.', 'Интернет тут слабый.', 'Никто не знает.',
+           'Соседи жалуются.', 'Пожилые остаются одни.', 'Денег нет.', 'В волости молчат.'],
+}
+
 CONTEXT = {
     'lv': ['Sveiki!', 'Labdien,', 'Atvainojiet, ka traucēju.', 'Esmu te jauns.', 'Ātrs jautājums:', 'Gribēju pajautāt.', 'Sieva jautā.',
            'Mums te viss kā vienmēr.', 'Plānojam braukt uz pilsētu.', 'Mašīna remontā.', 'Kaimiņiene nezina.', 'Internetā neatradu.',
@@ -152,6 +225,16 @@ for lang in ASK:
         if rng.random() < 0.7:
             context = rng.choice(CONTEXT[lang])
             add(context + ' ' + (fold(ask).lower() if lang == 'lv' and rng.random() < 0.35 else ask), lang)
+
+for lang in MORE:
+    for ask in MORE[lang]:
+        text = fold(ask).lower() if lang == 'lv' and rng.random() < 0.35 else ask
+        add(text.rstrip('?') if rng.random() < 0.3 else text, lang)
+        roll = rng.random()
+        if roll < 0.4:
+            add(ask + ' ' + rng.choice(AFTER[lang]), lang)
+        elif roll < 0.7:
+            add(rng.choice(CONTEXT[lang]) + ' ' + ask, lang)
 
 with open(os.path.join(root, 'data', 'intent', 'question.everyday.jsonl'), 'w', encoding='utf-8') as f:
     for r in rows:

@@ -15,9 +15,9 @@ namespace VillageBot.Benchmarks;
 /// </summary>
 public sealed class BroadcastBenchmark : IBenchmarkSection
 {
-    private const int Residents = 10_000;
+    internal const int Residents = 10_000;
     private const int Rate = 1000;
-    private const long FirstResident = 1_000_000;
+    internal const long FirstResident = 1_000_000;
     private const int WarmUpResidents = 2_000;
     private const long FirstWarmUpResident = 500_000;
 
@@ -120,7 +120,7 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
     }
 
     /// <summary>Writes the villages and 10,000 members into the bot's database before it starts.</summary>
-    private static (int Village, int WarmUp) Seed(string data)
+    internal static (int Village, int WarmUp) Seed(string data)
     {
         using var db = new Db(Options.Create(new StorageOptions { DataDirectory = data }));
         var now = DateTime.UtcNow;
@@ -144,10 +144,10 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
         return (bench.Id, warmUp.Id);
     }
 
-    private static Task WaitReadyAsync(FakeBotApi api, CancellationToken ct) =>
+    internal static Task WaitReadyAsync(FakeBotApi api, CancellationToken ct) =>
         WaitUntilAsync(() => api.CallCount("getUpdates") > 0, TimeSpan.FromMinutes(1), ct);
 
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken ct)
+    internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken ct)
     {
         var until = DateTime.UtcNow + timeout;
         while (!condition())
@@ -162,7 +162,7 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
     }
 
     /// <summary>The admin goes through /broadcast as a person would.</summary>
-    private static async Task StartBroadcastAsync(FakeUser admin, int village)
+    internal static async Task StartBroadcastAsync(FakeUser admin, int village)
     {
         admin.Send("/broadcast");
         await admin.ExpectAsync(e => e.HasButton($"bc:v:{village}"));

@@ -29,16 +29,9 @@ public sealed class NudgeBenchmark : IBenchmarkSection
 
     public async Task RunAsync(Figures figures, CancellationToken ct)
     {
-        // The host runs in this process (as in the tests), from the program's folder next to this one.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_VillageBot", AppContext.BaseDirectory);
         await using var api = await FakeBotApi.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Broadcast:MessagesPerSecond"] = "1000",
-            ["Jobs:WorkerCount"] = "4",
-            ["Jobs:PollingIntervalMs"] = "100",
-        };
-        var host = await BotHost.StartAsync(api, settings: settings, configure: s => s.AddSingleton<TimeProvider>(new FixedClock(Noon)));
+        // The monthly digest (of May, due on 1 June) has its own section.
+        var host = await FixedClock.StartHostAsync(api, Noon, ("Digest:Enabled", "false"));
         try
         {
             Seed(host);
@@ -117,10 +110,5 @@ public sealed class NudgeBenchmark : IBenchmarkSection
         {
             Id = "bench-" + i, PollId = poll.Id, ResidentId = FirstResident + i, ChatId = FirstResident + i, MessageId = 1, SentAt = poll.SendAt,
         }));
-    }
-
-    private sealed class FixedClock(DateTime utc) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(utc);
     }
 }

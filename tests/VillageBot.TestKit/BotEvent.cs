@@ -18,6 +18,9 @@ public sealed record BotEvent(
     /// <summary>When the fake Bot API recorded it (UTC).</summary>
     public DateTime At { get; init; }
 
+    /// <summary>The message this one answers in its chat (reply_parameters), if any.</summary>
+    public int? ReplyTo { get; init; }
+
     public bool HasButton(string textOrData) => Buttons.SelectMany(r => r).Any(b => b.Text.Contains(textOrData, StringComparison.OrdinalIgnoreCase) || b.Data == textOrData);
 
     public IEnumerable<(string Text, string? Data)> AllButtons => Buttons.SelectMany(r => r);

@@ -91,7 +91,7 @@ public sealed partial class FakeBotApi
 
     private Message Record(string method, long chatId, Action<Message> fill, RequestArgs args)
     {
-        var message = new Message { Id = NextMessageId(chatId), From = BotUser, Chat = new Chat { Id = chatId, Type = chatId > 0 ? ChatType.Private : ChatType.Group }, Date = DateTime.UtcNow };
+        var message = new Message { Id = NextMessageId(chatId), From = BotUser, Chat = ChatFor(chatId), Date = DateTime.UtcNow };
         fill(message);
         message.ReplyMarkup = args.Markup("reply_markup");
         lock (_lock)
@@ -102,7 +102,8 @@ public sealed partial class FakeBotApi
                 _pollMessages[poll.Id] = (chatId, message.Id);
             }
 
-            AddEvent(new BotEvent(0, method, chatId, message.Id, message.Text ?? message.Caption ?? message.Poll?.Question, Buttons(message.ReplyMarkup), message.Poll, args.File, args.FileName("photo") ?? args.FileName("document")));
+            message.ReplyToMessage = ReplyTo(args) is int replyTo ? _messages.GetValueOrDefault((chatId, replyTo)) : null;
+            AddEvent(new BotEvent(0, method, chatId, message.Id, message.Text ?? message.Caption ?? message.Poll?.Question, Buttons(message.ReplyMarkup), message.Poll, args.File, args.FileName("photo") ?? args.FileName("document")) { ReplyTo = ReplyTo(args) });
         }
 
         return message;

@@ -106,6 +106,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var chatId = args.Long("chat_id");
         if (chatId is long target && IsSend(method))
         {
+            if (Migrated(target) is { } migrated)
+            {
+                return migrated;
+            }
+
             if (_blocked.ContainsKey(target))
             {
                 return Error(403, "Forbidden: bot was blocked by the user");
@@ -115,6 +120,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             {
                 _tooMany[target] = (fault.Remaining - 1, fault.RetryAfter);
                 return Error(429, $"Too Many Requests: retry after {fault.RetryAfter}", fault.RetryAfter);
+            }
+
+            if (GroupRateLimited(target) is int groupWait)
+            {
+                return Error(429, $"Too Many Requests: retry after {groupWait}", groupWait);
             }
 
             if (RateLimited(target) is int wait)
@@ -152,6 +162,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             "setwebhook" => SetWebhook(args),
             "deletewebhook" => SetWebhook(null),
             "getfile" => GetFile(args),
+            "getchatmember" => GetChatMember(args),
             "getwebhookinfo" => Ok(new WebhookInfo { Url = WebhookUrl ?? "", PendingUpdateCount = PendingUpdates }),
             _ => Error(404, "Not Found: method not found"),
         };
@@ -181,12 +192,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         return Results.Text(json, "application/json", Encoding.UTF8);
     }
 
-    private static IResult Error(int code, string description, int? retryAfter = null)
+    private static IResult Error(int code, string description, int? retryAfter = null, long? migrateTo = null)
     {
         var body = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
         if (retryAfter is int r)
         {
             body["parameters"] = new JsonObject { ["retry_after"] = r };
+        }
+
+        if (migrateTo is long to)
+        {
+            body["parameters"] = new JsonObject { ["migrate_to_chat_id"] = to };
         }
 
         return Results.Text(body.ToJsonString(), "application/json", Encoding.UTF8, code);

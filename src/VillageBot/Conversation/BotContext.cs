@@ -35,6 +35,9 @@ public sealed class BotContext(Update update, Resident resident, bool isAdmin, I
 
     public bool TextWasCut { get; init; }
 
+    /// <summary>The voice message this text was heard from, if it was spoken; a report keeps it as its attachment.</summary>
+    public string? VoiceFileId { get; set; }
+
     public bool IsCoordinator => IsAdmin || Resident.CoordinatorOf.Count > 0;
 
     public DateTime Now => Time.GetUtcNow().UtcDateTime;

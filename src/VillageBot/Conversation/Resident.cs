@@ -33,6 +33,9 @@ public sealed class Resident
 
     public bool NudgesEnabled { get; set; } = true;
 
+    /// <summary>Gets the monthly digest even in a month they did not report, support or vote (/settings).</summary>
+    public bool DigestAlways { get; set; }
+
     public DialogState? Dialog { get; set; }
 
     [BsonIgnore]

@@ -42,6 +42,15 @@ public interface ITextHandler
     Task<bool> TryHandleAsync(BotContext ctx, string text);
 }
 
+/// <summary>
+/// Sees a private message from a member before commands, dialogs and free text; true when it took the message
+/// (a voice message heard and shown back). Returning false lets the message go on as usual.
+/// </summary>
+public interface IMessagePreview
+{
+    Task<bool> TryHandleAsync(BotContext ctx);
+}
+
 /// <summary>Votes on native polls (regular and quiz).</summary>
 public interface IPollAnswerHandler
 {
@@ -55,6 +64,19 @@ public interface IPollAnswerHandler
 public interface IPollUpdateHandler
 {
     Task HandleAsync(Poll poll, CancellationToken ct);
+}
+
+/// <summary>
+/// Everything from group chats (messages addressed to the bot, button presses under its group messages, the bot
+/// added or removed). Without one registered, the bot points people in groups to the private chat.
+/// </summary>
+public interface IGroupUpdateHandler
+{
+    Task OnMessageAsync(Update update, Message message, CancellationToken ct);
+
+    Task OnCallbackAsync(Update update, CallbackQuery callback, CancellationToken ct);
+
+    Task OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct);
 }
 
 public sealed record CommandRoute(string Command, Type Handler, Access Access, string? MenuTextKey);

@@ -14,6 +14,7 @@ public sealed class UpdateRouter(
     IEnumerable<ITextHandler> textHandlers,
     IEnumerable<IPollAnswerHandler> pollHandlers,
     IEnumerable<IPollUpdateHandler> pollUpdateHandlers,
+    IEnumerable<IMessagePreview> previews,
     IRecipientStatus recipients,
     ResidentLoader residents,
     IMessenger messenger,
@@ -41,6 +42,13 @@ public sealed class UpdateRouter(
                 }
 
                 return;
+            case { MyChatMember: { } change } when change.Chat.Type is ChatType.Group or ChatType.Supergroup:
+                if (services.GetService<IGroupUpdateHandler>() is { } groups)
+                {
+                    await groups.OnMembershipAsync(change, ct);
+                }
+
+                return;
             case { MyChatMember: { } member } when member.Chat.Type == ChatType.Private:
                 if (member.NewChatMember.Status is ChatMemberStatus.Kicked or ChatMemberStatus.Left)
                 {
@@ -54,6 +62,9 @@ public sealed class UpdateRouter(
                 return;
             case { Message: { } message }:
                 await OnMessageAsync(update, message);
+                return;
+            case { CallbackQuery: { Message.Chat.Type: ChatType.Group or ChatType.Supergroup } callback } when services.GetService<IGroupUpdateHandler>() is { } groupCallbacks:
+                await groupCallbacks.OnCallbackAsync(update, callback, ct);
                 return;
             case { CallbackQuery: { } callback }:
                 await OnCallbackAsync(update, callback);
@@ -75,6 +86,12 @@ public sealed class UpdateRouter(
 
         if (message.Chat.Type != ChatType.Private)
         {
+            if (message.Chat.Type is ChatType.Group or ChatType.Supergroup && services.GetService<IGroupUpdateHandler>() is { } groups)
+            {
+                await groups.OnMessageAsync(update, message, CancellationToken.None);
+                return;
+            }
+
             await OnGroupMessageAsync(message);
             return;
         }
@@ -90,12 +107,42 @@ public sealed class UpdateRouter(
             await ctx.ReplyKeyAsync("input.cut", max);
         }
 
+        if (resident.IsMember)
+        {
+            foreach (var preview in previews)
+            {
+                if (await preview.TryHandleAsync(ctx))
+                {
+                    return;
+                }
+            }
+        }
+
         if (message.Text is not null && RouteTable.ParseCommand(trimmed) is { } command)
         {
             await OnCommandAsync(ctx, command.Command, command.Args);
             return;
         }
 
+        await OnTextAsync(ctx, message);
+    }
+
+    /// <summary>
+    /// Text the person confirmed after it was heard in their voice message goes where the same words typed would
+    /// go: the current dialog step, or a question, a report or small talk.
+    /// </summary>
+    public Task RouteHeardAsync(BotContext from, string text, string voiceFileId)
+    {
+        var chat = from.Callback?.Message?.Chat ?? new Chat { Id = from.ChatId, Type = ChatType.Private };
+        var message = new Message { Id = from.Callback?.Message?.Id ?? 0, From = from.Callback?.From ?? from.Message?.From, Chat = chat, Date = from.Now, Text = text };
+        var ctx = NewContext(new Update { Id = from.Update.Id, Message = message }, from.Resident, text, false);
+        ctx.VoiceFileId = voiceFileId;
+        return OnTextAsync(ctx, message);
+    }
+
+    private async Task OnTextAsync(BotContext ctx, Message message)
+    {
+        var resident = ctx.Resident;
         if (resident.Dialog is { } dialog && routes.Dialogs.TryGetValue(dialog.Name, out var dialogRoute))
         {
             var handler = (IDialogHandler)services.GetRequiredService(dialogRoute.Handler);
@@ -115,7 +162,7 @@ public sealed class UpdateRouter(
             return;
         }
 
-        if (trimmed.Length == 0)
+        if (ctx.Text.Length == 0)
         {
             await ctx.ReplyKeyAsync("input.empty");
             return;

@@ -30,6 +30,17 @@ public sealed class IntentModelTests
     public void Problems_read_as_problems_even_with_a_question_mark(string text) => Assert.Equal(Intent.Problem, Read(text));
 
     [Theory]
+    [InlineData("kopienas dārzs kā sākt", 1)]
+    [InlineData("village hall rent how much", 1)]
+    [InlineData("LEADER kas tas", 1)]
+    [InlineData("pie skolas lampa, kas nedeg", 0)]
+    [InlineData("the lamp by the school is out", 0)]
+    public void A_question_word_closing_a_typed_topic_is_a_cue(string text, float cue) => Assert.Equal(cue, IntentFeatures.Of(text).Cues[^1]);
+
+    [Fact]
+    public void A_question_word_with_an_apostrophe_asks() => Assert.True(IntentFeatures.Asks("what's the number of the ferry office in Ventspils"));
+
+    [Theory]
     [InlineData("paldies!")]
     [InlineData("Labdien 🙂")]
     [InlineData("thanks a bunch")]

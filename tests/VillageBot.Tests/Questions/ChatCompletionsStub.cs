@@ -1,25 +1,17 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace VillageBot.Tests.Questions;
 
 /// <summary>An OpenAI-compatible chat-completions server on loopback that records requests and answers, fails or stalls on demand.</summary>
-public sealed class ChatCompletionsStub : IAsyncDisposable
+public sealed class ChatCompletionsStub : LoopbackStub
 {
-    private readonly WebApplication _app;
     private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChatCompletionsStub(WebApplication app) => _app = app;
-
-    /// <summary>The base address to configure as Ai:Endpoint, ending in /v1.</summary>
-    public string Endpoint { get; private set; } = "";
+    private ChatCompletionsStub()
+    {
+    }
 
     public ConcurrentQueue<JsonElement> Requests { get; } = new();
 
@@ -28,23 +20,10 @@ public sealed class ChatCompletionsStub : IAsyncDisposable
 
     public string Reply { get; set; } = "Stub answer [LEADER].";
 
-    public int StatusCode { get; set; } = 200;
-
-    /// <summary>How long to wait before answering, to play a slow service.</summary>
-    public TimeSpan Stall { get; set; } = TimeSpan.Zero;
-
-    public static async Task<ChatCompletionsStub> StartAsync()
+    public static Task<ChatCompletionsStub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new ChatCompletionsStub(app);
-        app.MapPost("/v1/chat/completions", (Delegate)stub.CompleteAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        stub.Endpoint = address.TrimEnd('/') + "/v1";
-        return stub;
+        var stub = new ChatCompletionsStub();
+        return StartAsync(stub, "/v1/chat/completions", stub.CompleteAsync);
     }
 
     /// <summary>Every message text the bot sent in its requests, joined.</summary>
@@ -55,21 +34,14 @@ public sealed class ChatCompletionsStub : IAsyncDisposable
         using var body = await JsonDocument.ParseAsync(http.Request.Body);
         Requests.Enqueue(body.RootElement.Clone());
         _firstRequest.TrySetResult();
-        if (Stall > TimeSpan.Zero)
+        if (!await StallAsync(http))
         {
-            try
-            {
-                await Task.Delay(Stall, http.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return Results.StatusCode(499);
-            }
+            return Results.StatusCode(499);
         }
 
         if (StatusCode != 200)
         {
-            return Results.Json(new { error = new { message = "stub failure", type = "server_error" } }, statusCode: StatusCode);
+            return Failure();
         }
 
         return Results.Json(new
@@ -81,11 +53,5 @@ public sealed class ChatCompletionsStub : IAsyncDisposable
             choices = new[] { new { index = 0, message = new { role = "assistant", content = Reply }, finish_reason = "stop" } },
             usage = new { prompt_tokens = 100, completion_tokens = 10, total_tokens = 110 },
         });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }

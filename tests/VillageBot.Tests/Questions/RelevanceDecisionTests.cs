@@ -18,6 +18,26 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void A_long_message_is_answered_through_its_asking_sentence_when_the_context_drowns_it()
+    {
+        const string Message = "our shop shut in spring, the bus comes twice a week, the old folk sit at home and the young ones have moved to the city long ago. how do we found an association?";
+
+        Assert.False(RelevanceDecision.IsRelevant(Index.Searches(Message, "en").First().Result));
+        var found = Index.Search(Message, "en");
+
+        Assert.True(found.Relevant);
+        Assert.Equal("biedriba", found.Best!.Passage.Article.Id);
+    }
+
+    [Fact]
+    public void The_asking_sentences_of_a_message_are_those_with_a_question_mark_or_else_the_last()
+    {
+        Assert.Equal(["kā sākt?", "kas jādara?"], Sentences.Asking("mums nav kluba. kā sākt? kas jādara?"));
+        Assert.Equal(["how do we start"], Sentences.Asking("Nobody comes to meetings.\nhow do we start"));
+        Assert.Empty(Sentences.Asking("Cik biedrība saņēma 2023. gadā?"));
+    }
+
+    [Fact]
     public void A_question_for_a_local_date_or_price_is_less_probable_than_the_same_topic_asked_in_general()
     {
         var general = RelevanceDecision.Features(Index.Search("how do LEADER project applications work", "en"))!;

@@ -2,7 +2,7 @@ namespace VillageBot.Features.AdminWeb;
 
 /// <summary>
 /// A feature's contribution to the village pulse page: poll results ("polls"), quiz learning needs
-/// ("learning"), questions the bot could not answer ("gaps") or where reports were sent ("delivery"). Register with
+/// ("learning"), questions the bot could not answer ("gaps"), where reports were sent ("delivery") or the last month's "you said, we did" ("digest"). Register with
 /// <c>services.AddSingleton&lt;IPulseSource, T&gt;()</c>; texts are the feature's own, in <see cref="PulseScope.Lang"/>.
 /// </summary>
 public interface IPulseSource
@@ -20,8 +20,9 @@ public static class PulseSlots
     public const string Learning = "learning";
     public const string Gaps = "gaps";
     public const string Delivery = "delivery";
+    public const string Digest = "digest";
 
-    public static readonly IReadOnlyList<string> All = [Polls, Learning, Gaps, Delivery];
+    public static readonly IReadOnlyList<string> All = [Polls, Learning, Gaps, Delivery, Digest];
 }
 
 /// <param name="VillageIds">The villages to include; null means every village (an admin without a village filter).</param>

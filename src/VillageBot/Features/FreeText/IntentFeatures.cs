@@ -21,12 +21,13 @@ public sealed class IntentInput
 /// <summary>
 /// Folding and the cues: a question mark (anywhere; closing the last sentence, which carries the intent of a question
 /// that opens with a complaint: "Our meetings go nowhere. What helps?"), a question word leading the text, the last
-/// sentence or any clause, the length, no letters at all (an emoji). They are features with learnt weights, not
+/// sentence or any clause, a question word closing a topic typed first ("energokopiena kā sākt"), the length, no letters
+/// at all (an emoji). They are features with learnt weights, not
 /// rules: "Kāpēc atkal nedeg lampas?" has question cues and is still a problem.
 /// </summary>
 public static class IntentFeatures
 {
-    public const int CueCount = 8;
+    public const int CueCount = 9;
 
     /// <summary>What a text is shows in its first sentences; past this a long text adds cost and noise, not intent.</summary>
     public const int MaxChars = 400;
@@ -35,6 +36,7 @@ public static class IntentFeatures
     [
         "kas", "ka", "kur", "kad", "kapec", "kadel", "kads", "kada", "kadi", "kadas", "kadu", "vai", "cik", "kurs", "kura", "kuri", "ko", "kuru",
         "what", "how", "why", "when", "where", "who", "which", "can", "could", "is", "are", "do", "does", "should", "whats", "whos", "hows", "any", "would",
+        "what's", "who's", "how's", "where's", "when's", "what’s", "who’s", "how’s", "where’s", "when’s",
         "что", "как", "почему", "зачем", "когда", "где", "кто", "какои", "какая", "какие", "какое", "каков", "можно", "сколько", "чем", "ли", "куда", "откуда", "стоит",
 
         // Requests ask as well: "iesaki labu meistaru", "explain it simply", "подскажите, где…".
@@ -47,7 +49,7 @@ public static class IntentFeatures
     private static readonly HashSet<string> ClauseLeaders =
     [
         "kapec", "kadel", "kur", "kad", "cik", "kads", "kada", "kadi", "kadas", "kadu",
-        "how", "why", "where", "when", "what", "whats", "which",
+        "how", "why", "where", "when", "what", "whats", "which", "what's", "what’s", "where's", "where’s",
         "как", "почему", "зачем", "где", "когда", "сколько", "какои", "какая", "какие", "какое", "куда",
     ];
 
@@ -72,6 +74,7 @@ public static class IntentFeatures
                 sentences.Count > 0 && sentences[^1].EndsWith('?') ? 1 : 0,
                 lastWords.Count > 0 && QuestionWords.Contains(lastWords[0]) ? 1 : 0,
                 AsksInside(text, sentences) ? 1 : 0,
+                AsksAtTheEnd(words) ? 1 : 0,
             ],
             Weight = weight,
         };
@@ -93,6 +96,21 @@ public static class IntentFeatures
     private static bool AsksInside(string text, List<string> sentences) =>
         sentences.Select(Words).Any(s => s.Count > 1 && QuestionWords.Contains(s[0]))
         || Clauses(text).Any(c => c.Count > 1 && (ClauseLeaders.Contains(c[0]) || c[0] == "ka" && c[1] == "lai"));
+
+    /// <summary>
+    /// A topic typed with its question after it, without a mark: "energokopiena ka sakt", "digitālās prasmes kur
+    /// mācīties", "LEADER kas tas", "биогаз как быть", "LEADER grants how much". A question word among the last two words.
+    /// </summary>
+    private static bool AsksAtTheEnd(List<string> words) =>
+        words.Count > 2 && (TailAskers.Contains(words[^2]) || TailAskers.Contains(words[^1]) || words[^2] == "kas" && words[^1] == "tas");
+
+    /// <summary>Question words that close a question typed topic first ("kas" only as "kas tas": "lampa, kas nedeg" is a report).</summary>
+    private static readonly HashSet<string> TailAskers =
+    [
+        "ka", "kur", "ko", "cik", "kapec", "kads", "kada", "kadi", "kadas",
+        "how", "where", "what", "which", "why",
+        "как", "где", "что", "куда", "сколько", "какои", "какая", "какие", "зачем",
+    ];
 
     private static List<string> Words(string text) => [.. Folding.Words(Folding.Fold(text))];
 

@@ -6,7 +6,7 @@ namespace VillageBot.Features.FreeText;
 
 /// <summary>
 /// The knowledge base as evidence for "question": a text that asks something (a "?", a question word leading a
-/// sentence or clause) and for which the question answering finds a relevant article is most likely a question, even
+/// sentence or clause) or names a topic in two or three words ("biedrības statūti"), and for which the question answering finds a relevant article is most likely a question, even
 /// when it opens with a complaint ("Our meetings go nowhere. How do we get young families to come?"). Problem reports
 /// rarely match an article, and a report without an ask or a text read as small talk is never touched. The question's odds are multiplied by
 /// <see cref="IntentOptions.KnowledgeBoost"/>, so a confident "problem" can still win.
@@ -21,7 +21,7 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
     /// </summary>
     public bool Supports(string text)
     {
-        if (!IntentFeatures.Asks(text))
+        if (!IntentFeatures.Asks(text) && !IsTopic(text))
         {
             return false;
         }
@@ -31,6 +31,10 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
         return KnowledgeIndex.IsRelevant(index.Search(text, lang))
             || asking.Length < text.Trim().Length && KnowledgeIndex.IsRelevant(index.Search(asking, lang));
     }
+
+    /// <summary>A topic typed on its own ("biedrības statūti", "energy community"): two or three words and no number.</summary>
+    private static bool IsTopic(string text) =>
+        Folding.Words(text).ToList() is { Count: >= 2 and <= 3 } words && !words.Any(w => w.Any(char.IsDigit));
 
     /// <summary>The probabilities (<see cref="IntentModel.Intents"/> order) with the question's odds raised when the knowledge base supports it.</summary>
     public float[] Weigh(float[] probabilities, string text)

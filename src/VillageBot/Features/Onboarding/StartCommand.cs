@@ -2,11 +2,20 @@ using VillageBot.Conversation;
 
 namespace VillageBot.Features.Onboarding;
 
-/// <summary>/start, optionally with a village code from a deep link (t.me/bot?start=code).</summary>
-public sealed class StartCommand(OnboardingFlow flow, VillageDirectory villages) : ICommandHandler
+/// <summary>
+/// /start, optionally with a village code from a deep link (t.me/bot?start=code). For a member, a deep link naming a
+/// members' command (t.me/bot?start=report, from a button in the village group) runs that command.
+/// </summary>
+public sealed class StartCommand(OnboardingFlow flow, VillageDirectory villages, RouteTable routes, IServiceProvider services) : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args)
     {
+        if (ctx.Resident.IsMember && routes.Commands.TryGetValue(args, out var route) && route.Access == Access.Member)
+        {
+            await ((ICommandHandler)services.GetRequiredService(route.Handler)).HandleAsync(ctx, "");
+            return;
+        }
+
         if (!ctx.Resident.IsMember)
         {
             await flow.BeginAsync(ctx, args);

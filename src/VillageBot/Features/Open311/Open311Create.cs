@@ -106,12 +106,6 @@ public static partial class Open311Api
             .MinBy(v => Distance(la, lo, v.Latitude!.Value, v.Longitude!.Value));
     }
     /// <summary>Great-circle distance in kilometres (haversine).</summary>
-    public static double Distance(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 6371 * 2 * Math.Atan2(Math.Sqrt(a), Math.Sqrt(1 - a));
-    }
+    public static double Distance(double lat1, double lon1, double lat2, double lon2) =>
+        GeoPoint.Meters(new GeoPoint(lat1, lon1), new GeoPoint(lat2, lon2)) / 1000;
 }

@@ -32,6 +32,19 @@ public sealed class VillagePoll
 
     public DateTime? ResultsSentAt { get; set; }
 
+    /// <summary>What came of the poll, in the coordinator's words (/outcome); the monthly digest tells the village.</summary>
+    public string? Outcome { get; set; }
+
+    public DateTime? OutcomeAt { get; set; }
+
+    /// <summary>Also posted in the village's linked group, as a native poll.</summary>
+    public bool InGroup { get; set; }
+
+    /// <summary>The group poll hides who voted (the default; the coordinator may choose otherwise).</summary>
+    public bool GroupAnonymous { get; set; } = true;
+
+    public DateTime? GroupPostedAt { get; set; }
+
     public bool IsOpen(DateTime now) => ClosedAt is null && now < ClosesAt;
 }
 
@@ -68,6 +81,9 @@ public sealed class PollStore
         Messages.EnsureIndex(m => m.PollId);
         Messages.EnsureIndex(m => m.ResidentId);
         Polls.EnsureIndex(p => p.VillageId);
+        GroupMessages.EnsureIndex(m => m.PollId);
+        GroupVotes.EnsureIndex(v => v.TelegramPollId);
+        GroupVotes.EnsureIndex(v => v.UserId);
     }
 
     public Db Db { get; }
@@ -76,7 +92,15 @@ public sealed class PollStore
 
     public ILiteCollection<PollMessage> Messages => Db.Collection<PollMessage>("poll_messages");
 
+    /// <summary>Polls posted in village groups.</summary>
+    public ILiteCollection<GroupPollMessage> GroupMessages => Db.Collection<GroupPollMessage>("poll_group_messages");
+
+    /// <summary>Group members' votes on named group polls.</summary>
+    public ILiteCollection<GroupPollVote> GroupVotes => Db.Collection<GroupPollVote>("poll_group_votes");
+
     public IReadOnlyList<PollMessage> MessagesOf(int pollId) => [.. Messages.Find(m => m.PollId == pollId)];
+
+    public IReadOnlyList<GroupPollMessage> GroupMessagesOf(int pollId) => [.. GroupMessages.Find(m => m.PollId == pollId)];
 
     /// <summary>The poll message a resident got for a poll, if any.</summary>
     public PollMessage? MessageTo(int pollId, long residentId) => Messages.Find(m => m.ResidentId == residentId).FirstOrDefault(m => m.PollId == pollId);

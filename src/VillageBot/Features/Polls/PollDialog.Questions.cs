@@ -1,5 +1,6 @@
 using System.Globalization;
 using VillageBot.Conversation;
+using VillageBot.Features.Groups;
 using VillageBot.Infrastructure.Messaging;
 namespace VillageBot.Features.Polls;
 
@@ -97,6 +98,16 @@ public sealed partial class PollDialog
 
     private static Keyboard YesNo(BotContext ctx, string what, string yesKey, string noKey) => Keyboard.Of(
         [new Button(ctx.T(yesKey), CallbackData.Build(Prefix, what, 1)), new Button(ctx.T(noKey), CallbackData.Build(Prefix, what, 0))],
+        [new Button(ctx.T("common.cancel"), CallbackData.Build(Prefix, "cancel"))]);
+
+    /// <summary>The group linked to the village of the poll being written, if any.</summary>
+    private GroupLink? LinkedGroup(BotContext ctx) =>
+        int.TryParse(ctx.Resident.Dialog?.Get("village"), CultureInfo.InvariantCulture, out var village) ? groups.OfVillage(village) : null;
+
+    private static Keyboard GroupButtons(BotContext ctx) => Keyboard.Of(
+        [new Button(ctx.T("poll.group_anonymous"), CallbackData.Build(Prefix, "grp", "anon"))],
+        [new Button(ctx.T("poll.group_named"), CallbackData.Build(Prefix, "grp", "named"))],
+        [new Button(ctx.T("poll.group_no"), CallbackData.Build(Prefix, "grp", "no"))],
         [new Button(ctx.T("common.cancel"), CallbackData.Build(Prefix, "cancel"))]);
 
     private static Keyboard CloseButtons(BotContext ctx) => Keyboard.Of(

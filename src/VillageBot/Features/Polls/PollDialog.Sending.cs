@@ -30,6 +30,7 @@ public sealed partial class PollDialog
         text.Append('\n')
             .Append(ctx.T(draft.Anonymous ? "poll.preview_anonymous" : "poll.preview_public")).Append('\n')
             .Append(ctx.T(draft.Multiple ? "poll.preview_multiple" : "poll.preview_single")).Append('\n')
+            .Append(draft.Group is "anon" or "named" ? ctx.T(draft.Group == "anon" ? "poll.preview_group_anonymous" : "poll.preview_group_named") + "\n" : "")
             .Append(ctx.T("poll.preview_closes", sendTime.Format(at + draft.Duration), DurationText(ctx, draft.Duration))).Append('\n')
             .Append(ctx.T("poll.preview_recipients", broadcaster.CountRecipients(draft.Village.Id), now ? ctx.T("sendtime.when_now") : ctx.T("sendtime.when_at", sendTime.Format(at))));
         await ctx.ReplyAsync(text.ToString(), Keyboard.Of(
@@ -59,9 +60,16 @@ public sealed partial class PollDialog
             CreatedAt = ctx.Now,
             SendAt = at.Value,
             ClosesAt = at.Value + draft.Duration,
+            InGroup = draft.Group is "anon" or "named",
+            GroupAnonymous = draft.Group != "named",
         };
         store.Polls.Insert(poll);
         jobs.Schedule<PollCloseJob>(PollCloseJob.Arg(poll.Id), poll.ClosesAt);
+        if (poll.InGroup)
+        {
+            jobs.Schedule<PollGroupJob>(PollGroupJob.Arg(poll.Id), poll.SendAt);
+        }
+
         poll.BroadcastId = await broadcaster.StartAsync(draft.Village.Id, PollBroadcastSender.Content(poll.Id), ctx.UserId, at);
         store.Polls.Update(poll);
         await ctx.EditOrReplyAsync(
@@ -69,7 +77,8 @@ public sealed partial class PollDialog
             BroadcastDialog.StartedButtons(ctx, poll.BroadcastId.Value, at.Value));
     }
 
-    private sealed record PollDraft(Village Village, string Question, IReadOnlyList<string> Options, bool Anonymous, bool Multiple, TimeSpan Duration);
+    /// <param name="Group">"anon" or "named" to post it in the linked group too, otherwise not.</param>
+    private sealed record PollDraft(Village Village, string Question, IReadOnlyList<string> Options, bool Anonymous, bool Multiple, TimeSpan Duration, string? Group);
 
     private PollDraft? Draft(BotContext ctx)
     {
@@ -86,6 +95,6 @@ public sealed partial class PollDialog
         var options = Options(ctx);
         return options.Count is < MinOptions or > MaxOptions
             ? null
-            : new PollDraft(village, question, options, d.Get("anon") == "1", d.Get("multi") == "1", TimeSpan.FromMinutes(minutes));
+            : new PollDraft(village, question, options, d.Get("anon") == "1", d.Get("multi") == "1", TimeSpan.FromMinutes(minutes), d.Get("group"));
     }
 }

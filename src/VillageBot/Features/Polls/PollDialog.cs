@@ -1,6 +1,7 @@
 using System.Globalization;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
+using VillageBot.Features.Groups;
 using VillageBot.Features.Membership;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Messaging;
@@ -8,11 +9,11 @@ using VillageBot.Infrastructure.Messaging;
 namespace VillageBot.Features.Polls;
 
 /// <summary>
-/// /newpoll: village (when several) → question → 2–10 options → anonymous? → one or several answers? → how long
-/// open → when to send → preview → send as native polls to every active resident. Buttons are "np:…".
+/// /newpoll: village (when several) → question → 2–10 options → anonymous? → one or several answers? → also in the
+/// village's linked group (anonymous there unless chosen otherwise)? → how long open → when to send → preview → send as native polls to every active resident. Buttons are "np:…".
 /// Every step is stored in the dialog state, so a restart continues it; bad input changes nothing.
 /// </summary>
-public sealed partial class PollDialog(PollStore store, IBroadcaster broadcaster, IJobScheduler jobs, SendTime sendTime, Audience audience)
+public sealed partial class PollDialog(PollStore store, IBroadcaster broadcaster, IJobScheduler jobs, SendTime sendTime, Audience audience, GroupLinks groups)
     : ICommandHandler, ICallbackHandler, IDialogHandler, IBroadcastComposer
 {
     public const string Name = "poll";
@@ -25,6 +26,7 @@ public sealed partial class PollDialog(PollStore store, IBroadcaster broadcaster
     private const string StepOptions = "options";
     private const string StepAnonymous = "anon";
     private const string StepMultiple = "multi";
+    private const string StepGroup = "group";
     private const string StepClose = "close";
     private const string StepWhen = "when";
     private const string StepConfirm = "confirm";
@@ -87,6 +89,19 @@ public sealed partial class PollDialog(PollStore store, IBroadcaster broadcaster
                 return;
             case "multi" when step == StepMultiple && data.Arg(1) is "0" or "1":
                 d!["multi"] = data.Arg(1);
+                await ctx.AckAsync();
+                if (LinkedGroup(ctx) is { } group)
+                {
+                    ctx.SetStep(StepGroup);
+                    await ctx.EditOrReplyAsync(ctx.T("poll.ask_group", group.Title ?? ""), GroupButtons(ctx));
+                    return;
+                }
+
+                ctx.SetStep(StepClose);
+                await ctx.EditOrReplyAsync(ctx.T("poll.ask_close"), CloseButtons(ctx));
+                return;
+            case "grp" when step == StepGroup && data.Arg(1) is "no" or "anon" or "named":
+                d!["group"] = data.Arg(1);
                 ctx.SetStep(StepClose);
                 await ctx.AckAsync();
                 await ctx.EditOrReplyAsync(ctx.T("poll.ask_close"), CloseButtons(ctx));

@@ -3,14 +3,14 @@ using VillageBot.Infrastructure.Privacy;
 namespace VillageBot.Features.Polls;
 
 /// <summary>
-/// The polls a person was sent and how they voted, and the polls they created. Erasing keeps each vote without
+/// The polls a person was sent and how they voted (in private and in a village group's named poll), and the polls they created. Erasing keeps each vote without
 /// the person (results stay right) and the poll without its author.
 /// </summary>
 public sealed class PollPersonalData(PollStore store) : IPersonalData
 {
     public string Section => "polls";
 
-    public IReadOnlyList<string> Collections => ["polls", "poll_messages"];
+    public IReadOnlyList<string> Collections => ["polls", "poll_messages", "poll_group_votes"];
 
     public object? Export(long userId)
     {
@@ -24,7 +24,12 @@ public sealed class PollPersonalData(PollStore store) : IPersonalData
         }).ToList();
         var created = polls.Values.Where(p => p.CreatedBy == userId).OrderBy(p => p.CreatedAt)
             .Select(p => new { question = p.Question, options = p.Options, created = p.CreatedAt }).ToList();
-        return received.Count == 0 && created.Count == 0 ? null : new { received, created };
+        var inGroups = store.GroupVotes.Find(v => v.UserId == userId).Select(v => new
+        {
+            question = polls.GetValueOrDefault(v.PollId)?.Question,
+            answers = v.Choice.Select(i => polls.GetValueOrDefault(v.PollId)?.Options.ElementAtOrDefault(i)).ToList(),
+        }).ToList();
+        return received.Count == 0 && created.Count == 0 && inGroups.Count == 0 ? null : new { received, created, inGroups };
     }
 
     public void Erase(long userId)
@@ -37,6 +42,13 @@ public sealed class PollPersonalData(PollStore store) : IPersonalData
             message.MessageId = 0;
             message.Stopped = true;
             store.Messages.Update(message);
+        }
+
+        foreach (var vote in store.GroupVotes.Find(v => v.UserId == userId).ToList())
+        {
+            // A vote in a group poll stays counted without the voter.
+            vote.UserId = 0;
+            store.GroupVotes.Update(vote);
         }
 
         foreach (var poll in store.Polls.Find(p => p.CreatedBy == userId).ToList())

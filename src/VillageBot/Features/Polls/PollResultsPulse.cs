@@ -25,12 +25,23 @@ public sealed class PollResultsPulse(PollStore store, PollResults results, Db db
         }
 
         var villages = db.Villages.FindAll().ToDictionary(v => v.Id, v => v.Name);
-        var charts = polls.Select(p =>
+        var charts = polls.SelectMany(p =>
         {
             var tally = results.Tally(p);
             var title = texts.Get(scope.Lang, "poll.pulse.title", p.Question, villages.GetValueOrDefault(p.VillageId, "?"), tally.Voters, tally.Recipients);
             // Bars are votes out of the poll's voters: two of three votes fill two thirds of the axis.
-            return new PulseBars(title, [.. p.Options.Select((o, i) => (o, (double)tally.Counts[i]))], Max: tally.Voters);
+            if (!tally.InGroup)
+            {
+                return [new PulseBars(title, [.. p.Options.Select((o, i) => (o, (double)tally.Counts[i]))], Max: tally.Voters)];
+            }
+
+            // Posted in the village group too: the total first, then the private chats and the group apart.
+            return (IEnumerable<PulseBars>)
+            [
+                new PulseBars(texts.Get(scope.Lang, "poll.pulse.together", p.Question, villages.GetValueOrDefault(p.VillageId, "?"), tally.TotalVoters), [.. p.Options.Select((o, i) => (o, (double)tally.Total(i)))], Max: tally.TotalVoters),
+                new PulseBars(texts.Get(scope.Lang, "poll.pulse.private", tally.Voters, tally.Recipients), [.. p.Options.Select((o, i) => (o, (double)tally.Counts[i]))], Max: tally.Voters),
+                new PulseBars(texts.Get(scope.Lang, "poll.pulse.group", tally.GroupVoters), [.. p.Options.Select((o, i) => (o, (double)tally.GroupCounts[i]))], Max: tally.GroupVoters),
+            ];
         }).ToList();
         return new PulseSection(charts);
     }

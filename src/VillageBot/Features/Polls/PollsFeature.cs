@@ -20,6 +20,10 @@ public static class PollsFeature
         services.AddScoped<IPollUpdateHandler>(sp => sp.GetRequiredService<PollVotes>());
         services.AddBroadcastSender<PollBroadcastSender>();
         services.AddJob<PollCloseJob>("poll-close");
+        services.AddJob<PollGroupJob>("poll-group");
+        services.AddScoped<GroupPollVotes>();
+        services.AddScoped<IPollAnswerHandler>(sp => sp.GetRequiredService<GroupPollVotes>());
+        services.AddScoped<IPollUpdateHandler>(sp => sp.GetRequiredService<GroupPollVotes>());
         services.AddNudgeSource<PollReminders>();
         services.AddSingleton<IPulseSource, PollResultsPulse>();
         services.AddCommand<PollDialog>("newpoll", Access.Coordinator, "cmd.newpoll");
@@ -27,6 +31,9 @@ public static class PollsFeature
         services.AddDialog<PollDialog>(PollDialog.Name);
         services.AddBroadcastComposer<PollDialog>();
         services.AddCommand<ResultsCommand>("results", Access.Coordinator, "cmd.results");
+        services.AddCommand<PollOutcomeCommand>("outcome", Access.Coordinator, "cmd.outcome");
+        services.AddCallback<PollOutcomeCommand>(PollOutcomeCommand.Prefix, Access.Coordinator);
+        services.AddDialog<PollOutcomeDialog>(PollOutcomeCommand.Dialog);
         services.AddCallback<ResultsCommand>(ResultsCommand.Prefix, Access.Coordinator);
         return services;
     }

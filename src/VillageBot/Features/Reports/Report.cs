@@ -47,6 +47,9 @@ public sealed class Report
 
     public string? PhotoFileId { get; set; }
 
+    /// <summary>The voice message the description was heard from (a Telegram file id), when it was spoken.</summary>
+    public string? VoiceFileId { get; set; }
+
     public double? Latitude { get; set; }
 
     public double? Longitude { get; set; }

@@ -53,6 +53,7 @@ public sealed partial class ReportFlow
             Scores = data.TryGetValue("scores", out var s) ? JsonSerializer.Deserialize<Dictionary<string, double>>(s) ?? [] : [],
             NeedsReview = predicted.Length == 0 || predicted != category || data.GetValueOrDefault("review") == "1",
             PhotoFileId = data.GetValueOrDefault("photo"),
+            VoiceFileId = data.GetValueOrDefault("voice"),
             Latitude = data.TryGetValue("lat", out var lat) ? double.Parse(lat, CultureInfo.InvariantCulture) : null,
             Longitude = data.TryGetValue("lon", out var lon) ? double.Parse(lon, CultureInfo.InvariantCulture) : null,
             CreatedAt = ctx.Now,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.Infrastructure.Messaging;
@@ -13,7 +14,7 @@ namespace VillageBot.Features.Reports;
 /// about a problem that is already reported. Every answer is stored in the dialog, so a restart continues at the
 /// same step.
 /// </summary>
-public sealed partial class ReportFlow(ReportStore store, ReportView view, ReportNotifier notifier, IServiceProvider services, ILogger<ReportFlow> log)
+public sealed partial class ReportFlow(ReportStore store, ReportView view, ReportNotifier notifier, IServiceProvider services, IOptions<SimilarReportOptions> similarOptions, ILogger<ReportFlow> log)
 {
     public const string Dialog = "report";
     public const string StepDescribe = "describe";
@@ -60,18 +61,29 @@ public sealed partial class ReportFlow(ReportStore store, ReportView view, Repor
             return;
         }
 
-        ctx.StartDialog(Dialog, StepSimilar, new() { ["text"] = text, ["from"] = "text", ["next"] = StepAttach });
+        ctx.StartDialog(Dialog, StepSimilar, WithVoice(ctx, new() { ["text"] = text, ["from"] = "text", ["next"] = StepAttach }));
         await ctx.ReplyKeyAsync("report.from_text");
         await OfferSimilarAsync(ctx);
     }
 
     public async Task DescribedAsync(BotContext ctx, string text)
     {
-        var data = Data(ctx);
+        var data = WithVoice(ctx, Data(ctx));
         data["text"] = text;
         data["next"] = StepAttach;
         ctx.SetStep(StepSimilar);
         await OfferSimilarAsync(ctx);
+    }
+
+    /// <summary>A description that was spoken keeps its voice message as the report's attachment.</summary>
+    private static Dictionary<string, string> WithVoice(BotContext ctx, Dictionary<string, string> data)
+    {
+        if (ctx.VoiceFileId is { } voice)
+        {
+            data["voice"] = voice;
+        }
+
+        return data;
     }
 
     /// <summary>
@@ -102,8 +114,9 @@ public sealed partial class ReportFlow(ReportStore store, ReportView view, Repor
             }
         }
 
-        var similar = SimilarReports.Find(store, village, data.GetValueOrDefault("pred"), data["text"], ctx.UserId);
+        var similar = SimilarReports.Find(store, village, data.GetValueOrDefault("pred"), data["text"], ctx.UserId, Place(data), similarOptions.Value);
         data["similar"] = string.Join(',', similar.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
+        data["offered"] = data["similar"];
         ctx.SetStep(StepSimilar);
         await AskSimilarOrContinueAsync(ctx, similar);
     }
@@ -141,6 +154,11 @@ public sealed partial class ReportFlow(ReportStore store, ReportView view, Repor
         var step = ctx.Resident.Dialog!.Step;
         ctx.SetStep(step);
         await ctx.ReplyKeyAsync(photoFileId is not null ? "report.photo_added" : "report.location_added");
+        if (step == StepAttach && latitude is not null && await OfferSimilarNearbyAsync(ctx))
+        {
+            return;
+        }
+
         if (step == StepDescribe)
         {
             await ctx.ReplyKeyAsync("report.now_in_words");
@@ -154,6 +172,41 @@ public sealed partial class ReportFlow(ReportStore store, ReportView view, Repor
             await AskCurrentStepAsync(ctx);
         }
     }
+
+    /// <summary>
+    /// A location that arrives after the words were already compared: open reports at the same place are offered
+    /// once ("mine is different" goes back to the attachments); true when some were.
+    /// </summary>
+    private async Task<bool> OfferSimilarNearbyAsync(BotContext ctx)
+    {
+        var data = Data(ctx);
+        if (!data.TryAdd("near", "1") || ctx.Resident.VillageId is not int village || !data.TryGetValue("text", out var text))
+        {
+            return false;
+        }
+
+        var place = Place(data);
+        var options = similarOptions.Value;
+        var offered = data.GetValueOrDefault("offered")?.Split(',') ?? [];
+        var near = SimilarReports.Find(store, village, data.GetValueOrDefault("pred"), text, ctx.UserId, place, options)
+            .Where(r => SimilarReports.Meters(place, r) <= options.NearMeters && !offered.Contains(r.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        if (near.Count == 0)
+        {
+            ctx.Save();
+            return false;
+        }
+
+        data["similar"] = string.Join(',', near.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
+        data["next"] = StepAttach;
+        ctx.SetStep(StepSimilar);
+        await AskSimilarOrContinueAsync(ctx, near);
+        return true;
+    }
+
+    private static GeoPoint? Place(Dictionary<string, string> data) =>
+        data.TryGetValue("lat", out var lat) && data.TryGetValue("lon", out var lon)
+            ? new GeoPoint(double.Parse(lat, CultureInfo.InvariantCulture), double.Parse(lon, CultureInfo.InvariantCulture))
+            : null;
 
     /// <summary>Asks again what the current step needs (after a stray message).</summary>
     public async Task AskCurrentStepAsync(BotContext ctx)

@@ -19,6 +19,7 @@ public static class ReportsFeature
         services.AddSingleton<IProblemClassifier>(sp => sp.GetRequiredService<ProblemClassifier>());
         services.AddHostedService<ClassifierStartup>();
 
+        services.AddOptions<SimilarReportOptions>().BindConfiguration(SimilarReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReportStore>();
         services.AddHostedService<PrepareAtStart<ReportStore>>();
         services.AddSingleton<ReportView>();

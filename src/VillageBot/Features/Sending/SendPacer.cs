@@ -10,12 +10,15 @@ namespace VillageBot.Features.Sending;
 /// Only one bulk send is in flight at a time, and its caller records the outcome before the next one starts: a
 /// crash can leave at most one message sent but not recorded, so a resumed broadcast repeats at most one.
 /// Pacing is physical time (a stopwatch), not the injected clock that decides when scheduled work is due.
+/// A chat may be given its own interval (a group: Telegram allows about 20 messages a minute there); callers wait
+/// out <see cref="ChatWait"/> before they ask for a turn, so a chat's interval never holds up everyone else's sends.
 /// </summary>
 public sealed class SendPacer(IOptions<PacingOptions> options)
 {
     private readonly SemaphoreSlim _lane = new(1, 1);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Dictionary<long, TimeSpan> _lastByChat = [];
+    /// <summary>When each chat last got a message, and when it may get its next.</summary>
+    private readonly Dictionary<long, (TimeSpan Last, TimeSpan Next)> _nextByChat = [];
     private TimeSpan _next;
     private TimeSpan _pausedUntil;
 
@@ -24,14 +27,14 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
     /// <summary>How long until this chat may get another message (zero if now).</summary>
     public TimeSpan ChatWait(long chatId)
     {
-        lock (_lastByChat)
+        lock (_nextByChat)
         {
-            if (!_lastByChat.TryGetValue(chatId, out var last))
+            if (!_nextByChat.TryGetValue(chatId, out var chat))
             {
                 return TimeSpan.Zero;
             }
 
-            var wait = last + PerChat - _clock.Elapsed;
+            var wait = chat.Next - _clock.Elapsed;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
     }
@@ -39,16 +42,16 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
     /// <summary>When the last message to this chat was let through, on <see cref="Elapsed"/>'s clock.</summary>
     public TimeSpan? LastSendAt(long chatId)
     {
-        lock (_lastByChat)
+        lock (_nextByChat)
         {
-            return _lastByChat.TryGetValue(chatId, out var last) ? last : null;
+            return _nextByChat.TryGetValue(chatId, out var chat) ? chat.Last : null;
         }
     }
 
     /// <summary>Holds all bulk sending back, as Telegram asks with a long retry_after.</summary>
     public void Pause(TimeSpan duration)
     {
-        lock (_lastByChat)
+        lock (_nextByChat)
         {
             var until = _clock.Elapsed + duration;
             if (until > _pausedUntil)
@@ -59,7 +62,10 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
     }
 
     /// <summary>Waits for this message's turn, then runs <paramref name="send"/> (send and record) alone.</summary>
-    public async Task<T> RunAsync<T>(long chatId, Func<Task<T>> send, CancellationToken ct)
+    public Task<T> RunAsync<T>(long chatId, Func<Task<T>> send, CancellationToken ct) => RunAsync(chatId, PerChat, send, ct);
+
+    /// <summary>As <see cref="RunAsync{T}(long, Func{Task{T}}, CancellationToken)"/>, with this chat's own interval.</summary>
+    public async Task<T> RunAsync<T>(long chatId, TimeSpan perChat, Func<Task<T>> send, CancellationToken ct)
     {
         await _lane.WaitAsync(ct);
         try
@@ -68,7 +74,7 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
             var burst = interval * Math.Max(1, options.Value.MessagesPerSecond / 20);
             TimeSpan wait;
             TimeSpan start;
-            lock (_lastByChat)
+            lock (_nextByChat)
             {
                 var now = _clock.Elapsed;
                 if (_next < now - burst)
@@ -82,9 +88,9 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
                     start = _pausedUntil;
                 }
 
-                if (_lastByChat.TryGetValue(chatId, out var last) && last + PerChat > start)
+                if (_nextByChat.TryGetValue(chatId, out var chat) && chat.Next > start)
                 {
-                    start = last + PerChat;
+                    start = chat.Next;
                 }
 
                 wait = start - now;
@@ -102,10 +108,11 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
                 }
             }
 
-            lock (_lastByChat)
+            lock (_nextByChat)
             {
-                _lastByChat[chatId] = _clock.Elapsed;
-                if (_lastByChat.Count > 50_000)
+                var sentAt = _clock.Elapsed;
+                _nextByChat[chatId] = (sentAt, sentAt + perChat);
+                if (_nextByChat.Count > 50_000)
                 {
                     Prune();
                 }
@@ -123,10 +130,10 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
 
     private void Prune()
     {
-        var cutoff = _clock.Elapsed - PerChat;
-        foreach (var chat in _lastByChat.Where(kv => kv.Value < cutoff).Select(kv => kv.Key).ToList())
+        var now = _clock.Elapsed;
+        foreach (var chat in _nextByChat.Where(kv => kv.Value.Next < now).Select(kv => kv.Key).ToList())
         {
-            _lastByChat.Remove(chat);
+            _nextByChat.Remove(chat);
         }
     }
 }

@@ -14,10 +14,11 @@ public sealed class SettingsCommand : ICommandHandler
 
     public static Keyboard Buttons(BotContext ctx) => Keyboard.Of(
         [new Button(ctx.T("settings.language"), "set:lang"), new Button(ctx.T("settings.village"), "set:village")],
-        [new Button(ctx.T(ctx.Resident.NudgesEnabled ? "settings.nudges_off" : "settings.nudges_on"), CallbackData.Build(SettingsCallback.Prefix, "nudges"))]);
+        [new Button(ctx.T(ctx.Resident.NudgesEnabled ? "settings.nudges_off" : "settings.nudges_on"), CallbackData.Build(SettingsCallback.Prefix, "nudges"))],
+        [new Button(ctx.T(ctx.Resident.DigestAlways ? "settings.digest_always" : "settings.digest_taking_part"), CallbackData.Build(SettingsCallback.Prefix, "digest"))]);
 }
 
-/// <summary>set:lang | set:village | set:nudges.</summary>
+/// <summary>set:lang | set:village | set:nudges | set:digest.</summary>
 public sealed class SettingsCallback(OnboardingFlow flow) : ICallbackHandler
 {
     /// <summary>Callback data of its buttons: "set:…".</summary>
@@ -36,8 +37,16 @@ public sealed class SettingsCallback(OnboardingFlow flow) : ICallbackHandler
                 ctx.StartDialog(OnboardingFlow.SwitchDialog, OnboardingFlow.StepVillage);
                 await flow.AskVillageAsync(ctx, edit: false);
                 return;
-            case "nudges":
-                ctx.Resident.NudgesEnabled = !ctx.Resident.NudgesEnabled;
+            case "nudges" or "digest":
+                if (data.Arg(0) == "nudges")
+                {
+                    ctx.Resident.NudgesEnabled = !ctx.Resident.NudgesEnabled;
+                }
+                else
+                {
+                    ctx.Resident.DigestAlways = !ctx.Resident.DigestAlways;
+                }
+
                 ctx.Save();
                 await ctx.AckAsync();
                 await ctx.EditOrReplyAsync(SettingsCommand.Text(ctx), SettingsCommand.Buttons(ctx));

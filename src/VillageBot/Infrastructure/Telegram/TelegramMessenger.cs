@@ -135,7 +135,7 @@ public sealed class TelegramMessenger(
         }
     }
 
-    private static InlineKeyboardMarkup? Markup(Keyboard? keyboard) =>
+    internal static InlineKeyboardMarkup? Markup(Keyboard? keyboard) =>
         keyboard is null
             ? null
             : new InlineKeyboardMarkup(keyboard.Rows.Select(row => row.Select(b =>

@@ -38,9 +38,12 @@ public sealed class QuestionsInChat(QuestionAnswerer answerer, KnowledgeGaps gap
     public static bool LooksLikeWords(string text) => text.Count(char.IsLetter) >= 2;
 
     /// <summary>The answer and then its sources as a short list, within Telegram's message limit.</summary>
-    public static string Format(BotContext ctx, QuestionAnswer answer)
+    public static string Format(BotContext ctx, QuestionAnswer answer) => Format(ctx.T("questions.sources"), answer);
+
+    /// <summary>The answer and then its sources under <paramref name="sourcesTitle"/>.</summary>
+    public static string Format(string sourcesTitle, QuestionAnswer answer)
     {
-        var sources = new StringBuilder("\n\n📚 ").Append(ctx.T("questions.sources"));
+        var sources = new StringBuilder("\n\n📚 ").Append(sourcesTitle);
         foreach (var s in answer.Sources)
         {
             sources.Append("\n• ").Append(s.Title).Append(" — ").Append(MessageLimits.Clip(s.Citation, 160));

@@ -53,4 +53,24 @@ public static partial class Sentences
 
     [GeneratedRegex(@"(?<=[.!?…])\s+(?=[\p{Lu}\d""«„(])", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
+
+    /// <summary>
+    /// The sentences of a message of several that ask: those with a question mark, or else the last one. Residents
+    /// often write in lower case, so any sentence end splits, except a full stop after a number (an ordinal: "2023. gadā").
+    /// Empty for a message of one sentence.
+    /// </summary>
+    public static IReadOnlyList<string> Asking(string message)
+    {
+        var typed = TypedEnd().Split(message).Select(s => s.Trim()).Where(s => s.Any(char.IsLetter)).ToList();
+        if (typed.Count < 2)
+        {
+            return [];
+        }
+
+        var asking = typed.Where(s => s.Contains('?', StringComparison.Ordinal)).ToList();
+        return asking.Count > 0 ? asking : [typed[^1]];
+    }
+
+    [GeneratedRegex(@"(?<=[^\d][.!?…])\s+|(?<=\d[!?…])\s+|\n+", RegexOptions.CultureInvariant)]
+    private static partial Regex TypedEnd();
 }

@@ -1,0 +1,137 @@
+using System.Globalization;
+using LiteDB;
+using Telegram.Bot.Types;
+using VillageBot.Conversation;
+using VillageBot.Features.Groups;
+using VillageBot.Infrastructure.Jobs;
+using VillageBot.Infrastructure.Messaging;
+
+namespace VillageBot.Features.Polls;
+
+/// <summary>A village poll posted as a native poll in the village's linked group; its id is Telegram's poll id.</summary>
+public sealed class GroupPollMessage
+{
+    [BsonId]
+    public string Id { get; set; } = "";
+
+    public int PollId { get; set; }
+
+    public long ChatId { get; set; }
+
+    public int MessageId { get; set; }
+
+    public bool IsAnonymous { get; set; }
+
+    /// <summary>Votes per option in the group (from Telegram's counts for an anonymous poll, from the votes for a named one).</summary>
+    public List<int> Counts { get; set; } = [];
+
+    public int Voters { get; set; }
+
+    public bool Stopped { get; set; }
+}
+
+/// <summary>One group member's vote on a named group poll (Telegram names voters only there).</summary>
+public sealed class GroupPollVote
+{
+    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+
+    public string TelegramPollId { get; set; } = "";
+
+    public int PollId { get; set; }
+
+    /// <summary>The voter (0 once they asked to be forgotten; the vote stays counted).</summary>
+    public long UserId { get; set; }
+
+    public List<int> Choice { get; set; } = [];
+}
+
+/// <summary>
+/// Posts a poll in the village's linked group when it is due (by poll id), paced like every group message. Posted
+/// once: a poll already posted, closed or without a linked group is left alone.
+/// </summary>
+public sealed class PollGroupJob(PollStore store, GroupLinks links, GroupSender sender, TimeProvider time, ILogger<PollGroupJob> log) : IJob
+{
+    public static string Arg(int pollId) => pollId.ToString(CultureInfo.InvariantCulture);
+
+    public async Task RunAsync(string arg, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!int.TryParse(arg, CultureInfo.InvariantCulture, out var id) || store.Polls.FindById(id) is not { InGroup: true } poll
+            || poll.GroupPostedAt is not null || !poll.IsOpen(now) || store.GroupMessagesOf(id).Count > 0)
+        {
+            return;
+        }
+
+        if (links.OfVillage(poll.VillageId) is not { } link)
+        {
+            log.LogInformation("Poll {Poll} was not posted in a group: the village has none linked now", id);
+            return;
+        }
+
+        var sent = await sender.SendPollAsync(link.Id, new PollRequest(poll.Question, poll.Options, poll.GroupAnonymous, poll.AllowsMultipleAnswers), ct);
+        store.GroupMessages.Upsert(new GroupPollMessage
+        {
+            Id = sent.PollId,
+            PollId = poll.Id,
+            ChatId = links.OfVillage(poll.VillageId)?.Id ?? link.Id,
+            MessageId = sent.MessageId,
+            IsAnonymous = poll.GroupAnonymous,
+            Counts = [.. poll.Options.Select(_ => 0)],
+        });
+        poll.GroupPostedAt = now;
+        store.Polls.Update(poll);
+    }
+}
+
+/// <summary>
+/// Votes on group polls: an anonymous poll's new counts, a named poll's poll_answer from a group member. Nothing
+/// is said in the group about anyone's vote. Votes after the poll closed are ignored.
+/// </summary>
+public sealed class GroupPollVotes(PollStore store, TimeProvider time) : IPollAnswerHandler, IPollUpdateHandler
+{
+    public Task HandleAsync(PollAnswer answer, CancellationToken ct)
+    {
+        if (store.GroupMessages.FindById(answer.PollId) is not { } message || answer.User is not { } user || OpenPoll(message) is not { } poll)
+        {
+            return Task.CompletedTask;
+        }
+
+        var choice = answer.OptionIds.Where(i => i >= 0 && i < poll.Options.Count).Distinct().Order().ToList();
+        var vote = store.GroupVotes.FindOne(v => v.TelegramPollId == message.Id && v.UserId == user.Id);
+        if (choice.Count == 0)
+        {
+            if (vote is not null)
+            {
+                store.GroupVotes.Delete(vote.Id);
+            }
+        }
+        else
+        {
+            vote ??= new GroupPollVote { TelegramPollId = message.Id, PollId = poll.Id, UserId = user.Id };
+            vote.Choice = choice;
+            store.GroupVotes.Upsert(vote);
+        }
+
+        var votes = store.GroupVotes.Find(v => v.TelegramPollId == message.Id).ToList();
+        message.Counts = [.. poll.Options.Select((_, i) => votes.Count(v => v.Choice.Contains(i)))];
+        message.Voters = votes.Count;
+        store.GroupMessages.Update(message);
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(Telegram.Bot.Types.Poll update, CancellationToken ct)
+    {
+        if (store.GroupMessages.FindById(update.Id) is not { IsAnonymous: true } message || OpenPoll(message) is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        message.Counts = [.. update.Options.Select(o => o.VoterCount)];
+        message.Voters = update.TotalVoterCount;
+        store.GroupMessages.Update(message);
+        return Task.CompletedTask;
+    }
+
+    private VillagePoll? OpenPoll(GroupPollMessage message) =>
+        store.Polls.FindById(message.PollId) is { } poll && poll.IsOpen(time.GetUtcNow().UtcDateTime) ? poll : null;
+}

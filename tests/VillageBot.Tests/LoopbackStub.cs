@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace VillageBot.Tests;
+
+/// <summary>An OpenAI-compatible service played on loopback: one POST route under /v1 that can fail or stall on demand.</summary>
+public abstract class LoopbackStub : IAsyncDisposable
+{
+    private WebApplication _app = null!;
+
+    /// <summary>The base address to configure as the service's endpoint, ending in /v1.</summary>
+    public string Endpoint { get; private set; } = "";
+
+    public int StatusCode { get; set; } = 200;
+
+    /// <summary>How long to wait before answering, to play a slow service.</summary>
+    public TimeSpan Stall { get; set; } = TimeSpan.Zero;
+
+    protected static async Task<T> StartAsync<T>(T stub, string route, Func<HttpContext, Task<IResult>> handle)
+        where T : LoopbackStub
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost(route, (Delegate)handle);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        stub._app = app;
+        stub.Endpoint = address.TrimEnd('/') + "/v1";
+        return stub;
+    }
+
+    /// <summary>Waits out <see cref="Stall"/>; false when the client gave up meanwhile.</summary>
+    protected async Task<bool> StallAsync(HttpContext http)
+    {
+        if (Stall > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Stall, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The error body OpenAI's API answers with.</summary>
+    protected IResult Failure() => Results.Json(new { error = new { message = "stub failure", type = "server_error" } }, statusCode: StatusCode);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
