@@ -6,6 +6,7 @@ using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using VillageBot.Infrastructure.Jobs;
+using VillageBot.TestKit;
 using VillageBot.Tests.Broadcasts;
 
 namespace VillageBot.Tests.Jobs;
@@ -146,7 +147,7 @@ public sealed class JobKeyTests
     private readonly JobScheduler _jobs;
 
     public JobKeyTests() => _jobs = new JobScheduler(
-        new BackgroundJobClient(_storage),
+        new BackgroundJobClient(_storage, JobFilters.Create(new JobsOptions(), new RunningJobs(), TimeProvider.System)),
         new RecurringJobManager(_storage),
         new JobRegistry([new JobRegistration("test-recording", typeof(RecordingJob))]),
         TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga"),
@@ -188,5 +189,62 @@ public sealed class JobKeyTests
         var recurring = Assert.Single(connection.GetRecurringJobs());
         Assert.Equal(("test-recurring", "*/15 * * * *", "Europe/Riga"), (recurring.Id, recurring.Cron, recurring.TimeZoneId));
         Assert.Equal(typeof(RecordingJob), recurring.Job.Type);
+    }
+}
+
+/// <summary>Keyed jobs in the SQLite store, whose state history can list two states of one moment in either order.</summary>
+public sealed class SqliteJobKeyTests : IDisposable
+{
+    private readonly string _directory = BotHost.NewDataDirectory();
+    private readonly Hangfire.Storage.SQLite.SQLiteStorage _storage;
+    private readonly JobScheduler _jobs;
+
+    public SqliteJobKeyTests()
+    {
+        Directory.CreateDirectory(_directory);
+        _storage = new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(_directory, "jobs.db"), new Hangfire.Storage.SQLite.SQLiteStorageOptions());
+        _jobs = new JobScheduler(
+            new BackgroundJobClient(_storage, JobFilters.Create(new JobsOptions(), new RunningJobs(), TimeProvider.System)),
+            new RecurringJobManager(_storage),
+            new JobRegistry([new JobRegistration("test-recording", typeof(RecordingJob))]),
+            TimeZoneInfo.Utc,
+            NullLogger<JobScheduler>.Instance);
+    }
+
+    [Fact]
+    public void A_keys_state_is_its_jobs_own_not_the_last_line_of_its_history()
+    {
+        var arg = Guid.NewGuid().ToString("N");
+        var key = _jobs.KeyOf<RecordingJob>(arg);
+        var due = DateTime.UtcNow.AddHours(2);
+        _jobs.Schedule<RecordingJob>(arg, due);
+        var monitoring = _storage.GetMonitoringApi();
+        var id = Assert.Single(monitoring.ScheduledJobs(0, 10)).Key;
+
+        // A retry writes the failure it came from and the wait in one moment; the history may list the failure last.
+        using (var connection = _storage.GetConnection())
+        using (var transaction = connection.CreateWriteTransaction())
+        {
+            transaction.AddJobState(id, new Hangfire.States.FailedState(new InvalidOperationException("failing on purpose")));
+            transaction.Commit();
+        }
+
+        Assert.Equal(due, _jobs.DueAt(key)!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.True(_jobs.Enqueue<RecordingJob>(arg));
+        Assert.False(_jobs.Enqueue<RecordingJob>(arg));
+        Assert.Equal((0L, 1L), (monitoring.ScheduledCount(), monitoring.EnqueuedCount("default")));
+    }
+
+    public void Dispose()
+    {
+        _storage.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file the store still holds open goes with the machine's temporary files.
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using VillageBot.Features.Questions;
 
 namespace VillageBot.Features.FreeText;
 
@@ -27,14 +28,8 @@ public static class IntentEvaluation
 
     public static string BlindDirectory(string dataPath) => Path.Combine(dataPath, "eval", "blind");
 
-    /// <summary>The folders of the blind batches (data/eval/blind, data/eval/blind2, …), first batch first.</summary>
-    public static IReadOnlyList<string> BlindDirectories(string dataPath)
-    {
-        var eval = Path.Combine(dataPath, "eval");
-        return Directory.Exists(eval)
-            ? [.. Directory.EnumerateDirectories(eval, "blind*").Where(d => File.Exists(Path.Combine(d, $"{Sets[0].File}.dev.jsonl"))).Order(StringComparer.Ordinal)]
-            : [];
-    }
+    /// <summary>The folders of the blind batches, first batch first (those of the questions' evaluation).</summary>
+    public static IReadOnlyList<string> BlindDirectories(string dataPath) => QaEvaluation.BlindDirectories(dataPath);
 
     /// <summary>Every batch's texts of the split, each case naming its batch (the folder's name).</summary>
     public static List<Case> LoadBlind(string dataPath, string split)

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.States;
+using Hangfire.Storage;
 
 namespace VillageBot.Infrastructure.Jobs;
 
@@ -42,6 +43,7 @@ public static class JobFilters
             // [AutomaticRetry]; one that must not run twice says Attempts = 0.
             new AutomaticRetryAttribute { Attempts = options.MaxAttempts - 1, DelayInSecondsByAttemptFunc = attempt => (int)(10 * attempt * attempt) },
             new OneRunAtATime(running),
+            new RememberDueTime(),
         };
         if (time != TimeProvider.System)
         {
@@ -75,6 +77,25 @@ public static class JobFilters
             {
                 running.Leave((string)key);
             }
+        }
+    }
+
+    /// <summary>
+    /// Keeps, in the key's hash and in the same transaction, when a keyed job that now waits is due: a store's state
+    /// history may list two states of one moment in either order, so the due time is not read back from it.
+    /// </summary>
+    private sealed class RememberDueTime : IApplyStateFilter
+    {
+        public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+        {
+            if (context.NewState is ScheduledState scheduled && context.GetJobParameter<string>(JobScheduler.KeyParameter, allowStale: true) is { } key)
+            {
+                transaction.SetRangeInHash(JobScheduler.HashOf(key), [new("Id", context.BackgroundJob.Id), new(JobScheduler.DueField, JobHelper.SerializeDateTime(scheduled.EnqueueAt))]);
+            }
+        }
+
+        public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+        {
         }
     }
 

@@ -69,9 +69,8 @@ public sealed class JobScheduler(
     public DateTime? DueAt(string key)
     {
         using var connection = client.Storage.GetConnection();
-        return Latest(connection, key) is { } latest && latest.Is(ScheduledState.StateName)
-            && connection.GetStateData(latest.Id)?.Data.TryGetValue("EnqueueAt", out var at) == true
-            ? JobHelper.DeserializeDateTime(at)
+        return Latest(connection, key) is { } latest && latest.Is(ScheduledState.StateName) && latest.Due is { } due
+            ? JobHelper.DeserializeDateTime(due)
             : null;
     }
 
@@ -86,7 +85,11 @@ public sealed class JobScheduler(
         return arg.Length == 0 ? name : name + ":" + arg;
     }
 
-    private static string HashOf(string key) => "villagebot:job-key:" + key;
+    /// <summary>The hash that holds a key's latest job ("Id") and, while it waits, when it is due ("Due").</summary>
+    internal static string HashOf(string key) => "villagebot:job-key:" + key;
+
+    /// <summary>The field of a key's hash that holds when its latest job is due, written as the job is scheduled.</summary>
+    internal const string DueField = "Due";
 
     private bool WithKey(string key, Func<IStorageConnection, KeyedJob?, bool> change)
     {
@@ -108,10 +111,13 @@ public sealed class JobScheduler(
     private static bool OwnFile(JobStorage storage) =>
         storage is Hangfire.Storage.SQLite.SQLiteStorage || (storage is ClockedJobStorage clocked && OwnFile(clocked.Inner));
 
-    /// <summary>The key's latest job and its state name; null if there is none (or Hangfire has expired it).</summary>
+    /// <summary>
+    /// The key's latest job, its state name and when it is due; null if there is none (or Hangfire has expired it).
+    /// The state is the job's own (a store's state history can hold two entries of one moment in either order).
+    /// </summary>
     private static KeyedJob? Latest(IStorageConnection connection, string key) =>
-        connection.GetAllEntriesFromHash(HashOf(key))?.GetValueOrDefault("Id") is { } id && connection.GetStateData(id) is { } state
-            ? new KeyedJob(id, state.Name)
+        connection.GetAllEntriesFromHash(HashOf(key)) is { } hash && hash.GetValueOrDefault("Id") is { } id && connection.GetJobData(id)?.State is { } state
+            ? new KeyedJob(id, state, hash.GetValueOrDefault(DueField))
             : null;
 
     private static bool Remember(IStorageConnection connection, string key, string jobId)
@@ -126,7 +132,7 @@ public sealed class JobScheduler(
         where TJob : IJob =>
         client.Create(Job.FromExpression<TJob>(j => j.RunAsync(arg, CancellationToken.None)), state, new Dictionary<string, object> { [KeyParameter] = key });
 
-    private sealed record KeyedJob(string Id, string State)
+    private sealed record KeyedJob(string Id, string State, string? Due)
     {
         public bool Is(string state) => State.Equals(state, StringComparison.OrdinalIgnoreCase);
     }
