@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using VillageBot.Conversation;
 using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Reports;
@@ -15,7 +14,7 @@ namespace VillageBot.Features.Responsibilities;
 /// /web/responsibilities: who fixes what, per municipality or village, and whether e-mail delivery is on. Admins
 /// see and edit every entry; coordinators see what applies to their villages and edit their villages' own entries.
 /// </summary>
-public static class ResponsibilityPage
+public static partial class ResponsibilityPage
 {
     public const string Path = "/web/responsibilities";
     public const int MaxText = 200;
@@ -208,69 +207,6 @@ public static class ResponsibilityPage
         return Results.Redirect(Path + "?done=deleted");
     }
 
-    /// <summary>The first thing wrong with the form (a key of <see cref="Errors"/>), or null with the scope it names.</summary>
-    private static string? Validate(ResponsibilityForm f, TopicCatalog topics, Access access, out (string? Village, string? Municipality) scope)
-    {
-        scope = default;
-        if (access.ParseScope(f.Scope) is not { } parsed)
-        {
-            return "scope";
-        }
-
-        scope = parsed;
-        if (!Categories.IsKnown(f.Category))
-        {
-            return "category";
-        }
-
-        if (!string.IsNullOrEmpty(f.Topic) && topics.Find(f.Topic)?.Category != f.Category)
-        {
-            return "topic";
-        }
-
-        if (string.IsNullOrWhiteSpace(f.Name) || f.Name.Length > MaxText)
-        {
-            return "name";
-        }
-
-        if (f.Channel is null || !Channels.All.Contains(f.Channel))
-        {
-            return "channel";
-        }
-
-        if (!Languages.IsSupported(f.Lang))
-        {
-            return "lang";
-        }
-
-        if (Clean(f.Email) is { } email ? email.Length > MaxText || !MailboxAddress.TryParse(email, out var box) || !box.Address.Contains('@', StringComparison.Ordinal) : f.Channel == Channels.Email)
-        {
-            return "email";
-        }
-
-        if (Clean(f.Open311Endpoint) is { } endpoint ? !IsWebAddress(endpoint) : f.Channel == Channels.Open311)
-        {
-            return "endpoint";
-        }
-
-        if (Clean(f.Web) is { } w && !IsWebAddress(w))
-        {
-            return "web";
-        }
-
-        if (Clean(f.Phone) is { } phone && (phone.Length > 30 || phone.Any(c => !char.IsDigit(c) && c is not ('+' or ' ' or '-' or '(' or ')'))))
-        {
-            return "phone";
-        }
-
-        return IsWebAddress(f.Source?.Trim()) ? null : "source";
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static bool IsWebAddress(string? value) =>
-        value is { Length: <= MaxText } && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
-
     private static string Notice(HttpContext http, WebUi ui)
     {
         var q = http.Request.Query;
@@ -292,90 +228,4 @@ public static class ResponsibilityPage
 
     private static string CategoryLabel(WebUi ui, TopicCatalog topics, Responsibility e) =>
         ReportPresenter.Category(ui, e.Category) + (topics.Find(e.Topic) is { } t ? " · " + topics.Label(t, ui.Lang) : "");
-
-    /// <summary>What one viewer may see and change: admins everything, coordinators what concerns their villages.</summary>
-    private sealed record Access(WebViewer Viewer, IReadOnlyList<Village> Villages, IReadOnlyList<Village> Own)
-    {
-        public static Access Of(WebViewer viewer, Db db)
-        {
-            var all = db.Villages.FindAll().OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
-            return new Access(viewer, all, [.. all.Where(v => viewer.MaySee(v.Id))]);
-        }
-
-        public bool MaySee(Responsibility e) => Viewer.IsAdmin || Own.Any(v => ResponsibilityStore.Covers(e, v));
-
-        public bool MayEdit(Responsibility e) => Viewer.IsAdmin || e.Village is { } code && Own.Any(v => v.Code == code);
-
-        public IEnumerable<(string, string)> Scopes(WebUi ui)
-        {
-            if (Viewer.IsAdmin)
-            {
-                yield return ("country", ui.T("resp.web.country"));
-                foreach (var m in Villages.Select(v => v.Municipality).OfType<string>().Distinct().Order(StringComparer.Ordinal))
-                {
-                    yield return ("municipality:" + m, m);
-                }
-            }
-
-            foreach (var v in Viewer.IsAdmin ? Villages : Own)
-            {
-                yield return ("village:" + v.Code, v.Name);
-            }
-        }
-
-        public (string? Village, string? Municipality)? ParseScope(string? value)
-        {
-            const string municipality = "municipality:", village = "village:";
-            if (value == "country" && Viewer.IsAdmin)
-            {
-                return (null, null);
-            }
-
-            if (value?.StartsWith(municipality, StringComparison.Ordinal) == true && Viewer.IsAdmin && Villages.Any(v => v.Municipality == value[municipality.Length..]))
-            {
-                return (null, value[municipality.Length..]);
-            }
-
-            if (value?.StartsWith(village, StringComparison.Ordinal) == true && (Viewer.IsAdmin ? Villages : Own).Any(v => v.Code == value[village.Length..]))
-            {
-                return (value[village.Length..], null);
-            }
-
-            return null;
-        }
-    }
-}
-
-/// <summary>The fields of the edit form.</summary>
-public sealed class ResponsibilityForm
-{
-    public int Id { get; set; }
-
-    public string? Scope { get; set; }
-
-    public string? Category { get; set; }
-
-    public string? Topic { get; set; }
-
-    public string? Name { get; set; }
-
-    public string? Channel { get; set; }
-
-    public string? Lang { get; set; }
-
-    public string? Email { get; set; }
-
-    public string? Phone { get; set; }
-
-    public string? Web { get; set; }
-
-    public string? Open311Endpoint { get; set; }
-
-    public string? Open311Service { get; set; }
-
-    public string? Open311KeyVariable { get; set; }
-
-    public string? Source { get; set; }
-
-    public string? Checked { get; set; }
 }
