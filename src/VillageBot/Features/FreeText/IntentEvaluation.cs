@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using VillageBot.Features.Questions;
+using VillageBot.Infrastructure.MachineLearning;
 
 namespace VillageBot.Features.FreeText;
 
@@ -29,7 +29,7 @@ public static class IntentEvaluation
     public static string BlindDirectory(string dataPath) => Path.Combine(dataPath, "eval", "blind");
 
     /// <summary>The folders of the blind batches, first batch first (those of the questions' evaluation).</summary>
-    public static IReadOnlyList<string> BlindDirectories(string dataPath) => QaEvaluation.BlindDirectories(dataPath);
+    public static IReadOnlyList<string> BlindDirectories(string dataPath) => BlindBatches.Directories(dataPath);
 
     /// <summary>Every batch's texts of the split, each case naming its batch (the folder's name).</summary>
     public static List<Case> LoadBlind(string dataPath, string split)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Questions;
@@ -69,28 +70,13 @@ public static class QaEvaluation
     public static readonly string[] Sets = ["dev", "test", "authored"];
 
     /// <summary>
-    /// The folders of the independently written batches (data/eval/blind, data/eval/blind2, …), each split into dev
-    /// and test, first batch first.
-    /// </summary>
-    public static IReadOnlyList<string> BlindDirectories(string dataPath)
-    {
-        var eval = Path.Combine(dataPath, "eval");
-        return Directory.Exists(eval)
-            ? [.. Directory.EnumerateDirectories(eval, "blind*").Where(d => File.Exists(Path.Combine(d, "questions.dev.jsonl"))).Order(StringComparer.Ordinal)]
-            : [];
-    }
-
-    /// <summary>
     /// The questions of a set: <c>dev</c> and <c>test</c> are the blind questions and off-topic questions of every
     /// batch; <c>authored</c> is data/eval/questions.jsonl, written beside the knowledge base.
     /// </summary>
     public static List<QaCase> LoadSet(string dataPath, string set) => set switch
     {
         "authored" => Load(Path.Combine(dataPath, "eval", "questions.jsonl")),
-        "dev" or "test" => [.. BlindDirectories(dataPath).SelectMany(batch => new[] { "questions", "offtopic" }
-            .Select(kind => Path.Combine(batch, $"{kind}.{set}.jsonl"))
-            .Where(File.Exists)
-            .SelectMany(Load))],
+        "dev" or "test" => [.. new[] { "questions", "offtopic" }.SelectMany(kind => BlindBatches.Files(dataPath, kind, set)).SelectMany(Load)],
         _ => throw new ArgumentException($"Unknown evaluation set '{set}': use {string.Join(", ", Sets)}.", nameof(set)),
     };
 

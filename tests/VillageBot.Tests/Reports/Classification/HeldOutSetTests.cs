@@ -5,7 +5,7 @@ using VillageBot.Features.Reports.Classification;
 namespace VillageBot.Tests.Reports.Classification;
 
 /// <summary>
-/// The held-out set is the blind test split of data/eval/blind. These tests look at its shape only (ids, labels,
+/// The held-out set is the test split of every blind batch (data/eval/blind*). These tests look at its shape only (ids, labels,
 /// languages, counts); nothing here shows or scores its texts.
 /// </summary>
 public sealed class HeldOutSetTests
@@ -13,18 +13,20 @@ public sealed class HeldOutSetTests
     private static readonly string[] Languages = ["lv", "en", "ru"];
 
     [Fact]
-    public void The_held_out_set_is_the_blind_test_split()
+    public void The_held_out_set_is_the_test_split_of_every_blind_batch()
     {
-        var path = ProblemTrainingSet.HeldOutFile(ClassifierFixture.DataPath);
+        var paths = ProblemTrainingSet.HeldOutFiles(ClassifierFixture.DataPath).Select(p => Path.GetRelativePath(ClassifierFixture.DataPath, p)).ToList();
 
-        Assert.Equal(Path.Combine("eval", "blind", "problems.test.jsonl"), Path.GetRelativePath(ClassifierFixture.DataPath, path));
-        Assert.True(File.Exists(path));
+        Assert.Equal(Path.Combine("eval", "blind", "problems.test.jsonl"), paths[0]);
+        Assert.Contains(Path.Combine("eval", "blind3", "problems.test.jsonl"), paths);
+        Assert.All(paths, p => Assert.Equal("problems.test.jsonl", Path.GetFileName(p)));
+        Assert.Equal(paths.Count, ProblemTrainingSet.DevFiles(ClassifierFixture.DataPath).Count);
     }
 
     [Fact]
     public void Every_held_out_line_has_an_id_a_language_a_category_and_a_text()
     {
-        var rows = Rows(ProblemTrainingSet.HeldOutFile(ClassifierFixture.DataPath));
+        var rows = Rows(ProblemTrainingSet.HeldOutFiles(ClassifierFixture.DataPath));
 
         Assert.All(rows, r =>
         {
@@ -39,8 +41,8 @@ public sealed class HeldOutSetTests
     [Fact]
     public void The_held_out_set_covers_every_category_and_language_and_shares_no_id_with_dev()
     {
-        var test = Rows(ProblemTrainingSet.HeldOutFile(ClassifierFixture.DataPath));
-        var dev = Rows(ProblemTrainingSet.DevFile(ClassifierFixture.DataPath));
+        var test = Rows(ProblemTrainingSet.HeldOutFiles(ClassifierFixture.DataPath));
+        var dev = Rows(ProblemTrainingSet.DevFiles(ClassifierFixture.DataPath));
 
         Assert.All(Categories.All, c => Assert.True(test.Count(r => r.Label == c) >= 5, $"at least 5 {c} reports"));
         Assert.All(Languages, l => Assert.True(test.Count(r => r.Lang == l) >= 10, $"at least 10 reports in {l}"));
@@ -48,9 +50,9 @@ public sealed class HeldOutSetTests
     }
 
     /// <summary>Each line's id, language and label, and whether it has a text; the text itself is not kept.</summary>
-    private static List<(string Id, string Lang, string Label, bool HasText)> Rows(string path) =>
+    private static List<(string Id, string Lang, string Label, bool HasText)> Rows(IEnumerable<string> paths) =>
     [
-        .. File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l =>
+        .. paths.SelectMany(File.ReadLines).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l =>
         {
             using var doc = JsonDocument.Parse(l);
             var root = doc.RootElement;

@@ -142,7 +142,7 @@ public sealed class LeakageTests
     private static IEnumerable<Text> EvaluationTexts()
     {
         var files = Directory.EnumerateFiles(Path.Combine(DataPath, "eval"), "*.jsonl", SearchOption.AllDirectories)
-            .Append(ProblemTrainingSet.HeldOutFile(DataPath))
+            .Concat(ProblemTrainingSet.HeldOutFiles(DataPath))
             .Where(File.Exists)
             .Select(Path.GetFullPath)
             .Distinct();

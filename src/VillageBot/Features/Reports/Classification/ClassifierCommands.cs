@@ -55,8 +55,9 @@ public static class ClassifierCommands
         var (classifier, dataPath, relabels) = Create(io, logging);
         var settings = TrainingSettings.Default;
         var set = ProblemTrainingSet.Load(dataPath, relabels.Read(classifier.RelabelWeight));
-        var (evalName, evalFile) = EvaluationFile(parsed, dataPath);
-        var evaluation = File.Exists(evalFile) ? [.. TrainingData.ReadFile(evalFile)] : new List<LabeledText>();
+        var (evalName, evalFiles) = EvaluationFiles(parsed, dataPath);
+        var evaluation = evalFiles.Where(File.Exists).SelectMany(TrainingData.ReadFile).ToList();
+        var evalFile = string.Join(", ", evalFiles);
         output.WriteLine($"Training data: {set.Files.Count} examples from {ProblemTrainingSet.ProblemsDirectory(dataPath)} + {set.Relabels.Count} relabels; settings: {settings}");
 
         if (parsed.GetValue(Tune))
@@ -105,10 +106,10 @@ public static class ClassifierCommands
     /// What <c>train</c> reports on: the blind dev split by default, <c>--eval FILE</c> for any labelled file, and
     /// <c>--heldout</c> for the held-out test split, whose figures are final (nothing is tuned on them).
     /// </summary>
-    private static (string Name, string File) EvaluationFile(ParseResult parsed, string dataPath) =>
-        parsed.GetValue(Eval) is { } file ? ("Evaluation set", file)
-        : parsed.GetValue(HeldOut) ? ("Held-out set, never used for training or tuning", ProblemTrainingSet.HeldOutFile(dataPath))
-        : ("Dev set", ProblemTrainingSet.DevFile(dataPath));
+    private static (string Name, IReadOnlyList<string> Files) EvaluationFiles(ParseResult parsed, string dataPath) =>
+        parsed.GetValue(Eval) is { } file ? ("Evaluation set", [file])
+        : parsed.GetValue(HeldOut) ? ("Held-out set, never used for training or tuning", ProblemTrainingSet.HeldOutFiles(dataPath))
+        : ("Dev set", ProblemTrainingSet.DevFiles(dataPath));
 
     private static int Classify(ParseResult parsed, CliIO io)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using VillageBot.Infrastructure.MachineLearning;
 
 namespace VillageBot.Features.Reports.Classification;
 
@@ -33,11 +34,11 @@ public sealed class ProblemTrainingSet
 
     public static string ProblemsDirectory(string dataPath) => Path.Combine(dataPath, "problems");
 
-    /// <summary>The held-out set: the blind test split, never used for training or tuning.</summary>
-    public static string HeldOutFile(string dataPath) => Path.Combine(dataPath, "eval", "blind", "problems.test.jsonl");
+    /// <summary>The held-out set: every blind batch's test split, never used for training or tuning.</summary>
+    public static IReadOnlyList<string> HeldOutFiles(string dataPath) => BlindBatches.Files(dataPath, "problems", "test");
 
-    /// <summary>The blind dev split: what settings and new training examples are judged on.</summary>
-    public static string DevFile(string dataPath) => Path.Combine(dataPath, "eval", "blind", "problems.dev.jsonl");
+    /// <summary>Every blind batch's dev split: what settings and new training examples are judged on.</summary>
+    public static IReadOnlyList<string> DevFiles(string dataPath) => BlindBatches.Files(dataPath, "problems", "dev");
 
     public static ProblemTrainingSet Load(string dataPath, IReadOnlyList<LabeledText> relabels)
     {
@@ -53,9 +54,9 @@ public sealed class ProblemTrainingSet
         return new ProblemTrainingSet(TrainingData.ReadDirectory(problems), relabels, ProblemLexicon.Load(lexiconDirectory), lexiconText);
     }
 
-    public static List<LabeledText> ReadHeldOut(string dataPath) => [.. TrainingData.ReadFile(HeldOutFile(dataPath))];
+    public static List<LabeledText> ReadHeldOut(string dataPath) => [.. HeldOutFiles(dataPath).SelectMany(TrainingData.ReadFile)];
 
-    public static List<LabeledText> ReadDev(string dataPath) => [.. TrainingData.ReadFile(DevFile(dataPath))];
+    public static List<LabeledText> ReadDev(string dataPath) => [.. DevFiles(dataPath).SelectMany(TrainingData.ReadFile)];
 
     public ProblemTrainingSet WithRelabels(IReadOnlyList<LabeledText> relabels) => new(Files, relabels, Lexicon, _lexiconText);
 

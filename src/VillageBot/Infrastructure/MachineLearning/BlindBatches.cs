@@ -1,0 +1,21 @@
+namespace VillageBot.Infrastructure.MachineLearning;
+
+/// <summary>
+/// The independently written evaluation batches under data/eval (blind, blind2, …): each folder holds files split
+/// once into <c>NAME.dev.jsonl</c> and <c>NAME.test.jsonl</c>. Tuning reads dev; final figures read test.
+/// </summary>
+public static class BlindBatches
+{
+    /// <summary>The batch folders, first batch first.</summary>
+    public static IReadOnlyList<string> Directories(string dataPath)
+    {
+        var eval = Path.Combine(dataPath, "eval");
+        return Directory.Exists(eval)
+            ? [.. Directory.EnumerateDirectories(eval, "blind*").Where(d => Directory.EnumerateFiles(d, "*.dev.jsonl").Any()).Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    /// <summary>The file <c>NAME.SPLIT.jsonl</c> of every batch that has one, first batch first.</summary>
+    public static IReadOnlyList<string> Files(string dataPath, string name, string split) =>
+        [.. Directories(dataPath).Select(d => Path.Combine(d, $"{name}.{split}.jsonl")).Where(File.Exists)];
+}
