@@ -16,7 +16,7 @@ public sealed class BroadcastDialog(IBroadcaster broadcaster, SendTime sendTime,
     public const string Name = "broadcast";
     public const string Prefix = "bc";
 
-    private const string StepVillage = "village";
+    private const string StepVillage = Audience.PickStep;
     private const string StepKind = "kind";
     private const string StepText = "text";
     private const string StepWhen = "when";
@@ -24,22 +24,11 @@ public sealed class BroadcastDialog(IBroadcaster broadcaster, SendTime sendTime,
 
     public async Task HandleAsync(BotContext ctx, string args)
     {
-        var villages = audience.Villages(ctx);
-        if (villages.Count == 0)
+        if (await audience.OneOrPickAsync(ctx, Name, Prefix, "broadcast.choose_village") is { } village)
         {
-            await ctx.ReplyKeyAsync("broadcast.no_village");
-            return;
+            ctx.StartDialog(Name, StepKind, new() { ["village"] = Id(village.Id) });
+            await AskKindAsync(ctx, village, edit: false);
         }
-
-        if (villages.Count == 1)
-        {
-            ctx.StartDialog(Name, StepKind, new() { ["village"] = Id(villages[0].Id) });
-            await AskKindAsync(ctx, villages[0], edit: false);
-            return;
-        }
-
-        ctx.StartDialog(Name, StepVillage);
-        await ctx.ReplyAsync(ctx.T("broadcast.choose_village"), Audience.Picker(ctx, Prefix, villages));
     }
 
     public async Task HandleAsync(BotContext ctx, CallbackData data)

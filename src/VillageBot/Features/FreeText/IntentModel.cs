@@ -65,25 +65,13 @@ public sealed class IntentModel
 
     private static IEstimator<ITransformer> Pipeline(MLContext ml, IntentSettings s) =>
         ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.Transforms.Text.FeaturizeText("Words", Options(new WordBagEstimator.Options { NgramLength = s.WordNgrams, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }, null), nameof(IntentInput.Folded)))
-            .Append(ml.Transforms.Text.FeaturizeText("Chars", Options(null, new WordBagEstimator.Options { NgramLength = s.CharNgrams, UseAllLengths = s.AllCharLengths, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }), nameof(IntentInput.Folded)))
+            .Append(ml.Transforms.Text.FeaturizeText("Words", TextFeaturizing.Options(new WordBagEstimator.Options { NgramLength = s.WordNgrams, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }, null), nameof(IntentInput.Folded)))
+            .Append(ml.Transforms.Text.FeaturizeText("Chars", TextFeaturizing.Options(null, new WordBagEstimator.Options { NgramLength = s.CharNgrams, UseAllLengths = s.AllCharLengths, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }), nameof(IntentInput.Folded)))
             .Append(ml.Transforms.Concatenate("Features", "Words", "Chars", nameof(IntentInput.Cues)))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 L2Regularization = s.L2, MaximumNumberOfIterations = s.MaxIterations, ExampleWeightColumnName = nameof(IntentInput.Weight),
             }));
-
-    private static TextFeaturizingEstimator.Options Options(WordBagEstimator.Options? words, WordBagEstimator.Options? chars) => new()
-    {
-        WordFeatureExtractor = words,
-        CharFeatureExtractor = chars,
-        CaseMode = TextNormalizingEstimator.CaseMode.None,
-        KeepDiacritics = true,
-        KeepPunctuations = false,
-        KeepNumbers = true,
-        StopWordsRemoverOptions = null,
-        Norm = TextFeaturizingEstimator.NormFunction.L2,
-    };
 }
 
 /// <summary>The model's output: one probability per intent, in the order of the trained label keys.</summary>

@@ -10,9 +10,36 @@ namespace VillageBot.Features.Membership;
 /// </summary>
 public sealed class Audience(Db db)
 {
+    /// <summary>The dialog step of choosing the village.</summary>
+    public const string PickStep = "village";
+
     public IReadOnlyList<Village> Villages(BotContext ctx) =>
         [.. (ctx.IsAdmin ? db.Villages.FindAll() : ctx.Resident.CoordinatorOf.Select(id => db.Villages.FindById(id)).Where(v => v is not null))
             .OrderBy(v => v.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("lv-LV"), true))];
+
+    /// <summary>
+    /// The village a dialog addresses: with one the person may address, that one (the caller goes on); with none,
+    /// says so; with several, starts <paramref name="dialog"/> at <see cref="PickStep"/> with the picker under
+    /// <paramref name="promptKey"/>. Null unless there was just one.
+    /// </summary>
+    public async Task<Village?> OneOrPickAsync(BotContext ctx, string dialog, string prefix, string promptKey)
+    {
+        var villages = Villages(ctx);
+        if (villages.Count == 0)
+        {
+            await ctx.ReplyKeyAsync("audience.no_village");
+            return null;
+        }
+
+        if (villages.Count == 1)
+        {
+            return villages[0];
+        }
+
+        ctx.StartDialog(dialog, PickStep);
+        await ctx.ReplyAsync(ctx.T(promptKey), Picker(ctx, prefix, villages));
+        return null;
+    }
 
     /// <summary>One button per village ("prefix:v:id"), the person's own village first, and Cancel.</summary>
     public static Keyboard Picker(BotContext ctx, string prefix, IReadOnlyList<Village> villages)

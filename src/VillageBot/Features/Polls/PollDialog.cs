@@ -21,7 +21,7 @@ public sealed partial class PollDialog(PollStore store, IBroadcaster broadcaster
     public const int MaxOptions = 10;
     public const int MinOptions = 2;
 
-    private const string StepVillage = "village";
+    private const string StepVillage = Audience.PickStep;
     private const string StepQuestion = "question";
     private const string StepOptions = "options";
     private const string StepAnonymous = "anon";
@@ -33,26 +33,15 @@ public sealed partial class PollDialog(PollStore store, IBroadcaster broadcaster
 
     public async Task HandleAsync(BotContext ctx, string args)
     {
-        var villages = audience.Villages(ctx);
-        if (villages.Count == 0)
+        if (await audience.OneOrPickAsync(ctx, Name, Prefix, "poll.choose_village") is { } village)
         {
-            await ctx.ReplyKeyAsync("broadcast.no_village");
-            return;
+            await BeginAsync(ctx, village);
         }
-
-        if (villages.Count == 1)
-        {
-            await BeginAsync(ctx, villages[0]);
-            return;
-        }
-
-        ctx.StartDialog(Name, StepVillage);
-        await ctx.ReplyAsync(ctx.T("poll.choose_village"), Audience.Picker(ctx, Prefix, villages));
     }
 
     public string Kind => "poll";
 
-    public string LabelKey => "broadcast.kind_poll";
+    public string LabelKey => "poll.kind";
 
     /// <summary>Starts the dialog for a village already chosen (also from /broadcast).</summary>
     public async Task BeginAsync(BotContext ctx, Village village)

@@ -61,7 +61,7 @@ public static class QuestionsFeature
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter((_, level) => level >= LogLevel.Warning));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations();
         services.AddSingleton<Texts>();
         services.AddQuestionAnswering();
         var provider = services.BuildServiceProvider();

@@ -72,12 +72,12 @@ public sealed class ProblemModel
     {
         var columns = new List<string> { "WordFeatures", "Lexicon" };
         IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.Transforms.Text.FeaturizeText("WordFeatures", TextOptions(new WordBagEstimator.Options { NgramLength = s.WordNgrams, UseAllLengths = true, Weighting = Weighting(s) }, null), "Stems"));
+            .Append(ml.Transforms.Text.FeaturizeText("WordFeatures", TextFeaturizing.Options(new WordBagEstimator.Options { NgramLength = s.WordNgrams, UseAllLengths = true, Weighting = Weighting(s) }, null), "Stems"));
         for (var n = s.MinCharNgram; n <= s.CharNgrams; n++)
         {
             var column = "Char" + n;
             columns.Add(column);
-            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText(column, TextOptions(null, new WordBagEstimator.Options { NgramLength = n, UseAllLengths = false, Weighting = Weighting(s) }), "Folded"));
+            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText(column, TextFeaturizing.Options(null, new WordBagEstimator.Options { NgramLength = n, UseAllLengths = false, Weighting = Weighting(s) }), "Folded"));
         }
 
         pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", [.. columns]));
@@ -97,18 +97,6 @@ public sealed class ProblemModel
 
     private static NgramExtractingEstimator.WeightingCriteria Weighting(TrainingSettings s) =>
         s.TfIdf ? NgramExtractingEstimator.WeightingCriteria.TfIdf : NgramExtractingEstimator.WeightingCriteria.Tf;
-
-    private static TextFeaturizingEstimator.Options TextOptions(WordBagEstimator.Options? words, WordBagEstimator.Options? chars) => new()
-    {
-        WordFeatureExtractor = words,
-        CharFeatureExtractor = chars,
-        CaseMode = TextNormalizingEstimator.CaseMode.None,
-        KeepDiacritics = true,
-        KeepPunctuations = false,
-        KeepNumbers = true,
-        StopWordsRemoverOptions = null,
-        Norm = TextFeaturizingEstimator.NormFunction.L2,
-    };
 }
 
 /// <summary>The model's output: one probability per category.</summary>
