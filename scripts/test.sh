@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of VillageBot. On a fresh Debian machine (as root) it first installs what the tests need:
-# Chromium for the browser tests. Prints a last line "N passed, N failed".
+# Chromium for the browser tests (apt) and axe-core for their accessibility checks (npm). Prints a last line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
