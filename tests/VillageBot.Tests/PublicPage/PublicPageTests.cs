@@ -156,6 +156,20 @@ public sealed class PublicPageTests : BotTest
         Assert.DoesNotContain("Pothole", html);
     }
 
+    [Fact]
+    public async Task The_privacy_notice_says_what_the_public_page_shows_once_the_villages_page_is_on()
+    {
+        var before = await Open311.Open311PublishingTests.PrivacyNoticeAsync(NewUser("en"));
+        Assert.DoesNotContain("public web page", before.Text);
+
+        TurnOn("kalsnava");
+        var after = await Open311.Open311PublishingTests.PrivacyNoticeAsync(NewUser("en"));
+        Assert.Contains("The village's public web page (/v/…) shows totals only", after.Text);
+        Assert.Contains("no figure from fewer than 5 people", after.Text);
+        Assert.Contains("never after /forget", after.Text);
+        Assert.EndsWith("Do you agree?", after.Text);
+    }
+
     private void TurnOn(string code)
     {
         var village = Host.Db.Village(code);
