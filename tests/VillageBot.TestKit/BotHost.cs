@@ -142,6 +142,10 @@ public sealed class BotHost : IAsyncDisposable
 
             await Task.Delay(10);
         }
+
+        // Free text waits for the intent model, which trains once per test process (and longer on a busy machine than
+        // one reply is waited for); the host counts as ready once it is there.
+        await Task.Run(Services.GetRequiredService<VillageBot.Features.FreeText.IntentDetector>().EnsureReady).WaitAsync(TimeSpan.FromMinutes(3));
     }
 
     /// <summary>How long <see cref="IdleAsync"/> waits before it fails.</summary>
