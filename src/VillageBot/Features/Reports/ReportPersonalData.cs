@@ -22,6 +22,7 @@ public sealed class ReportPersonalData(ReportStore store) : IPersonalData
             r.Category,
             r.Status,
             r.Anonymous,
+            r.Public,
             r.CreatedAt,
             HasPhoto = r.PhotoFileId is not null,
             r.Latitude,
