@@ -108,6 +108,12 @@ public sealed class WebUi
     /// </summary>
     public (bool Ok, string Key)? NoticeKey(string prefix = "web.", IReadOnlySet<string>? done = null, IReadOnlySet<string>? errors = null)
     {
+        // A public page takes no action, so an address cannot make it show a notice.
+        if (_public)
+        {
+            return null;
+        }
+
         var q = _http.Request.Query;
         if (q["done"].ToString() is { Length: > 0 } d && (done ?? WebNotices.Done).Contains(d))
         {
