@@ -26,9 +26,10 @@ public static class PublicPageFeature
     {
         app.MapGet("/v/{code}", Page);
         var admin = app.MapGroup(VillagesPath).RequireAuthorization(AdminWebFeature.AdminPolicy);
-        admin.MapGet("/", (HttpContext http, Db db) => WebUi.For(http).Render<VillagesPage>(new Dictionary<string, object?>
+        admin.MapGet("/", (HttpContext http, Db db, IOptions<PublicPageOptions> options) => WebUi.For(http).Render<VillagesPage>(new Dictionary<string, object?>
         {
             ["Villages"] = db.Villages.FindAll().OrderBy(v => v.Name, StringComparer.Ordinal).ToList(),
+            ["MinPeople"] = options.Value.MinPeople,
         }));
         admin.MapPost("/{id:int}/public", Switch);
         return app;
