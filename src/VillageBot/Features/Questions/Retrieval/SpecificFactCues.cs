@@ -57,6 +57,10 @@ public static class SpecificFactCues
     {
         "sobrid", "pern", "sogad", "nakamgad", "joprojam", "currently", "yet", "ago",
         "sodien", "somenes", "soruden", "sopavasar", "sovasar", "soziem", "sonedel", "sovakar", "tonight", "today", "сегодня", "нынешний",
+        "rit", "vakar", "tomorrow", "yesterday", "завтра", "вчера",
+        "pirmdien", "otrdien", "tresdien", "ceturtdien", "piektdien", "sestdien", "svetdien", "pirmdienas", "otrdienas", "tresdienas",
+        "ceturtdienas", "piektdienas", "sestdienas", "svetdienas", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
     };
 
     /// <summary>"Next" before a meeting, a call or a seminar: a date in someone's calendar ("when is the next board meeting?").</summary>
@@ -148,6 +152,11 @@ public static class SpecificFactCues
             || outcome && (ours || unknownName || digits || moment || words.Any(Mine.Contains))
             || digits && (ours || unknownName) && words.Any(w => w.Length == 4 && w.StartsWith("20", StringComparison.Ordinal));
     }
+
+    /// <summary>True when a sentence or clause opens by asking how many, how much, when, who or which ("kad iet autobuss", "and for how much").</summary>
+    public static bool AsksHowMuchWhenOrWho(string question) =>
+        question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(clause => Folding.FoldedWords(clause).SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains));
 
     /// <summary>"Tuesday's meeting" is a Tuesday.</summary>
     private static string WithoutPossessive(string word) => word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;
