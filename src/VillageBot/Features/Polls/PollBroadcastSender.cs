@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Messaging;
 namespace VillageBot.Features.Polls;
 
 /// <summary>Broadcast content "poll": the village poll as a native Telegram poll, remembered per resident.</summary>
-public sealed class PollBroadcastSender(PollStore store, IMessenger messenger, TimeProvider time) : IBroadcastSender
+public sealed class PollBroadcastSender(PollStore store, EarlyVotes early, PollVotes votes, IMessenger messenger, TimeProvider time, ILogger<PollBroadcastSender> log) : IBroadcastSender
 {
     public const string PollKind = "poll";
 
@@ -23,7 +23,7 @@ public sealed class PollBroadcastSender(PollStore store, IMessenger messenger, T
         }
 
         var sent = await messenger.SendPollAsync(recipient.ChatId, new PollRequest(poll.Question, poll.Options, poll.IsAnonymous, poll.AllowsMultipleAnswers), ct);
-        store.Messages.Upsert(new PollMessage
+        var message = new PollMessage
         {
             Id = sent.PollId,
             PollId = poll.Id,
@@ -31,7 +31,20 @@ public sealed class PollBroadcastSender(PollStore store, IMessenger messenger, T
             ChatId = recipient.ChatId,
             MessageId = sent.MessageId,
             SentAt = now,
-        });
+        };
+        if (early.Record(sent.PollId, () => store.Messages.Upsert(message)) is { } vote)
+        {
+            try
+            {
+                await votes.CountAsync(message, vote, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The poll went out; a failed thank-you for the early vote must not make the broadcast send it again.
+                log.LogWarning(e, "An early vote on poll message {Message} could not be acknowledged", message.Id);
+            }
+        }
+
         return sent.MessageId;
     }
 
