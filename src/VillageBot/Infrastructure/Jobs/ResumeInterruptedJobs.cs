@@ -54,10 +54,12 @@ internal sealed class ResumeInterruptedJobs(
             using var connection = storage.GetConnection();
             Mark(connection, running: false);
         }
-        catch (ObjectDisposedException)
+        catch (Exception e) when (e is ObjectDisposedException or NullReferenceException)
         {
-            // The store closed first: the next start treats this stop like a crash and re-queues whatever is still
-            // "processing", so nothing is lost.
+            // The store closed first (a host whose two stops overlap can dispose the store while the other stop is
+            // still on its way here; the SQLite store then fails with a null reference inside its context): the next
+            // start treats this stop like a crash and re-queues whatever is still "processing", so nothing is lost.
+            log.LogDebug(e, "The job store was closed before the clean stop could be noted");
         }
 
         return Task.CompletedTask;
