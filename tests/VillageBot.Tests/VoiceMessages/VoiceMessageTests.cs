@@ -61,15 +61,8 @@ public sealed class VoiceMessageTests : ReportTest, IAsyncLifetime
     [Fact]
     public async Task A_spoken_description_goes_on_in_the_report_dialog_and_the_report_keeps_the_voice()
     {
-        _stub.Reply = "Huge pothole on the road by the school";
         var user = await MemberAsync("en");
-        await StartReportAsync(user);
-        var voice = Api.AddVoice(Recording);
-        Api.SendVoice(user.Id, voice, 7, "en");
-        await user.ExpectAsync(e => e.HasButton("voice:go"));
-        user.Click("voice:go");
-
-        var report = await FinishReportAsync(user);
+        var (voice, report) = await ReportByVoiceAsync(user);
         Assert.Equal("Huge pothole on the road by the school", report.Text);
         Assert.Equal("transport", report.Category);
         Assert.Equal(voice, report.VoiceFileId);
@@ -79,13 +72,7 @@ public sealed class VoiceMessageTests : ReportTest, IAsyncLifetime
     [Fact]
     public async Task The_voice_kept_with_a_report_plays_on_its_admin_page_for_those_who_may_see_the_report_only()
     {
-        _stub.Reply = "Huge pothole on the road by the school";
-        var user = await MemberAsync("en");
-        await StartReportAsync(user);
-        Api.SendVoice(user.Id, Api.AddVoice(Recording), 7, "en");
-        await user.ExpectAsync(e => e.HasButton("voice:go"));
-        user.Click("voice:go");
-        var report = await FinishReportAsync(user);
+        var (_, report) = await ReportByVoiceAsync(await MemberAsync("en"));
         var reference = report.Reference;
 
         var browser = await Host.SignInAsync(Admin());
@@ -200,6 +187,18 @@ public sealed class VoiceMessageTests : ReportTest, IAsyncLifetime
         user.Click("voice:go");
         var answer = await user.ExpectAsync(e => e.Method == "sendMessage" && e.Text!.Contains("📚", StringComparison.Ordinal));
         Assert.Contains("LEADER", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A report whose description was spoken ("Huge pothole on the road by the school") and confirmed with "go on".</summary>
+    private async Task<(string Voice, Features.Reports.Report Report)> ReportByVoiceAsync(FakeUser user)
+    {
+        _stub.Reply = "Huge pothole on the road by the school";
+        await StartReportAsync(user);
+        var voice = Api.AddVoice(Recording);
+        Api.SendVoice(user.Id, voice, 7, "en");
+        await user.ExpectAsync(e => e.HasButton("voice:go"));
+        user.Click("voice:go");
+        return (voice, await FinishReportAsync(user));
     }
 
     /// <summary>After the description: skip attachments, confirm the proposed category, not anonymous.</summary>
