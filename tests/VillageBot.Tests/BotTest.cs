@@ -47,4 +47,15 @@ public abstract class BotTest : IAsyncLifetime
         await user.OnboardAsync(village);
         return user;
     }
+
+    /// <summary>Waits for something the bot does in the background (not a message), e.g. a nudge being planned.</summary>
+    protected static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "condition not reached in time");
+            await Task.Delay(20);
+        }
+    }
 }

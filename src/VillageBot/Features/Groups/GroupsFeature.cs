@@ -15,6 +15,8 @@ public static class GroupsFeature
         services.AddSingleton<GroupLinks>();
         services.AddHostedService<PrepareAtStart<GroupLinks>>();
         services.AddSingleton<IPersonalData, GroupPersonalData>();
+        services.AddSingleton<GroupOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupOutbox>());
 
         // Group updates only come from Telegram, so the Telegram client is resolved only when one arrives.
         services.AddTransient<IGroupChats, TelegramGroupChats>();
