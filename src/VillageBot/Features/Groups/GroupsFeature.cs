@@ -29,6 +29,7 @@ public static class GroupsFeature
         services.AddGroupCallback<LinkCommand>(LinkCommand.Prefix);
         services.AddGroupCommand<UnlinkCommand>("unlink", "group.cmd_unlink");
         services.AddGroupCommand<GroupLangCommand>("lang", "group.cmd_lang");
+        services.AddGroupCommand<GroupDigestCommand>("digest", "group.cmd_digest");
         services.AddGroupCommand<GroupAskCommand>("ask", "group.cmd_ask");
         services.AddGroupCommand<GroupReportCommand>("report", "group.cmd_report");
         services.AddGroupCommand<GroupHelpCommand>("help", "group.cmd_help");
