@@ -54,11 +54,13 @@ public sealed class GroupOutbox : IHostedService
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
     private readonly ILogger<GroupOutbox> _log;
+    private int _waiting;
 
     public GroupOutbox(Db db, IServiceScopeFactory scopes, TimeProvider time, ILogger<GroupOutbox> log)
     {
         Messages = db.Collection<GroupOutboxMessage>("group_outbox");
         Messages.EnsureIndex(m => m.ChatId);
+        _waiting = Messages.Count();
         _scopes = scopes;
         _time = time;
         _log = log;
@@ -66,8 +68,8 @@ public sealed class GroupOutbox : IHostedService
 
     private ILiteCollection<GroupOutboxMessage> Messages { get; }
 
-    /// <summary>Messages written but not yet sent, in every group.</summary>
-    public int Waiting => Messages.Count();
+    /// <summary>Messages written but not yet sent, in every group (counted in memory: read often, e.g. by health checks and tests).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     public void Add(long chatId, int? replyTo, string text, Keyboard? keyboard)
     {
@@ -79,6 +81,7 @@ public sealed class GroupOutbox : IHostedService
             Buttons = keyboard?.Rows.Select(r => r.Select(b => new OutboxButton { Text = b.Text, Data = b.Data, Url = b.Url }).ToList()).ToList(),
             CreatedAt = _time.GetUtcNow().UtcDateTime,
         });
+        Interlocked.Increment(ref _waiting);
         Wake(chatId);
     }
 
@@ -151,12 +154,12 @@ public sealed class GroupOutbox : IHostedService
         {
             using var scope = _scopes.CreateScope();
             await scope.ServiceProvider.GetRequiredService<GroupSender>().SendNowAsync(message.ChatId, message.ReplyTo, message.Text, message.Keyboard(), _stopping.Token);
-            Messages.Delete(message.Id);
+            Remove(message);
         }
         catch (RecipientBlockedException)
         {
             _log.LogInformation("The bot can no longer write in group {Chat}; a message waiting for it is dropped", message.ChatId);
-            Messages.Delete(message.Id);
+            Remove(message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
@@ -164,13 +167,21 @@ public sealed class GroupOutbox : IHostedService
             if (message.Failures >= MaxFailures)
             {
                 _log.LogWarning(e, "A message to group {Chat} failed {Times} times and is dropped", message.ChatId, message.Failures);
-                Messages.Delete(message.Id);
+                Remove(message);
                 return;
             }
 
             _log.LogWarning(e, "A message to group {Chat} failed; trying again", message.ChatId);
             Messages.Update(message);
             await Task.Delay(TimeSpan.FromSeconds(5 * message.Failures), _stopping.Token);
+        }
+    }
+
+    private void Remove(GroupOutboxMessage message)
+    {
+        if (Messages.Delete(message.Id))
+        {
+            Interlocked.Decrement(ref _waiting);
         }
     }
 }
