@@ -4,6 +4,7 @@ using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Digest;
 using VillageBot.Features.Broadcasts;
 using VillageBot.Features.Polls;
+using VillageBot.Features.PublicPage;
 using VillageBot.Features.FreeText;
 using VillageBot.Features.Groups;
 using VillageBot.Features.Help;
@@ -77,6 +78,7 @@ public static class VillageBotHost
         services.AddReports();
         services.AddVoice();
         services.AddDigest();
+        services.AddPublicPage();
         services.AddResponsibilities();
         services.AddAdminWeb();
         services.AddOpen311();
@@ -95,6 +97,7 @@ public static class VillageBotHost
         app.MapAdminWeb();
         app.MapOpen311();
         app.MapResponsibilities();
+        app.MapPublicPage();
         app.MapJobsDashboard(new AdminDashboardAuthorization());
         if (!app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.HasToken)
         {

@@ -143,6 +143,17 @@ public sealed class BotHost : IAsyncDisposable
 
             await Task.Delay(10);
         }
+
+        // Free text waits for the intent model, which trains once per test process (and longer on a busy machine than
+        // one reply is waited for); the host counts as ready once it is there. Content without intent examples (some
+        // tests point the bot at a data path of their own) leaves the model to the bot's own handling, as at start-up.
+        try
+        {
+            await Task.Run(Services.GetRequiredService<VillageBot.Features.FreeText.IntentDetector>().EnsureReady).WaitAsync(TimeSpan.FromMinutes(3));
+        }
+        catch (IOException)
+        {
+        }
     }
 
     /// <summary>How long <see cref="IdleAsync"/> waits before it fails.</summary>

@@ -16,6 +16,24 @@ public sealed partial class FakeBotApi
 
     public void FailWith429(long chatId, int times, int retryAfterSeconds = 1) => _tooMany[chatId] = (times, retryAfterSeconds);
 
+    private readonly ConcurrentDictionary<(long Chat, string Method), TaskCompletionSource> _held = new();
+
+    /// <summary>
+    /// Holds back the answers to <paramref name="method"/> calls for one chat: the call is carried out and shows as an
+    /// event at once, but the bot gets its answer only when the returned action is called — as when Telegram has already
+    /// shown a message to the person while the bot still waits for the reply to its request.
+    /// </summary>
+    public Action HoldAnswers(long chatId, string method)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _held[(chatId, method.ToLowerInvariant())] = gate;
+        return () =>
+        {
+            _held.TryRemove((chatId, method.ToLowerInvariant()), out _);
+            gate.TrySetResult();
+        };
+    }
+
     public void Block(long chatId) => _blocked[chatId] = true;
 
     public void Unblock(long chatId) => _blocked.TryRemove(chatId, out _);

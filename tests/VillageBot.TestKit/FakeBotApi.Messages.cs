@@ -53,10 +53,20 @@ public sealed partial class FakeBotApi
             var left = until - DateTime.UtcNow;
             if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"No matching bot event within {timeout}. Events so far:\n{string.Join('\n', Events().TakeLast(15))}");
+                throw new TimeoutException($"No matching bot event within {timeout}. {State()}\nEvents so far:\n{string.Join('\n', Events().TakeLast(15))}");
             }
 
             await Task.WhenAny(arrived, Task.Delay(left));
+        }
+    }
+
+    /// <summary>What the API has seen, for a failure message: calls per method, calls unanswered, updates not yet fetched.</summary>
+    private string State()
+    {
+        lock (_lock)
+        {
+            var calls = string.Join(", ", _calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
+            return $"Calls: {calls}; unanswered: {RequestsInFlight}; updates not yet fetched: {_updates.Count(u => u.Id > _maxDeliveredId)}, fetched and not acknowledged: {_updates.Count(u => u.Id <= _maxDeliveredId)}.";
         }
     }
 

@@ -133,7 +133,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             }
         }
 
-        return method.ToLowerInvariant() switch
+        var answer = method.ToLowerInvariant() switch
         {
             "getme" => Ok(BotUser),
             "getupdates" => await GetUpdatesAsync(args, http.RequestAborted),
@@ -166,6 +166,13 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             "getwebhookinfo" => Ok(new WebhookInfo { Url = WebhookUrl ?? "", PendingUpdateCount = PendingUpdates }),
             _ => Error(404, "Not Found: method not found"),
         };
+
+        if (chatId is long held && _held.TryGetValue((held, method.ToLowerInvariant()), out var gate))
+        {
+            await gate.Task.WaitAsync(http.RequestAborted);
+        }
+
+        return answer;
 
         long To() => chatId ?? throw new InvalidOperationException("chat_id missing");
     }

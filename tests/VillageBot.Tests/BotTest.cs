@@ -49,13 +49,5 @@ public abstract class BotTest : IAsyncLifetime
     }
 
     /// <summary>Waits for something the bot does in the background (not a message), e.g. a nudge being planned.</summary>
-    protected static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "condition not reached in time");
-            await Task.Delay(20);
-        }
-    }
+    protected static Task WaitUntilAsync(Func<bool> condition) => Wait.UntilAsync(condition);
 }

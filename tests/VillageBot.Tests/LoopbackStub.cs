@@ -36,9 +36,35 @@ public abstract class LoopbackStub : IAsyncDisposable
         return stub;
     }
 
-    /// <summary>Waits out <see cref="Stall"/>; false when the client gave up meanwhile.</summary>
+    private TaskCompletionSource? _held;
+
+    /// <summary>Makes every request wait, however long, until the returned action is called: a service that is slow for as long as a test needs.</summary>
+    public Action Hold()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _held = gate;
+        return () =>
+        {
+            _held = null;
+            gate.TrySetResult();
+        };
+    }
+
+    /// <summary>Waits while held (<see cref="Hold"/>) and then out <see cref="Stall"/>; false when the client gave up meanwhile.</summary>
     protected async Task<bool> StallAsync(HttpContext http)
     {
+        if (_held is { } gate)
+        {
+            try
+            {
+                await gate.Task.WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
         if (Stall > TimeSpan.Zero)
         {
             try

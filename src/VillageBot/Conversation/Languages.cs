@@ -14,4 +14,28 @@ public static class Languages
         var two = code is { Length: >= 2 } ? code[..2].ToLowerInvariant() : "";
         return IsSupported(two) ? two : Default;
     }
+
+    /// <summary>
+    /// The language a web request asks for without a session: ?lang= first, then the first supported language of the
+    /// Accept-Language header ("ru-RU,ru;q=0.9,en;q=0.8" is Russian), else Latvian.
+    /// </summary>
+    public static string OfRequest(HttpRequest request)
+    {
+        var asked = request.Query["lang"].ToString();
+        if (IsSupported(asked))
+        {
+            return asked;
+        }
+
+        foreach (var part in request.Headers.AcceptLanguage.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var two = part.Length >= 2 ? part[..2].ToLowerInvariant() : "";
+            if (IsSupported(two))
+            {
+                return two;
+            }
+        }
+
+        return Default;
+    }
 }

@@ -73,4 +73,7 @@ public sealed class Village
     public double? Longitude { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>An admin turned on the village's public page (/v/{code}); off for every village until then.</summary>
+    public bool PublicPage { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using VillageBot.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VillageBot.Features.Polls;
@@ -9,7 +10,7 @@ using VillageBot.Features.Reports;
 namespace VillageBot.Tests.AdminWeb;
 
 /// <summary>
-/// Every admin web page in a real Chromium, in Latvian, English and Russian, on a phone (390×844) and a desktop
+/// Every admin web page (and a village's public page) in a real Chromium, in Latvian, English and Russian, on a phone (390×844) and a desktop
 /// (1280×800): no WCAG 2 A/AA violation found by axe-core, no sideways scrolling on the phone, a screenshot of each
 /// kept under artifacts/. Map tiles come from a stub server on loopback.
 /// </summary>
@@ -38,6 +39,9 @@ public sealed class WebPagesBrowserTests(ChromiumFixture chromium, TileServer ti
             ("pulse", "/web/pulse"),
             ("responsibilities", "/web/responsibilities"),
             ("responsibility-new", "/web/responsibilities/new"),
+            ("villages", "/web/villages"),
+            ("public", "/v/kalsnava"),
+            ("public-off", "/v/ergli"),
             ("not-found", "/web/no-such-page"),
         };
         foreach (var (width, height, size) in Sizes)
@@ -46,7 +50,7 @@ public sealed class WebPagesBrowserTests(ChromiumFixture chromium, TileServer ti
             foreach (var (name, path) in pages)
             {
                 var response = await page.GotoAsync($"{Host.BaseAddress}{path}?lang={lang}");
-                Assert.Equal(name == "not-found" ? 404 : 200, response!.Status);
+                Assert.Equal(name is "not-found" or "public-off" ? 404 : 200, response!.Status);
                 Assert.Equal(lang, await page.GetAttributeAsync("html", "lang"));
                 if (name is "reports" or "report")
                 {
@@ -209,6 +213,16 @@ public sealed class WebPagesBrowserTests(ChromiumFixture chromium, TileServer ti
         {
             Host.Db.Collection<PollMessage>("poll_messages").Insert(new PollMessage { Id = string.Create(CultureInfo.InvariantCulture, $"{poll.Id}:{resident}"), PollId = poll.Id, ResidentId = resident, Choice = [choice], SentAt = now, VotedAt = now });
         }
+
+        // Kalsnava's public page is on, with one report's text made public by its coordinator.
+        var kalsnava = Host.Db.Village("kalsnava");
+        kalsnava.PublicPage = true;
+        Host.Db.Villages.Update(kalsnava);
+        Host.Db.AddReport("kalsnava", "safety", "Ielu apgaismojums pie skolas nedeg jau nedēļu", reporter: 601, at: now.AddDays(-1), fill: r =>
+        {
+            r.Public = true;
+            r.Supporters = [.. Enumerable.Range(700, 6).Select(n => (long)n)];
+        });
 
         return new Seeded(located);
     }

@@ -13,7 +13,6 @@ public sealed class FreeTextChatTests : BotTest
     [InlineData("ru", "На Березовой улице уже пятыи вечер не горят фонари", "Записываю")]
     public async Task A_street_light_report_goes_straight_into_the_report_flow_with_the_photo_step(string lang, string text, string intro)
     {
-        await Host.IntentModelReadyAsync();
         var user = await MemberAsync(lang);
         user.Send(text);
         await user.ExpectTextAsync(intro);
@@ -28,7 +27,6 @@ public sealed class FreeTextChatTests : BotTest
     [InlineData("ru", "спасибо!", "Пожалуйста")]
     public async Task Thanks_get_a_friendly_reply_that_says_what_the_bot_can_do(string lang, string text, string welcome)
     {
-        await Host.IntentModelReadyAsync();
         var user = await MemberAsync(lang);
         user.Send(text);
         var reply = await user.ExpectTextAsync("/help");
@@ -46,7 +44,6 @@ public sealed class FreeTextUnsureTests : BotTest
     [Fact]
     public async Task A_typed_problem_answers_the_prompt_for_the_first_text()
     {
-        await Host.IntentModelReadyAsync();
         var user = await MemberAsync("lv");
         user.Send("pie pasta nodaļas nedeg laterna");
         await user.ExpectAsync(e => e.HasButton("ft:q") && e.HasButton("ft:p"));
@@ -58,7 +55,6 @@ public sealed class FreeTextUnsureTests : BotTest
     [Fact]
     public async Task Another_text_typed_instead_of_a_tap_is_read_together_with_the_first()
     {
-        await Host.IntentModelReadyAsync();
         var user = await MemberAsync("en");
         user.Send("the lamp by the post office");
         await user.ExpectAsync(e => e.HasButton("ft:p"));
@@ -76,7 +72,6 @@ public sealed class FreeTextContextFirstQuestionTests : BotTest
     [Fact]
     public async Task A_long_question_opening_with_a_complaint_goes_to_answering_not_to_the_report_flow()
     {
-        await Host.IntentModelReadyAsync();
         var user = await MemberAsync("en");
         user.Send("Nobody in our village has heard of it and the neighbours keep arguing about the money. What is the LEADER programme and how does it help villages?");
         // Answering replies with an answer and its sources, or offers to pass the question on; never the report flow.
@@ -86,9 +81,3 @@ public sealed class FreeTextContextFirstQuestionTests : BotTest
     }
 }
 
-internal static class IntentModelReadiness
-{
-    /// <summary>The model trains at start-up; under load that can take longer than one reply is waited for.</summary>
-    public static Task IntentModelReadyAsync(this TestKit.BotHost host) =>
-        Task.Run(() => host.Services.GetRequiredService<Features.FreeText.IntentDetector>().EnsureReady());
-}

@@ -37,6 +37,16 @@ public sealed class IntentModelTests
     [InlineData("the lamp by the school is out", 0)]
     public void A_question_word_closing_a_typed_topic_is_a_cue(string text, float cue) => Assert.Equal(cue, IntentFeatures.Of(text).Cues[^1]);
 
+    [Theory]
+    [InlineData("cikos strada veikals pagasta centra", true)]
+    [InlineData("во сколько открывается аптека в субботу", true)]
+    [InlineData("до скольки работает почта", true)]
+    [InlineData("līdz cikiem strādā bibliotēka", true)]
+    [InlineData("did the council approve the playground", true)]
+    [InlineData("во дворе третий день не вывозят мусор", false)]
+    [InlineData("līdz skolai nav apgaismojuma", false)]
+    public void A_question_word_after_a_preposition_or_an_auxiliary_asks(string text, bool asks) => Assert.Equal(asks, IntentFeatures.Asks(text));
+
     [Fact]
     public void A_question_word_with_an_apostrophe_asks() => Assert.True(IntentFeatures.Asks("what's the number of the ferry office in Ventspils"));
 
@@ -69,6 +79,25 @@ public sealed class IntentModelTests
         Assert.Equal([0.1f, 0.2f, 0.7f], Evidence.Value.Weigh([0.1f, 0.2f, 0.7f], asked));
         Assert.Equal([0.2f, 0.75f, 0.05f], Evidence.Value.Weigh([0.2f, 0.75f, 0.05f], "The bin by the bus stop has not been emptied"));
     }
+
+    [Theory]
+    [InlineData("Kad atiet pēdējais autobuss no Viesītes uz Jēkabpili?")]
+    [InlineData("cikos sestdien strada pagasta biblioteka?")]
+    [InlineData("How much did the Vaive youth club get from the council?")]
+    [InlineData("Во сколько закрывается почта в Виляке в пятницу?")]
+    public void A_question_for_a_local_fact_raises_the_question_a_little(string text)
+    {
+        var weighed = Evidence.Value.Weigh([0.3f, 0.6f, 0.1f], text);
+
+        Assert.Equal(KnowledgeEvidence.LocalFactBoost, weighed[0] / weighed[1] / (0.3 / 0.6), 3);
+    }
+
+    [Theory]
+    [InlineData("Kāpēc pie mums joprojām nedeg lampas?")]
+    [InlineData("why is our road still full of potholes?")]
+    [InlineData("Почему у нас до сих пор нет воды?")]
+    public void A_complaint_asking_why_is_not_a_local_fact_question(string text) =>
+        Assert.Equal([0.3f, 0.6f, 0.1f], Evidence.Value.Weigh([0.3f, 0.6f, 0.1f], text));
 
     [Fact]
     public void Below_the_threshold_the_answer_is_unsure()

@@ -8,7 +8,6 @@ public sealed class GroupQuestionTests : GroupTest
     [Fact]
     public async Task Ask_a_mention_and_a_reply_to_the_bot_are_answered_in_the_group_as_replies_in_its_language_with_sources()
     {
-        await Host.IntentModelReadyAsync();
         var (group, _) = await LinkedGroupAsync("ru");
         var resident = await MemberAsync("en");
 
@@ -61,7 +60,6 @@ public sealed class GroupQuestionTests : GroupTest
     [Fact]
     public async Task A_mention_that_reads_as_a_problem_is_sent_to_the_private_chat()
     {
-        await Host.IntentModelReadyAsync();
         var (group, _) = await LinkedGroupAsync("en");
         var resident = await MemberAsync("en");
         group.Send(resident, "@" + Bot + " the street lights on our road have been broken for a week");

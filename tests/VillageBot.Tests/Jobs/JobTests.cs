@@ -127,15 +127,7 @@ public sealed class ScheduledJobTests : VillageTest
         Assert.DoesNotContain("VillageBot jobs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "condition not reached in time");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitAsync(Func<bool> condition) => Wait.UntilAsync(condition);
 }
 
 /// <summary>Keyed jobs in Hangfire's store, without a server: what is waiting, queued or gone for a key.</summary>

@@ -97,6 +97,29 @@ public sealed class PollTests : VillageTest
         Assert.Equal([2, 0, 1], Host.Services.GetRequiredService<PollResults>().Tally(poll).Counts);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_vote_that_arrives_before_the_bot_has_noted_its_poll_is_counted(bool anonymous)
+    {
+        var coordinator = await CoordinatorAsync("en");
+        var voter = await MemberAsync("en");
+        var release = Api.HoldAnswers(voter.Id, "sendPoll");
+        await CreatePollAsync(coordinator, "Where should the bench go?", ["By the shop", "By the school"], anonymous: anonymous);
+
+        // The resident sees the poll and votes while the bot is still waiting for Telegram's answer to sending it.
+        var sent = await voter.ExpectAsync(e => e.Method == "sendPoll");
+        Api.AnswerPoll(voter.Id, sent.Poll!.Id, 1);
+        var early = Host.Services.GetRequiredService<EarlyVotes>();
+        await Wait.UntilAsync(() => early.Holds(sent.Poll.Id));
+        release();
+
+        await voter.ExpectTextAsync("your vote has been counted: By the school");
+        var poll = Host.Services.GetRequiredService<PollStore>().Polls.FindAll().Single();
+        Assert.Equal([0, 1], Host.Services.GetRequiredService<PollResults>().Tally(poll).Counts);
+        Assert.False(early.Holds(sent.Poll.Id));
+    }
+
     [Fact]
     public async Task Anonymous_multiple_choice_poll_counts_votes_without_names()
     {

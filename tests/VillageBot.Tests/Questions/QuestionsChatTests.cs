@@ -276,6 +276,22 @@ public sealed class QuestionsChatTests : BotTest
         Assert.Contains(reply.AllButtons, b => b.Data?.StartsWith("qa:fwd:", StringComparison.Ordinal) == true);
     }
 
+    [Theory]
+    [InlineData("lv", "Kad būs nākamā LEADER projektu kārta Zemgalē?", "nezinu", "Avoti:")]
+    [InlineData("lv", "kad bus nakama leader projektu karta zemgale", "nezinu", "Avoti:")]
+    [InlineData("en", "When is the next board meeting of the association?", "don't know", "Sources:")]
+    [InlineData("en", "Why was my LEADER application turned down?", "don't know", "Sources:")]
+    [InlineData("ru", "Какое место в рейтинге занял проект из Лубаны?", "не знаю", "Источники:")]
+    public async Task A_question_for_a_local_fact_in_the_domains_words_is_not_answered_from_an_article(string lang, string question, string dontKnow, string sources)
+    {
+        var user = await MemberAsync(lang);
+
+        user.Send("/ask " + question);
+        var reply = await user.ExpectTextAsync(dontKnow);
+
+        Assert.DoesNotContain(sources, reply.Text, StringComparison.Ordinal);
+    }
+
     private void MakeCoordinator(FakeUser user, string code)
     {
         var resident = Host.Db.Residents.FindById(user.Id);

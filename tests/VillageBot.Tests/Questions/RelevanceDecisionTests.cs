@@ -47,6 +47,23 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
         Assert.True(RelevanceDecision.Probability(local) < RelevanceDecision.Probability(general));
     }
 
+    [Theory]
+    [InlineData("When is the next board meeting of the association?", true)]
+    [InlineData("Why was my application turned down?", true)]
+    [InlineData("how much did the Vaive energy community get from the municipality", true)]
+    [InlineData("kad bus nakama projektu karta", true)]
+    [InlineData("cik punktus sanema musu projekts", true)]
+    [InlineData("Почему отклонили проект нашего общества?", true)]
+    [InlineData("Когда следующее заседание правления?", true)]
+    [InlineData("What happens if our application is rejected?", false)]
+    [InlineData("how do we prepare the next village meeting", false)]
+    [InlineData("ko darīt, ja mūsu projektu noraida?", false)]
+    [InlineData("кто оценивает заявки и как принимается решение?", false)]
+    public void A_decision_that_happened_or_the_date_of_the_next_meeting_is_a_local_fact_but_what_to_do_about_one_is_not(string question, bool local)
+    {
+        Assert.Equal(local, SpecificFactCues.AsksForALocalFact(question, unknownName: SpecificFactCues.Names(question).Contains("vaive")));
+    }
+
     [Fact]
     public void A_question_matched_only_through_a_corrected_typo_is_not_relevant()
     {

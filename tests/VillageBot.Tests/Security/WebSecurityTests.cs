@@ -23,6 +23,7 @@ public sealed class WebSecurityTests : BotTest
         ["RateLimits:Open311PerMinute"] = "2",
         ["RateLimits:LoginPerMinute"] = "2",
         ["RateLimits:WebhookPerMinute"] = "2",
+        ["RateLimits:PublicPagePerMinute"] = "2",
     };
 
     protected override Action<IServiceCollection> TestServices => PeerAddress.Install;
@@ -80,6 +81,7 @@ public sealed class WebSecurityTests : BotTest
     [Theory]
     [InlineData("GET", "/web/login?t=guess")]
     [InlineData("POST", "/telegram/webhook")]
+    [InlineData("GET", "/v/kalsnava")]
     public async Task Sign_in_and_webhook_answer_429_with_retry_after_past_their_limit(string method, string path)
     {
         using var client = Host.CreateClient();

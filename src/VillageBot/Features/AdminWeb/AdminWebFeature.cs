@@ -92,7 +92,8 @@ public static class AdminWebFeature
         });
         app.Use(async (http, next) =>
         {
-            if (http.Request.Path.StartsWithSegments("/web"))
+            // The villages' public pages (/v/…) are written by the same layout and get the same headers; they set their own caching.
+            if (http.Request.Path.StartsWithSegments("/web") || http.Request.Path.StartsWithSegments("/v"))
             {
                 var h = http.Response.Headers;
                 // Scripts only from this app (the map); images also from the map's tile server. Nothing inline.

@@ -18,6 +18,7 @@ public static class ReportPages
         web.MapGet("/reports/{id:int}/voice", (HttpContext http, int id, ReportStore store, IChatFiles files, CancellationToken ct) =>
             MediaAsync(http, store.Find(id), r => r.VoiceFileId, _ => "audio/ogg", files, ct));
         web.MapPost("/reports/{id:int}/status", ChangeStatusAsync);
+        web.MapPost("/reports/{id:int}/public", MarkPublic);
         web.MapPost("/reports/{id:int}/category", RelabelAsync).RequireAuthorization(AdminWebFeature.AdminPolicy);
     }
 
@@ -112,6 +113,28 @@ public static class ReportPages
 
         var outcome = status is null ? ReportChange.NotAllowed : await service.ChangeStatusAsync(id, status, note, ui.Viewer.UserId, publicNote == "on", ct);
         return Back(id, outcome == ReportChange.Done ? "done=status" : "error=transition");
+    }
+
+    /// <summary>A coordinator of the village (or an admin) lets the text show on the village's public page, or takes it back.</summary>
+    private static IResult MarkPublic(HttpContext http, int id, [FromForm(Name = "public")] string? isPublic, ReportStore store, TimeProvider time)
+    {
+        var ui = WebUi.For(http);
+        if (store.Find(id) is not { } r)
+        {
+            return WebPages.NotFound(ui);
+        }
+
+        if (!ui.Viewer!.MaySee(r.VillageId))
+        {
+            return WebPages.Denied(ui);
+        }
+
+        if (isPublic is not ("on" or "off") || store.MarkPublic(id, isPublic == "on", time.GetUtcNow().UtcDateTime) is not { } marked || marked.Public != (isPublic == "on"))
+        {
+            return Back(id, "error=public");
+        }
+
+        return Back(id, marked.Public ? "done=public" : "done=private");
     }
 
     private static async Task<IResult> RelabelAsync(HttpContext http, int id, [FromForm] string? category, [FromForm] string? back, ReportStore store, ReportStatusService service, CancellationToken ct)

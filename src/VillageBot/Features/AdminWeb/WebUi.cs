@@ -18,13 +18,15 @@ public sealed class WebUi
 
     private readonly HttpContext _http;
     private readonly Texts _texts;
+    private readonly bool _public;
 
-    private WebUi(HttpContext http)
+    private WebUi(HttpContext http, bool isPublic = false)
     {
         _http = http;
         _texts = http.RequestServices.GetRequiredService<Texts>();
-        Lang = ResolveLang(http);
-        Viewer = http.User.Identity?.IsAuthenticated == true ? WebViewer.From(http.User) : null;
+        _public = isPublic;
+        Lang = isPublic ? Languages.OfRequest(http.Request) : ResolveLang(http);
+        Viewer = !isPublic && http.User.Identity?.IsAuthenticated == true ? WebViewer.From(http.User) : null;
     }
 
     public string Lang { get; }
@@ -34,6 +36,12 @@ public sealed class WebUi
     public CultureInfo Culture => Texts.CultureFor(Lang);
 
     public static WebUi For(HttpContext http) => new(http);
+
+    /// <summary>
+    /// For a page anyone may open (a village's public page): the language from ?lang= or Accept-Language, no cookie
+    /// of any kind, and nobody signed in as far as the page knows, so that one copy fits every reader and a cache.
+    /// </summary>
+    public static WebUi ForPublic(HttpContext http) => new(http, isPublic: true);
 
     public string T(string key, params object?[] args) => _texts.Get(Lang, key, args);
 
@@ -66,8 +74,12 @@ public sealed class WebUi
     {
         parameters["Ui"] = this;
 
-        // The anti-forgery cookie is set now: once the page is being written, its headers are gone.
-        Tokens();
+        // The anti-forgery cookie is set now: once the page is being written, its headers are gone. A public page has no form.
+        if (!_public)
+        {
+            Tokens();
+        }
+
         return new RazorComponentResult<TPage>(parameters.AsReadOnly()) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
     }
 
@@ -96,6 +108,12 @@ public sealed class WebUi
     /// </summary>
     public (bool Ok, string Key)? NoticeKey(string prefix = "web.", IReadOnlySet<string>? done = null, IReadOnlySet<string>? errors = null)
     {
+        // A public page takes no action, so an address cannot make it show a notice.
+        if (_public)
+        {
+            return null;
+        }
+
         var q = _http.Request.Query;
         if (q["done"].ToString() is { Length: > 0 } d && (done ?? WebNotices.Done).Contains(d))
         {
@@ -125,9 +143,9 @@ public sealed class WebUi
 
 public static class WebNotices
 {
-    public static readonly IReadOnlySet<string> Done = new HashSet<string> { "status", "category", "reviewed" };
+    public static readonly IReadOnlySet<string> Done = new HashSet<string> { "status", "category", "reviewed", "public", "private", "page_on", "page_off" };
 
-    public static readonly IReadOnlySet<string> Errors = new HashSet<string> { "transition", "category", "note", "notfound" };
+    public static readonly IReadOnlySet<string> Errors = new HashSet<string> { "transition", "category", "note", "notfound", "public" };
 }
 
 public static class WebTime

@@ -18,13 +18,25 @@ public sealed record DigestFacts(
     IReadOnlyList<PollOutcomeFact> Polls,
     IReadOnlySet<long> Participants)
 {
+    /// <summary>How many different reporters stand behind the month's totals: received, resolved, in progress.</summary>
+    public CategoryCounts Totals { get; init; } = new("", 0, 0, 0);
+
     public bool IsEmpty => Categories.Count == 0 && MostSupported.Count == 0 && Polls.Count == 0;
 }
 
-public sealed record CategoryCounts(string Category, int Received, int Resolved, int InProgress);
+/// <param name="ReceivedPeople">How many different known reporters the received reports came from (likewise the other two).</param>
+public sealed record CategoryCounts(string Category, int Received, int Resolved, int InProgress, int ReceivedPeople = 0, int ResolvedPeople = 0, int InProgressPeople = 0)
+{
+    public static CategoryCounts Of(string category, IReadOnlyList<Report> received, IReadOnlyList<Report> resolved, IReadOnlyList<Report> inProgress) =>
+        new(category, received.Count, resolved.Count, inProgress.Count, Reporters(received), Reporters(resolved), Reporters(inProgress));
 
-/// <param name="Note">The latest note its coordinator made public, if any; never the report's own text.</param>
-public sealed record SupportedProblem(string Reference, string Category, int Supporters, string Status, string? Note);
+    /// <summary>Different reporters; a report whose reporter used /forget counts for nobody, so a figure is hidden rather than shown too early.</summary>
+    private static int Reporters(IEnumerable<Report> reports) => reports.Select(r => r.ReporterId).OfType<long>().Distinct().Count();
+}
+
+/// <param name="Note">The latest note its coordinator made public, if any.</param>
+/// <param name="PublicText">The report's text only when a coordinator marked it public (<see cref="Report.Public"/>); the digest never shows it.</param>
+public sealed record SupportedProblem(string Reference, string Category, int Supporters, string Status, string? Note, string? PublicText = null);
 
 /// <param name="Top">The most chosen option and how many chose it; null when fewer than the minimum answered.</param>
 public sealed record PollOutcomeFact(string Question, int Voters, (string Option, int Count)? Top, string? Outcome);
@@ -78,8 +90,11 @@ public sealed class VillageDigest(ReportStore reports, PollStore polls, PollResu
     public string GroupText(int villageId, DateOnly month, string lang) =>
         _texts.GetOrAdd((villageId, month, lang, true), k => Write(Gather(k.Item1, k.Item2), k.Item3, inGroup: true));
 
-    /// <summary>Gathers the month's facts afresh from the reports and polls as they are now.</summary>
-    public DigestFacts Gather(int villageId, DateOnly month)
+    /// <summary>
+    /// Gathers the month's facts afresh from the reports and polls as they are now. A poll's result is left out when
+    /// fewer than <paramref name="minPeople"/> answered (the digest's own minimum when not given).
+    /// </summary>
+    public DigestFacts Gather(int villageId, DateOnly month, int? minPeople = null)
     {
         var from = Utc(month.ToDateTime(TimeOnly.MinValue));
         var to = Utc(month.AddMonths(1).ToDateTime(TimeOnly.MinValue));
@@ -90,16 +105,16 @@ public sealed class VillageDigest(ReportStore reports, PollStore polls, PollResu
         var resolved = all.Where(r => r.History.Any(h => h.To == ReportStatus.Resolved && InMonth(h.At))).ToList();
         var inProgress = all.Where(r => r.Status == ReportStatus.InProgress).ToList();
         var categories = received.Concat(resolved).Concat(inProgress).Select(r => r.Category).Distinct().Order(StringComparer.Ordinal)
-            .Select(c => new CategoryCounts(c, received.Count(r => r.Category == c), resolved.Count(r => r.Category == c), inProgress.Count(r => r.Category == c)))
+            .Select(c => CategoryCounts.Of(c, [.. received.Where(r => r.Category == c)], [.. resolved.Where(r => r.Category == c)], [.. inProgress.Where(r => r.Category == c)]))
             .ToList();
 
         // Problems people backed that were raised or moved this month: the three with most support, and what came of them.
         var active = all.Where(r => InMonth(r.CreatedAt) || r.History.Any(h => InMonth(h.At))).ToList();
         var mostSupported = active.Where(r => r.Supporters.Count > 0).OrderByDescending(r => r.Supporters.Count).ThenBy(r => r.Id).Take(3)
-            .Select(r => new SupportedProblem(r.Reference, r.Category, r.Supporters.Count, r.Status, r.History.LastOrDefault(h => h.NotePublic && !string.IsNullOrEmpty(h.Note))?.Note))
+            .Select(r => new SupportedProblem(r.Reference, r.Category, r.Supporters.Count, r.Status, r.History.LastOrDefault(h => h.NotePublic && !string.IsNullOrEmpty(h.Note))?.Note, PublicTextOf(r)))
             .ToList();
 
-        var min = options.Value.MinPeople;
+        var min = minPeople ?? options.Value.MinPeople;
         var participants = new HashSet<long>();
         foreach (var r in received)
         {
@@ -121,8 +136,11 @@ public sealed class VillageDigest(ReportStore reports, PollStore polls, PollResu
             pollFacts.Add(new PollOutcomeFact(poll.Question, tally.Voters, tally.Voters >= min && best.Count > 0 ? best : null, poll.Outcome));
         }
 
-        return new DigestFacts(villageId, month, categories, mostSupported, pollFacts, participants);
+        return new DigestFacts(villageId, month, categories, mostSupported, pollFacts, participants) { Totals = CategoryCounts.Of("", received, resolved, inProgress) };
     }
+
+    /// <summary>A report's text where the public may read it: marked public by a coordinator, and its reporter has not used /forget.</summary>
+    public static string? PublicTextOf(Report r) => r.Public && r.ReporterId is not null ? r.Text : null;
 
     public string Write(DigestFacts facts, string lang, bool inGroup = false)
     {

@@ -34,10 +34,12 @@ public static class IntentFeatures
 
     private static readonly HashSet<string> QuestionWords =
     [
-        "kas", "ka", "kur", "kad", "kapec", "kadel", "kads", "kada", "kadi", "kadas", "kadu", "vai", "cik", "kurs", "kura", "kuri", "ko", "kuru",
-        "what", "how", "why", "when", "where", "who", "which", "can", "could", "is", "are", "do", "does", "should", "whats", "whos", "hows", "any", "would",
+        "kas", "ka", "kur", "kad", "kapec", "kadel", "kads", "kada", "kadi", "kadas", "kadu", "vai", "cik", "cikos", "kurs", "kura", "kuri", "ko", "kuru", "kurp",
+        "what", "how", "why", "when", "where", "who", "whom", "whose", "which", "can", "could", "is", "are", "do", "does", "did", "will",
+        "should", "whats", "whos", "hows", "any", "would",
         "what's", "who's", "how's", "where's", "when's", "what’s", "who’s", "how’s", "where’s", "when’s",
-        "что", "как", "почему", "зачем", "когда", "где", "кто", "какои", "какая", "какие", "какое", "каков", "можно", "сколько", "чем", "ли", "куда", "откуда", "стоит",
+        "что", "как", "почему", "зачем", "когда", "где", "кто", "какои", "какой", "какая", "какие", "какое", "какого", "какую", "каков", "можно", "сколько",
+        "скольки", "чем", "ли", "куда", "откуда", "стоит",
 
         // Requests ask as well: "iesaki labu meistaru", "explain it simply", "подскажите, где…".
         "pastasti", "pastastiet", "paskaidro", "paskaidrojiet", "izskaidro", "izskaidrojiet", "iesaki", "iesakiet", "iedod", "pasaki", "sakiet", "palidziet", "paradi",
@@ -48,9 +50,9 @@ public static class IntentFeatures
     /// <summary>Question words that lead a question even inside a sentence ("…, kā lai…", "…, so how do we…"); "kas", "who", "что" also join relative clauses.</summary>
     private static readonly HashSet<string> ClauseLeaders =
     [
-        "kapec", "kadel", "kur", "kad", "cik", "kads", "kada", "kadi", "kadas", "kadu",
+        "kapec", "kadel", "kur", "kad", "cik", "cikos", "kads", "kada", "kadi", "kadas", "kadu",
         "how", "why", "where", "when", "what", "whats", "which", "what's", "what’s", "where's", "where’s",
-        "как", "почему", "зачем", "где", "когда", "сколько", "какои", "какая", "какие", "какое", "куда",
+        "как", "почему", "зачем", "где", "когда", "сколько", "скольки", "какои", "какой", "какая", "какие", "какое", "куда",
     ];
 
     public static IntentInput Of(string text, string? label = null, float weight = 1)
@@ -67,12 +69,12 @@ public static class IntentFeatures
             Cues =
             [
                 text.Contains('?', StringComparison.Ordinal) ? 1 : 0,
-                words.Count > 0 && QuestionWords.Contains(words[0]) ? 1 : 0,
+                LeadsWithAQuestionWord(words) ? 1 : 0,
                 MathF.Log(1 + words.Count) / 3,
                 words.Count <= 2 ? 1 : 0,
                 letters == 0 ? 1 : 0,
                 sentences.Count > 0 && sentences[^1].EndsWith('?') ? 1 : 0,
-                lastWords.Count > 0 && QuestionWords.Contains(lastWords[0]) ? 1 : 0,
+                LeadsWithAQuestionWord(lastWords) ? 1 : 0,
                 AsksInside(text, sentences) ? 1 : 0,
                 AsksAtTheEnd(words) ? 1 : 0,
             ],
@@ -94,8 +96,15 @@ public static class IntentFeatures
 
     /// <summary>Some sentence starts with a question word, or some clause with an unambiguous one ("kā lai", "how", "как").</summary>
     private static bool AsksInside(string text, List<string> sentences) =>
-        sentences.Select(Words).Any(s => s.Count > 1 && QuestionWords.Contains(s[0]))
+        sentences.Select(Words).Any(s => s.Count > 1 && LeadsWithAQuestionWord(s))
         || Clauses(text).Any(c => c.Count > 1 && (ClauseLeaders.Contains(c[0]) || c[0] == "ka" && c[1] == "lai"));
+
+    /// <summary>A question word first, or after a preposition: "во сколько…", "до скольки…", "līdz cikiem…", "until when…", "for how long…".</summary>
+    private static bool LeadsWithAQuestionWord(List<string> words) =>
+        words.Count > 0 && (QuestionWords.Contains(words[0])
+            || words.Count > 1 && Prepositions.Contains(words[0]) && (ClauseLeaders.Contains(words[1]) || words[1] is "cikiem" or "kuram" or "kurai" or "long"));
+
+    private static readonly HashSet<string> Prepositions = ["во", "до", "в", "на", "с", "к", "по", "lidz", "uz", "no", "par", "until", "for", "by", "at", "since"];
 
     /// <summary>
     /// A topic typed with its question after it, without a mark: "energokopiena ka sakt", "digitālās prasmes kur

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Open311;
 using VillageBot.Features.Privacy;
+using VillageBot.Features.PublicPage;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Onboarding;
 
 /// <summary>The steps of joining: language → village → privacy notice. Each step is stored, so a restart resumes it.</summary>
-public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<Open311Options> open311, PersonErasure erasure)
+public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<Open311Options> open311, IOptions<PublicPageOptions> publicPage, PersonErasure erasure)
 {
     public const string Dialog = "onboarding";
     public const string SwitchDialog = "village";
@@ -73,7 +74,7 @@ public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<O
     {
         ctx.Resident.VillageId = village.Id;
         ctx.SetStep(StepPrivacy);
-        var text = PrivacyNotice(ctx, village.Name);
+        var text = PrivacyNotice(ctx, village);
         var keyboard = Keyboard.Of(
             [new Button(ctx.T("onboarding.privacy_agree"), CallbackData.Build(PrivacyCallback.Prefix, "ok"))],
             [new Button(ctx.T("onboarding.privacy_decline"), CallbackData.Build(PrivacyCallback.Prefix, "no"))]);
@@ -109,17 +110,31 @@ public sealed partial class OnboardingFlow(VillageDirectory villages, IOptions<O
         }
     }
 
-    /// <summary>The notice; when Open311 reading is public it also says what of a report is published.</summary>
-    public string PrivacyNotice(BotContext ctx, string village)
+    /// <summary>
+    /// The notice; when Open311 reading is public it also says what of a report is published, and when the village's
+    /// public page is on, what that page shows.
+    /// </summary>
+    public string PrivacyNotice(BotContext ctx, Conversation.Village village)
     {
-        var text = ctx.T("onboarding.privacy", village);
-        if (!open311.Value.PublicRead)
+        var text = ctx.T("onboarding.privacy", village.Name);
+        var published = new List<string>();
+        if (open311.Value.PublicRead)
+        {
+            published.Add(ctx.T("onboarding.privacy_published"));
+        }
+
+        if (village.PublicPage)
+        {
+            published.Add(ctx.T("onboarding.privacy_public_page", publicPage.Value.MinPeople));
+        }
+
+        if (published.Count == 0)
         {
             return text;
         }
 
         var question = text.LastIndexOf("\n\n", StringComparison.Ordinal);
-        return string.Concat(text.AsSpan(0, question), "\n\n", ctx.T("onboarding.privacy_published"), text.AsSpan(question));
+        return string.Concat(text.AsSpan(0, question), "\n\n", string.Join("\n\n", published), text.AsSpan(question));
     }
 
     public async Task CompleteAsync(BotContext ctx)

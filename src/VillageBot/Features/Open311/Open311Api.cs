@@ -86,16 +86,6 @@ public static partial class Open311Api
             .Set("group", Categories.Pillar[c])));
     }
     private static string W3c(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-    private static string Lang(HttpContext http)
-    {
-        var asked = http.Request.Query["lang"].ToString();
-        if (Languages.IsSupported(asked))
-        {
-            return asked;
-        }
-
-        var header = http.Request.Headers.AcceptLanguage.ToString();
-        return header.Length >= 2 ? Languages.FromTelegram(header[..2]) : Languages.Default;
-    }
+    private static string Lang(HttpContext http) => Languages.OfRequest(http.Request);
     private static string Clip(string s) => MessageLimits.Clip(s, 40);
 }

@@ -10,7 +10,7 @@ namespace VillageBot.Features.Polls;
 /// Broadcast content "poll": the village poll as a native Telegram poll, remembered per resident. Cancelling the
 /// broadcast cancels the poll: its group post is not made, or (made already) is stopped, and the poll closes at once.
 /// </summary>
-public sealed class PollBroadcastSender(PollStore store, IMessenger messenger, IJobScheduler jobs, TimeProvider time) : IBroadcastSender
+public sealed class PollBroadcastSender(PollStore store, EarlyVotes early, PollVotes votes, IMessenger messenger, IJobScheduler jobs, TimeProvider time, ILogger<PollBroadcastSender> log) : IBroadcastSender
 {
     public const string PollKind = "poll";
 
@@ -27,7 +27,7 @@ public sealed class PollBroadcastSender(PollStore store, IMessenger messenger, I
         }
 
         var sent = await messenger.SendPollAsync(recipient.ChatId, new PollRequest(poll.Question, poll.Options, poll.IsAnonymous, poll.AllowsMultipleAnswers), ct);
-        store.Messages.Upsert(new PollMessage
+        var message = new PollMessage
         {
             Id = sent.PollId,
             PollId = poll.Id,
@@ -35,7 +35,20 @@ public sealed class PollBroadcastSender(PollStore store, IMessenger messenger, I
             ChatId = recipient.ChatId,
             MessageId = sent.MessageId,
             SentAt = now,
-        });
+        };
+        if (early.Record(sent.PollId, () => store.Messages.Upsert(message)) is { } vote)
+        {
+            try
+            {
+                await votes.CountAsync(message, vote, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The poll went out; a failed thank-you for the early vote must not make the broadcast send it again.
+                log.LogWarning(e, "An early vote on poll message {Message} could not be acknowledged", message.Id);
+            }
+        }
+
         return sent.MessageId;
     }
 

@@ -12,31 +12,42 @@ namespace VillageBot.Features.Polls;
 /// names no voter there, but each resident has their own poll message). A vote taken back empties the choice.
 /// The voter is told their vote counted. Votes after the poll closed are ignored.
 /// </summary>
-public sealed class PollVotes(PollStore store, IMessenger messenger, Texts texts, SendTime sendTime, TimeProvider time, ILogger<PollVotes> log)
+public sealed class PollVotes(PollStore store, EarlyVotes early, IMessenger messenger, Texts texts, SendTime sendTime, TimeProvider time, ILogger<PollVotes> log)
     : IPollAnswerHandler, IPollUpdateHandler
 {
     public Task HandleAsync(PollAnswer answer, CancellationToken ct)
     {
-        var message = store.Messages.FindById(answer.PollId);
-        if (message is null || answer.User is not { } user || user.Id != message.ResidentId)
+        if (answer.User is not { } user)
         {
             return Task.CompletedTask;
         }
 
-        return RecordAsync(message, [.. answer.OptionIds], ct);
+        List<int> choice = [.. answer.OptionIds];
+        PollMessage? message = null;
+        return early.KeepUnlessRecorded(answer.PollId, user.Id, choice, () => (message = store.Messages.FindById(answer.PollId)) is not null)
+            ? Task.CompletedTask
+            : CountAsync(message!, new EarlyVotes.Vote(user.Id, choice, default), ct);
     }
 
     public Task HandleAsync(Telegram.Bot.Types.Poll poll, CancellationToken ct)
     {
-        var message = store.Messages.FindById(poll.Id);
-        if (message is null)
-        {
-            return Task.CompletedTask;
-        }
-
         var choice = poll.Options.Select((o, i) => (o.VoterCount, i)).Where(x => x.VoterCount > 0).Select(x => x.i).ToList();
-        return choice.SequenceEqual(message.Choice) ? Task.CompletedTask : RecordAsync(message, choice, ct);
+        PollMessage? message = null;
+        return early.KeepUnlessRecorded(poll.Id, null, choice, () => (message = store.Messages.FindById(poll.Id)) is not null)
+            ? Task.CompletedTask
+            : CountAsync(message!, new EarlyVotes.Vote(null, choice, default), ct);
     }
+
+    /// <summary>
+    /// Counts a vote on a recorded poll message: a named vote only from the resident it was sent to, an anonymous
+    /// poll's counts only when they changed.
+    /// </summary>
+    public Task CountAsync(PollMessage message, EarlyVotes.Vote vote, CancellationToken ct) => vote.VoterId switch
+    {
+        long voter when voter != message.ResidentId => Task.CompletedTask,
+        null when vote.Choice.SequenceEqual(message.Choice) => Task.CompletedTask,
+        _ => RecordAsync(message, vote.Choice, ct),
+    };
 
     private async Task RecordAsync(PollMessage message, List<int> choice, CancellationToken ct)
     {

@@ -15,6 +15,7 @@ public static class PollsFeature
         services.AddSingleton<Infrastructure.Privacy.IPersonalData, PollPersonalData>();
         services.AddHostedService<PrepareAtStart<PollStore>>();
         services.AddSingleton<PollResults>();
+        services.AddSingleton<EarlyVotes>();
         services.AddScoped<PollVotes>();
         services.AddScoped<IPollAnswerHandler>(sp => sp.GetRequiredService<PollVotes>());
         services.AddScoped<IPollUpdateHandler>(sp => sp.GetRequiredService<PollVotes>());

@@ -20,6 +20,12 @@ public sealed class Report
 
     public string Text { get; set; } = "";
 
+    /// <summary>
+    /// A coordinator marked the text fit for the village's public page (/v/{code}); never public otherwise. /forget of
+    /// the reporter clears it.
+    /// </summary>
+    public bool Public { get; set; }
+
     public string Lang { get; set; } = "lv";
 
     /// <summary>Confirmed category id (see <see cref="Categories"/>).</summary>

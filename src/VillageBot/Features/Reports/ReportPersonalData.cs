@@ -4,7 +4,8 @@ namespace VillageBot.Features.Reports;
 
 /// <summary>
 /// /mydata shows the person's reports and the ones they supported; /forget keeps the reports (the village still
-/// needs them) but removes the person from them: reporter, "+1" and the status changes they made.
+/// needs them) but removes the person from them: reporter, "+1" and the status changes they made; a report's text
+/// marked public is no longer shown on the village's public page.
 /// </summary>
 public sealed class ReportPersonalData(ReportStore store) : IPersonalData
 {
@@ -21,6 +22,7 @@ public sealed class ReportPersonalData(ReportStore store) : IPersonalData
             r.Category,
             r.Status,
             r.Anonymous,
+            r.Public,
             r.CreatedAt,
             HasPhoto = r.PhotoFileId is not null,
             r.Latitude,
@@ -38,6 +40,9 @@ public sealed class ReportPersonalData(ReportStore store) : IPersonalData
             if (r.ReporterId == userId)
             {
                 r.ReporterId = null;
+
+                // The text stays for the village's coordinators, but no longer on the public page.
+                r.Public = false;
             }
 
             r.Supporters.Remove(userId);

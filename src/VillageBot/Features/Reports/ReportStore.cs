@@ -150,6 +150,25 @@ public sealed partial class ReportStore
         }
     }
 
+    /// <summary>A coordinator marks the text fit for the public page, or makes it private again; null if the report is gone.</summary>
+    public Report? MarkPublic(int id, bool isPublic, DateTime now)
+    {
+        lock (_gate)
+        {
+            var report = Find(id);
+            if (report is null)
+            {
+                return null;
+            }
+
+            // The text of a forgotten reporter stays private: /forget cleared the mark and it cannot come back.
+            report.Public = isPublic && report.ReporterId is not null;
+            report.UpdatedAt = now;
+            Reports.Update(report);
+            return report;
+        }
+    }
+
     public IReadOnlyList<Report> ByReporter(long userId) =>
         [.. Reports.Find(r => r.ReporterId == userId).OrderByDescending(r => r.CreatedAt)];
 

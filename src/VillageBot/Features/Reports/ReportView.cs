@@ -53,6 +53,11 @@ public sealed class ReportView(Texts texts, Db db, TimeZoneInfo zone)
             card.Append('\n').Append(texts.Get(lang, "reports.card_location", MapLink(lat, lon)));
         }
 
+        if (r.Public)
+        {
+            card.Append('\n').Append(texts.Get(lang, "reports.card_public"));
+        }
+
         card.Append('\n').Append(Author(lang, r));
         if (r.History.LastOrDefault() is { Note: { Length: > 0 } note })
         {
@@ -67,7 +72,7 @@ public sealed class ReportView(Texts texts, Db db, TimeZoneInfo zone)
         return card.ToString();
     }
 
-    /// <summary>One button per status the report may move to next, and one to see its photo.</summary>
+    /// <summary>One button per status the report may move to next, one to see its photo, and one to make its text public or private.</summary>
     public Keyboard? ManagerButtons(string lang, Report r)
     {
         var keyboard = new Keyboard();
@@ -81,6 +86,14 @@ public sealed class ReportView(Texts texts, Db db, TimeZoneInfo zone)
         if (r.PhotoFileId is not null)
         {
             keyboard.Row(new Button(texts.Get(lang, "reports.btn_photo"), CallbackData.Build(ReportPhotoCallback.Prefix, r.Id)));
+        }
+
+        // Only while the village's public page is on, and never for a report whose reporter is unknown or used /forget.
+        if (r.ReporterId is not null && db.Villages.FindById(r.VillageId) is { PublicPage: true })
+        {
+            keyboard.Row(r.Public
+                ? new Button(texts.Get(lang, "reports.btn_make_private"), CallbackData.Build(PublicTextCallback.Prefix, r.Id, "off"))
+                : new Button(texts.Get(lang, "reports.btn_make_public"), CallbackData.Build(PublicTextCallback.Prefix, r.Id, "on")));
         }
 
         return keyboard.Rows.Count == 0 ? null : keyboard;

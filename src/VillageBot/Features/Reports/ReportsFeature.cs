@@ -45,6 +45,7 @@ public static class ReportsFeature
         services.AddCallback<StatusCallback>(StatusCallback.Prefix, Access.Coordinator);
         services.AddCallback<StatusNoteCallback>(StatusNoteCallback.Prefix, Access.Coordinator);
         services.AddCallback<ReportPhotoCallback>(ReportPhotoCallback.Prefix, Access.Coordinator);
+        services.AddCallback<PublicTextCallback>(PublicTextCallback.Prefix, Access.Coordinator);
         services.AddDialog<StatusNoteDialog>(StatusNote.Dialog);
 
         services.AddCommand<ReviewCommand>("review", Access.Admin, "cmd.review");

@@ -7,8 +7,8 @@ using VillageBot.Infrastructure.Telegram;
 namespace VillageBot.Infrastructure.Security;
 
 /// <summary>
-/// One limiter for the endpoints a stranger can reach: Open311, the sign-in link, the local chat API and the
-/// webhook, each counted per client address (after <see cref="NetworkStartup"/> has applied trusted forwarded
+/// One limiter for the endpoints a stranger can reach: Open311, the sign-in link, the local chat API, the
+/// villages' public pages and the webhook, each counted per client address (after <see cref="NetworkStartup"/> has applied trusted forwarded
 /// headers). A refused request gets 429 with Retry-After.
 /// </summary>
 public static class HttpRateLimits
@@ -39,6 +39,7 @@ public static class HttpRateLimits
             path.StartsWithSegments("/open311") ? ("open311", limits.Open311PerMinute)
             : path.StartsWithSegments("/web/login") ? ("login", limits.LoginPerMinute)
             : path.StartsWithSegments("/chat/api") ? ("chat", limits.ChatApiPerMinute)
+            : path.StartsWithSegments("/v") ? ("public", limits.PublicPagePerMinute)
             : webhook is not null && path.Equals(webhook, StringComparison.Ordinal) ? ("webhook", limits.WebhookPerMinute)
             : ("", 0);
         if (perMinute <= 0)

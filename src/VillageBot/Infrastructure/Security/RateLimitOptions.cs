@@ -22,6 +22,10 @@ public sealed class RateLimitOptions
     [Range(0, int.MaxValue)]
     public int ChatApiPerMinute { get; set; } = 1200;
 
+    /// <summary>Requests to the villages' public pages (/v/…) per client address and minute.</summary>
+    [Range(0, int.MaxValue)]
+    public int PublicPagePerMinute { get; set; } = 120;
+
     /// <summary>Requests to the Telegram webhook per client address and minute.</summary>
     [Range(0, int.MaxValue)]
     public int WebhookPerMinute { get; set; } = 60_000;

@@ -18,36 +18,93 @@ public static class SpecificFactCues
         "sobrid", "pern", "nakamgad", "pagajusaja", "pagajusajam", "sovakar", "sorit", "pulkstenis",
         "cenu", "datums", "datuma", "e-pasts", "e-pasta", "epasts", "nopirkt", "pirkt", "lets", "letu", "leti",
         "pirmdien", "otrdien", "tresdien", "ceturtdien", "piektdien", "sestdien", "svetdien",
+        "datumam", "datumu", "somenes", "soruden", "sopavasar", "sovasar", "soziem", "reitinga", "reitings", "ranzejuma", "ranzejums",
+        "darbalaiks", "grafiks", "grafiku",
         // English
         "today", "tomorrow", "yesterday", "tonight", "price", "cost", "costs", "open", "deadline", "weather", "won", "score",
         "timetable", "schedule", "address", "approved", "received", "got", "year's", "o'clock", "currently", "tonight's",
-        "date", "e-mail", "email", "buy", "cheap", "cheapest",
+        "date", "e-mail", "email", "buy", "cheap", "cheapest", "ranking", "ranked",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
         // Russian (folded)
         "сегодня", "завтра", "вчера", "цена", "открыт", "открыта", "погода", "телефон", "адрес", "расписание",
         "выиграл", "срок", "получила", "получил", "одобрили", "номер", "телефона", "прошлом",
-        "дата", "числа", "почта", "почты", "имейл", "купить", "дешево", "недорого",
+        "дата", "числа", "почта", "почты", "имейл", "купить", "дешево", "недорого", "рейтинге", "рейтинг", "баллов",
         "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье", "выходных",
     };
 
     /// <summary>Words that ask for an amount, a count, a date or a person when they open a sentence or a clause.</summary>
     private static readonly HashSet<string> AsksForAFact = new(StringComparer.Ordinal)
     {
-        "cik", "cikos", "kad", "kurs", "kura", "kuru",
-        "many", "much", "when", "who", "whom", "whose",
-        "сколько", "скольки", "когда", "кто", "кого", "кому", "чей",
+        "cik", "cikos", "kad", "kurs", "kura", "kuru", "kads", "kada", "kadu",
+        "many", "much", "when", "who", "whom", "whose", "which",
+        "сколько", "скольки", "когда", "кто", "кого", "кому", "чей", "какой", "какая", "какое", "какого", "какую",
+    };
+
+    /// <summary>Words skipped before a clause's asking word: "and for how much", "līdz kuram datumam", "до какого числа".</summary>
+    private static readonly HashSet<string> Lead = new(StringComparer.Ordinal)
+    {
+        "un", "lidz", "par", "no", "uz", "ar", "and", "but", "for", "on", "at", "until", "by", "to", "in", "и", "а", "но", "до", "на", "в", "по", "с", "за",
     };
 
     /// <summary>Words that make a question about a place's own things: ours.</summary>
     private static readonly HashSet<string> Ours = new(StringComparer.Ordinal)
     {
-        "musu", "our", "наш", "наша", "наше", "нашего", "нашей", "нашем", "нашу", "наши", "наших", "нашим",
+        "musu", "mums", "our", "наш", "наша", "наше", "нашего", "нашей", "нашем", "нашу", "наши", "наших", "нашим",
     };
 
     /// <summary>Words that tie a question to one moment: currently, last year, not yet.</summary>
     private static readonly HashSet<string> Moments = new(StringComparer.Ordinal)
     {
         "sobrid", "pern", "sogad", "nakamgad", "joprojam", "currently", "yet", "ago",
+        "sodien", "somenes", "soruden", "sopavasar", "sovasar", "soziem", "sonedel", "sovakar", "tonight", "today", "сегодня", "нынешний",
+        "rit", "vakar", "tomorrow", "yesterday", "завтра", "вчера",
+        "pirmdien", "otrdien", "tresdien", "ceturtdien", "piektdien", "sestdien", "svetdien", "pirmdienas", "otrdienas", "tresdienas",
+        "ceturtdienas", "piektdienas", "sestdienas", "svetdienas", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
+    };
+
+    /// <summary>"Next" before a meeting, a call or a seminar: a date in someone's calendar ("when is the next board meeting?").</summary>
+    private static readonly HashSet<string> Next = new(StringComparer.Ordinal)
+    {
+        "nakama", "nakamo", "nakamais", "nakamaja", "nakosa", "nakoso", "nakosais", "nakosaja", "next", "upcoming",
+        "следующее", "следующая", "следующий", "следующего", "следующей", "следующем", "следующую", "ближайшее", "ближайшая", "ближайший", "ближайшей",
+    };
+
+    private static readonly HashSet<string> Events = new(StringComparer.Ordinal)
+    {
+        "sapulce", "sapulci", "sapulces", "sede", "sedi", "sedes", "sanaksme", "sanaksmi", "karta", "kartu", "konkurss", "konkursu",
+        "tiksanas", "tiksanos", "seminars", "seminaru", "pieteiksanas",
+        "meeting", "session", "call", "round", "gathering", "seminar", "deadline", "vote",
+        "собрание", "собрания", "заседание", "заседания", "встреча", "встречу", "прием", "приём", "семинар", "конкурс", "раунд",
+    };
+
+    /// <summary>
+    /// A decision or outcome that has happened: granted, got, rejected, scored, elected (folded; in English only forms
+    /// that are never the present, the others need "was", "were", "did" or "been" in the clause — "if our project is
+    /// rejected" asks what to do, "why was it rejected" asks what happened).
+    /// </summary>
+    private static readonly HashSet<string> Outcomes = new(StringComparer.Ordinal)
+    {
+        "pieskira", "pieskiris", "iedalija", "dabuja", "sanema", "ieguva", "noraidija", "apstiprinaja", "atbalstija", "uzvareja",
+        "iesniedza", "ieveleja", "uzstadija", "pievienojas", "izvelejas",
+        "got", "received", "won", "scored", "joined",
+        "получил", "получила", "получили", "получило", "выделил", "выделила", "выделило", "выделили", "отклонил", "отклонила",
+        "отклонили", "одобрил", "одобрила", "одобрили", "набрал", "набрала", "набрали", "занял", "заняла", "заняли", "выиграл",
+        "выиграла", "победил", "победила", "выбрали", "ставила", "ставил", "ставили", "присоединилось", "присоединились",
+        "вступило", "вступили", "сдало", "сдал", "сдала", "подали", "подала",
+    };
+
+    private static readonly HashSet<string> OutcomesAfterWas = new(StringComparer.Ordinal)
+    {
+        "awarded", "granted", "rejected", "approved", "elected", "installed", "funded", "chosen", "selected", "submitted", "turned", "get", "give", "gave", "decide",
+    };
+
+    private static readonly HashSet<string> Was = new(StringComparer.Ordinal) { "was", "were", "did", "been" };
+
+    /// <summary>My own: with an outcome, a fact about one person's case ("why was my application rejected?").</summary>
+    private static readonly HashSet<string> Mine = new(StringComparer.Ordinal)
+    {
+        "mans", "mana", "manu", "manam", "manas", "manai", "my", "мой", "моя", "мою", "моего", "моей", "моё", "мое",
     };
 
     /// <summary>"Now" ties a question asking how many or who to the present ("сколько человек сейчас…"), not a question on what to do.</summary>
@@ -61,8 +118,9 @@ public static class SpecificFactCues
 
     private static readonly HashSet<string> Stretches = new(StringComparer.Ordinal)
     {
-        "gada", "gadu", "menesi", "menesa", "nedela", "nedelu", "pavasar", "pavasari", "vasar", "rudeni", "ziema", "year", "month", "week", "spring", "summer", "autumn", "winter",
-        "году", "месяце", "месяц", "неделе", "неделю",
+        "gada", "gadu", "menesi", "menesa", "nedela", "nedelu", "pavasar", "pavasari", "vasar", "rudeni", "ziema", "karta",
+        "year", "month", "week", "spring", "summer", "autumn", "winter", "round", "call",
+        "году", "месяце", "месяц", "неделе", "неделю", "раунде",
     };
 
     /// <summary>
@@ -74,18 +132,34 @@ public static class SpecificFactCues
     public static bool AsksForALocalFact(string question, bool unknownName)
     {
         var asks = false;
+        var outcome = false;
+        var nextEvent = false;
         var words = new List<string>();
         foreach (var clause in question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var clauseWords = Folding.FoldedWords(clause).ToList();
-            asks |= clauseWords.Take(2).Any(AsksForAFact.Contains);
+            var clauseWords = Folding.FoldedWords(clause).Select(WithoutPossessive).ToList();
+            asks |= clauseWords.SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains);
+            outcome |= clauseWords.Any(Outcomes.Contains) || clauseWords.Any(Was.Contains) && clauseWords.Any(OutcomesAfterWas.Contains);
+            nextEvent |= clauseWords.Select((w, i) => Next.Contains(w) && clauseWords.Skip(i + 1).Take(4).Any(Events.Contains)).Any(b => b);
             words.AddRange(clauseWords);
         }
 
         var ours = words.Any(Ours.Contains);
         var moment = words.Any(Moments.Contains) || NamesAStretchOfTime(words);
-        return asks && (ours || moment || unknownName || words.Any(Now.Contains) || words.Any(w => w.Any(char.IsDigit))) || ours && moment;
+        var digits = words.Any(w => w.Any(char.IsDigit));
+        return asks && (ours || moment || unknownName || nextEvent || words.Any(Now.Contains) || digits)
+            || ours && moment
+            || outcome && (ours || unknownName || digits || moment || words.Any(Mine.Contains))
+            || digits && (ours || unknownName) && words.Any(w => w.Length == 4 && w.StartsWith("20", StringComparison.Ordinal));
     }
+
+    /// <summary>True when a sentence or clause opens by asking how many, how much, when, who or which ("kad iet autobuss", "and for how much").</summary>
+    public static bool AsksHowMuchWhenOrWho(string question) =>
+        question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(clause => Folding.FoldedWords(clause).SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains));
+
+    /// <summary>"Tuesday's meeting" is a Tuesday.</summary>
+    private static string WithoutPossessive(string word) => word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;
 
     /// <summary>"Last month", "nākamajā mēnesī", "в этом году": a date, not a topic.</summary>
     private static bool NamesAStretchOfTime(List<string> words) =>
@@ -140,12 +214,13 @@ public static class SpecificFactCues
         var count = 0;
         foreach (var sentence in question.Split(['.', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var words = Folding.Words(sentence).Select(Folding.Fold).ToList();
+            var words = Folding.Words(sentence).Select(Folding.Fold).Select(WithoutPossessive).ToList();
             count += NamesAStretchOfTime(words) ? 1 : 0;
             for (var i = 0; i < words.Count; i++)
             {
                 var word = words[i];
                 if (Words.Contains(word)
+                    || i + 1 < words.Count && (word, words[i + 1]) is ("darba", "laiks") or ("opening" or "working", "hours") or ("часы", "работы")
                     || i == 0 && AtSentenceStart.Contains(word)
                     || word == "стоит" && (i + 1 == words.Count || words[i + 1] != "ли")
                     || word.Any(char.IsDigit) && !word.StartsWith("20", StringComparison.Ordinal))
