@@ -22,7 +22,7 @@ public interface IBroadcaster
     bool Cancel(int id);
 }
 
-public sealed class Broadcaster(BroadcastStore store, IJobScheduler jobs, IEnumerable<IBroadcastSender> senders, TimeProvider time) : IBroadcaster
+public sealed class Broadcaster(BroadcastStore store, IJobScheduler jobs, IServiceScopeFactory scopes, TimeProvider time) : IBroadcaster
 {
     public Task<int> StartAsync(int villageId, BroadcastContent content, long requestedBy, DateTime? sendAtUtc = null)
     {
@@ -70,7 +70,10 @@ public sealed class Broadcaster(BroadcastStore store, IJobScheduler jobs, IEnume
         b.State = BroadcastState.Cancelled;
         b.FinishedAt = time.GetUtcNow().UtcDateTime;
         store.Broadcasts.Update(b);
-        senders.FirstOrDefault(s => s.Kind == b.Kind)?.Cancelled(b);
+
+        // Senders may use scoped services (a poll's votes), so they are asked in a scope of their own.
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetServices<IBroadcastSender>().FirstOrDefault(s => s.Kind == b.Kind)?.Cancelled(b);
         return true;
     }
 
