@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VillageBot.Features.Groups;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.Infrastructure.Telegram;
@@ -205,6 +206,11 @@ public sealed class BotHost : IAsyncDisposable
         }
 
         pending.AddRange(Services.GetRequiredService<JobBacklog>().Pending());
+
+        if (Services.GetRequiredService<GroupOutbox>().Waiting is var waiting and > 0)
+        {
+            pending.Add($"{waiting} group messages waiting for their group's turn");
+        }
 
         if (Api?.RequestsInFlight is int calls and > 0)
         {

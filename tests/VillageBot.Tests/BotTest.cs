@@ -47,4 +47,7 @@ public abstract class BotTest : IAsyncLifetime
         await user.OnboardAsync(village);
         return user;
     }
+
+    /// <summary>Waits for something the bot does in the background (not a message), e.g. a nudge being planned.</summary>
+    protected static Task WaitUntilAsync(Func<bool> condition) => Wait.UntilAsync(condition);
 }

@@ -80,39 +80,6 @@ public sealed class GroupPollTests : GroupTest
         Assert.False(next.HasButton("np:grp:no"));
     }
 
-    /// <summary>/newpoll through the group step (<paramref name="groupChoice"/>: grp:anon, grp:named or grp:no), open a day, sent now.</summary>
-    private static async Task CreateGroupPollAsync(FakeUser coordinator, string groupChoice)
-    {
-        var ask = await QuestionAndOptionsAsync(coordinator);
-        Assert.True(ask.HasButton("np:" + groupChoice));
-        Assert.Contains("Kalsnavas ciems", ask.Text);
-        coordinator.Click("np:" + groupChoice);
-        await coordinator.ExpectAsync(e => e.HasButton("np:close:1440"));
-        coordinator.Click("np:close:1440");
-        await coordinator.ExpectAsync(e => e.HasButton("np:at:now"));
-        coordinator.Click("np:at:now");
-        var preview = await coordinator.ExpectAsync(e => e.HasButton("np:send"));
-        Assert.Contains("Also in the village group", preview.Text);
-        coordinator.Click("np:send");
-    }
-
-    /// <summary>/newpoll up to the step after "one or several answers": the group question or the duration.</summary>
-    private static async Task<BotEvent> QuestionAndOptionsAsync(FakeUser coordinator)
-    {
-        coordinator.Send("/newpoll");
-        await coordinator.ExpectTextAsync("Write the question");
-        coordinator.Send("Where should the bench go?");
-        await coordinator.ExpectTextAsync("answer options");
-        coordinator.Send("By the shop\nAt the bus stop");
-        await coordinator.ExpectAsync(e => e.HasButton("np:done"));
-        coordinator.Click("np:done");
-        await coordinator.ExpectAsync(e => e.HasButton("np:anon:0"));
-        coordinator.Click("np:anon:0");
-        await coordinator.ExpectAsync(e => e.HasButton("np:multi:0"));
-        coordinator.Click("np:multi:0");
-        return await coordinator.ExpectAsync(e => e.HasButton("np:close:1440") || e.HasButton("np:grp:no"));
-    }
-
     private static async Task<string> ResultsAsync(FakeUser coordinator)
     {
         coordinator.Send("/results");

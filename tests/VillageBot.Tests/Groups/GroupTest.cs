@@ -35,4 +35,38 @@ public abstract class GroupTest : VillageTest
         group.Click(coordinator, choose.AllButtons.First(b => b.Data!.EndsWith(":" + lang, StringComparison.Ordinal)).Data!);
         await group.ExpectTextAsync("✅");
     }
+
+    /// <summary>/newpoll through the group step (<paramref name="groupChoice"/>: grp:anon, grp:named or grp:no), open a day, sent <paramref name="at"/> (a send-time button: now, tom09…).</summary>
+    protected static async Task<BotEvent> CreateGroupPollAsync(FakeUser coordinator, string groupChoice, string at = "now")
+    {
+        var ask = await QuestionAndOptionsAsync(coordinator);
+        Assert.True(ask.HasButton("np:" + groupChoice));
+        Assert.Contains("Kalsnavas ciems", ask.Text);
+        coordinator.Click("np:" + groupChoice);
+        await coordinator.ExpectAsync(e => e.HasButton("np:close:1440"));
+        coordinator.Click("np:close:1440");
+        await coordinator.ExpectAsync(e => e.HasButton("np:at:" + at));
+        coordinator.Click("np:at:" + at);
+        var preview = await coordinator.ExpectAsync(e => e.HasButton("np:send"));
+        Assert.Contains("Also in the village group", preview.Text);
+        coordinator.Click("np:send");
+        return await coordinator.ExpectAsync(e => e.Text?.Contains("The poll closes", StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>/newpoll up to the step after "one or several answers": the group question or the duration.</summary>
+    protected static async Task<BotEvent> QuestionAndOptionsAsync(FakeUser coordinator)
+    {
+        coordinator.Send("/newpoll");
+        await coordinator.ExpectTextAsync("Write the question");
+        coordinator.Send("Where should the bench go?");
+        await coordinator.ExpectTextAsync("answer options");
+        coordinator.Send("By the shop\nAt the bus stop");
+        await coordinator.ExpectAsync(e => e.HasButton("np:done"));
+        coordinator.Click("np:done");
+        await coordinator.ExpectAsync(e => e.HasButton("np:anon:0"));
+        coordinator.Click("np:anon:0");
+        await coordinator.ExpectAsync(e => e.HasButton("np:multi:0"));
+        coordinator.Click("np:multi:0");
+        return await coordinator.ExpectAsync(e => e.HasButton("np:close:1440") || e.HasButton("np:grp:no"));
+    }
 }

@@ -39,7 +39,4 @@ public abstract class NudgeTest : ReportTest
         user.ClickData(settings.MessageId, "set:nudges");
         return await user.ExpectAsync(e => e.Method == "editMessageText" && e.MessageId == settings.MessageId);
     }
-
-    /// <summary>Waits for something the bot does in the background (not a message), e.g. a nudge being planned.</summary>
-    protected static Task WaitUntilAsync(Func<bool> condition) => Wait.UntilAsync(condition);
 }

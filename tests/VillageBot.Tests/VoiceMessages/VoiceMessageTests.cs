@@ -1,3 +1,5 @@
+using System.Net;
+using VillageBot.Tests.AdminWeb;
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.VoiceMessages;
 using VillageBot.TestKit;
@@ -59,19 +61,37 @@ public sealed class VoiceMessageTests : ReportTest, IAsyncLifetime
     [Fact]
     public async Task A_spoken_description_goes_on_in_the_report_dialog_and_the_report_keeps_the_voice()
     {
-        _stub.Reply = "Huge pothole on the road by the school";
         var user = await MemberAsync("en");
-        await StartReportAsync(user);
-        var voice = Api.AddVoice(Recording);
-        Api.SendVoice(user.Id, voice, 7, "en");
-        await user.ExpectAsync(e => e.HasButton("voice:go"));
-        user.Click("voice:go");
-
-        var report = await FinishReportAsync(user);
+        var (voice, report) = await ReportByVoiceAsync(user);
         Assert.Equal("Huge pothole on the road by the school", report.Text);
         Assert.Equal("transport", report.Category);
         Assert.Equal(voice, report.VoiceFileId);
         Assert.Null(Heard.Of(user.Id));
+    }
+
+    [Fact]
+    public async Task The_voice_kept_with_a_report_plays_on_its_admin_page_for_those_who_may_see_the_report_only()
+    {
+        var (_, report) = await ReportByVoiceAsync(await MemberAsync("en"));
+        var reference = report.Reference;
+
+        var browser = await Host.SignInAsync(Admin());
+        var page = await browser.GetStringAsync($"/web/reports/{report.Id}?lang=en");
+        Assert.Contains($"Voice message attached to report {reference}", page);
+        Assert.Contains($"<audio controls preload=\"none\" src=\"/web/reports/{report.Id}/voice\"", page);
+        Assert.Contains($"<a href=\"/web/reports/{report.Id}/voice\" download=\"{reference}.ogg\">Download the voice message</a>", page);
+        var lv = await browser.GetStringAsync($"/web/reports/{report.Id}?lang=lv");
+        Assert.Contains($"Balss ziņa pie ziņojuma {reference}", lv);
+
+        var audio = await browser.GetAsync($"/web/reports/{report.Id}/voice");
+        Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
+        Assert.Equal("audio/ogg", audio.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Recording, await audio.Content.ReadAsByteArrayAsync());
+
+        // The same rule as a report's photo: a coordinator of another village sees neither the page nor the voice.
+        var other = await Host.SignInAsync(await CoordinatorAsync("ergli"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/web/reports/{report.Id}/voice")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await Host.HtmlClient().GetAsync($"/web/reports/{report.Id}/voice")).StatusCode);
     }
 
     [Fact]
@@ -167,6 +187,18 @@ public sealed class VoiceMessageTests : ReportTest, IAsyncLifetime
         user.Click("voice:go");
         var answer = await user.ExpectAsync(e => e.Method == "sendMessage" && e.Text!.Contains("📚", StringComparison.Ordinal));
         Assert.Contains("LEADER", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A report whose description was spoken ("Huge pothole on the road by the school") and confirmed with "go on".</summary>
+    private async Task<(string Voice, Features.Reports.Report Report)> ReportByVoiceAsync(FakeUser user)
+    {
+        _stub.Reply = "Huge pothole on the road by the school";
+        await StartReportAsync(user);
+        var voice = Api.AddVoice(Recording);
+        Api.SendVoice(user.Id, voice, 7, "en");
+        await user.ExpectAsync(e => e.HasButton("voice:go"));
+        user.Click("voice:go");
+        return (voice, await FinishReportAsync(user));
     }
 
     /// <summary>After the description: skip attachments, confirm the proposed category, not anonymous.</summary>

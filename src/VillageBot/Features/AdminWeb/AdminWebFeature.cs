@@ -98,7 +98,7 @@ public static class AdminWebFeature
                 var h = http.Response.Headers;
                 // Scripts only from this app (the map); images also from the map's tile server. Nothing inline.
                 var tiles = http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MapTilesOrigin;
-                h.ContentSecurityPolicy = $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                h.ContentSecurityPolicy = $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles}; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
                 h.XContentTypeOptions = "nosniff";
                 h["Referrer-Policy"] = "no-referrer";
                 h.CacheControl = "no-store";

@@ -6,14 +6,17 @@ using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.AdminWeb;
 
-/// <summary>The reports table, one report with its photo and location, and the status and category changes (pages in ReportListPage.razor and ReportDetailPage.razor).</summary>
+/// <summary>The reports table, one report with its photo, voice message and location, and the status and category changes (pages in ReportListPage.razor and ReportDetailPage.razor).</summary>
 public static class ReportPages
 {
     public static void MapReportPages(this IEndpointRouteBuilder web)
     {
         web.MapGet("/reports", List);
         web.MapGet("/reports/{key}", Detail);
-        web.MapGet("/reports/{id:int}/photo", PhotoAsync);
+        web.MapGet("/reports/{id:int}/photo", (HttpContext http, int id, ReportStore store, IChatFiles files, CancellationToken ct) =>
+            MediaAsync(http, store.Find(id), r => r.PhotoFileId, ImageType, files, ct));
+        web.MapGet("/reports/{id:int}/voice", (HttpContext http, int id, ReportStore store, IChatFiles files, CancellationToken ct) =>
+            MediaAsync(http, store.Find(id), r => r.VoiceFileId, _ => "audio/ogg", files, ct));
         web.MapPost("/reports/{id:int}/status", ChangeStatusAsync);
         web.MapPost("/reports/{id:int}/public", MarkPublic);
         web.MapPost("/reports/{id:int}/category", RelabelAsync).RequireAuthorization(AdminWebFeature.AdminPolicy);
@@ -66,10 +69,11 @@ public static class ReportPages
         });
     }
 
-    private static async Task<IResult> PhotoAsync(HttpContext http, int id, ReportStore store, IChatFiles files, CancellationToken ct)
+    /// <summary>A file the resident sent with the report (its photo, its voice message), to whoever may see the report.</summary>
+    private static async Task<IResult> MediaAsync(HttpContext http, Report? r, Func<Report, string?> file, Func<byte[], string> contentType, IChatFiles files, CancellationToken ct)
     {
         var viewer = WebViewer.From(http.User);
-        if (store.Find(id) is not { PhotoFileId: { } fileId } r)
+        if (r is null || file(r) is not { } fileId)
         {
             return Results.NotFound();
         }
@@ -86,7 +90,7 @@ public static class ReportPages
         }
 
         http.Response.Headers.CacheControl = "private, max-age=86400";
-        return Results.File(bytes, ImageType(bytes));
+        return Results.File(bytes, contentType(bytes));
     }
 
     private static async Task<IResult> ChangeStatusAsync(HttpContext http, int id, [FromForm] string? status, [FromForm] string? note, [FromForm(Name = "public_note")] string? publicNote, ReportStore store, ReportStatusService service, CancellationToken ct)

@@ -18,11 +18,11 @@ public interface IBroadcaster
 
     BroadcastCounts Counts(int id);
 
-    /// <summary>Cancels a broadcast that has not started sending; false otherwise.</summary>
+    /// <summary>Cancels a broadcast that has not started sending, and what its content arranged besides it; false otherwise.</summary>
     bool Cancel(int id);
 }
 
-public sealed class Broadcaster(BroadcastStore store, IJobScheduler jobs, TimeProvider time) : IBroadcaster
+public sealed class Broadcaster(BroadcastStore store, IJobScheduler jobs, IServiceScopeFactory scopes, TimeProvider time) : IBroadcaster
 {
     public Task<int> StartAsync(int villageId, BroadcastContent content, long requestedBy, DateTime? sendAtUtc = null)
     {
@@ -70,6 +70,10 @@ public sealed class Broadcaster(BroadcastStore store, IJobScheduler jobs, TimePr
         b.State = BroadcastState.Cancelled;
         b.FinishedAt = time.GetUtcNow().UtcDateTime;
         store.Broadcasts.Update(b);
+
+        // Senders may use scoped services (a poll's votes), so they are asked in a scope of their own.
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetServices<IBroadcastSender>().FirstOrDefault(s => s.Kind == b.Kind)?.Cancelled(b);
         return true;
     }
 

@@ -21,6 +21,11 @@ public interface IBroadcastSender
 
     /// <summary>The delivery report for the person who sent it; null for the common one with <see cref="Describe"/>.</summary>
     string? Report(Broadcast broadcast, string lang, string village) => null;
+
+    /// <summary>The broadcast was cancelled before it started: undo what its content arranged besides it (a poll's post in the village group).</summary>
+    void Cancelled(Broadcast broadcast)
+    {
+    }
 }
 
 /// <summary>The content can no longer be sent (a poll already closed…): the delivery is recorded as failed.</summary>

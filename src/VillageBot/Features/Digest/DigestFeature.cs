@@ -1,5 +1,6 @@
 using VillageBot.Features.AdminWeb;
 using VillageBot.Features.Nudges;
+using VillageBot.Infrastructure.Jobs;
 
 namespace VillageBot.Features.Digest;
 
@@ -12,6 +13,8 @@ public static class DigestFeature
         services.AddSingleton<VillageDigest>();
         services.AddNudgeSource<DigestNudges>();
         services.AddSingleton<IPulseSource, DigestPulse>();
+        services.AddJob<GroupDigestJob>("digest-groups");
+        services.AddHostedService<GroupDigestStart>();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Nudges;
 using VillageBot.Infrastructure.Storage;
@@ -13,7 +12,7 @@ namespace VillageBot.Features.Digest;
 /// <see cref="DigestOptions.Hour"/> (village time) to everyone who reported, supported or voted in the village in the
 /// month before, and to members who asked for it in /settings.
 /// </summary>
-public sealed class DigestNudges(VillageDigest digest, Db db, IOptions<DigestOptions> options) : INudgeSource
+public sealed class DigestNudges(VillageDigest digest, Db db) : INudgeSource
 {
     public const string KindName = "digest";
 
@@ -27,19 +26,12 @@ public sealed class DigestNudges(VillageDigest digest, Db db, IOptions<DigestOpt
 
     public IEnumerable<NudgePlan> Plan(DateTime now, DateTime horizon)
     {
-        var o = options.Value;
-        if (!o.Enabled)
+        if (digest.DueBy(now, horizon) is not { } run)
         {
             yield break;
         }
 
-        var due = DueAt(horizon);
-        var month = digest.MonthBefore(due);
-        if (due > horizon || now - due > TimeSpan.FromDays(o.LateDays) || now < digest.Utc(month.AddMonths(1).ToDateTime(TimeOnly.MinValue)))
-        {
-            yield break;
-        }
-
+        var (month, due) = run;
         var key = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         foreach (var village in db.Villages.FindAll().ToList())
         {
@@ -68,13 +60,5 @@ public sealed class DigestNudges(VillageDigest digest, Db db, IOptions<DigestOpt
         }
 
         return Composed.Send(digest.Text(villageId, month, person.Lang));
-    }
-
-    /// <summary>The digest time of the month <paramref name="utc"/> falls in (village time), as UTC.</summary>
-    private DateTime DueAt(DateTime utc)
-    {
-        var o = options.Value;
-        var thisMonth = digest.MonthBefore(utc).AddMonths(1);
-        return digest.Utc(thisMonth.AddDays(o.Day - 1).ToDateTime(new TimeOnly(o.Hour, 0)));
     }
 }

@@ -44,11 +44,11 @@ public sealed record PollOutcomeFact(string Question, int Voters, (string Option
 /// <summary>
 /// Gathers and writes the monthly digest of a village. Only aggregates, public notes and coordinators' own words
 /// appear: no report text, no names, and no figure from fewer than <see cref="DigestOptions.MinPeople"/> people.
-/// The text is also what a linked village group or a page can show (<see cref="Text(int, DateOnly, string)"/>).
+/// The text is also what a linked village group (<see cref="GroupText"/>) or a page can show (<see cref="Text(int, DateOnly, string)"/>).
 /// </summary>
 public sealed class VillageDigest(ReportStore reports, PollStore polls, PollResults results, ReportView view, Texts texts, TimeZoneInfo zone, IOptions<DigestOptions> options)
 {
-    private readonly ConcurrentDictionary<(int, DateOnly, string), string> _texts = new();
+    private readonly ConcurrentDictionary<(int, DateOnly, string, bool), string> _texts = new();
 
     /// <summary>The month (its first day) a digest sent at <paramref name="utc"/> is about: the calendar month before, village time.</summary>
     public DateOnly MonthBefore(DateTime utc)
@@ -61,11 +61,34 @@ public sealed class VillageDigest(ReportStore reports, PollStore polls, PollResu
     public DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
 
     /// <summary>
+    /// The month whose digest comes due (on Digest:Day at Digest:Hour, village time) by <paramref name="horizon"/>
+    /// and is not too late (Digest:LateDays) at <paramref name="now"/>, with that time in UTC; null when none is.
+    /// </summary>
+    public (DateOnly Month, DateTime Due)? DueBy(DateTime now, DateTime horizon)
+    {
+        var o = options.Value;
+        if (!o.Enabled)
+        {
+            return null;
+        }
+
+        var due = Utc(MonthBefore(horizon).AddMonths(1).AddDays(o.Day - 1).ToDateTime(new TimeOnly(o.Hour, 0)));
+        var month = MonthBefore(due);
+        return due > horizon || now - due > TimeSpan.FromDays(o.LateDays) || now < Utc(month.AddMonths(1).ToDateTime(TimeOnly.MinValue))
+            ? null
+            : (month, due);
+    }
+
+    /// <summary>
     /// The digest of a finished month in one language, written once per process when the first one goes out, so
     /// everyone who gets it that day reads the same figures.
     /// </summary>
     public string Text(int villageId, DateOnly month, string lang) =>
-        _texts.GetOrAdd((villageId, month, lang), k => Write(Gather(k.Item1, k.Item2), k.Item3));
+        _texts.GetOrAdd((villageId, month, lang, false), k => Write(Gather(k.Item1, k.Item2), k.Item3));
+
+    /// <summary>The same digest for the village's group: it ends by pointing to the private chat instead of a member's own commands.</summary>
+    public string GroupText(int villageId, DateOnly month, string lang) =>
+        _texts.GetOrAdd((villageId, month, lang, true), k => Write(Gather(k.Item1, k.Item2), k.Item3, inGroup: true));
 
     /// <summary>
     /// Gathers the month's facts afresh from the reports and polls as they are now. A poll's result is left out when
@@ -119,7 +142,7 @@ public sealed class VillageDigest(ReportStore reports, PollStore polls, PollResu
     /// <summary>A report's text where the public may read it: marked public by a coordinator, and its reporter has not used /forget.</summary>
     public static string? PublicTextOf(Report r) => r.Public && r.ReporterId is not null ? r.Text : null;
 
-    public string Write(DigestFacts facts, string lang)
+    public string Write(DigestFacts facts, string lang, bool inGroup = false)
     {
         var min = options.Value.MinPeople;
         var text = new StringBuilder(texts.Get(lang, "digest.title", view.VillageName(facts.VillageId), facts.Month.ToString("MM.yyyy", CultureInfo.InvariantCulture)));
@@ -165,7 +188,7 @@ public sealed class VillageDigest(ReportStore reports, PollStore polls, PollResu
             }
         }
 
-        text.Append("\n\n").Append(texts.Get(lang, "digest.footer"));
+        text.Append("\n\n").Append(texts.Get(lang, inGroup ? "digest.footer_group" : "digest.footer"));
         return MessageLimits.Clip(text.ToString(), MessageLimits.Text);
     }
 }

@@ -37,11 +37,17 @@ public sealed class GroupContext(Update update, long chatId, User from, GroupLin
 
     public string T(string key, params object?[] args) => Texts.Get(Lang, key, args);
 
-    /// <summary>Answers in the group as a reply to the message (or under the message whose button was pressed).</summary>
-    public Task<int> ReplyAsync(string text, Keyboard? keyboard = null) =>
-        sender.ReplyAsync(ChatId, Message?.Id ?? Callback?.Message?.Id, text, keyboard);
+    /// <summary>
+    /// Answers in the group as a reply to the message (or under the message whose button was pressed). The answer
+    /// waits in the group's outbox for its turn; the update is done at once.
+    /// </summary>
+    public Task ReplyAsync(string text, Keyboard? keyboard = null)
+    {
+        sender.Reply(ChatId, Message?.Id ?? Callback?.Message?.Id, text, keyboard);
+        return Task.CompletedTask;
+    }
 
-    public Task<int> ReplyKeyAsync(string key, params object?[] args) => ReplyAsync(T(key, args));
+    public Task ReplyKeyAsync(string key, params object?[] args) => ReplyAsync(T(key, args));
 
     /// <summary>Stops a pressed button's spinner, optionally with a notice only the presser sees.</summary>
     public Task AckAsync(string? notice = null, bool alert = false) =>

@@ -16,6 +16,9 @@ public sealed class GroupLink
 
     public string? Title { get; set; }
 
+    /// <summary>Whether the village's monthly digest is posted in the group (its coordinator's choice, /digest on|off).</summary>
+    public bool PostsDigest { get; set; }
+
     /// <summary>Who linked it (0 once that person asked to be forgotten).</summary>
     public long LinkedBy { get; set; }
 
@@ -69,6 +72,18 @@ public sealed class GroupLinks
             Links.Update(link);
         }
     }
+
+    public void SetPostsDigest(long chatId, bool posts)
+    {
+        if (Find(chatId) is { } link)
+        {
+            link.PostsDigest = posts;
+            Links.Update(link);
+        }
+    }
+
+    /// <summary>The linked groups whose coordinators chose to have the monthly digest posted there.</summary>
+    public IReadOnlyList<GroupLink> PostingDigest() => [.. Links.Find(l => l.PostsDigest)];
 
     /// <summary>The group became a supergroup: the link moves to the new id. Safe to repeat.</summary>
     public void Migrate(long oldChatId, long newChatId)

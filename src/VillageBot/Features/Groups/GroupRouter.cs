@@ -82,7 +82,7 @@ public sealed class GroupRouter(
         await ((IGroupCallbackHandler)services.GetRequiredService(route.Handler)).HandleAsync(ctx, data!);
     }
 
-    public async Task OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct)
+    public Task OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct)
     {
         var chatId = change.Chat.Id;
         if (change.NewChatMember.Status is ChatMemberStatus.Left or ChatMemberStatus.Kicked)
@@ -92,14 +92,16 @@ public sealed class GroupRouter(
                 log.LogInformation("The bot was removed from group {Chat}; its link is undone", chatId);
             }
 
-            return;
+            return Task.CompletedTask;
         }
 
         if (change.OldChatMember.Status is ChatMemberStatus.Left or ChatMemberStatus.Kicked && links.Find(chatId) is null)
         {
             var lang = db.Residents.FindById(change.From.Id)?.Lang ?? Languages.FromTelegram(change.From.LanguageCode);
-            await sender.ReplyAsync(chatId, null, texts.Get(lang, "group.hello", Username), ct: ct);
+            sender.Reply(chatId, null, texts.Get(lang, "group.hello", Username));
         }
+
+        return Task.CompletedTask;
     }
 
     private string Username => status.BotUsername ?? "";

@@ -6,13 +6,18 @@ namespace VillageBot.Features.Groups;
 
 /// <summary>
 /// Everything the bot says in a group goes through the broadcasts' <see cref="SendPacer"/>, each group spaced to
-/// Groups:MessagesPerMinute. The wait for a group's own turn happens before the pacer's lane is taken, so a busy
-/// group holds up neither a broadcast nor anyone else; private replies never pass here. A group that became a
-/// supergroup is followed to its new id.
+/// Groups:MessagesPerMinute. Texts wait in the group's <see cref="GroupOutbox"/>, so whoever writes one (a handler,
+/// a job) is done at once; polls, sent by jobs that keep the poll's message id, wait for their turn here. The wait
+/// for a group's own turn happens before the pacer's lane is taken, so a busy group holds up neither a broadcast nor
+/// anyone else; private replies never pass here. A group that became a supergroup is followed to its new id.
 /// </summary>
-public sealed class GroupSender(SendPacer pacer, IGroupChats chats, IMessenger messenger, GroupLinks links, IOptions<GroupOptions> options, ILogger<GroupSender> log)
+public sealed class GroupSender(SendPacer pacer, IGroupChats chats, IMessenger messenger, GroupLinks links, GroupOutbox outbox, IOptions<GroupOptions> options, ILogger<GroupSender> log)
 {
-    public Task<int> ReplyAsync(long chatId, int? replyTo, string text, Keyboard? keyboard = null, CancellationToken ct = default) =>
+    /// <summary>Queues a text for the group (as a reply to <paramref name="replyTo"/>); it goes out at the group's pace.</summary>
+    public void Reply(long chatId, int? replyTo, string text, Keyboard? keyboard = null) => outbox.Add(chatId, replyTo, text, keyboard);
+
+    /// <summary>Sends a text when the group's turn comes (the outbox's own sending).</summary>
+    public Task<int> SendNowAsync(long chatId, int? replyTo, string text, Keyboard? keyboard, CancellationToken ct) =>
         SendAsync(chatId, id => chats.SendReplyAsync(id, replyTo, text, keyboard, ct), ct);
 
     public Task<SentPoll> SendPollAsync(long chatId, PollRequest poll, CancellationToken ct = default) =>

@@ -15,6 +15,8 @@ public static class GroupsFeature
         services.AddSingleton<GroupLinks>();
         services.AddHostedService<PrepareAtStart<GroupLinks>>();
         services.AddSingleton<IPersonalData, GroupPersonalData>();
+        services.AddSingleton<GroupOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupOutbox>());
 
         // Group updates only come from Telegram, so the Telegram client is resolved only when one arrives.
         services.AddTransient<IGroupChats, TelegramGroupChats>();
@@ -27,6 +29,7 @@ public static class GroupsFeature
         services.AddGroupCallback<LinkCommand>(LinkCommand.Prefix);
         services.AddGroupCommand<UnlinkCommand>("unlink", "group.cmd_unlink");
         services.AddGroupCommand<GroupLangCommand>("lang", "group.cmd_lang");
+        services.AddGroupCommand<GroupDigestCommand>("digest", "group.cmd_digest");
         services.AddGroupCommand<GroupAskCommand>("ask", "group.cmd_ask");
         services.AddGroupCommand<GroupReportCommand>("report", "group.cmd_report");
         services.AddGroupCommand<GroupHelpCommand>("help", "group.cmd_help");

@@ -122,3 +122,33 @@ public sealed class UnlinkCommand(GroupLinks links) : IGroupCommandHandler
         await ctx.ReplyKeyAsync("group.unlinked");
     }
 }
+
+/// <summary>
+/// /digest on|off in a linked group: its coordinator chooses whether the village's monthly digest is posted there
+/// (offered when the group is linked). Without a choice it says which is in force.
+/// </summary>
+public sealed class GroupDigestCommand(GroupLinks links, BotStatus status) : IGroupCommandHandler
+{
+    private static readonly string[] On = ["on", "ieslēgt", "вкл"];
+    private static readonly string[] Off = ["off", "izslēgt", "выкл"];
+
+    public async Task HandleAsync(GroupContext ctx, string args)
+    {
+        if (await ctx.ManagedLinkAsync() is not { } link)
+        {
+            return;
+        }
+
+        var bot = status.BotUsername ?? "";
+        var choice = args.Trim().ToLowerInvariant();
+        if (!On.Contains(choice) && !Off.Contains(choice))
+        {
+            await ctx.ReplyKeyAsync(link.PostsDigest ? "group.digest_is_on" : "group.digest_is_off", bot);
+            return;
+        }
+
+        var posts = On.Contains(choice);
+        links.SetPostsDigest(ctx.ChatId, posts);
+        await ctx.ReplyKeyAsync(posts ? "group.digest_on" : "group.digest_off", bot);
+    }
+}

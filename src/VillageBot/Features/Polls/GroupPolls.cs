@@ -47,9 +47,10 @@ public sealed class GroupPollVote
 
 /// <summary>
 /// Posts a poll in the village's linked group when it is due (by poll id), paced like every group message. Posted
-/// once: a poll already posted, closed or without a linked group is left alone.
+/// once: a poll already posted, closed (its broadcast cancelled) or without a linked group is left alone; a poll
+/// closed while its post waited for the group's turn has the post stopped at once.
 /// </summary>
-public sealed class PollGroupJob(PollStore store, GroupLinks links, GroupSender sender, TimeProvider time, ILogger<PollGroupJob> log) : IJob
+public sealed class PollGroupJob(PollStore store, GroupLinks links, GroupSender sender, GroupPollPosts posts, TimeProvider time, ILogger<PollGroupJob> log) : IJob
 {
     public static string Arg(int pollId) => pollId.ToString(CultureInfo.InvariantCulture);
 
@@ -69,7 +70,7 @@ public sealed class PollGroupJob(PollStore store, GroupLinks links, GroupSender 
         }
 
         var sent = await sender.SendPollAsync(link.Id, new PollRequest(poll.Question, poll.Options, poll.GroupAnonymous, poll.AllowsMultipleAnswers), ct);
-        store.GroupMessages.Upsert(new GroupPollMessage
+        var message = new GroupPollMessage
         {
             Id = sent.PollId,
             PollId = poll.Id,
@@ -77,9 +78,34 @@ public sealed class PollGroupJob(PollStore store, GroupLinks links, GroupSender 
             MessageId = sent.MessageId,
             IsAnonymous = poll.GroupAnonymous,
             Counts = [.. poll.Options.Select(_ => 0)],
-        });
+        };
+        store.GroupMessages.Upsert(message);
         poll.GroupPostedAt = now;
         store.Polls.Update(poll);
+        if (store.Polls.FindById(id)?.IsOpen(time.GetUtcNow().UtcDateTime) != true)
+        {
+            await posts.StopAsync(message, ct);
+        }
+    }
+}
+
+/// <summary>Stops a poll posted in a village group (the poll closed or was cancelled) and marks it stopped.</summary>
+public sealed class GroupPollPosts(PollStore store, GroupSender groups, ILogger<GroupPollPosts> log)
+{
+    public async Task StopAsync(GroupPollMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await groups.StopPollAsync(message.ChatId, message.MessageId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The bot may have been removed from the group; later votes there are ignored anyway.
+            log.LogWarning(e, "Could not stop the poll in group {Chat}", message.ChatId);
+        }
+
+        message.Stopped = true;
+        store.GroupMessages.Update(message);
     }
 }
 

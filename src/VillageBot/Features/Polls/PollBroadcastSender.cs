@@ -1,12 +1,16 @@
 using System.Globalization;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
+using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Polls;
 
-/// <summary>Broadcast content "poll": the village poll as a native Telegram poll, remembered per resident.</summary>
-public sealed class PollBroadcastSender(PollStore store, EarlyVotes early, PollVotes votes, IMessenger messenger, TimeProvider time, ILogger<PollBroadcastSender> log) : IBroadcastSender
+/// <summary>
+/// Broadcast content "poll": the village poll as a native Telegram poll, remembered per resident. Cancelling the
+/// broadcast cancels the poll: its group post is not made, or (made already) is stopped, and the poll closes at once.
+/// </summary>
+public sealed class PollBroadcastSender(PollStore store, EarlyVotes early, PollVotes votes, IMessenger messenger, IJobScheduler jobs, TimeProvider time, ILogger<PollBroadcastSender> log) : IBroadcastSender
 {
     public const string PollKind = "poll";
 
@@ -49,6 +53,18 @@ public sealed class PollBroadcastSender(PollStore store, EarlyVotes early, PollV
     }
 
     public string Describe(Broadcast broadcast, string lang) => "📊 " + MessageLimits.Clip(Poll(broadcast)?.Question ?? "", 60);
+
+    public void Cancelled(Broadcast broadcast)
+    {
+        if (Poll(broadcast) is not { } poll)
+        {
+            return;
+        }
+
+        // The group job may already be running; it then sees the poll closed after posting and stops its post itself.
+        jobs.Cancel(jobs.KeyOf<PollGroupJob>(PollGroupJob.Arg(poll.Id)));
+        jobs.Enqueue<PollCloseJob>(PollCloseJob.Arg(poll.Id));
+    }
 
     private VillagePoll? Poll(Broadcast broadcast) =>
         int.TryParse(broadcast.Ref, CultureInfo.InvariantCulture, out var id) ? store.Polls.FindById(id) : null;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using VillageBot.Conversation;
 using VillageBot.Features.Broadcasts;
-using VillageBot.Features.Groups;
 using VillageBot.Features.Sending;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Messaging;
@@ -13,7 +12,7 @@ namespace VillageBot.Features.Polls;
 /// broadcast, each message marked when done), the poll in the village group too, and sends the results to the
 /// poll's author. Safe to run again.
 /// </summary>
-public sealed class PollCloseJob(PollStore store, PollResults results, IBroadcaster broadcaster, SendPacer pacer, IMessenger messenger, GroupSender groups, TimeProvider time, ILogger<PollCloseJob> log) : IJob
+public sealed class PollCloseJob(PollStore store, PollResults results, IBroadcaster broadcaster, SendPacer pacer, IMessenger messenger, GroupPollPosts groupPosts, TimeProvider time, ILogger<PollCloseJob> log) : IJob
 {
     public static string Arg(int pollId) => pollId.ToString(CultureInfo.InvariantCulture);
 
@@ -42,7 +41,7 @@ public sealed class PollCloseJob(PollStore store, PollResults results, IBroadcas
 
         foreach (var message in store.GroupMessagesOf(id).Where(m => !m.Stopped))
         {
-            await StopInGroupAsync(message, ct);
+            await groupPosts.StopAsync(message, ct);
         }
 
         var cancelled = poll.BroadcastId is int b && broadcaster.Get(b)?.State == BroadcastState.Cancelled;
@@ -60,22 +59,6 @@ public sealed class PollCloseJob(PollStore store, PollResults results, IBroadcas
 
         poll.ResultsSentAt ??= now;
         store.Polls.Update(poll);
-    }
-
-    private async Task StopInGroupAsync(GroupPollMessage message, CancellationToken ct)
-    {
-        try
-        {
-            await groups.StopPollAsync(message.ChatId, message.MessageId, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The bot may have been removed from the group; later votes there are ignored anyway.
-            log.LogWarning(e, "Could not stop the poll in group {Chat}", message.ChatId);
-        }
-
-        message.Stopped = true;
-        store.GroupMessages.Update(message);
     }
 
     private async Task<bool> StopAsync(PollMessage message, CancellationToken ct)

@@ -22,6 +22,7 @@ public static class PollsFeature
         services.AddBroadcastSender<PollBroadcastSender>();
         services.AddJob<PollCloseJob>("poll-close");
         services.AddJob<PollGroupJob>("poll-group");
+        services.AddTransient<GroupPollPosts>();
         services.AddScoped<GroupPollVotes>();
         services.AddScoped<IPollAnswerHandler>(sp => sp.GetRequiredService<GroupPollVotes>());
         services.AddScoped<IPollUpdateHandler>(sp => sp.GetRequiredService<GroupPollVotes>());
