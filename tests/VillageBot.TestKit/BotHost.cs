@@ -243,6 +243,7 @@ public sealed class BotHost : IAsyncDisposable
             Api.IdleProbe = null;
         }
 
+        var services = _factory.Services;
         try
         {
             await _factory.DisposeAsync();
@@ -252,6 +253,15 @@ public sealed class BotHost : IAsyncDisposable
             // WebApplicationFactory stops a minimal-API host twice (dotnet/aspnetcore#40271); the second stop can find
             // Hangfire's server already gone and its wait cancelled. The application had stopped by then: what a test
             // checks about data surviving a stop, it checks on the next host.
+        }
+        finally
+        {
+            // A stop that failed part-way leaves the container, and with it the database files, open; a restarted
+            // host opening the same files beside them would corrupt them. Disposing again is a no-op otherwise.
+            if (services is IAsyncDisposable container)
+            {
+                await container.DisposeAsync();
+            }
         }
     }
 
