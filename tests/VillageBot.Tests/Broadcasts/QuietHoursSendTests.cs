@@ -55,14 +55,7 @@ public sealed class QuietHoursSendTests : VillageTest
         await coordinator.ExpectTextAsync("Uzrakstiet jautājumu");
         coordinator.Send("Kur likt soliņu?");
         await coordinator.ExpectTextAsync("atbilžu varianti");
-        coordinator.Send("Pie veikala\nPie skolas");
-        await coordinator.ExpectAsync(e => e.HasButton("np:done"));
-        coordinator.Click("np:done");
-        await coordinator.ExpectAsync(e => e.HasButton("np:anon:0"));
-        coordinator.Click("np:anon:0");
-        await coordinator.ExpectAsync(e => e.HasButton("np:multi:0"));
-        coordinator.Click("np:multi:0");
-        await coordinator.ExpectAsync(e => e.HasButton("np:close:1440"));
+        await Polls.PollSteps.OptionsAndChoicesAsync(coordinator, ["Pie veikala", "Pie skolas"]);
         coordinator.Click("np:close:1440");
         await coordinator.ExpectAsync(e => e.HasButton("np:at:now"));
         coordinator.Click("np:at:now");

@@ -60,13 +60,6 @@ public abstract class GroupTest : VillageTest
         await coordinator.ExpectTextAsync("Write the question");
         coordinator.Send("Where should the bench go?");
         await coordinator.ExpectTextAsync("answer options");
-        coordinator.Send("By the shop\nAt the bus stop");
-        await coordinator.ExpectAsync(e => e.HasButton("np:done"));
-        coordinator.Click("np:done");
-        await coordinator.ExpectAsync(e => e.HasButton("np:anon:0"));
-        coordinator.Click("np:anon:0");
-        await coordinator.ExpectAsync(e => e.HasButton("np:multi:0"));
-        coordinator.Click("np:multi:0");
-        return await coordinator.ExpectAsync(e => e.HasButton("np:close:1440") || e.HasButton("np:grp:no"));
+        return await Polls.PollSteps.OptionsAndChoicesAsync(coordinator, ["By the shop", "At the bus stop"]);
     }
 }

@@ -23,14 +23,7 @@ public sealed partial class PollWordingTests : VillageTest
         await coordinator.NextAsync();
         coordinator.Send("Kur likt soliņu?");
         await coordinator.NextAsync();
-        coordinator.Send("Pie veikala\nPie skolas");
-        await coordinator.ExpectAsync(e => e.HasButton("np:done"));
-        coordinator.Click("np:done");
-        await coordinator.ExpectAsync(e => e.HasButton("np:anon:0"));
-        coordinator.Click("np:anon:0");
-        await coordinator.ExpectAsync(e => e.HasButton("np:multi:0"));
-        coordinator.Click("np:multi:0");
-        var durations = await coordinator.ExpectAsync(e => e.HasButton("np:close:1440"));
+        var durations = await Polls.PollSteps.OptionsAndChoicesAsync(coordinator, ["Pie veikala", "Pie skolas"]);
         Assert.DoesNotContain(durations.AllButtons, b => b.Text.EndsWith('.'));
 
         coordinator.Send("drīz");

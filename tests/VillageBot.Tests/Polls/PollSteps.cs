@@ -13,10 +13,12 @@ internal static class PollSteps
         await AnswerDialogAsync(coordinator, question, options, anonymous, multiple, when, openFor);
     }
 
-    public static async Task AnswerDialogAsync(FakeUser coordinator, string question, string[] options, bool anonymous, bool multiple, string when, string? openFor = null)
+    /// <summary>
+    /// The answer options, then "anonymous?" and "several answers?", in any language; returns the step after them
+    /// (the group question when the village has a linked group, else how long the poll is open).
+    /// </summary>
+    public static async Task<BotEvent> OptionsAndChoicesAsync(FakeUser coordinator, string[] options, bool anonymous = false, bool multiple = false)
     {
-        coordinator.Send(question);
-        await coordinator.ExpectTextAsync("answer options");
         coordinator.Send(string.Join('\n', options));
         await coordinator.ExpectAsync(e => e.HasButton("np:done"));
         coordinator.Click("np:done");
@@ -24,7 +26,14 @@ internal static class PollSteps
         coordinator.Click(anonymous ? "np:anon:1" : "np:anon:0");
         await coordinator.ExpectAsync(e => e.HasButton("np:multi:0"));
         coordinator.Click(multiple ? "np:multi:1" : "np:multi:0");
-        await coordinator.ExpectAsync(e => e.HasButton("np:close:1440"));
+        return await coordinator.ExpectAsync(e => e.HasButton("np:close:1440") || e.HasButton("np:grp:no"));
+    }
+
+    public static async Task AnswerDialogAsync(FakeUser coordinator, string question, string[] options, bool anonymous, bool multiple, string when, string? openFor = null)
+    {
+        coordinator.Send(question);
+        await coordinator.ExpectTextAsync("answer options");
+        await OptionsAndChoicesAsync(coordinator, options, anonymous, multiple);
         if (openFor is null)
         {
             coordinator.Click("np:close:1440");
