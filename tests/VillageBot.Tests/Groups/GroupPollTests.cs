@@ -80,6 +80,29 @@ public sealed class GroupPollTests : GroupTest
         Assert.False(next.HasButton("np:grp:no"));
     }
 
+    [Theory]
+    [InlineData("grp:anon")]
+    [InlineData("grp:named")]
+    public async Task Votes_in_the_group_that_come_before_the_bot_has_noted_its_post_are_counted(string groupChoice)
+    {
+        var (group, coordinator) = await LinkedGroupAsync("en");
+        await MemberAsync("en");
+        var release = Api.HoldAnswers(group.ChatId, "sendPoll");
+        await CreateGroupPollAsync(coordinator, groupChoice);
+
+        // Two members vote on the group's poll while the bot still waits for Telegram's answer to posting it.
+        var inGroup = await group.ExpectAsync(e => e.Method == "sendPoll");
+        Api.AnswerPoll(NewUser().Id, inGroup.Poll!.Id, 1);
+        Api.AnswerPoll(NewUser().Id, inGroup.Poll.Id, 1);
+        var early = Host.Services.GetRequiredService<EarlyVotes>();
+        await Wait.UntilAsync(() => early.VotersHeld(inGroup.Poll.Id) == 2);
+        release();
+        await Host.IdleAsync();
+
+        Assert.Contains("Voted in the group: 2", await ResultsAsync(coordinator));
+        Assert.False(early.Holds(inGroup.Poll.Id));
+    }
+
     private static async Task<string> ResultsAsync(FakeUser coordinator)
     {
         coordinator.Send("/results");

@@ -50,7 +50,7 @@ public sealed class GroupPollVote
 /// once: a poll already posted, closed (its broadcast cancelled) or without a linked group is left alone; a poll
 /// closed while its post waited for the group's turn has the post stopped at once.
 /// </summary>
-public sealed class PollGroupJob(PollStore store, GroupLinks links, GroupSender sender, GroupPollPosts posts, TimeProvider time, ILogger<PollGroupJob> log) : IJob
+public sealed class PollGroupJob(PollStore store, GroupLinks links, GroupSender sender, GroupPollPosts posts, EarlyVotes early, GroupPollVotes votes, TimeProvider time, ILogger<PollGroupJob> log) : IJob
 {
     public static string Arg(int pollId) => pollId.ToString(CultureInfo.InvariantCulture);
 
@@ -79,7 +79,11 @@ public sealed class PollGroupJob(PollStore store, GroupLinks links, GroupSender 
             IsAnonymous = poll.GroupAnonymous,
             Counts = [.. poll.Options.Select(_ => 0)],
         };
-        store.GroupMessages.Upsert(message);
+        foreach (var vote in early.Record(sent.PollId, () => store.GroupMessages.Upsert(message)))
+        {
+            votes.Count(message, vote);
+        }
+
         poll.GroupPostedAt = now;
         store.Polls.Update(poll);
         if (store.Polls.FindById(id)?.IsOpen(time.GetUtcNow().UtcDateTime) != true)
@@ -113,17 +117,58 @@ public sealed class GroupPollPosts(PollStore store, GroupSender groups, ILogger<
 /// Votes on group polls: an anonymous poll's new counts, a named poll's poll_answer from a group member. Nothing
 /// is said in the group about anyone's vote. Votes after the poll closed are ignored.
 /// </summary>
-public sealed class GroupPollVotes(PollStore store, TimeProvider time) : IPollAnswerHandler, IPollUpdateHandler
+public sealed class GroupPollVotes(PollStore store, EarlyVotes early, TimeProvider time) : IPollAnswerHandler, IPollUpdateHandler
 {
     public Task HandleAsync(PollAnswer answer, CancellationToken ct)
     {
-        if (store.GroupMessages.FindById(answer.PollId) is not { } message || answer.User is not { } user || OpenPoll(message) is not { } poll)
+        if (answer.User is { } user)
         {
-            return Task.CompletedTask;
+            Take(answer.PollId, new EarlyVotes.Vote(user.Id, [.. answer.OptionIds], default));
         }
 
-        var choice = answer.OptionIds.Where(i => i >= 0 && i < poll.Options.Count).Distinct().Order().ToList();
-        var vote = store.GroupVotes.FindOne(v => v.TelegramPollId == message.Id && v.UserId == user.Id);
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(Telegram.Bot.Types.Poll update, CancellationToken ct)
+    {
+        Take(update.Id, new EarlyVotes.Vote(null, [.. update.Options.Select(o => o.VoterCount)], default, update.TotalVoterCount));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Counts a vote on a recorded group poll message: a member's named vote, or an anonymous poll's counts.</summary>
+    public void Count(GroupPollMessage message, EarlyVotes.Vote vote)
+    {
+        if (vote.VoterId is long user)
+        {
+            CountNamed(message, user, vote.Choice);
+        }
+        else if (message.IsAnonymous && OpenPoll(message) is not null)
+        {
+            message.Counts = vote.Choice;
+            message.Voters = vote.TotalVoters;
+            store.GroupMessages.Update(message);
+        }
+    }
+
+    private void Take(string pollId, EarlyVotes.Vote vote)
+    {
+        GroupPollMessage? message = null;
+        if (!early.KeepUnlessRecorded(pollId, vote, () => (message = store.GroupMessages.FindById(pollId)) is not null || store.Messages.FindById(pollId) is not null)
+            && message is not null)
+        {
+            Count(message, vote);
+        }
+    }
+
+    private void CountNamed(GroupPollMessage message, long user, List<int> options)
+    {
+        if (OpenPoll(message) is not { } poll)
+        {
+            return;
+        }
+
+        var choice = options.Where(i => i >= 0 && i < poll.Options.Count).Distinct().Order().ToList();
+        var vote = store.GroupVotes.FindOne(v => v.TelegramPollId == message.Id && v.UserId == user);
         if (choice.Count == 0)
         {
             if (vote is not null)
@@ -133,7 +178,7 @@ public sealed class GroupPollVotes(PollStore store, TimeProvider time) : IPollAn
         }
         else
         {
-            vote ??= new GroupPollVote { TelegramPollId = message.Id, PollId = poll.Id, UserId = user.Id };
+            vote ??= new GroupPollVote { TelegramPollId = message.Id, PollId = poll.Id, UserId = user };
             vote.Choice = choice;
             store.GroupVotes.Upsert(vote);
         }
@@ -142,20 +187,6 @@ public sealed class GroupPollVotes(PollStore store, TimeProvider time) : IPollAn
         message.Counts = [.. poll.Options.Select((_, i) => votes.Count(v => v.Choice.Contains(i)))];
         message.Voters = votes.Count;
         store.GroupMessages.Update(message);
-        return Task.CompletedTask;
-    }
-
-    public Task HandleAsync(Telegram.Bot.Types.Poll update, CancellationToken ct)
-    {
-        if (store.GroupMessages.FindById(update.Id) is not { IsAnonymous: true } message || OpenPoll(message) is null)
-        {
-            return Task.CompletedTask;
-        }
-
-        message.Counts = [.. update.Options.Select(o => o.VoterCount)];
-        message.Voters = update.TotalVoterCount;
-        store.GroupMessages.Update(message);
-        return Task.CompletedTask;
     }
 
     private VillagePoll? OpenPoll(GroupPollMessage message) =>

@@ -36,7 +36,7 @@ public sealed class PollBroadcastSender(PollStore store, EarlyVotes early, PollV
             MessageId = sent.MessageId,
             SentAt = now,
         };
-        if (early.Record(sent.PollId, () => store.Messages.Upsert(message)) is { } vote)
+        foreach (var vote in early.Record(sent.PollId, () => store.Messages.Upsert(message)))
         {
             try
             {

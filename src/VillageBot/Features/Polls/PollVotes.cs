@@ -22,32 +22,38 @@ public sealed class PollVotes(PollStore store, EarlyVotes early, IMessenger mess
             return Task.CompletedTask;
         }
 
-        List<int> choice = [.. answer.OptionIds];
+        var vote = new EarlyVotes.Vote(user.Id, [.. answer.OptionIds], default);
         PollMessage? message = null;
-        return early.KeepUnlessRecorded(answer.PollId, user.Id, choice, () => (message = store.Messages.FindById(answer.PollId)) is not null)
+        return early.KeepUnlessRecorded(answer.PollId, vote, () => (message = store.Messages.FindById(answer.PollId)) is not null || store.GroupMessages.FindById(answer.PollId) is not null)
+            || message is null
             ? Task.CompletedTask
-            : CountAsync(message!, new EarlyVotes.Vote(user.Id, choice, default), ct);
+            : CountAsync(message, vote, ct);
     }
 
     public Task HandleAsync(Telegram.Bot.Types.Poll poll, CancellationToken ct)
     {
-        var choice = poll.Options.Select((o, i) => (o.VoterCount, i)).Where(x => x.VoterCount > 0).Select(x => x.i).ToList();
+        var vote = new EarlyVotes.Vote(null, [.. poll.Options.Select(o => o.VoterCount)], default, poll.TotalVoterCount);
         PollMessage? message = null;
-        return early.KeepUnlessRecorded(poll.Id, null, choice, () => (message = store.Messages.FindById(poll.Id)) is not null)
+        return early.KeepUnlessRecorded(poll.Id, vote, () => (message = store.Messages.FindById(poll.Id)) is not null || store.GroupMessages.FindById(poll.Id) is not null)
+            || message is null
             ? Task.CompletedTask
-            : CountAsync(message!, new EarlyVotes.Vote(null, choice, default), ct);
+            : CountAsync(message, vote, ct);
     }
 
     /// <summary>
     /// Counts a vote on a recorded poll message: a named vote only from the resident it was sent to, an anonymous
-    /// poll's counts only when they changed.
+    /// poll's counts (one resident's own poll: the options with a vote are their choice) only when they changed.
     /// </summary>
-    public Task CountAsync(PollMessage message, EarlyVotes.Vote vote, CancellationToken ct) => vote.VoterId switch
+    public Task CountAsync(PollMessage message, EarlyVotes.Vote vote, CancellationToken ct)
     {
-        long voter when voter != message.ResidentId => Task.CompletedTask,
-        null when vote.Choice.SequenceEqual(message.Choice) => Task.CompletedTask,
-        _ => RecordAsync(message, vote.Choice, ct),
-    };
+        if (vote.VoterId is long voter)
+        {
+            return voter == message.ResidentId ? RecordAsync(message, vote.Choice, ct) : Task.CompletedTask;
+        }
+
+        List<int> choice = [.. vote.Choice.Select((count, i) => (count, i)).Where(x => x.count > 0).Select(x => x.i)];
+        return choice.SequenceEqual(message.Choice) ? Task.CompletedTask : RecordAsync(message, choice, ct);
+    }
 
     private async Task RecordAsync(PollMessage message, List<int> choice, CancellationToken ct)
     {
