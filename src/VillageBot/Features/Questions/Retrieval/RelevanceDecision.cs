@@ -28,8 +28,8 @@ public sealed record RelevanceFeatures(
 public static class RelevanceDecision
 {
     /// <summary>Weights in the order of <see cref="RelevanceFeatures.Vector"/>.</summary>
-    private static readonly double[] Weights = [0.264, 0.430, 0.696, 0.031, 0.144, -1.074, 1.321, 2.449, -1.318, 3.555, -1.564, -2.685];
-    private const double Bias = -6.385;
+    private static readonly double[] Weights = [0.269, 0.316, 0.927, 0.068, 0.147, -1.170, 1.329, 2.261, -1.352, 3.349, -1.655, -2.759];
+    private const double Bias = -6.359;
 
     /// <summary>The least probability of being right at which an answer is given.</summary>
     public const double Threshold = 0.6;
