@@ -28,11 +28,11 @@ public sealed record RelevanceFeatures(
 public static class RelevanceDecision
 {
     /// <summary>Weights in the order of <see cref="RelevanceFeatures.Vector"/>.</summary>
-    private static readonly double[] Weights = [0.269, 0.316, 0.927, 0.068, 0.147, -1.170, 1.329, 2.261, -1.352, 3.349, -1.655, -2.759];
-    private const double Bias = -6.359;
+    private static readonly double[] Weights = [0.595, 0.122, 0.808, 0.122, 0.164, -1.281, 1.162, 2.139, -1.353, 3.090, -1.473, -2.837];
+    private const double Bias = -6.060;
 
     /// <summary>The least probability of being right at which an answer is given.</summary>
-    public const double Threshold = 0.6;
+    public const double Threshold = 0.62;
 
     /// <summary>
     /// Whatever the model says, the passage must hold this share of what was asked, or two words and a fair part of what the
