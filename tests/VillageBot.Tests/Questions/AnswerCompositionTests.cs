@@ -4,6 +4,8 @@ namespace VillageBot.Tests.Questions;
 
 public sealed class AnswerCompositionTests
 {
+    private const string LeaderSummary = "LEADER in short: a local action group of the area writes its strategy and chooses projects; the method started in 1991.";
+
     private static KnowledgeArticle Article(string id, string title, params (string Heading, string Body)[] sections) =>
         KnowledgeBase.Parse($"en/{id}.md", $"""
             ---
@@ -12,6 +14,7 @@ public sealed class AnswerCompositionTests
             lang: en
             tags: [{id}]
             source: "Source, 2024"
+            {(id == "leader" ? $"summary: \"{LeaderSummary}\"" : "")}
             ---
             # {title}
 
@@ -45,6 +48,38 @@ public sealed class AnswerCompositionTests
         var composed = AnswerComposer.Compose(Index.Search("what is the LEADER method?"));
 
         Assert.Equal(["What LEADER is"], composed.Passages.Select(p => p.Section.Heading));
+    }
+
+    [Theory]
+    [InlineData("tell me about LEADER")]
+    [InlineData("LEADER?")]
+    public void A_question_about_the_whole_topic_gets_the_article_summary_first(string question)
+    {
+        var composed = AnswerComposer.Compose(Index.Search(question));
+
+        Assert.StartsWith(LeaderSummary + "\n\n", composed.Text, StringComparison.Ordinal);
+        Assert.Equal(["leader"], composed.Passages.Select(p => p.Article.Id).Distinct());
+        Assert.True(composed.Text.Length <= 720, composed.Text);
+    }
+
+    [Theory]
+    [InlineData("when did LEADER start as an initiative?")]
+    [InlineData("which programme has LEADER been part of?")]
+    public void A_question_about_one_part_of_the_topic_gets_that_part_without_the_summary(string question)
+    {
+        var composed = AnswerComposer.Compose(Index.Search(question));
+
+        Assert.DoesNotContain(LeaderSummary, composed.Text, StringComparison.Ordinal);
+        Assert.Contains("1991", composed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_article_without_a_summary_is_answered_from_its_sections_alone()
+    {
+        var composed = AnswerComposer.Compose(Index.Search("project grants"));
+
+        Assert.Equal("grants", composed.Passages[0].Article.Id);
+        Assert.DoesNotContain("\n\n", composed.Text, StringComparison.Ordinal);
     }
 
     [Fact]

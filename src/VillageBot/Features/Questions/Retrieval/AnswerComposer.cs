@@ -6,7 +6,8 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// A short answer from the best passages: their most relevant sentences, in the order they were written. When the
 /// question asks two things ("what is LEADER and how do we get money for a project?") and the best section covers
 /// only one, the sentences of another section or article that answer the other part follow, within about 700
-/// characters in all.
+/// characters in all. A question about the article's topic as a whole ("how do we run a village meeting?") gets the
+/// article's summary of its main points first, then the best section's sentences.
 /// </summary>
 public static class AnswerComposer
 {
@@ -19,6 +20,12 @@ public static class AnswerComposer
 
     /// <summary>The least share of the question's known weight the other part must carry to be answered too.</summary>
     private const double OtherPartWeight = 0.2;
+
+    /// <summary>
+    /// The most a question about the whole topic may ask of the best section's own words (those not naming the
+    /// article's topic), as a share of its matched weight, to be answered with the summary first.
+    /// </summary>
+    private const double BroadSpecificShare = 0.3;
 
     public sealed record Composed(string Text, IReadOnlyList<Passage> Passages);
 
@@ -36,7 +43,24 @@ public static class AnswerComposer
             }
         }
 
+        if (AsksAboutTheWholeTopic(result, best) && best.Passage.Article.Summary is { Length: > 0 } summary)
+        {
+            return new Composed(summary + "\n\n" + Quote(best.Passage, result.Query, MainBudget - summary.Length), [best.Passage]);
+        }
+
         return new Composed(Quote(best.Passage, result.Query, MainBudget), [best.Passage]);
+    }
+
+    /// <summary>
+    /// The question names the best article's topic (its title, tags or ask phrases) and little that only the best
+    /// section holds: it asks about the whole topic, not one of its parts.
+    /// </summary>
+    public static bool AsksAboutTheWholeTopic(SearchResult result, PassageHit best)
+    {
+        var matched = result.Query.Where(t => !t.Expansion && t.MatchedBy(best.Passage.Terms)).ToList();
+        var topic = matched.Where(t => t.MatchedBy(best.Passage.ArticleTerms)).Sum(t => t.Weight);
+        var specific = matched.Where(t => !t.MatchedBy(best.Passage.ArticleTerms)).Sum(t => t.Weight);
+        return topic > 0 && specific <= BroadSpecificShare * (topic + specific);
     }
 
     /// <summary>
