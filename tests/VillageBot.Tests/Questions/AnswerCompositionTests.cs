@@ -5,6 +5,9 @@ namespace VillageBot.Tests.Questions;
 public sealed class AnswerCompositionTests
 {
     private const string LeaderSummary = "LEADER in short: a local action group of the area writes its strategy and chooses projects; the method started in 1991.";
+    private const string EnergySummary = "Energy communities let neighbours share a solar plant and its savings.";
+
+    private static readonly Dictionary<string, string> Summaries = new() { ["leader"] = LeaderSummary, ["energy"] = EnergySummary };
 
     private static KnowledgeArticle Article(string id, string title, params (string Heading, string Body)[] sections) =>
         KnowledgeBase.Parse($"en/{id}.md", $"""
@@ -14,7 +17,7 @@ public sealed class AnswerCompositionTests
             lang: en
             tags: [{id}]
             source: "Source, 2024"
-            {(id == "leader" ? $"summary: \"{LeaderSummary}\"" : "")}
+            {(Summaries.TryGetValue(id, out var summary) ? $"summary: \"{summary}\"" : "")}
             ---
             # {title}
 
@@ -29,6 +32,8 @@ public sealed class AnswerCompositionTests
         Article("grants", "Project grants",
             ("Getting money for a project", "Money for a village project comes from an open call. Write the application, attach the budget and submit it before the call closes."),
             ("Reporting", "After the project, report what was done and keep the receipts for five years.")),
+        Article("energy", "Energy communities",
+            ("What an energy community is", "Energy communities let neighbours share a solar plant and its savings. Members sign a simple agreement on how the savings are shared.")),
     ]);
 
     [Fact]
@@ -60,6 +65,14 @@ public sealed class AnswerCompositionTests
         Assert.StartsWith(LeaderSummary + "\n\n", composed.Text, StringComparison.Ordinal);
         Assert.Equal(["leader"], composed.Passages.Select(p => p.Article.Id).Distinct());
         Assert.True(composed.Text.Length <= 720, composed.Text);
+    }
+
+    [Fact]
+    public void A_sentence_that_says_again_what_the_summary_says_is_left_out()
+    {
+        var composed = AnswerComposer.Compose(Index.Search("energy communities?"));
+
+        Assert.Equal(EnergySummary + "\n\nMembers sign a simple agreement on how the savings are shared.", composed.Text);
     }
 
     [Theory]
