@@ -31,6 +31,7 @@ public static class StopWords
         "obligāti", "jāiekļauj", "iekļaut", "iekļauj", "iekļauts", "iekļauti", "ietvert", "ietver", "jāietver", "jābūt", "vajadzētu",
         "starpība", "starpības", "atšķirība", "atšķirības", "atšķiras", "atšķirt", "salīdzinājumā", "vs", "pret", "vienāds", "vienādi",
         "tas", "pats", "tā", "pati", "padomi", "ieteikums", "ieteikumu", "iesakāt", "ieteiktu", "ieteiksiet", "labākais", "labāk",
+        "tajā", "tanī", "tajās", "tajos", "tos", "šajā", "šajās", "šajos", "šiem", "šīm", "galvenokārt", "pārsvarā", "būtībā",
         "kurš", "kuram", "kam", "jāsāk", "sākt", "sākumā", "vispirms", "īsumā", "piemēram", "lūk", "kaut", "kādam", "nezin",
     ];
 
@@ -52,7 +53,7 @@ public static class StopWords
         "anything", "something", "everything", "else", "much", "many", "lots", "really", "quite", "pretty", "still", "yet", "though",
         "although", "because", "while", "during", "before", "after", "without", "within", "whom", "whose", "let", "lets", "let's",
         "gonna", "wanna", "pls", "plz", "hey", "eh", "yes", "no", "not", "don't", "dont", "doesn't", "isn't", "aren't", "can't", "cant",
-        "would've", "we're", "were", "we've", "you're", "they're", "i've", "i'd", "ok", "exactly", "basically", "mostly",
+        "mainly", "primarily", "mostly", "largely", "generally", "usually", "would've", "we're", "were", "we've", "you're", "they're", "i've", "i'd", "ok", "exactly", "basically", "mostly",
     ];
 
     private static readonly string[] RussianFrame =
@@ -70,7 +71,7 @@ public static class StopWords
         "входить", "входит", "должно", "должна", "должен", "должны", "обязательно", "включать", "включить", "разница", "разницы",
         "отличие", "отличается", "отличаются", "отличия", "чем", "то", "же", "самое", "одно", "тоже", "против", "советы", "советуете",
         "посоветуете", "лучше", "лучший", "начать", "сначала", "вообще", "какую", "каким", "какому", "каком", "чего", "чему", "кого", "кому",
-        "всё", "все", "всех", "очень", "ещё", "еще", "уже", "просто", "там", "тогда", "если", "или", "либо", "чтобы", "бы",
+        "основном", "главным", "образом", "сути", "всё", "все", "всех", "очень", "ещё", "еще", "уже", "просто", "там", "тогда", "если", "или", "либо", "чтобы", "бы",
     ];
 
     /// <summary>Lucene's standard function words of the language, as written and folded.</summary>
