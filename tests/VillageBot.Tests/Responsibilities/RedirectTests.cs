@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace VillageBot.Tests.Responsibilities;
 
 public sealed class RedirectTests : ResponsibilityTest
@@ -41,6 +43,21 @@ public sealed class RedirectTests : ResponsibilityTest
         Assert.Equal(0, Store.Reports.Count());
         Assert.Null(Host.Db.Residents.FindById(user.Id).Dialog);
         Assert.Empty(Deliveries.Deliveries.FindAll());
+    }
+
+    [Theory]
+    [InlineData("en", "The barn next to the shop is on fire, what should I do?", "Call 112 now")]
+    [InlineData("lv", "ka rikoties? kaimins bez samanas un neelpo", "Zvaniet 112 tūlīt")]
+    [InlineData("ru", "горит дом соседа, куда звонить?", "Звоните 112 сейчас же")]
+    public async Task An_emergency_typed_as_free_text_or_a_question_gets_112_and_nothing_else(string lang, string text, string answer)
+    {
+        var user = await MemberAsync(lang);
+        user.Send(text);
+        await user.ExpectTextAsync(answer);
+        await user.ExpectSilenceAsync();
+        Assert.Equal(0, Store.Reports.Count());
+        Assert.Null(Host.Db.Residents.FindById(user.Id).Dialog);
+        Assert.Empty(Host.Services.GetRequiredService<VillageBot.Features.Questions.Chat.KnowledgeGaps>().Of(null));
     }
 
     [Fact]
