@@ -22,10 +22,10 @@ public static class EverydayMatters
         // weather
         "laikapstak", "prognoz", "forecast", "weather", "погод", "прогноз", "salna", "salnas",
         // money markets
-        "kurss", "valutas", "exchange", "currency", "курс", "валют", "bitcoin", "биткоин", "akcijas", "akcija",
+        "kurss", "valutas", "exchange", "currency", "rate", "курс", "валют", "bitcoin", "биткоин", "akcijas", "akcija",
         // sport, culture and news
-        "hokej", "hockey", "хокке", "basketbol", "баскетбол", "futbol", "football", "футбол", "volejbol", "volleyball", "волейбол",
-        "macs", "macu", "maca", "match", "матч", "score", "счет", "uzvarej", "vinnej", "выиграл", "победил", "serial", "сериал",
+        "hokej", "hockey", "хокке", "basketbol", "basketball", "баскетбол", "futbol", "football", "футбол", "volejbol", "volleyball", "волейбол",
+        "macs", "macu", "maca", "match", "матч", "score", "счет", "uzvarej", "vinnej", "won$", "win$", "выиграл", "победил", "serial", "сериал",
         "filma", "filmu", "movie", "film", "фильм", "kino", "кино", "konc", "concert", "концерт", "gramat", "book", "книг",
         // private law and papers
         "iesudz", "sue", "lawsuit", "lawyer", "advokat", "адвокат", "jurist", "юрист", "notar", "нотари", "testament", "завещан",
