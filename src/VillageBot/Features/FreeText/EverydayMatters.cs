@@ -18,7 +18,7 @@ public static class EverydayMatters
     private static readonly string[] Matters = Fold(
     [
         // cooking
-        "recept", "recipe", "pagatavo", "izcept", "cook", "bake", "baking", "рецепт", "приготов", "испечь", "сварить", "замарин", "marine",
+        "recept", "recipe", "pagatavo", "izcept", "iecept", "cept$", "varit$", "варить", "cook", "bake", "baking", "рецепт", "приготов", "испечь", "сварить", "замарин", "marine",
         // weather
         "laikapstak", "prognoz", "forecast", "weather", "погод", "прогноз", "salna", "salnas",
         // money markets
