@@ -65,7 +65,7 @@ DAILY = [
     ('ko pagatavot no cukini', 'what to cook with courgettes', 'что приготовить из кабачков'),
     ('kā marinēt šašliku', 'how to marinate meat for a barbecue', 'как замариновать шашлык'),
     # sport, news, culture
-    ('kurš vinnēja vakardienas hokeja spēli', "who won yesterday's hockey game", 'кто выиграл вчерашний хоккейный матч'),
+    ('kurš vinnēja vakardienas hokeja spēli', "who won yesterday's hockey game", 'чем закончился вчера хоккей'),
     ('basketbola izlases nākamās spēles datums', "date of the national basketball team's next game", 'когда следующая игра сборной по баскетболу'),
     ('kas šovakar rāda kino {l}', 'what is on at the cinema in {a} tonight', 'что идёт в кино в {a} сегодня вечером'),
     ('kurā datumā ir Dziesmu svētki', 'when is the song festival', 'когда праздник песни'),
