@@ -45,6 +45,9 @@ public sealed class IntentModelTests
     [InlineData("did the council approve the playground", true)]
     [InlineData("во дворе третий день не вывозят мусор", false)]
     [InlineData("līdz skolai nav apgaismojuma", false)]
+    [InlineData("о чём говорили на встрече с лектором", true)]
+    [InlineData("par ko bija otrā prezentācija", true)]
+    [InlineData("о канаве у дороги никто не думает", false)]
     public void A_question_word_after_a_preposition_or_an_auxiliary_asks(string text, bool asks) => Assert.Equal(asks, IntentFeatures.Asks(text));
 
     [Fact]
@@ -98,6 +101,35 @@ public sealed class IntentModelTests
     [InlineData("Почему у нас до сих пор нет воды?")]
     public void A_complaint_asking_why_is_not_a_local_fact_question(string text) =>
         Assert.Equal([0.3f, 0.6f, 0.1f], Evidence.Value.Weigh([0.3f, 0.6f, 0.1f], text));
+
+    [Theory]
+    [InlineData("biezpiena plāceņu recepte", true)]
+    [InlineData("kāda būs laika prognoze Saldū svētdien?", true)]
+    [InlineData("can I sue the seller if the fridge broke after a week?", true)]
+    [InlineData("как выбрать сорт малины для песчаной почвы?", true)]
+    [InlineData("malkas cena pieaugusi divreiz, pensionāri nevar samaksāt", false)]
+    [InlineData("почему врач принимает только по четвергам?", false)]
+    [InlineData("the pensioners' club has closed", false)]
+    public void An_everyday_matter_is_asked_about_by_form_or_by_a_request_noun(string text, bool asks) => Assert.Equal(asks, EverydayMatters.Asks(text));
+
+    [Fact]
+    public void An_everyday_question_without_an_article_raises_the_question()
+    {
+        var weighed = Evidence.Value.Weigh([0.3f, 0.6f, 0.1f], "kā iecept ābolu pīrāgu bez olām?");
+
+        Assert.Equal(KnowledgeEvidence.EverydayBoost, weighed[0] / weighed[1] / (0.3 / 0.6), 3);
+    }
+
+    [Fact]
+    public void A_project_concept_is_a_stem_of_the_articles_that_no_report_uses()
+    {
+        var article = new KnowledgeArticle("a", "Stratēģija un vīzija", "lv", ["sociālais kapitāls"], "", [new KnowledgeSection("Ceļi un skola", "…")], "a.md");
+        var concepts = ProjectConcepts.From([article], [new("Ceļš uz skolu ir pilns ar bedrēm", "transport", "lv")]);
+
+        Assert.True(concepts.Named("kapec musu strategija ir tikai par svetkiem?"));
+        Assert.True(concepts.Named("vai sociālais kapitāls tiešām svarīgāks par naudu?"));
+        Assert.False(concepts.Named("kad salabos ceļu uz skolu?"));
+    }
 
     [Fact]
     public void Below_the_threshold_the_answer_is_unsure()

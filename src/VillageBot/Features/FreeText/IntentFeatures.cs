@@ -91,8 +91,17 @@ public static class IntentFeatures
     public static bool Asks(string text)
     {
         text = text.Length > MaxChars ? text[..MaxChars] : text;
-        return text.Contains('?', StringComparison.Ordinal) || AsksInside(text, Sentences(text));
+        return text.Contains('?', StringComparison.Ordinal) || AsksInside(text, Sentences(text)) || OpensWithAPrepositionalQuestion(Words(text));
     }
+
+    /// <summary>
+    /// A question word after a preposition the model's cue does not know: "par ko bija…", "о чём был…", "с кем
+    /// говорить…", "about what…". Only for the evidence (<see cref="KnowledgeEvidence"/>), which still needs an article, an
+    /// everyday matter or one of the project's concepts: as a cue of the model it moved many texts either way on dev.
+    /// </summary>
+    private static bool OpensWithAPrepositionalQuestion(List<string> words) =>
+        words.Count > 2 && words[0] is "par" or "ar" or "о" or "об" or "обо" or "про" or "с" or "за" or "about" or "with"
+        && words[1] is "ko" or "kuru" or "kam" or "чем" or "чём" or "ком" or "кем" or "кого" or "что" or "what" or "whom";
 
     /// <summary>Some sentence starts with a question word, or some clause with an unambiguous one ("kā lai", "how", "как").</summary>
     private static bool AsksInside(string text, List<string> sentences) =>
