@@ -68,7 +68,7 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public Db Db => Services.GetRequiredService<Db>();
+    public IDocumentStore Db => Services.GetRequiredService<IDocumentStore>();
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "villagebot-tests", Guid.NewGuid().ToString("N"));
 

@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Storage;
 using System.Globalization;
 using System.Text.Json;
 using LiteDB;
@@ -81,9 +82,9 @@ public sealed class PersonalDataCoverageTests : VillageTest
     }
 
     /// <summary>Names of the collections with a document that has the id in any field, as a number or inside text.</summary>
-    internal static List<string> CollectionsHolding(VillageBot.Infrastructure.Storage.Db store, long id)
+    internal static List<string> CollectionsHolding(IDocumentStore store, long id)
     {
-        var db = store.Database;
+        var db = ((LiteDbStore)store).Database;
         var text = id.ToString(CultureInfo.InvariantCulture);
         return [.. db.GetCollectionNames().Where(name => db.GetCollection(name).FindAll().Any(d => Holds(d, id, text))).Order(StringComparer.Ordinal)];
     }

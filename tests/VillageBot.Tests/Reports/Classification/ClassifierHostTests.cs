@@ -52,7 +52,7 @@ public sealed class ClassifierHostTests
         StoreRelabel(host, Text, "community", "safety");
         host.Db.Collection<Report>("reports").Insert(new Report { Text = "not relabelled", Category = "transport", Reference = "R-2" });
 
-        var relabels = new FileRelabelSource(host.Db.FilePath).Read(3);
+        var relabels = new FileRelabelSource(host.Db.Location).Read(3);
 
         var relabel = Assert.Single(relabels);
         Assert.Equal((Text, "safety", 3f), (relabel.Text, relabel.Label, relabel.Weight));

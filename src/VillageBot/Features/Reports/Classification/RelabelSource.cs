@@ -1,4 +1,4 @@
-using LiteDB;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Reports.Classification;
 
@@ -15,19 +15,11 @@ public sealed class DbRelabelSource(ReportStore store) : IRelabelSource
 }
 
 /// <summary>
-/// The database file of a bot that may be running: opened in LiteDB's shared mode only for the read, so the command
-/// line can train while the bot runs. No file means no relabels.
+/// The database file of a bot that may be running, read beside it, so the command line can train while the bot
+/// runs. No file means no relabels.
 /// </summary>
 public sealed class FileRelabelSource(string databasePath) : IRelabelSource
 {
-    public List<LabeledText> Read(float weight)
-    {
-        if (!File.Exists(databasePath))
-        {
-            return [];
-        }
-
-        using var database = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Shared, ReadOnly = true });
-        return TrainingData.Relabels(ReportStore.Relabeled(database), weight);
-    }
+    public List<LabeledText> Read(float weight) =>
+        TrainingData.Relabels(LiteDbStore.ReadShared(databasePath, ReportStore.CollectionName, ReportStore.IsRelabeled), weight);
 }
