@@ -249,3 +249,8 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
 {
     protected override IDocumentStore Open() => new LiteDbStore(Options.Create(new StorageOptions { DataDirectory = BotHost.NewDataDirectory() }));
 }
+
+public sealed class PostgreSqlStoreContractTests(PostgreSqlCluster cluster) : StoreContractTests, IClassFixture<PostgreSqlCluster>
+{
+    protected override IDocumentStore Open() => new PostgreSqlStore(cluster.NewDatabase());
+}
