@@ -70,6 +70,14 @@ public sealed class BotHost : IAsyncDisposable
 
     public IDocumentStore Db => Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>VILLAGEBOT_TEST_STORAGE=PostgreSql runs every test host on a database of its own in the cluster of VILLAGEBOT_TEST_PG.</summary>
+    public const string StorageVariable = "VILLAGEBOT_TEST_STORAGE";
+
+    private static readonly Lazy<PostgreSqlCluster> PostgreSql = new(() =>
+        Environment.GetEnvironmentVariable(PostgreSqlCluster.Variable) is { Length: > 0 }
+            ? new PostgreSqlCluster()
+            : throw new InvalidOperationException($"{StorageVariable}=PostgreSql needs {PostgreSqlCluster.Variable} (eval \"$(scripts/pg-test-cluster.sh start)\")."));
+
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "villagebot-tests", Guid.NewGuid().ToString("N"));
 
     /// <param name="kestrel">Listen on a free port of 127.0.0.1 (a browser needs a real socket); Web:PublicUrl points there.</param>
@@ -102,6 +110,12 @@ public sealed class BotHost : IAsyncDisposable
         if (port is int p)
         {
             all["Web:PublicUrl"] = $"http://127.0.0.1:{p}";
+        }
+
+        if (Environment.GetEnvironmentVariable(StorageVariable) == nameof(StorageProvider.PostgreSql))
+        {
+            all["Storage:Provider"] = nameof(StorageProvider.PostgreSql);
+            all["Storage:ConnectionString"] = PostgreSql.Value.NewDatabase();
         }
 
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
