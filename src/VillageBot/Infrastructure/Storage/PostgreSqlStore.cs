@@ -22,6 +22,7 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
 
     public PostgreSqlStore(string connectionString)
     {
+        ConnectionString = connectionString;
         _source = NpgsqlDataSource.Create(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
@@ -29,6 +30,9 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
     }
 
     public string Location { get; }
+
+    /// <summary>For tools beside the store (the tests' look at every table).</summary>
+    internal string ConnectionString { get; }
 
     public IDocumentCollection<T> Collection<T>(string name, Action<Indexes<T>>? indexes = null)
     {

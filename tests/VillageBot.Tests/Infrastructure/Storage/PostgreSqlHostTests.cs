@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Storage;
@@ -35,5 +36,21 @@ public sealed class PostgreSqlHostTests(PostgreSqlCluster cluster) : ReportTest,
         user.Send("/myreports");
         await user.ExpectTextAsync(reference);
         Assert.True(Host.Db.Collection<Report>(ReportStore.CollectionName).Exists(r => r.Reference == reference));
+    }
+
+    [Fact]
+    public async Task Healthz_asks_postgresql_and_the_jobs_live_there_in_their_own_schema()
+    {
+        using var client = Host.CreateClient();
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        var storage = health.RootElement.GetProperty("checks").GetProperty("storage");
+        Assert.Equal("healthy", storage.GetProperty("status").GetString());
+        Assert.StartsWith("postgresql://", storage.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(Host.Services.GetRequiredService<Hangfire.JobStorage>());
+
+        await using var connection = new Npgsql.NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var schemas = new Npgsql.NpgsqlCommand("SELECT count(*) FROM information_schema.schemata WHERE schema_name IN ('villagebot', 'hangfire')", connection);
+        Assert.Equal(2L, await schemas.ExecuteScalarAsync());
     }
 }

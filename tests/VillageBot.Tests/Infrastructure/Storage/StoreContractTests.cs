@@ -101,6 +101,9 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(["a", "b", "c"], Codes(things.Find(t => t.Village == null)));
         Assert.Equal(["d"], Codes(things.Find(t => t.Village != null && !t.Hidden)));
         Assert.Equal(3, things.Count(t => t.State == ThingState.New));
+        Assert.Equal(["b"], Codes(things.Find(t => t.Code.StartsWith('b') && t.Owner == 1)));
+        Assert.Equal(2, things.Count(t => t.Tags.Count > 0 && t.Code != "a"));
+        Assert.True(things.Exists(t => t.Code.EndsWith('d') || t.Owner == 99));
         Assert.True(things.Exists(t => t.Code == "c"));
         Assert.False(things.Exists(t => t.Code == "z"));
         Assert.Equal(4, things.FindAll().Count());
