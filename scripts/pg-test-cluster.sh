@@ -47,7 +47,7 @@ start() {
     || "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   echo "$bin" >"$dir/bin"
   echo "export VILLAGEBOT_TEST_PG='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"

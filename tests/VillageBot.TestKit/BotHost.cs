@@ -276,6 +276,13 @@ public sealed class BotHost : IAsyncDisposable
             {
                 await container.DisposeAsync();
             }
+
+            // On PostgreSQL the job store's connections stay in Npgsql's pool after the host is gone; hundreds of
+            // test hosts would exhaust the cluster's connections.
+            if (Settings.GetValueOrDefault("Storage:ConnectionString") is { Length: > 0 } database)
+            {
+                Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(database));
+            }
         }
     }
 

@@ -66,14 +66,13 @@ public sealed class ScheduledJobTests : VillageTest
     public async Task A_job_waiting_in_the_earlier_versions_list_runs_once_after_the_upgrade()
     {
         var arg = Guid.NewGuid().ToString("N");
-        var db = (VillageBot.Infrastructure.Storage.LiteDbStore)Host.Services.GetRequiredService<VillageBot.Infrastructure.Storage.IDocumentStore>();
-        db.Database.GetCollection(LedgerUpgrade.OldCollection).Insert(new LiteDB.BsonDocument
+        var db = Host.Services.GetRequiredService<VillageBot.Infrastructure.Storage.IDocumentStore>();
+        db.Collection<LedgerUpgrade.OldJob>(LedgerUpgrade.OldCollection).Insert(new LedgerUpgrade.OldJob
         {
-            ["_id"] = "test-recording:" + arg,
-            ["Job"] = "test-recording",
-            ["Arg"] = arg,
-            ["DueAt"] = Start.UtcDateTime.AddHours(2),
-            ["State"] = "Waiting",
+            Id = "test-recording:" + arg,
+            Job = "test-recording",
+            Arg = arg,
+            DueAt = Start.UtcDateTime.AddHours(2),
         });
 
         Host = await Host.RestartAsync();
