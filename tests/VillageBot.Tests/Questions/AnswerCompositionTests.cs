@@ -4,6 +4,11 @@ namespace VillageBot.Tests.Questions;
 
 public sealed class AnswerCompositionTests
 {
+    private const string LeaderSummary = "LEADER in short: a local action group of the area writes its strategy and chooses projects; the method started in 1991.";
+    private const string EnergySummary = "Energy communities let neighbours share a solar plant and its savings.";
+
+    private static readonly Dictionary<string, string> Summaries = new() { ["leader"] = LeaderSummary, ["energy"] = EnergySummary };
+
     private static KnowledgeArticle Article(string id, string title, params (string Heading, string Body)[] sections) =>
         KnowledgeBase.Parse($"en/{id}.md", $"""
             ---
@@ -12,6 +17,7 @@ public sealed class AnswerCompositionTests
             lang: en
             tags: [{id}]
             source: "Source, 2024"
+            {(Summaries.TryGetValue(id, out var summary) ? $"summary: \"{summary}\"" : "")}
             ---
             # {title}
 
@@ -26,6 +32,8 @@ public sealed class AnswerCompositionTests
         Article("grants", "Project grants",
             ("Getting money for a project", "Money for a village project comes from an open call. Write the application, attach the budget and submit it before the call closes."),
             ("Reporting", "After the project, report what was done and keep the receipts for five years.")),
+        Article("energy", "Energy communities",
+            ("What an energy community is", "Energy communities let neighbours share a solar plant and its savings. Members sign a simple agreement on how the savings are shared.")),
     ]);
 
     [Fact]
@@ -45,6 +53,46 @@ public sealed class AnswerCompositionTests
         var composed = AnswerComposer.Compose(Index.Search("what is the LEADER method?"));
 
         Assert.Equal(["What LEADER is"], composed.Passages.Select(p => p.Section.Heading));
+    }
+
+    [Theory]
+    [InlineData("tell me about LEADER")]
+    [InlineData("LEADER?")]
+    public void A_question_about_the_whole_topic_gets_the_article_summary_first(string question)
+    {
+        var composed = AnswerComposer.Compose(Index.Search(question));
+
+        Assert.StartsWith(LeaderSummary + "\n\n", composed.Text, StringComparison.Ordinal);
+        Assert.Equal(["leader"], composed.Passages.Select(p => p.Article.Id).Distinct());
+        Assert.True(composed.Text.Length <= 720, composed.Text);
+    }
+
+    [Fact]
+    public void A_sentence_that_says_again_what_the_summary_says_is_left_out()
+    {
+        var composed = AnswerComposer.Compose(Index.Search("energy communities?"));
+
+        Assert.Equal(EnergySummary + "\n\nMembers sign a simple agreement on how the savings are shared.", composed.Text);
+    }
+
+    [Theory]
+    [InlineData("when did LEADER start as an initiative?")]
+    [InlineData("which programme has LEADER been part of?")]
+    public void A_question_about_one_part_of_the_topic_gets_that_part_without_the_summary(string question)
+    {
+        var composed = AnswerComposer.Compose(Index.Search(question));
+
+        Assert.DoesNotContain(LeaderSummary, composed.Text, StringComparison.Ordinal);
+        Assert.Contains("1991", composed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_article_without_a_summary_is_answered_from_its_sections_alone()
+    {
+        var composed = AnswerComposer.Compose(Index.Search("project grants"));
+
+        Assert.Equal("grants", composed.Passages[0].Article.Id);
+        Assert.DoesNotContain("\n\n", composed.Text, StringComparison.Ordinal);
     }
 
     [Fact]

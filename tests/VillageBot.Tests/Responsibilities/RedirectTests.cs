@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace VillageBot.Tests.Responsibilities;
 
 public sealed class RedirectTests : ResponsibilityTest
@@ -28,19 +30,27 @@ public sealed class RedirectTests : ResponsibilityTest
     }
 
     [Theory]
-    [InlineData("en", "The barn next to the shop is on fire", "Call 112 now")]
-    [InlineData("lv", "Pie veikala ugunsgrēks, deg šķūnis", "Zvaniet 112 tūlīt")]
-    [InlineData("ru", "У магазина пожар, горит сарай", "Звоните 112 сейчас же")]
-    public async Task An_emergency_gets_112_at_once_and_is_not_queued(string lang, string text, string answer)
+    [InlineData(true, "en", "The barn next to the shop is on fire", "Call 112 now")]
+    [InlineData(true, "lv", "Pie veikala ugunsgrēks, deg šķūnis", "Zvaniet 112 tūlīt")]
+    [InlineData(true, "ru", "У магазина пожар, горит сарай", "Звоните 112 сейчас же")]
+    [InlineData(false, "en", "The barn next to the shop is on fire, what should I do?", "Call 112 now")]
+    [InlineData(false, "lv", "ka rikoties? kaimins bez samanas un neelpo", "Zvaniet 112 tūlīt")]
+    [InlineData(false, "ru", "горит дом соседа, куда звонить?", "Звоните 112 сейчас же")]
+    public async Task An_emergency_in_a_report_or_in_free_text_even_as_a_question_gets_112_and_nothing_else(bool report, string lang, string text, string answer)
     {
         var user = await MemberAsync(lang);
-        await StartReportAsync(user);
+        if (report)
+        {
+            await StartReportAsync(user);
+        }
+
         user.Send(text);
         await user.ExpectTextAsync(answer);
         await user.ExpectSilenceAsync();
         Assert.Equal(0, Store.Reports.Count());
         Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
         Assert.Empty(Deliveries.Deliveries.FindAll());
+        Assert.Empty(Host.Services.GetRequiredService<VillageBot.Features.Questions.Chat.KnowledgeGaps>().Of(null));
     }
 
     [Fact]

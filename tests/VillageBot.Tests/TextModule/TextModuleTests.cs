@@ -29,6 +29,9 @@ public sealed class TextModuleTests
     [InlineData("ka izveidot biedribu musu ciema", "en", "lv")]
     [InlineData("how do we start an association", "lv", "en")]
     [InlineData("Что такое LEADER?", "lv", "ru")]
+    [InlineData("что такое EU Action for Smart Villages", "en", "ru")]
+    [InlineData("Long-term Vision for Rural Areas 2040 что это", "lv", "ru")]
+    [InlineData("the word 'да' in a text", "lv", "en")]
     [InlineData("LEADER?", "en", "en")]
     [InlineData("LEADER?", "lv", "lv")]
     public void A_language_is_detected_from_the_text_and_the_fallback_only_when_nothing_tells(string text, string fallback, string lang) =>

@@ -39,6 +39,15 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
 
     public async Task<bool> RouteAsync(BotContext ctx, string text, IntentReading reading)
     {
+        // "The neighbour's house is on fire, what do I do?" needs the emergency number, not an article or a report.
+        foreach (var emergency in services.GetServices<IEmergencyAdvice>())
+        {
+            if (await emergency.AdvisedAsync(ctx, text))
+            {
+                return true;
+            }
+        }
+
         switch (reading.Intent)
         {
             case Intent.Question:

@@ -14,6 +14,7 @@ public sealed class ReportRouter(
     ResponsibilityStore responsibilities,
     DeliveryStore deliveries,
     TopicCatalog topics,
+    IEmergencyAdvice emergency,
     MailSender mail,
     IJobScheduler jobs,
     Texts texts,
@@ -23,9 +24,8 @@ public sealed class ReportRouter(
 {
     public async Task<bool> DescribedAsync(BotContext ctx, string text, string? predictedCategory)
     {
-        if (topics.IsEmergency(text))
+        if (await emergency.AdvisedAsync(ctx, text))
         {
-            await ctx.ReplyKeyAsync("resp.emergency", topics.EmergencyPhone);
             return true;
         }
 

@@ -28,6 +28,7 @@ public static class ResponsibilitiesFeature
         services.AddHttpClient(Open311Sender.Client, http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<ReportMessageBuilder>();
         services.AddScoped<IReportRouting, ReportRouter>();
+        services.AddSingleton<IEmergencyAdvice, EmergencyAdvice>();
         services.AddJob<DeliveryJob>(DeliveryJob.Name);
         return services;
     }

@@ -1,7 +1,8 @@
 namespace VillageBot.Infrastructure.Text;
 
 /// <summary>
-/// Guesses the language of a short text (a report, a question): Cyrillic is Russian; Latin text is Latvian when its
+/// Guesses the language of a short text (a report, a question): Cyrillic is Russian (mostly Cyrillic letters, or two
+/// Cyrillic words among Latin names); Latin text is Latvian when its
 /// Latvian cues (cue words, and words with Latvian letters counting double) outweigh the English cue words (typed without diacritics, "nav interneta" is still
 /// Latvian), English when it has more English cues. Text without cues ("LEADER?") gets the fallback.
 /// </summary>
@@ -49,7 +50,9 @@ public static class LanguageDetector
             }
         }
 
-        if (cyrillic > latin + latvianLetters)
+        // Russian residents name programmes and places in Latin letters ("что такое EU Action for Smart Villages",
+        // "как подать заявку в LEADER"); a Latvian or English text with two Russian words in it is rare.
+        if (cyrillic > latin + latvianLetters || Folding.Words(text).Count(w => w.Length > 1 && w.All(Folding.IsCyrillic)) >= 2)
         {
             return "ru";
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Questions.Retrieval;
 
@@ -6,7 +7,8 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// A short answer from the best passages: their most relevant sentences, in the order they were written. When the
 /// question asks two things ("what is LEADER and how do we get money for a project?") and the best section covers
 /// only one, the sentences of another section or article that answer the other part follow, within about 700
-/// characters in all.
+/// characters in all. A question about the article's topic as a whole ("how do we run a village meeting?") gets the
+/// article's summary of its main points first, then the best section's sentences.
 /// </summary>
 public static class AnswerComposer
 {
@@ -19,6 +21,12 @@ public static class AnswerComposer
 
     /// <summary>The least share of the question's known weight the other part must carry to be answered too.</summary>
     private const double OtherPartWeight = 0.2;
+
+    /// <summary>
+    /// The most a question about the whole topic may ask of the best section's own words (those not naming the
+    /// article's topic), as a share of its matched weight, to be answered with the summary first.
+    /// </summary>
+    private const double BroadSpecificShare = 0.7;
 
     public sealed record Composed(string Text, IReadOnlyList<Passage> Passages);
 
@@ -36,7 +44,43 @@ public static class AnswerComposer
             }
         }
 
+        if (AsksAboutTheWholeTopic(result, best) && best.Passage.Article.Summary is { Length: > 0 } summary)
+        {
+            // A sentence that mostly says again what the summary says is left out.
+            var said = Folding.Words(summary).ToHashSet(StringComparer.Ordinal);
+            var rest = Quote(best.Passage, result.Query, MainBudget - summary.Length, repeats: s => Repeats(s.Text, said), opening: false);
+            return new Composed(rest.Length == 0 ? summary : summary + "\n\n" + rest, [best.Passage]);
+        }
+
         return new Composed(Quote(best.Passage, result.Query, MainBudget), [best.Passage]);
+    }
+
+    /// <summary>
+    /// The sentence holds the term; a one-letter form does not count ("e-adrese" is also "e", which every "e-recepte"
+    /// has).
+    /// </summary>
+    private static bool Names(QueryTerm term, Sentence sentence) =>
+        term.Known && term.Forms.Any(f => f.Length > 1 && sentence.Terms.Contains(f));
+
+    /// <summary>The least share of a sentence's words found in what was already said for it to be left out.</summary>
+    private const double RepeatedShare = 0.8;
+
+    private static bool Repeats(string sentence, HashSet<string> said)
+    {
+        var words = Folding.Words(sentence).ToList();
+        return words.Count > 0 && words.Count(said.Contains) >= RepeatedShare * words.Count;
+    }
+
+    /// <summary>
+    /// The question names the best article's topic (its title, tags or ask phrases) and little that only the best
+    /// section holds: it asks about the whole topic, not one of its parts.
+    /// </summary>
+    public static bool AsksAboutTheWholeTopic(SearchResult result, PassageHit best)
+    {
+        var matched = result.Query.Where(t => !t.Expansion && t.MatchedBy(best.Passage.Terms)).ToList();
+        var topic = matched.Where(t => t.MatchedBy(best.Passage.ArticleTerms)).Sum(t => t.Weight);
+        var specific = matched.Where(t => !t.MatchedBy(best.Passage.ArticleTerms)).Sum(t => t.Weight);
+        return topic > 0 && specific <= BroadSpecificShare * (topic + specific);
     }
 
     /// <summary>
@@ -66,22 +110,23 @@ public static class AnswerComposer
     }
 
     /// <summary>The passage's sentences that match the question best, within the budget, in their original order.</summary>
-    public static string Quote(Passage passage, IReadOnlyList<QueryTerm> query, int budget, bool onlyMatching = false)
+    public static string Quote(Passage passage, IReadOnlyList<QueryTerm> query, int budget, bool onlyMatching = false, Func<Sentence, bool>? repeats = null, bool opening = true)
     {
-        var sentences = passage.Sentences;
+        IReadOnlyList<Sentence> sentences = repeats is null ? passage.Sentences : [.. passage.Sentences.Where(s => !repeats(s))];
         if (!onlyMatching && sentences.Sum(s => s.Text.Length + 1) <= budget)
         {
             return string.Join(' ', sentences.Select(s => s.Text));
         }
 
         var scored = sentences
-            .Select((s, i) => (Index: i, s.Text, Score: query.Where(t => t.MatchedBy(s.Terms)).Sum(t => t.Weight)))
+            .Select((s, i) => (Index: i, s.Text, Score: query.Where(t => Names(t, s)).Sum(t => t.Weight)))
             .ToList();
 
-        // The opening sentence usually says what the section is about, so it gets a small head start.
+        // The opening sentence usually says what the section is about, so it gets a small head start (not after a summary,
+        // which has said what the topic is about).
         var chosen = new List<int>();
         var length = 0;
-        foreach (var s in scored.OrderByDescending(s => s.Score + (s.Index == 0 && !onlyMatching ? 1.0 : 0)).ThenBy(s => s.Index))
+        foreach (var s in scored.OrderByDescending(s => s.Score + (s.Index == 0 && opening && !onlyMatching ? 1.0 : 0)).ThenBy(s => s.Index))
         {
             if (onlyMatching && s.Score <= 0 || chosen.Count > 0 && length + s.Text.Length > budget)
             {

@@ -7,10 +7,14 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// <summary>
 /// One Markdown article of data/knowledge/{lang}/: front matter and its <c>##</c> sections. <see cref="Asks"/> are the
 /// ways a resident might ask for what the whole article answers (<c>&lt;!-- ask: … --&gt;</c> lines under the title).
+/// <see cref="Summary"/> (front matter <c>summary</c>, optional) names the article's main points in a sentence or two; it
+/// leads the answer to a question about the article's topic as a whole.
 /// </summary>
 public sealed record KnowledgeArticle(string Id, string Title, string Lang, IReadOnlyList<string> Tags, string Source, IReadOnlyList<KnowledgeSection> Sections, string File)
 {
     public IReadOnlyList<string> Asks { get; init; } = [];
+
+    public string Summary { get; init; } = "";
 }
 
 /// <summary>A <c>##</c> section: its heading, its text as residents see it, and the ways they might ask for it.</summary>
@@ -102,7 +106,11 @@ public static partial class KnowledgeBase
         }
 
         var tags = ReadList(fields["tags"]);
-        return new KnowledgeArticle(fields["id"], fields["title"], expectedLang, tags, fields["source"], sections, file) { Asks = asks };
+        return new KnowledgeArticle(fields["id"], fields["title"], expectedLang, tags, fields["source"], sections, file)
+        {
+            Asks = asks,
+            Summary = fields.GetValueOrDefault("summary", ""),
+        };
     }
 
     /// <summary>
