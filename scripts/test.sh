@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of VillageBot. On a fresh Debian machine (as root) it first installs what the tests need:
-# Chromium for the browser tests (apt) and axe-core for their accessibility checks (npm). Prints a last line "N passed, N failed".
+# Chromium for the browser tests (apt), axe-core for their accessibility checks (npm) and PostgreSQL (apt). Prints a last line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +27,16 @@ if ! grep -q "Build succeeded" "$log"; then
   tail -40 "$log"
   echo "0 passed, 1 failed"
   exit 1
+fi
+
+# A throwaway PostgreSQL cluster for the store tests that run on both providers (installed from Debian's packages
+# when missing). VILLAGEBOT_REQUIRE_PG=1 makes those tests fail, not pass without it, if it did not start.
+export VILLAGEBOT_REQUIRE_PG=1
+if pg_exports=$(bash scripts/pg-test-cluster.sh start); then
+  eval "$pg_exports"
+  trap 'bash scripts/pg-test-cluster.sh stop "$VILLAGEBOT_TEST_PG_DIR"' EXIT
+else
+  echo "warning: could not start a PostgreSQL cluster; the PostgreSQL store tests will fail"
 fi
 
 dotnet test VillageBot.sln -c Release --no-build 2>&1 | tee "$log"

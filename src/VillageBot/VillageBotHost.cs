@@ -47,7 +47,7 @@ public static class VillageBotHost
         services.AddSingleton(sp => TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<BotOptions>>().Value.TimeZone));
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Db>();
+        services.AddDocumentStore();
         services.AddSingleton<Texts>();
 
         // Without a Telegram token the local chat page stands in for Telegram.

@@ -122,7 +122,7 @@ public sealed class BroadcastBenchmark : IBenchmarkSection
     /// <summary>Writes the villages and 10,000 members into the bot's database before it starts.</summary>
     internal static (int Village, int WarmUp) Seed(string data)
     {
-        using var db = new Db(Options.Create(new StorageOptions { DataDirectory = data }));
+        using var db = new LiteDbStore(Options.Create(new StorageOptions { DataDirectory = data }));
         var now = DateTime.UtcNow;
         var office = new Village { Code = "office", Name = "Office", CreatedAt = now };
         var bench = new Village { Code = "bench", Name = "Benchmarka ciems", CreatedAt = now };

@@ -81,7 +81,7 @@ public sealed class DigestBenchmark : IBenchmarkSection
     private static void Seed(BotHost host)
     {
         var db = host.Db;
-        var village = db.Villages.FindOne(v => v.Code == "kalsnava").Id;
+        var village = db.Villages.FindOne(v => v.Code == "kalsnava")!.Id;
         var joined = DigestHour.AddDays(-90);
         db.Residents.InsertBulk(Enumerable.Range(0, Residents).Select(i => new Resident
         {

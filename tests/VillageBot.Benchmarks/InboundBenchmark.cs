@@ -192,7 +192,7 @@ public sealed class InboundBenchmark : IBenchmarkSection
     /// <summary>10,000 members in three villages, with a history: 3,000 reports with status changes and supporters.</summary>
     private static void Seed(string data)
     {
-        using var db = new Db(Options.Create(new StorageOptions { DataDirectory = data }));
+        using var db = new LiteDbStore(Options.Create(new StorageOptions { DataDirectory = data }));
         var now = DateTime.UtcNow;
         var villages = Enumerable.Range(0, 3).Select(i => new Village { Code = "b" + i, Name = "Ciems " + i, CreatedAt = now }).ToList();
         foreach (var v in villages)

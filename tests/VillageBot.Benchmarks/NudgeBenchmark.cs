@@ -73,7 +73,7 @@ public sealed class NudgeBenchmark : IBenchmarkSection
     private static void Seed(BotHost host)
     {
         var db = host.Db;
-        var village = db.Villages.FindOne(v => v.Code == "kalsnava").Id;
+        var village = db.Villages.FindOne(v => v.Code == "kalsnava")!.Id;
         var longAgo = Noon.AddDays(-20);
         db.Residents.InsertBulk(Enumerable.Range(0, Residents).Select(i => new Resident
         {

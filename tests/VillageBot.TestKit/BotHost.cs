@@ -68,7 +68,15 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public Db Db => Services.GetRequiredService<Db>();
+    public IDocumentStore Db => Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>VILLAGEBOT_TEST_STORAGE=PostgreSql runs every test host on a database of its own in the cluster of VILLAGEBOT_TEST_PG.</summary>
+    public const string StorageVariable = "VILLAGEBOT_TEST_STORAGE";
+
+    private static readonly Lazy<PostgreSqlCluster> PostgreSql = new(() =>
+        Environment.GetEnvironmentVariable(PostgreSqlCluster.Variable) is { Length: > 0 }
+            ? new PostgreSqlCluster()
+            : throw new InvalidOperationException($"{StorageVariable}=PostgreSql needs {PostgreSqlCluster.Variable} (eval \"$(scripts/pg-test-cluster.sh start)\")."));
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "villagebot-tests", Guid.NewGuid().ToString("N"));
 
@@ -102,6 +110,12 @@ public sealed class BotHost : IAsyncDisposable
         if (port is int p)
         {
             all["Web:PublicUrl"] = $"http://127.0.0.1:{p}";
+        }
+
+        if (Environment.GetEnvironmentVariable(StorageVariable) == nameof(StorageProvider.PostgreSql))
+        {
+            all["Storage:Provider"] = nameof(StorageProvider.PostgreSql);
+            all["Storage:ConnectionString"] = PostgreSql.Value.NewDatabase();
         }
 
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
@@ -261,6 +275,13 @@ public sealed class BotHost : IAsyncDisposable
             if (services is IAsyncDisposable container)
             {
                 await container.DisposeAsync();
+            }
+
+            // On PostgreSQL the job store's connections stay in Npgsql's pool after the host is gone; hundreds of
+            // test hosts would exhaust the cluster's connections.
+            if (Settings.GetValueOrDefault("Storage:ConnectionString") is { Length: > 0 } database)
+            {
+                Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(database));
             }
         }
     }

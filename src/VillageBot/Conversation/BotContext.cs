@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Conversation;
 
 /// <summary>One incoming update from a person in a private chat, with what handlers need to answer it.</summary>
-public sealed class BotContext(Update update, Resident resident, bool isAdmin, IMessenger messenger, Texts texts, Db db, TimeProvider time)
+public sealed class BotContext(Update update, Resident resident, bool isAdmin, IMessenger messenger, Texts texts, IDocumentStore db, TimeProvider time)
 {
     public Update Update { get; } = update;
 

@@ -1,11 +1,11 @@
-using LiteDB;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Conversation;
 
 /// <summary>A person who talks to the bot in a private chat; the id is their Telegram user id.</summary>
 public sealed class Resident
 {
-    [BsonId(false)]
+    [DocumentId(autoId: false)]
     public long Id { get; set; }
 
     public long ChatId { get; set; }
@@ -38,7 +38,7 @@ public sealed class Resident
 
     public DialogState? Dialog { get; set; }
 
-    [BsonIgnore]
+    [NotStored]
     public bool IsMember => VillageId is not null && PrivacyAcceptedAt is not null;
 
     public bool Coordinates(int villageId) => CoordinatorOf.Contains(villageId);

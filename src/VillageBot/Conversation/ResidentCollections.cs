@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Conversation;
@@ -6,14 +5,10 @@ namespace VillageBot.Conversation;
 /// <summary>The collections of people and villages, which the conversation owns; named here and nowhere else.</summary>
 public static class ResidentCollections
 {
-    extension(Db db)
+    extension(IDocumentStore db)
     {
-        public ILiteCollection<Resident> Residents => db.Collection<Resident>("residents", c =>
-        {
-            c.EnsureIndex(r => r.VillageId);
-            c.EnsureIndex(r => r.ChatId);
-        });
+        public IDocumentCollection<Resident> Residents => db.Collection<Resident>("residents", i => i.On(r => r.VillageId).On(r => r.ChatId));
 
-        public ILiteCollection<Village> Villages => db.Collection<Village>("villages", c => c.EnsureIndex(v => v.Code, unique: true));
+        public IDocumentCollection<Village> Villages => db.Collection<Village>("villages", i => i.On(v => v.Code, unique: true));
     }
 }

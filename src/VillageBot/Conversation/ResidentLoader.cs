@@ -8,7 +8,7 @@ namespace VillageBot.Conversation;
 /// The record of the person an update comes from: created on their first message, kept reachable and current,
 /// and freed of a dialog they left long ago.
 /// </summary>
-public sealed class ResidentLoader(Db db, IOptions<BotOptions> options, TimeProvider time)
+public sealed class ResidentLoader(IDocumentStore db, IOptions<BotOptions> options, TimeProvider time)
 {
     public Resident Load(User user, long chatId, bool createIfMissing = true)
     {

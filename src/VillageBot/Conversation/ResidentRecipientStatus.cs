@@ -4,7 +4,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Conversation;
 
 /// <summary>Marks a resident who blocked the bot inactive, and reachable again when they come back.</summary>
-public sealed class ResidentRecipientStatus(Db db, ILogger<ResidentRecipientStatus> log) : IRecipientStatus
+public sealed class ResidentRecipientStatus(IDocumentStore db, ILogger<ResidentRecipientStatus> log) : IRecipientStatus
 {
     public void MarkBlocked(long chatId) => Set(chatId, false);
 

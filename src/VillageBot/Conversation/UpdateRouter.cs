@@ -19,7 +19,7 @@ public sealed class UpdateRouter(
     ResidentLoader residents,
     IMessenger messenger,
     Texts texts,
-    Db db,
+    IDocumentStore db,
     IOptions<BotOptions> options,
     TimeProvider time,
     ILogger<UpdateRouter> log)

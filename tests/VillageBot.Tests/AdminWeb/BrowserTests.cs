@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Storage;
 using Microsoft.Playwright;
 using VillageBot.Features.Reports;
 
@@ -8,7 +9,7 @@ public sealed class BrowserTests(ChromiumFixture chromium) : BotTest, IClassFixt
 {
     protected override bool OnSocket => true;
 
-    private LiteDB.ILiteCollection<Report> Reports => Host.Db.Collection<Report>("reports");
+    private IDocumentCollection<Report> Reports => Host.Db.Collection<Report>("reports");
 
     private async Task<IPage> SignInAsync(string link, int width = 1280, int height = 900)
     {
@@ -60,7 +61,7 @@ public sealed class BrowserTests(ChromiumFixture chromium) : BotTest, IClassFixt
         var told = await reporter.ExpectTextAsync(road.Reference);
         Assert.Contains("statuss tagad: tiek risināts", told.Text);
         Assert.Contains("Piezīme: Remonts notiks piektdien", told.Text);
-        Assert.Equal(ReportStatus.InProgress, Reports.FindById(road.Id).Status);
+        Assert.Equal(ReportStatus.InProgress, Reports.FindById(road.Id)!.Status);
 
         var direct = await page.GotoAsync($"{Host.BaseAddress}/web/reports/{foreign.Id}");
         Assert.Equal(403, direct!.Status);
@@ -93,7 +94,7 @@ public sealed class BrowserTests(ChromiumFixture chromium) : BotTest, IClassFixt
 
         var told = await reporter.ExpectTextAsync(unsure.Reference);
         Assert.Contains("is now filed under “Safety and street lighting”", told.Text);
-        Assert.Equal("safety", Reports.FindById(unsure.Id).Category);
+        Assert.Equal("safety", Reports.FindById(unsure.Id)!.Category);
     }
 
     [Fact]

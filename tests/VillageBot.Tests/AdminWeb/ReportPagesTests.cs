@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Storage;
 using System.Net;
 using System.Text;
 using VillageBot.Features.Reports;
@@ -6,7 +7,7 @@ namespace VillageBot.Tests.AdminWeb;
 
 public sealed class ReportPagesTests : BotTest
 {
-    private LiteDB.ILiteCollection<Report> Reports => Host.Db.Collection<Report>("reports");
+    private IDocumentCollection<Report> Reports => Host.Db.Collection<Report>("reports");
 
     [Fact]
     public async Task Filters_narrow_the_table_by_village_category_pillar_status_confidence_and_date()
@@ -88,7 +89,7 @@ public sealed class ReportPagesTests : BotTest
         var refused = await browser.PostAsync($"/web/reports/{report.Id}/status?lang=ru", new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = ReportStatus.Resolved }));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Этот запрос не удалось принять.", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(ReportStatus.New, Reports.FindById(report.Id).Status);
+        Assert.Equal(ReportStatus.New, Reports.FindById(report.Id)!.Status);
 
         var api = await browser.GetAsync("/web/api/nothing");
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
@@ -141,7 +142,7 @@ public sealed class ReportPagesTests : BotTest
             ["status"] = ReportStatus.Resolved,
         }));
         Assert.Equal(HttpStatusCode.Forbidden, change.StatusCode);
-        Assert.Equal(ReportStatus.New, Reports.FindById(other.Id).Status);
+        Assert.Equal(ReportStatus.New, Reports.FindById(other.Id)!.Status);
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class ReportPagesTests : BotTest
         Assert.Contains("Статус вашего сообщения R-1001 (Дороги и транспорт) теперь: в работе.", told.Text);
         Assert.Contains("Примечание: Бригада приедет в пятницу", told.Text);
 
-        var saved = Reports.FindById(report.Id);
+        var saved = Reports.FindById(report.Id)!;
         Assert.Equal(ReportStatus.InProgress, saved.Status);
         var change = Assert.Single(saved.History);
         Assert.Equal((ReportStatus.New, ReportStatus.InProgress, coordinator.Id), (change.From, change.To, change.ById));
@@ -190,9 +191,9 @@ public sealed class ReportPagesTests : BotTest
         Assert.Equal($"/web/reports/{open.Id}?error=note", longNote.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/web/reports/99999")).StatusCode);
 
-        Assert.Equal(ReportStatus.Resolved, Reports.FindById(report.Id).Status);
-        Assert.Equal(ReportStatus.New, Reports.FindById(open.Id).Status);
-        Assert.Empty(Reports.FindById(open.Id).History);
+        Assert.Equal(ReportStatus.Resolved, Reports.FindById(report.Id)!.Status);
+        Assert.Equal(ReportStatus.New, Reports.FindById(open.Id)!.Status);
+        Assert.Empty(Reports.FindById(open.Id)!.History);
         await reporter.ExpectSilenceAsync();
         Assert.Contains("That status change is not possible", await browser.GetStringAsync($"/web/reports/{report.Id}?error=transition&lang=en"));
     }
@@ -217,18 +218,18 @@ public sealed class ReportPagesTests : BotTest
         Assert.Equal("/web/review?done=category", response.Headers.Location!.OriginalString);
         var told = await reporter.ExpectTextAsync(unsure.Reference);
         Assert.Contains("tagad ir iedalīts kategorijā “Drošība un apgaismojums”", told.Text);
-        var saved = Reports.FindById(unsure.Id);
+        var saved = Reports.FindById(unsure.Id)!;
         Assert.Equal(("safety", "safety", false), (saved.Category, saved.RelabeledCategory, saved.NeedsReview));
 
         // Confirming the proposed category takes it off the queue without bothering the reporter.
         var confirm = await browser.SubmitAsync("/web/review", new() { ["category"] = "services" }, $"/web/reports/{middling.Id}/category");
         Assert.Equal("/web/review?done=reviewed", confirm.Headers.Location!.OriginalString);
-        Assert.False(Reports.FindById(middling.Id).NeedsReview);
+        Assert.False(Reports.FindById(middling.Id)!.NeedsReview);
         Assert.DoesNotContain(middling.Reference, await browser.GetStringAsync("/web/review"));
 
         var unknown = await browser.SubmitAsync($"/web/reports/{sure.Id}", new() { ["category"] = "weather" }, $"/web/reports/{sure.Id}/category");
         Assert.Equal($"/web/reports/{sure.Id}?error=category", unknown.Headers.Location!.OriginalString);
-        Assert.Equal("transport", Reports.FindById(sure.Id).Category);
+        Assert.Equal("transport", Reports.FindById(sure.Id)!.Category);
         await reporter.ExpectSilenceAsync();
     }
 

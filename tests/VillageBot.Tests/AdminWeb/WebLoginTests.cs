@@ -95,7 +95,7 @@ public sealed class WebLoginTests : BotTest
             ["category"] = "safety",
         }));
         Assert.Equal(HttpStatusCode.Forbidden, relabel.StatusCode);
-        Assert.Equal("transport", Host.Db.Collection<Features.Reports.Report>("reports").FindById(report.Id).Category);
+        Assert.Equal("transport", Host.Db.Collection<Features.Reports.Report>("reports").FindById(report.Id)!.Category);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class WebLoginTests : BotTest
         var browser = await Host.SignInAsync(admin);
         var response = await browser.PostAsync($"/web/reports/{report.Id}/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "resolved" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("new", Host.Db.Collection<Features.Reports.Report>("reports").FindById(report.Id).Status);
+        Assert.Equal("new", Host.Db.Collection<Features.Reports.Report>("reports").FindById(report.Id)!.Status);
     }
 
     [Fact]

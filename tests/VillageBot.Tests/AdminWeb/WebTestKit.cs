@@ -10,9 +10,9 @@ namespace VillageBot.Tests.AdminWeb;
 /// <summary>Reports put straight into storage, people given roles, and signing in to the admin web over HTTP.</summary>
 public static partial class WebTestKit
 {
-    public static Village Village(this Db db, string code) => db.Villages.FindOne(v => v.Code == code);
+    public static Village Village(this IDocumentStore db, string code) => db.Villages.FindOne(v => v.Code == code)!;
 
-    public static Report AddReport(this Db db, string village, string category, string text, double confidence = 0.9, string status = ReportStatus.New,
+    public static Report AddReport(this IDocumentStore db, string village, string category, string text, double confidence = 0.9, string status = ReportStatus.New,
         long? reporter = null, bool anonymous = false, DateTime? at = null, Action<Report>? fill = null)
     {
         var when = at ?? DateTime.UtcNow;
@@ -39,9 +39,9 @@ public static partial class WebTestKit
         return report;
     }
 
-    public static void MakeCoordinator(this Db db, long userId, params string[] villages)
+    public static void MakeCoordinator(this IDocumentStore db, long userId, params string[] villages)
     {
-        var r = db.Residents.FindById(userId);
+        var r = db.Residents.FindById(userId)!;
         r.CoordinatorOf = [.. villages.Select(v => db.Village(v).Id)];
         db.Residents.Update(r);
     }
@@ -141,7 +141,7 @@ public static class StoredData
             stream.CopyTo(buffer);
             return buffer.ToArray();
         }
-        catch (FileNotFoundException) when (Path.GetFileName(path).StartsWith(Path.GetFileNameWithoutExtension(Db.FileName) + "-", StringComparison.Ordinal)
+        catch (FileNotFoundException) when (Path.GetFileName(path).StartsWith(Path.GetFileNameWithoutExtension(LiteDbStore.FileName) + "-", StringComparison.Ordinal)
             || Path.GetFileName(path) is "jobs.db-shm" or "jobs.db-wal" or "jobs.db-journal")
         {
             return null;

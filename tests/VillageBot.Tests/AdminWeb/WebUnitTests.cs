@@ -18,7 +18,7 @@ namespace VillageBot.Tests.AdminWeb;
 public sealed class LoginLinksTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
-    private readonly Db _db = new(Options.Create(new StorageOptions { DataDirectory = BotHost.NewDataDirectory() }));
+    private readonly LiteDbStore _db = new(Options.Create(new StorageOptions { DataDirectory = BotHost.NewDataDirectory() }));
 
     private LoginLinks Links() => new(_db, Options.Create(new WebOptions()), _time);
 

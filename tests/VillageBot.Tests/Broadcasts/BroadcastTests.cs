@@ -13,7 +13,7 @@ public sealed class BroadcastTests : VillageTest
         var residents = AddResidents(6);
         var elsewhere = AddResidents(1, "skrunda");
         var inactive = AddResidents(1).Single();
-        var gone = Host.Db.Residents.FindById(inactive.Id);
+        var gone = Host.Db.Residents.FindById(inactive.Id)!;
         gone.Active = false;
         Host.Db.Residents.Update(gone);
         Api.FailWith429(residents[1].Id, times: 2, retryAfterSeconds: 1);
@@ -45,8 +45,8 @@ public sealed class BroadcastTests : VillageTest
             Assert.Contains("Bring a cake!", got.Text);
         }
 
-        Assert.False(Host.Db.Residents.FindById(residents[2].Id).Active);
-        Assert.False(Host.Db.Residents.FindById(residents[4].Id).Active);
+        Assert.False(Host.Db.Residents.FindById(residents[2].Id)!.Active);
+        Assert.False(Host.Db.Residents.FindById(residents[4].Id)!.Active);
         Assert.Empty(Api.Events(elsewhere[0].Id));
         Assert.Empty(Api.Events(inactive.Id));
         var broadcast = Host.Services.GetRequiredService<IBroadcaster>().Get(1)!;
@@ -91,7 +91,7 @@ public sealed class BroadcastTests : VillageTest
         Assert.Contains("no longer valid", (await coordinator.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text);
         coordinator.ClickData(kind.MessageId, "bc:drop:999");
         Assert.Contains("no longer valid", (await coordinator.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text);
-        Assert.Equal(VillageId("kalsnava").ToString(System.Globalization.CultureInfo.InvariantCulture), Host.Db.Residents.FindById(coordinator.Id).Dialog!.Get("village"));
+        Assert.Equal(VillageId("kalsnava").ToString(System.Globalization.CultureInfo.InvariantCulture), Host.Db.Residents.FindById(coordinator.Id)!.Dialog!.Get("village"));
         Assert.Equal(0, Host.Services.GetRequiredService<BroadcastStore>().Broadcasts.Count());
     }
 
@@ -109,7 +109,7 @@ public sealed class BroadcastTests : VillageTest
         await coordinator.ExpectTextAsync("напишите текст сообщения");
         coordinator.Send(new string('x', 2500));
         await coordinator.ExpectTextAsync("Сообщение слишком длинное");
-        Assert.Null(Host.Db.Residents.FindById(coordinator.Id).Dialog!.Get("text"));
+        Assert.Null(Host.Db.Residents.FindById(coordinator.Id)!.Dialog!.Get("text"));
         coordinator.Send("Собрание в пятницу");
         await coordinator.ExpectAsync(e => e.HasButton("bc:at:now"));
         coordinator.Send("вчера");
@@ -130,7 +130,7 @@ public sealed class BroadcastTests : VillageTest
         await admin.ExpectAsync(e => e.HasButton("bc:k:poll") && e.Text!.Contains("Skrunda"));
         admin.Click("bc:k:poll");
         await admin.ExpectTextAsync("New poll for Skrunda");
-        Assert.Equal("poll", Host.Db.Residents.FindById(admin.Id).Dialog!.Name);
+        Assert.Equal("poll", Host.Db.Residents.FindById(admin.Id)!.Dialog!.Name);
     }
 
     private int Received(IEnumerable<FakeUser> residents) => residents.Count(r => Api.Events(r.Id).Count > 0);

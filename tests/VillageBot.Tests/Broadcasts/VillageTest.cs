@@ -26,12 +26,12 @@ public abstract class VillageTest : BotTest
         }
         : null;
 
-    protected int VillageId(string code) => Host.Db.Villages.FindOne(v => v.Code == code).Id;
+    protected int VillageId(string code) => Host.Db.Villages.FindOne(v => v.Code == code)!.Id;
 
     protected async Task<FakeUser> CoordinatorAsync(string lang = "en", string village = "kalsnava")
     {
         var user = await MemberAsync(lang, village);
-        var resident = Host.Db.Residents.FindById(user.Id);
+        var resident = Host.Db.Residents.FindById(user.Id)!;
         resident.CoordinatorOf.Add(VillageId(village));
         Host.Db.Residents.Update(resident);
         return user;

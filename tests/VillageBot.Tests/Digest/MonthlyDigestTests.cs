@@ -37,7 +37,7 @@ public sealed class MonthlyDigestTests : NudgeTest
         await coordinator.ExpectTextAsync("Write what came of this poll");
         coordinator.Send("The council agreed to move the bus stop");
         await coordinator.ExpectTextAsync("Recorded what came of");
-        Assert.Equal("The council agreed to move the bus stop", Polls.Polls.FindById(poll.Id).Outcome);
+        Assert.Equal("The council agreed to move the bus stop", Polls.Polls.FindById(poll.Id)!.Outcome);
 
         var bystander = await MemberAsync("en");
         var asked = await MemberAsync("en");
@@ -106,7 +106,7 @@ public sealed class MonthlyDigestTests : NudgeTest
         await coordinator.ExpectTextAsync("no polls");
         Api.Click(coordinator.Id, 1, $"po:{poll.Id}", "en");
         await coordinator.ExpectAsync(e => e.Method == "answerCallbackQuery" && e.Text!.Length > 0);
-        Assert.Null(Polls.Polls.FindById(poll.Id).Outcome);
+        Assert.Null(Polls.Polls.FindById(poll.Id)!.Outcome);
     }
 
     private PollStore Polls => Host.Services.GetRequiredService<PollStore>();

@@ -17,7 +17,7 @@ public sealed class FreeTextChatTests : BotTest
         user.Send(text);
         await user.ExpectTextAsync(intro);
         await user.ExpectAsync(e => e.HasButton("rep:skip"));
-        var dialog = Host.Db.Residents.FindById(user.Id).Dialog!;
+        var dialog = Host.Db.Residents.FindById(user.Id)!.Dialog!;
         Assert.Equal((ReportFlow.Dialog, ReportFlow.StepAttach, text), (dialog.Name, dialog.Step, dialog.Get("text")));
     }
 
@@ -32,7 +32,7 @@ public sealed class FreeTextChatTests : BotTest
         var reply = await user.ExpectTextAsync("/help");
         Assert.Contains(welcome, reply.Text, StringComparison.Ordinal);
         Assert.Empty(reply.AllButtons);
-        Assert.Null(Host.Db.Residents.FindById(user.Id).Dialog);
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
     }
 }
 
@@ -49,7 +49,7 @@ public sealed class FreeTextUnsureTests : BotTest
         await user.ExpectAsync(e => e.HasButton("ft:q") && e.HasButton("ft:p"));
         user.Send("problēma");
         await user.ExpectAsync(e => e.HasButton("rep:skip"));
-        Assert.Equal("pie pasta nodaļas nedeg laterna", Host.Db.Residents.FindById(user.Id).Dialog!.Get("text"));
+        Assert.Equal("pie pasta nodaļas nedeg laterna", Host.Db.Residents.FindById(user.Id)!.Dialog!.Get("text"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class FreeTextUnsureTests : BotTest
         await user.ExpectAsync(e => e.HasButton("ft:p") && Api.Events(user.Id).Count(x => x.HasButton("ft:p")) == 2);
         user.Click("ft:p");
         await user.ExpectAsync(e => e.HasButton("rep:skip"));
-        Assert.Equal("the lamp by the post office\nit has been dark for a week", Host.Db.Residents.FindById(user.Id).Dialog!.Get("text"));
+        Assert.Equal("the lamp by the post office\nit has been dark for a week", Host.Db.Residents.FindById(user.Id)!.Dialog!.Get("text"));
     }
 }
 
@@ -77,7 +77,7 @@ public sealed class FreeTextContextFirstQuestionTests : BotTest
         // Answering replies with an answer and its sources, or offers to pass the question on; never the report flow.
         var answer = await user.ExpectAsync(e => e.Text?.Contains("Sources:", StringComparison.Ordinal) == true || e.AllButtons.Any(b => b.Data?.StartsWith("qa:fwd", StringComparison.Ordinal) == true));
         Assert.DoesNotContain(answer.AllButtons, b => b.Data == "rep:skip");
-        Assert.NotEqual(Features.Reports.ReportFlow.Dialog, Host.Db.Residents.FindById(user.Id).Dialog?.Name);
+        Assert.NotEqual(Features.Reports.ReportFlow.Dialog, Host.Db.Residents.FindById(user.Id)!.Dialog?.Name);
     }
 }
 

@@ -25,7 +25,7 @@ public sealed class GroupPollCancelTests : GroupTest
         coordinator.ClickData(scheduled.MessageId, "bc:drop:" + poll.BroadcastId);
         var cancelled = await coordinator.ExpectTextAsync("Sending cancelled");
         // The poll is closed by a job of its own, which a worker may have taken but not yet marked as running.
-        await Wait.UntilAsync(() => Polls.Polls.FindById(poll.Id).ClosedAt is not null);
+        await Wait.UntilAsync(() => Polls.Polls.FindById(poll.Id)!.ClosedAt is not null);
         await Host.IdleAsync();
         Assert.Null(jobs.DueAt(jobs.KeyOf<PollGroupJob>(PollGroupJob.Arg(poll.Id))));
 

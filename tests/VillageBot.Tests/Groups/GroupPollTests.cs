@@ -52,7 +52,7 @@ public sealed class GroupPollTests : GroupTest
         Api.AnswerPoll(member.Id, inGroup.Poll.Id, 1);
         await Host.IdleAsync();
         var store = Host.Services.GetRequiredService<PollStore>();
-        Assert.Equal([0, 1], store.GroupMessages.FindById(inGroup.Poll.Id).Counts);
+        Assert.Equal([0, 1], store.GroupMessages.FindById(inGroup.Poll.Id)!.Counts);
 
         member.Send("/forget");
         var ask = await member.ExpectAsync(e => e.HasButton("forget:no"));
@@ -69,7 +69,7 @@ public sealed class GroupPollTests : GroupTest
         }
 
         await group.ExpectAsync(e => e.Method == "stopPoll");
-        Assert.True(store.GroupMessages.FindById(inGroup.Poll.Id).Stopped);
+        Assert.True(store.GroupMessages.FindById(inGroup.Poll.Id)!.Stopped);
     }
 
     [Fact]

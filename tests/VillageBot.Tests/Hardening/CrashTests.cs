@@ -153,7 +153,7 @@ public sealed class CrashTests : IAsyncLifetime
 
     private void SeedVillageWithResidents(int count, long firstId)
     {
-        using var db = new VillageBot.Infrastructure.Storage.Db(Microsoft.Extensions.Options.Options.Create(new VillageBot.Infrastructure.Storage.StorageOptions { DataDirectory = _data }));
+        using var db = new VillageBot.Infrastructure.Storage.LiteDbStore(Microsoft.Extensions.Options.Options.Create(new VillageBot.Infrastructure.Storage.StorageOptions { DataDirectory = _data }));
         var now = DateTime.UtcNow;
         var village = new VillageBot.Conversation.Village { Code = "crash", Name = "Crash village", CreatedAt = now };
         db.Villages.Insert(village);

@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Storage;
 using System.Text.Json;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +85,7 @@ public sealed class FuzzTests : IAsyncLifetime
 
     private List<long> SeedMembers(int count, long firstId)
     {
-        var village = _host.Db.Villages.FindOne(v => v.Code == "kalsnava");
+        var village = _host.Db.Villages.FindOne(v => v.Code == "kalsnava")!;
         var ids = Enumerable.Range(0, count).Select(i => firstId + i).ToList();
         foreach (var id in ids)
         {
@@ -105,7 +106,7 @@ public sealed class FuzzTests : IAsyncLifetime
     /// </summary>
     private string Dump()
     {
-        var db = _host.Db.Database;
+        var db = ((LiteDbStore)_host.Db).Database;
         var parts = db.GetCollectionNames().Where(n => n != "inbox").Order().Select(n =>
             n + ":" + string.Join('\n', db.GetCollection(n).FindAll().Select(d => LiteDB.JsonSerializer.Serialize(d)).Order()));
         return string.Join("\n\n", parts);

@@ -66,20 +66,19 @@ public sealed class ScheduledJobTests : VillageTest
     public async Task A_job_waiting_in_the_earlier_versions_list_runs_once_after_the_upgrade()
     {
         var arg = Guid.NewGuid().ToString("N");
-        var db = Host.Services.GetRequiredService<VillageBot.Infrastructure.Storage.Db>();
-        db.Database.GetCollection(LedgerUpgrade.OldCollection).Insert(new LiteDB.BsonDocument
+        var db = Host.Services.GetRequiredService<VillageBot.Infrastructure.Storage.IDocumentStore>();
+        db.Collection<LedgerUpgrade.OldJob>(LedgerUpgrade.OldCollection).Insert(new LedgerUpgrade.OldJob
         {
-            ["_id"] = "test-recording:" + arg,
-            ["Job"] = "test-recording",
-            ["Arg"] = arg,
-            ["DueAt"] = Start.UtcDateTime.AddHours(2),
-            ["State"] = "Waiting",
+            Id = "test-recording:" + arg,
+            Job = "test-recording",
+            Arg = arg,
+            DueAt = Start.UtcDateTime.AddHours(2),
         });
 
         Host = await Host.RestartAsync();
         var jobs = Host.Services.GetRequiredService<IJobScheduler>();
         Assert.Equal(Start.UtcDateTime.AddHours(2), jobs.DueAt("test-recording:" + arg));
-        Assert.False(Host.Services.GetRequiredService<VillageBot.Infrastructure.Storage.Db>().Database.CollectionExists(LedgerUpgrade.OldCollection));
+        Assert.False(Host.Services.GetRequiredService<VillageBot.Infrastructure.Storage.IDocumentStore>().CollectionExists(LedgerUpgrade.OldCollection));
 
         Advance(TimeSpan.FromHours(2));
         await WaitAsync(() => RecordingJob.Runs.ContainsKey(arg));

@@ -12,8 +12,8 @@ public sealed class MembershipTests : BotTest
 
         var user = NewUser("en");
         await user.OnboardAsync("jaunpils");
-        var village = Host.Db.Villages.FindOne(v => v.Code == "jaunpils");
-        Assert.Equal(village.Id, Host.Db.Residents.FindById(user.Id).VillageId);
+        var village = Host.Db.Villages.FindOne(v => v.Code == "jaunpils")!;
+        Assert.Equal(village.Id, Host.Db.Residents.FindById(user.Id)!.VillageId);
     }
 
     [Theory]
@@ -45,8 +45,8 @@ public sealed class MembershipTests : BotTest
         admin.Send($"/promote {person.Id}");
         await admin.ExpectTextAsync("is now a coordinator of Skrunda");
         await person.ExpectTextAsync("Вы назначены координатором деревни Skrunda");
-        var skrunda = Host.Db.Villages.FindOne(v => v.Code == "skrunda");
-        Assert.Equal([skrunda.Id], Host.Db.Residents.FindById(person.Id).CoordinatorOf);
+        var skrunda = Host.Db.Villages.FindOne(v => v.Code == "skrunda")!;
+        Assert.Equal([skrunda.Id], Host.Db.Residents.FindById(person.Id)!.CoordinatorOf);
 
         person.Send("/help");
         await person.ExpectTextAsync("Для координаторов");
@@ -54,7 +54,7 @@ public sealed class MembershipTests : BotTest
         admin.Send($"/demote @person{person.Id} skrunda");
         await admin.ExpectTextAsync("no longer coordinates Skrunda");
         await person.ExpectTextAsync("Вы больше не координатор");
-        Assert.Empty(Host.Db.Residents.FindById(person.Id).CoordinatorOf);
+        Assert.Empty(Host.Db.Residents.FindById(person.Id)!.CoordinatorOf);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class MembershipTests : BotTest
         var person = await MemberAsync("en");
         admin.Send($"/promote {person.Id} atlantis");
         await admin.ExpectTextAsync("No village has the code");
-        Assert.Empty(Host.Db.Residents.FindById(person.Id).CoordinatorOf);
+        Assert.Empty(Host.Db.Residents.FindById(person.Id)!.CoordinatorOf);
     }
 
     private async Task<VillageBot.TestKit.FakeUser> AdminMemberAsync()

@@ -83,13 +83,13 @@ public sealed class NudgeRuleTests : NudgeTest
         await blocked.StartModuleAsync("partnerships");
         await gone.StartModuleAsync("partnerships");
         Api.Block(blocked.Id);
-        var inactive = Host.Db.Residents.FindById(gone.Id);
+        var inactive = Host.Db.Residents.FindById(gone.Id)!;
         inactive.Active = false;
         Host.Db.Residents.Update(inactive);
 
         Advance(TimeSpan.FromDays(3));
         await WaitUntilAsync(() => Nudges.Get($"quiz:{blocked.Id}:partnerships") is { State: NudgeState.Dropped, Reason: "blocked" });
-        Assert.False(Host.Db.Residents.FindById(blocked.Id).Active);
+        Assert.False(Host.Db.Residents.FindById(blocked.Id)!.Active);
         Assert.Null(Nudges.Get($"quiz:{gone.Id}:partnerships"));
         await gone.ExpectSilenceAsync();
     }

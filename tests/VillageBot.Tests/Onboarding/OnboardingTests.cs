@@ -28,10 +28,10 @@ public sealed class OnboardingTests : BotTest
         user.Click("privacy:ok");
         await user.ExpectTextAsync(welcome);
 
-        var resident = Host.Db.Residents.FindById(user.Id);
+        var resident = Host.Db.Residents.FindById(user.Id)!;
         Assert.Equal(lang, resident.Lang);
         Assert.True(resident.IsMember);
-        Assert.Equal("ergli", Host.Db.Villages.FindById(resident.VillageId!.Value).Code);
+        Assert.Equal("ergli", Host.Db.Villages.FindById(resident.VillageId!.Value)!.Code);
         Assert.Null(resident.Dialog);
     }
 
@@ -68,7 +68,7 @@ public sealed class OnboardingTests : BotTest
         await user.ExpectAsync(e => e.HasButton("privacy:ok") && e.Seq > declined.Seq);
         user.Click("privacy:ok");
         await user.ExpectTextAsync("/help");
-        Assert.True(Host.Db.Residents.FindById(user.Id).IsMember);
+        Assert.True(Host.Db.Residents.FindById(user.Id)!.IsMember);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class OnboardingTests : BotTest
         await user.ExpectAsync(e => e.HasButton("vil:page:1"));
         user.Send("Atlantis");
         await user.ExpectTextAsync("could not find a village");
-        Assert.Null(Host.Db.Residents.FindById(user.Id).VillageId);
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.VillageId);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class OnboardingTests : BotTest
         await user.ExpectAsync(e => e.HasButton("privacy:ok"));
         user.Click("privacy:ok");
         await user.ExpectTextAsync("Welcome");
-        Assert.True(Host.Db.Residents.FindById(user.Id).IsMember);
+        Assert.True(Host.Db.Residents.FindById(user.Id)!.IsMember);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class OnboardingTests : BotTest
         await user.ExpectTextAsync("Your village now: Kalsnava");
         user.Send("Rucava");
         await user.ExpectTextAsync("Your village is now Rucava");
-        Assert.Equal("rucava", Host.Db.Villages.FindById(Host.Db.Residents.FindById(user.Id).VillageId!.Value).Code);
+        Assert.Equal("rucava", Host.Db.Villages.FindById(Host.Db.Residents.FindById(user.Id)!.VillageId!.Value)!.Code);
     }
 
     [Fact]

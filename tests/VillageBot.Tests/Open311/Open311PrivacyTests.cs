@@ -90,7 +90,7 @@ public sealed class Open311PublishingTests : BotTest
         var created = await client.PostAsync("/open311/v2/requests.json", Form(("api_key", "municipality-key-123"), ("service_code", "safety"), ("lat", "56.90"), ("long", "25.64"), ("description", "Light\u0001 out\uFFFF here")));
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString();
-        Assert.Equal("Light out here", Host.Db.Collection<Report>("reports").FindOne(r => r.Reference == id).Text);
+        Assert.Equal("Light out here", Host.Db.Collection<Report>("reports").FindOne(r => r.Reference == id)!.Text);
 
         var response = await client.GetAsync("/open311/v2/requests.xml");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -110,7 +110,7 @@ public sealed class Open311PublishingTests : BotTest
 
         await browser.SubmitAsync($"/web/reports/{report.Id}", new() { ["status"] = ReportStatus.Acknowledged, ["note"] = "Private\u0001 call planned" }, $"/web/reports/{report.Id}/status");
         Assert.Equal("", await NotesAsync(report.Reference));
-        Assert.Equal("Private call planned", Host.Db.Collection<Report>("reports").FindById(report.Id).History.Single().Note);
+        Assert.Equal("Private call planned", Host.Db.Collection<Report>("reports").FindById(report.Id)!.History.Single().Note);
 
         await browser.SubmitAsync($"/web/reports/{report.Id}", new() { ["status"] = ReportStatus.InProgress, ["note"] = "Repair on Friday", ["public_note"] = "on" }, $"/web/reports/{report.Id}/status");
         Assert.Equal("Repair on Friday", await NotesAsync(report.Reference));

@@ -152,7 +152,7 @@ public sealed class Open311Tests : BotTest
         Assert.Equal(["service_request_id", "service_notice", "account_id"], Names(created));
         var id = created.GetProperty("service_request_id").GetString();
 
-        var report = Host.Db.Collection<Report>("reports").FindOne(r => r.Reference == id);
+        var report = Host.Db.Collection<Report>("reports").FindOne(r => r.Reference == id)!;
         Assert.Equal(Host.Db.Village("ergli").Id, report.VillageId);
         Assert.Equal(("safety", ReportStatus.New, true, (long?)null), (report.Category, report.Status, report.Anonymous, report.ReporterId));
         Assert.False(Host.StoredDataContains("janis@example.lv"), "the submitter's e-mail is not kept");

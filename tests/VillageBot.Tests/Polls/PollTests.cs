@@ -183,7 +183,7 @@ public sealed class PollTests : VillageTest
         await coordinator.ExpectTextAsync("answer options");
         coordinator.Send(options);
         await coordinator.ExpectTextAsync(reply);
-        Assert.Null(Host.Db.Residents.FindById(coordinator.Id).Dialog!.Get("options"));
+        Assert.Null(Host.Db.Residents.FindById(coordinator.Id)!.Dialog!.Get("options"));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class PollTests : VillageTest
         await coordinator.ExpectTextAsync("atbildiet ar tekstu");
         coordinator.Send(new string('j', 301));
         await coordinator.ExpectTextAsync("Jautājums ir par garu");
-        Assert.Equal("question", Host.Db.Residents.FindById(coordinator.Id).Dialog!.Step);
+        Assert.Equal("question", Host.Db.Residents.FindById(coordinator.Id)!.Dialog!.Step);
 
         coordinator.Send("Vai rīkot talku?");
         await coordinator.ExpectTextAsync("atbilžu varianti");
@@ -214,7 +214,7 @@ public sealed class PollTests : VillageTest
             await coordinator.ExpectTextAsync("Šo ilgumu nesapratu");
         }
 
-        Assert.Null(Host.Db.Residents.FindById(coordinator.Id).Dialog!.Get("minutes"));
+        Assert.Null(Host.Db.Residents.FindById(coordinator.Id)!.Dialog!.Get("minutes"));
         coordinator.Send("3 dienas");
         await coordinator.ExpectAsync(e => e.HasButton("np:at:now") && e.Text!.Contains("Aptauja būs atvērta — 3 dienas"));
         foreach (var bad in new[] { "rīt", "25:99", "10:00 31.13" })
@@ -223,7 +223,7 @@ public sealed class PollTests : VillageTest
             await coordinator.ExpectTextAsync("Šo laiku nesapratu");
         }
 
-        var dialog = Host.Db.Residents.FindById(coordinator.Id).Dialog!;
+        var dialog = Host.Db.Residents.FindById(coordinator.Id)!.Dialog!;
         Assert.Equal("when", dialog.Step);
         Assert.Null(dialog.Get("at"));
         Assert.Empty(Host.Services.GetRequiredService<PollStore>().Polls.FindAll());
@@ -256,7 +256,7 @@ public sealed class PollTests : VillageTest
         await coordinator.ExpectTextAsync("Write the question");
         coordinator.ClickData(1, $"np:v:{VillageId("skrunda")}");
         Assert.Contains("no longer valid", (await coordinator.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text);
-        Assert.Equal(VillageId("kalsnava").ToString(System.Globalization.CultureInfo.InvariantCulture), Host.Db.Residents.FindById(coordinator.Id).Dialog!.Get("village"));
+        Assert.Equal(VillageId("kalsnava").ToString(System.Globalization.CultureInfo.InvariantCulture), Host.Db.Residents.FindById(coordinator.Id)!.Dialog!.Get("village"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Storage;
 using System.Globalization;
 using System.Text.Json;
 using LiteDB;
@@ -81,12 +82,56 @@ public sealed class PersonalDataCoverageTests : VillageTest
     }
 
     /// <summary>Names of the collections with a document that has the id in any field, as a number or inside text.</summary>
-    internal static List<string> CollectionsHolding(VillageBot.Infrastructure.Storage.Db store, long id)
+    internal static List<string> CollectionsHolding(IDocumentStore store, long id)
     {
-        var db = store.Database;
         var text = id.ToString(CultureInfo.InvariantCulture);
+        if (store is not LiteDbStore lite)
+        {
+            return PostgreSqlCollectionsHolding(store, id, text);
+        }
+
+        var db = lite.Database;
         return [.. db.GetCollectionNames().Where(name => db.GetCollection(name).FindAll().Any(d => Holds(d, id, text))).Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>The same on PostgreSQL: every table of the documents' schema, its id column and its jsonb read as JSON.</summary>
+    private static List<string> PostgreSqlCollectionsHolding(IDocumentStore store, long id, string text)
+    {
+        using var db = new Npgsql.NpgsqlConnection(((PostgreSqlStore)store).ConnectionString);
+        db.Open();
+        var tables = new List<string>();
+        using (var list = new Npgsql.NpgsqlCommand($"SELECT table_name FROM information_schema.tables WHERE table_schema = '{PostgreSqlStore.Schema}'", db))
+        using (var reader = list.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        return [.. tables.Where(table =>
+        {
+            using var rows = new Npgsql.NpgsqlCommand($"SELECT json_build_array(id, data)::text FROM {PostgreSqlStore.Schema}.\"{table}\"", db);
+            using var reader = rows.ExecuteReader();
+            var found = false;
+            while (!found && reader.Read())
+            {
+                using var row = System.Text.Json.JsonDocument.Parse(reader.GetString(0));
+                found = Holds(row.RootElement, id, text);
+            }
+
+            return found;
+        }).Order(StringComparer.Ordinal)];
+    }
+
+    private static bool Holds(System.Text.Json.JsonElement value, long id, string text) => value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Number => value.GetDouble() == id,
+        System.Text.Json.JsonValueKind.String => value.GetString()!.Contains(text, StringComparison.Ordinal),
+        System.Text.Json.JsonValueKind.Object => value.EnumerateObject().Any(p => Holds(p.Value, id, text)),
+        System.Text.Json.JsonValueKind.Array => value.EnumerateArray().Any(v => Holds(v, id, text)),
+        _ => false,
+    };
 
     private static bool Holds(BsonValue value, long id, string text) => value.Type switch
     {

@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.Storage;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ namespace VillageBot.Tests.Privacy;
 
 public sealed class PrivacyTests : BotTest
 {
-    private LiteDB.ILiteCollection<Report> Reports => Host.Db.Collection<Report>("reports");
+    private IDocumentCollection<Report> Reports => Host.Db.Collection<Report>("reports");
 
     [Fact]
     public async Task Mydata_sends_a_json_file_with_the_record_and_every_section_but_nobody_else()
@@ -70,11 +71,11 @@ public sealed class PrivacyTests : BotTest
         await Host.IdleAsync();
 
         Assert.Null(Host.Db.Residents.FindById(person.Id));
-        Assert.Null(Reports.FindById(own.Id).ReporterId);
-        Assert.Equal("Pothole by the school", Reports.FindById(own.Id).Text);
-        Assert.Equal([neighbour.Id + 1], Reports.FindById(supported.Id).Supporters);
-        Assert.Equal(neighbour.Id, Reports.FindById(supported.Id).ReporterId);
-        Assert.Equal(0, Reports.FindById(handled.Id).History.Single().ById);
+        Assert.Null(Reports.FindById(own.Id)!.ReporterId);
+        Assert.Equal("Pothole by the school", Reports.FindById(own.Id)!.Text);
+        Assert.Equal([neighbour.Id + 1], Reports.FindById(supported.Id)!.Supporters);
+        Assert.Equal(neighbour.Id, Reports.FindById(supported.Id)!.ReporterId);
+        Assert.Equal(0, Reports.FindById(handled.Id)!.History.Single().ById);
         Assert.Equal(0, Host.Db.Collection<LoginLink>("web_logins").Count());
 
         await Host.DisposeAsync();
@@ -83,7 +84,7 @@ public sealed class PrivacyTests : BotTest
         Assert.False(Host.StoredDataContains(idBytes), "id erased from disk");
         Assert.False(Host.StoredDataContains(person.Id.ToString(CultureInfo.InvariantCulture)), "id text erased from disk");
         Host = await Host.RestartAsync();
-        Assert.Equal(neighbour.Id, Host.Db.Residents.FindById(neighbour.Id).Id);
+        Assert.Equal(neighbour.Id, Host.Db.Residents.FindById(neighbour.Id)!.Id);
     }
 
     [Fact]

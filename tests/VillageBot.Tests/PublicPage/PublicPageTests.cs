@@ -95,7 +95,7 @@ public sealed class PublicPageTests : BotTest
         Assert.Contains("This report&#x27;s text is private", detail);
         var marked = await staff.SubmitAsync($"/web/reports/{street.Reference}?lang=en", new(), $"/web/reports/{street.Id}/public");
         Assert.Equal($"/web/reports/{street.Id}?done=public", marked.Headers.Location?.OriginalString);
-        Assert.True(Host.Db.Collection<Report>("reports").FindById(street.Id).Public);
+        Assert.True(Host.Db.Collection<Report>("reports").FindById(street.Id)!.Public);
 
         html = await visitor.GetStringAsync("/v/kalsnava?lang=en");
         Assert.Contains("The street light on Meža iela is out", html);
@@ -112,7 +112,7 @@ public sealed class PublicPageTests : BotTest
         var ask = await reporter.ExpectAsync(e => e.HasButton("forget:no"));
         reporter.ClickData(ask.MessageId, ask.AllButtons.Single(b => b.Text == "Yes, erase everything").Data!);
         await reporter.ExpectTextAsync("Your data has been erased");
-        Assert.False(Host.Db.Collection<Report>("reports").FindById(street.Id).Public);
+        Assert.False(Host.Db.Collection<Report>("reports").FindById(street.Id)!.Public);
         Assert.DoesNotContain("Meža iela", await visitor.GetStringAsync("/v/kalsnava?lang=en"));
         Assert.Contains("The report&#x27;s author is unknown or used /forget", await staff.GetStringAsync($"/web/reports/{street.Reference}?lang=en"));
     }
@@ -126,7 +126,7 @@ public sealed class PublicPageTests : BotTest
         var token = WebTestKit.AntiforgeryToken(await staff.GetStringAsync("/web/reports?lang=en"));
         var refused = await staff.PostAsync($"/web/reports/{report.Id}/public", new FormUrlEncodedContent(new Dictionary<string, string> { ["_af"] = token, ["public"] = "on" }));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.False(Host.Db.Collection<Report>("reports").FindById(report.Id).Public);
+        Assert.False(Host.Db.Collection<Report>("reports").FindById(report.Id)!.Public);
     }
 
     [Theory]

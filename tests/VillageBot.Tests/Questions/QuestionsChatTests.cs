@@ -188,12 +188,12 @@ public sealed class QuestionsChatTests : BotTest
         await user.ExpectTextAsync("I understand text messages");
         user.Send("?!");
         await user.ExpectTextAsync("Please write your question in words");
-        Assert.Equal(AskCommand.Dialog, Host.Db.Residents.FindById(user.Id).Dialog?.Name);
+        Assert.Equal(AskCommand.Dialog, Host.Db.Residents.FindById(user.Id)!.Dialog?.Name);
 
         user.Send("what is CLLD");
         var answer = await user.ExpectTextAsync("Sources:");
         Assert.Contains("community-led", answer.Text, StringComparison.OrdinalIgnoreCase);
-        Assert.Null(Host.Db.Residents.FindById(user.Id).Dialog);
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class QuestionsChatTests : BotTest
 
     private List<KnowledgeGap> Gaps() => [.. Host.Db.Collection<KnowledgeGap>("knowledge_gaps").FindAll()];
 
-    private int VillageId(string code) => Host.Db.Villages.FindOne(v => v.Code == code).Id;
+    private int VillageId(string code) => Host.Db.Villages.FindOne(v => v.Code == code)!.Id;
 
     [Fact]
     public async Task A_long_chatty_question_is_answered_from_the_right_article()
@@ -294,7 +294,7 @@ public sealed class QuestionsChatTests : BotTest
 
     private void MakeCoordinator(FakeUser user, string code)
     {
-        var resident = Host.Db.Residents.FindById(user.Id);
+        var resident = Host.Db.Residents.FindById(user.Id)!;
         resident.CoordinatorOf.Add(VillageId(code));
         Host.Db.Residents.Update(resident);
     }

@@ -62,7 +62,7 @@ public sealed class LearningNeedsTests : BotTest
         Assert.DoesNotContain("Not enough answers yet", report.Text);
         Assert.True(report.Text!.IndexOf("EU policy and funding: 0%", StringComparison.Ordinal) < report.Text.IndexOf("Data about the village: 100%", StringComparison.Ordinal));
         Assert.Contains("📣 Share next:", report.Text);
-        var village = Host.Db.Villages.FindOne(v => v.Code == "kalsnava");
+        var village = Host.Db.Villages.FindOne(v => v.Code == "kalsnava")!;
         Assert.Equal($"qzn:send:{village.Id}:eu-policy-funding", report.AllButtons.First().Data);
 
         var chart = await coordinator.ExpectAsync(e => e.Method == "sendPhoto");
@@ -78,8 +78,8 @@ public sealed class LearningNeedsTests : BotTest
     {
         var coordinator = await CoordinatorAsync();
         var resident = await MemberAsync("en");
-        var kalsnava = Host.Db.Villages.FindOne(v => v.Code == "kalsnava");
-        var ergli = Host.Db.Villages.FindOne(v => v.Code == "ergli");
+        var kalsnava = Host.Db.Villages.FindOne(v => v.Code == "kalsnava")!;
+        var ergli = Host.Db.Villages.FindOne(v => v.Code == "ergli")!;
 
         resident.Send("/needs");
         await resident.ExpectTextAsync("Only a village coordinator or an admin can do this.");
@@ -115,7 +115,7 @@ public sealed class LearningNeedsTests : BotTest
         await admin.OnboardAsync("kalsnava");
         admin.Send("/needs");
         var choice = await admin.ExpectTextAsync("Which village's learning needs should I show?");
-        var ergli = Host.Db.Villages.FindOne(v => v.Code == "ergli");
+        var ergli = Host.Db.Villages.FindOne(v => v.Code == "ergli")!;
         Assert.Equal(Host.Db.Villages.Count(), choice.AllButtons.Count());
         admin.Click($"qzn:v:{ergli.Id}");
         var report = await admin.ExpectTextAsync("Learning needs — Ērgļi (members: 0)");
@@ -137,7 +137,7 @@ public sealed class LearningNeedsTests : BotTest
 
         coordinator.Send("/needs");
         var needs = await coordinator.ExpectTextAsync("Learning needs — Kalsnava");
-        var village = Host.Db.Villages.FindOne(v => v.Code == "kalsnava");
+        var village = Host.Db.Villages.FindOne(v => v.Code == "kalsnava")!;
         coordinator.ClickData(needs.MessageId, $"qzn:send:{village.Id}:smart-village-basics");
         var confirm = await coordinator.ExpectTextAsync("Send “Smart village basics” to the residents of Kalsnava?");
         Assert.Contains("Recipients: 3; skipped because they already finished it: 0.", confirm.Text);
@@ -159,7 +159,7 @@ public sealed class LearningNeedsTests : BotTest
         Assert.Contains("“Learning-needs self-assessment: residents” (Kalsnava)", report.Text);
         await done.ExpectSilenceAsync();
         await elsewhere.ExpectSilenceAsync();
-        Assert.False(Host.Db.Residents.FindById(blocked.Id).Active);
+        Assert.False(Host.Db.Residents.FindById(blocked.Id)!.Active);
 
         invited.Click("qz:go:assess-residents");
         await invited.ExpectTextAsync("Начинаем «Самооценка учебных потребностей: жители»");

@@ -64,7 +64,7 @@ internal static class QuizSteps
     /// <summary>Makes the person a coordinator of the village they joined.</summary>
     public static void MakeCoordinator(BotHost host, FakeUser user)
     {
-        var resident = host.Db.Residents.FindById(user.Id);
+        var resident = host.Db.Residents.FindById(user.Id)!;
         resident.CoordinatorOf = [resident.VillageId!.Value];
         host.Db.Residents.Update(resident);
     }

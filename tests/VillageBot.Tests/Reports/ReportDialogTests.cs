@@ -35,8 +35,8 @@ public sealed class ReportDialogTests : ReportTest
         Assert.False(report.Anonymous);
         Assert.Equal(user.Id, report.ReporterId);
         Assert.Equal(ReportStatus.New, report.Status);
-        Assert.Equal(Host.Db.Residents.FindById(user.Id).VillageId, report.VillageId);
-        Assert.Null(Host.Db.Residents.FindById(user.Id).Dialog);
+        Assert.Equal(Host.Db.Residents.FindById(user.Id)!.VillageId, report.VillageId);
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ReportDialogTests : ReportTest
 
         Assert.Equal(1, Store.Reports.Count());
         Assert.Equal([second.Id], StoredReport(reference).Supporters);
-        Assert.Null(Host.Db.Residents.FindById(second.Id).Dialog);
+        Assert.Null(Host.Db.Residents.FindById(second.Id)!.Dialog);
 
         first.Send("/myreports");
         var mine = await first.ExpectTextAsync(reference);
@@ -128,7 +128,7 @@ public sealed class ReportDialogTests : ReportTest
         Assert.True(offer.HasButton("No, mine is different"), offer.ToString());
         user.Click($"rep:same:{existing.Id}");
         Assert.Contains(existing.Reference, (await user.ExpectTextAsync("+1")).Text);
-        Assert.Null(Host.Db.Residents.FindById(user.Id).Dialog);
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
         Assert.Equal(1, Store.Reports.Count());
         Assert.Equal([user.Id], StoredReport(existing.Reference).Supporters);
     }
@@ -229,7 +229,7 @@ public sealed class ReportDialogTests : ReportTest
         Assert.Contains("location", ask.Text);
         user.Click("rep:skip");
         await user.ExpectAsync(e => e.HasButton("rep:ok"));
-        Assert.Equal("big-photo", Host.Db.Residents.FindById(user.Id).Dialog!.Get("photo"));
+        Assert.Equal("big-photo", Host.Db.Residents.FindById(user.Id)!.Dialog!.Get("photo"));
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public sealed class ReportDialogTests : ReportTest
         await user.ExpectTextAsync("cannot read stickers");
         user.Send("ok");
         await user.ExpectTextAsync("a little more detail");
-        var dialog = Host.Db.Residents.FindById(user.Id).Dialog!;
+        var dialog = Host.Db.Residents.FindById(user.Id)!.Dialog!;
         Assert.Equal(ReportFlow.StepDescribe, dialog.Step);
         Assert.False(dialog.Data.ContainsKey("text"));
         Assert.Equal(0, Store.Reports.Count());
@@ -296,7 +296,7 @@ public sealed class ReportDialogTests : ReportTest
         user.Send("yes");
         await user.ExpectTextAsync("choose with the buttons");
         await user.ExpectAsync(e => e.HasButton("rep:ok"));
-        Assert.Equal(ReportFlow.StepCategory, Host.Db.Residents.FindById(user.Id).Dialog!.Step);
+        Assert.Equal(ReportFlow.StepCategory, Host.Db.Residents.FindById(user.Id)!.Dialog!.Step);
     }
 
     [Fact]
@@ -330,7 +330,7 @@ public sealed class ReportDialogTests : ReportTest
         other.ClickData(1, "rep:cat:weather");
         Assert.Contains("no longer valid", (await other.ExpectAsync(e => e.Method == "answerCallbackQuery")).Text);
         Assert.Empty(StoredReport(reference).Supporters);
-        Assert.Equal(ReportFlow.StepCategory, Host.Db.Residents.FindById(other.Id).Dialog!.Step);
+        Assert.Equal(ReportFlow.StepCategory, Host.Db.Residents.FindById(other.Id)!.Dialog!.Step);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace VillageBot.Tests.Reports;
 
 public sealed class ReportStoreTests : IDisposable
 {
-    private readonly Db _db = new(Options.Create(new StorageOptions { DataDirectory = BotHost.NewDataDirectory() }));
+    private readonly LiteDbStore _db = new(Options.Create(new StorageOptions { DataDirectory = BotHost.NewDataDirectory() }));
 
     public void Dispose() => _db.Dispose();
 

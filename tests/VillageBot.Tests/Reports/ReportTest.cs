@@ -24,7 +24,7 @@ public abstract partial class ReportTest : BotTest
 
     protected ReportStore Store => Host.Services.GetRequiredService<ReportStore>();
 
-    protected Report StoredReport(string reference) => Store.Reports.FindOne(r => r.Reference == reference);
+    protected Report StoredReport(string reference) => Store.Reports.FindOne(r => r.Reference == reference)!;
 
     /// <summary>A member of the village whom the admin promotes to its coordinator.</summary>
     protected async Task<FakeUser> CoordinatorAsync(string village = "kalsnava", string lang = "en")

@@ -116,7 +116,7 @@ public sealed class ReportTriageTests : ReportTest
         var refused = await resident.ExpectAsync(e => e.Method == "answerCallbackQuery");
         Assert.True(refused.Alert);
         Assert.Equal(ReportStatus.New, StoredReport(reference).Status);
-        Assert.Null(Host.Db.Residents.FindById(resident.Id).Dialog);
+        Assert.Null(Host.Db.Residents.FindById(resident.Id)!.Dialog);
         await reporter.ExpectSilenceAsync();
     }
 
@@ -136,7 +136,7 @@ public sealed class ReportTriageTests : ReportTest
         stranger.ClickData(1, $"rst:{id}:resolved");
         var refused = await stranger.ExpectAsync(e => e.Method == "answerCallbackQuery");
         Assert.Contains("another village", refused.Text);
-        Assert.Null(Host.Db.Residents.FindById(stranger.Id).Dialog);
+        Assert.Null(Host.Db.Residents.FindById(stranger.Id)!.Dialog);
 
         var report = StoredReport(reference);
         Assert.Equal(ReportStatus.New, report.Status);
@@ -162,7 +162,7 @@ public sealed class ReportTriageTests : ReportTest
 
         Assert.Equal(ReportStatus.Resolved, StoredReport(reference).Status);
         Assert.Single(StoredReport(reference).History);
-        Assert.Null(Host.Db.Residents.FindById(coordinator.Id).Dialog);
+        Assert.Null(Host.Db.Residents.FindById(coordinator.Id)!.Dialog);
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public sealed class ReportTriageTests : ReportTest
     public async Task Long_lists_come_in_pages()
     {
         var coordinator = await CoordinatorAsync("kalsnava", "en");
-        var village = Host.Db.Residents.FindById(coordinator.Id).VillageId!.Value;
+        var village = Host.Db.Residents.FindById(coordinator.Id)!.VillageId!.Value;
         for (var i = 0; i < ReportList.PageSize + 2; i++)
         {
             Store.Add(new Report { VillageId = village, Text = $"Problem number {i}", Category = "community", CreatedAt = DateTime.UtcNow.AddMinutes(i) });

@@ -10,7 +10,7 @@ public sealed class ReviewQueueTests : ReportTest
     [Fact]
     public async Task Admin_reviews_lowest_confidence_first_and_relabels_with_a_button()
     {
-        var village = Host.Db.Villages.FindOne(v => v.Code == "kalsnava").Id;
+        var village = Host.Db.Villages.FindOne(v => v.Code == "kalsnava")!.Id;
         var sure = Store.Add(new Report { VillageId = village, Text = "Unsure one", Category = "community", PredictedCategory = "community", Confidence = 0.45, NeedsReview = true });
         var least = Store.Add(new Report { VillageId = village, Text = "Least sure one", Category = "economy", PredictedCategory = "economy", Confidence = 0.12, NeedsReview = true });
         Store.Add(new Report { VillageId = village, Text = "Confident one", Category = "transport", PredictedCategory = "transport", Confidence = 0.95 });

@@ -48,7 +48,7 @@ public sealed class RedirectTests : ResponsibilityTest
         await user.ExpectTextAsync(answer);
         await user.ExpectSilenceAsync();
         Assert.Equal(0, Store.Reports.Count());
-        Assert.Null(Host.Db.Residents.FindById(user.Id).Dialog);
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
         Assert.Empty(Deliveries.Deliveries.FindAll());
         Assert.Empty(Host.Services.GetRequiredService<VillageBot.Features.Questions.Chat.KnowledgeGaps>().Of(null));
     }

@@ -10,6 +10,6 @@ public sealed class SettingsTests : BotTest
         await user.ExpectTextAsync("Reminders: on");
         user.Click("set:nudges");
         await user.ExpectAsync(e => e.Method == "editMessageText" && e.Text!.Contains("Reminders: off"));
-        Assert.False(Host.Db.Residents.FindById(user.Id).NudgesEnabled);
+        Assert.False(Host.Db.Residents.FindById(user.Id)!.NudgesEnabled);
     }
 }

@@ -36,7 +36,7 @@ public sealed class BadInputTests : BotTest
         await user.ExpectAsync(e => e.HasButton("vil:page:1"));
         Api.SendMessage(user.Id, m => m.Voice = new Voice { FileId = "v1", FileUniqueId = "v1u", Duration = 3 }, "en");
         await user.ExpectTextAsync("Please type the village name");
-        Assert.Null(Host.Db.Residents.FindById(user.Id).VillageId);
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.VillageId);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class BadInputTests : BotTest
         user.Send(command);
         await user.ExpectTextAsync("Only an admin can do this.");
         Assert.Equal(villages, Host.Db.Villages.Count());
-        Assert.Empty(Host.Db.Residents.FindById(user.Id).CoordinatorOf);
+        Assert.Empty(Host.Db.Residents.FindById(user.Id)!.CoordinatorOf);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class BadInputTests : BotTest
 
     private string Snapshot(long userId)
     {
-        var r = Host.Db.Residents.FindById(userId);
+        var r = Host.Db.Residents.FindById(userId)!;
         return System.Text.Json.JsonSerializer.Serialize(new { r.Lang, r.VillageId, r.PrivacyAcceptedAt, r.CoordinatorOf, r.NudgesEnabled, r.Dialog?.Name, r.Dialog?.Step, r.Active });
     }
 }

@@ -43,16 +43,16 @@ public sealed class TransportTests : BotTest
         Api.Block(user.Id);
         user.Send("/help");
         await Host.IdleAsync();
-        Assert.False(Host.Db.Residents.FindById(user.Id).Active);
+        Assert.False(Host.Db.Residents.FindById(user.Id)!.Active);
 
         Api.Unblock(user.Id);
         Api.ChatMemberChanged(user.Id, ChatMemberStatus.Member);
         await Host.IdleAsync();
-        Assert.True(Host.Db.Residents.FindById(user.Id).Active);
+        Assert.True(Host.Db.Residents.FindById(user.Id)!.Active);
 
         Api.ChatMemberChanged(user.Id, ChatMemberStatus.Kicked);
         await Host.IdleAsync();
-        Assert.False(Host.Db.Residents.FindById(user.Id).Active);
+        Assert.False(Host.Db.Residents.FindById(user.Id)!.Active);
     }
 
     [Fact]

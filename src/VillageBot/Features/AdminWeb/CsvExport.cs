@@ -18,7 +18,7 @@ public static class CsvExport
     ];
 
     public static void MapCsvExport(this IEndpointRouteBuilder web) =>
-        web.MapGet("/reports.csv", (HttpContext http, Db db, ReportStore store, TimeProvider time) =>
+        web.MapGet("/reports.csv", (HttpContext http, IDocumentStore db, ReportStore store, TimeProvider time) =>
         {
             var ui = WebUi.For(http);
             var f = ReportFilter.Parse(http.Request.Query);

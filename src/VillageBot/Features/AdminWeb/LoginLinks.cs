@@ -33,11 +33,11 @@ public enum LinkState
 public sealed class LoginLinks : IPersonalData
 {
     private static readonly Lock Gate = new();
-    private readonly Db _db;
+    private readonly IDocumentStore _db;
     private readonly IOptions<WebOptions> _options;
     private readonly TimeProvider _time;
 
-    public LoginLinks(Db db, IOptions<WebOptions> options, TimeProvider time)
+    public LoginLinks(IDocumentStore db, IOptions<WebOptions> options, TimeProvider time)
     {
         _db = db;
         _options = options;
@@ -48,7 +48,7 @@ public sealed class LoginLinks : IPersonalData
 
     public IReadOnlyList<string> Collections => ["web_logins"];
 
-    private LiteDB.ILiteCollection<LoginLink> Links => _db.Collection<LoginLink>("web_logins");
+    private IDocumentCollection<LoginLink> Links => _db.Collection<LoginLink>("web_logins");
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
@@ -60,9 +60,7 @@ public sealed class LoginLinks : IPersonalData
         lock (Gate)
         {
             // Indexes (and so the collection) are made by the first link, so reading never writes.
-            var links = Links;
-            links.EnsureIndex(l => l.TokenHash, unique: true);
-            links.EnsureIndex(l => l.UserId);
+            var links = _db.Collection<LoginLink>("web_logins", i => i.On(l => l.TokenHash, unique: true).On(l => l.UserId));
             links.DeleteMany(l => l.UserId == userId && l.UsedAt == null);
             links.DeleteMany(l => l.ExpiresAt < now.AddDays(-1));
             links.Insert(new LoginLink { TokenHash = Hash(token), UserId = userId, CreatedAt = now, ExpiresAt = now.AddMinutes(_options.Value.LinkMinutes) });

@@ -15,7 +15,7 @@ public static class PulsePage
     public const int Periods = 12;
 
     public static void MapPulsePage(this IEndpointRouteBuilder web) =>
-        web.MapGet("/pulse", (HttpContext http, Db db, ReportStore store, IEnumerable<IPulseSource> sources, TimeProvider time) =>
+        web.MapGet("/pulse", (HttpContext http, IDocumentStore db, ReportStore store, IEnumerable<IPulseSource> sources, TimeProvider time) =>
         {
             var ui = WebUi.For(http);
             var viewer = ui.Viewer!;

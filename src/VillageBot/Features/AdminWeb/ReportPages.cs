@@ -22,7 +22,7 @@ public static class ReportPages
         web.MapPost("/reports/{id:int}/category", RelabelAsync).RequireAuthorization(AdminWebFeature.AdminPolicy);
     }
 
-    private static IResult List(HttpContext http, Db db, ReportStore store, IOptions<WebOptions> options)
+    private static IResult List(HttpContext http, IDocumentStore db, ReportStore store, IOptions<WebOptions> options)
     {
         var ui = WebUi.For(http);
         var viewer = ui.Viewer!;
@@ -46,7 +46,7 @@ public static class ReportPages
     }
 
     /// <summary>One report, by its reference as residents see it in the chat (R-1001) or by its number.</summary>
-    private static IResult Detail(HttpContext http, string key, Db db, ReportStore store, IOptions<WebOptions> options)
+    private static IResult Detail(HttpContext http, string key, IDocumentStore db, ReportStore store, IOptions<WebOptions> options)
     {
         var ui = WebUi.For(http);
         if (store.Find(key) is not { } r)

@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.AdminWeb;
 
 /// <summary>How a report is described on pages and in exports: labels, author, location link.</summary>
-public sealed class ReportPresenter(Db db)
+public sealed class ReportPresenter(IDocumentStore db)
 {
     private readonly Dictionary<int, Village> _villages = db.Villages.FindAll().ToDictionary(v => v.Id);
 

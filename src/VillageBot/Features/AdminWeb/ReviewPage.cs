@@ -10,7 +10,7 @@ namespace VillageBot.Features.AdminWeb;
 public static class ReviewPage
 {
     public static void MapReviewPage(this IEndpointRouteBuilder web) =>
-        web.MapGet("/review", (HttpContext http, Db db, ReportStore store) =>
+        web.MapGet("/review", (HttpContext http, IDocumentStore db, ReportStore store) =>
         {
             var ui = WebUi.For(http);
             var f = ReportFilter.Parse(http.Request.Query);

@@ -28,7 +28,7 @@ public static class WebLogin
 {
     public static void MapWebLogin(this IEndpointRouteBuilder web)
     {
-        web.MapGet("/login", (HttpContext http, string? t, LoginLinks links, Db db) =>
+        web.MapGet("/login", (HttpContext http, string? t, LoginLinks links, IDocumentStore db) =>
         {
             var ui = WebUi.For(http);
             var (state, userId) = links.Peek(t);
@@ -41,7 +41,7 @@ public static class WebLogin
             return ui.Render<LoginPage>(new Dictionary<string, object?> { ["Name"] = name, ["Token"] = t });
         }).AllowAnonymous();
 
-        web.MapPost("/login", async (HttpContext http, [FromForm] string? t, LoginLinks links, Db db, IOptions<BotOptions> bot, IOptions<WebOptions> options, TimeProvider time, ILogger<WebLinkCommand> log) =>
+        web.MapPost("/login", async (HttpContext http, [FromForm] string? t, LoginLinks links, IDocumentStore db, IOptions<BotOptions> bot, IOptions<WebOptions> options, TimeProvider time, ILogger<WebLinkCommand> log) =>
         {
             var ui = WebUi.For(http);
             var (state, userId) = links.Redeem(t);

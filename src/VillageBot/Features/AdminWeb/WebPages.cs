@@ -41,7 +41,7 @@ public static class WebPages
     public static Task WriteDeniedAsync(HttpContext http) => Denied(WebUi.For(http)).ExecuteAsync(http);
 
     public static void MapWebApi(this IEndpointRouteBuilder web) =>
-        web.MapGet("/api/reports", (HttpContext http, Db db, ReportStore store) =>
+        web.MapGet("/api/reports", (HttpContext http, IDocumentStore db, ReportStore store) =>
         {
             var viewer = WebViewer.From(http.User);
             var f = ReportFilter.Parse(http.Request.Query);

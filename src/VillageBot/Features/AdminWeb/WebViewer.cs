@@ -60,7 +60,7 @@ public sealed record WebViewer(long UserId, string Name, bool IsAdmin, IReadOnly
 /// Checks each session against the database, so a coordinator who was demoted, or a person who used
 /// /forget, loses access at once instead of when the cookie expires.
 /// </summary>
-public sealed class WebSessionValidator(Db db, IOptions<BotOptions> bot) : CookieAuthenticationEvents
+public sealed class WebSessionValidator(IDocumentStore db, IOptions<BotOptions> bot) : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {

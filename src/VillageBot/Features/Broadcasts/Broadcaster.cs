@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Storage;
@@ -80,21 +79,21 @@ public sealed class Broadcaster(BroadcastStore store, IJobScheduler jobs, IServi
     public static string Arg(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>Broadcasts and their per-recipient deliveries in LiteDB.</summary>
+/// <summary>Broadcasts and their per-recipient deliveries in the database.</summary>
 public sealed class BroadcastStore
 {
-    public BroadcastStore(Db db)
+    public BroadcastStore(IDocumentStore db)
     {
         Db = db;
-        Deliveries.EnsureIndex(d => d.BroadcastId);
-        Broadcasts.EnsureIndex(b => b.VillageId);
+        _ = Deliveries;
+        _ = Broadcasts;
     }
 
-    public Db Db { get; }
+    public IDocumentStore Db { get; }
 
-    public ILiteCollection<Broadcast> Broadcasts => Db.Collection<Broadcast>("broadcasts");
+    public IDocumentCollection<Broadcast> Broadcasts => Db.Collection<Broadcast>("broadcasts", i => i.On(b => b.VillageId));
 
-    public ILiteCollection<Delivery> Deliveries => Db.Collection<Delivery>("deliveries");
+    public IDocumentCollection<Delivery> Deliveries => Db.Collection<Delivery>("deliveries", i => i.On(d => d.BroadcastId));
 
     /// <summary>Members of the village who have not blocked the bot.</summary>
     public IReadOnlyList<Resident> Recipients(int villageId) =>

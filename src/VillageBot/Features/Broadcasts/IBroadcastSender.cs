@@ -32,7 +32,7 @@ public interface IBroadcastSender
 public sealed class BroadcastSkippedException(string reason) : Exception(reason);
 
 /// <summary>A coordinator's text, under a header naming the village, in each recipient's language.</summary>
-public sealed class TextBroadcastSender(IMessenger messenger, Texts texts, Db db) : IBroadcastSender
+public sealed class TextBroadcastSender(IMessenger messenger, Texts texts, IDocumentStore db) : IBroadcastSender
 {
     private readonly Dictionary<int, string> _villages = [];
 

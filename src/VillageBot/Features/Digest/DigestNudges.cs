@@ -12,7 +12,7 @@ namespace VillageBot.Features.Digest;
 /// <see cref="DigestOptions.Hour"/> (village time) to everyone who reported, supported or voted in the village in the
 /// month before, and to members who asked for it in /settings.
 /// </summary>
-public sealed class DigestNudges(VillageDigest digest, Db db) : INudgeSource
+public sealed class DigestNudges(VillageDigest digest, IDocumentStore db) : INudgeSource
 {
     public const string KindName = "digest";
 

@@ -10,7 +10,7 @@ namespace VillageBot.Features.Digest;
 /// "You said, we did" on the pulse page: for each village in view, the month the last digest was about — reports
 /// received, resolved and in progress, and what came of its polls and most supported problems.
 /// </summary>
-public sealed class DigestPulse(VillageDigest digest, Db db, Texts texts, TimeProvider time) : IPulseSource
+public sealed class DigestPulse(VillageDigest digest, IDocumentStore db, Texts texts, TimeProvider time) : IPulseSource
 {
     public string Slot => PulseSlots.Digest;
 

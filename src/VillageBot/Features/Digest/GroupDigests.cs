@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hangfire;
-using LiteDB;
 using Microsoft.Extensions.Options;
 using VillageBot.Features.Groups;
 using VillageBot.Features.Nudges;
@@ -13,7 +12,7 @@ namespace VillageBot.Features.Digest;
 /// <summary>A village's digest of a month, posted in its group; the id is "YYYY-MM:VILLAGE".</summary>
 public sealed class GroupDigestPost
 {
-    [BsonId]
+    [DocumentId]
     public string Id { get; set; } = "";
 
     public long ChatId { get; set; }
@@ -28,9 +27,9 @@ public sealed class GroupDigestPost
 /// under its key before it is queued, so a rerun, a restart or a crash never posts it twice.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class GroupDigestJob(VillageDigest digest, GroupLinks links, GroupOutbox outbox, QuietHours quiet, Db db, TimeProvider time, ILogger<GroupDigestJob> log) : IJob
+public sealed class GroupDigestJob(VillageDigest digest, GroupLinks links, GroupOutbox outbox, QuietHours quiet, IDocumentStore db, TimeProvider time, ILogger<GroupDigestJob> log) : IJob
 {
-    private ILiteCollection<GroupDigestPost> Posts => db.Collection<GroupDigestPost>("group_digests");
+    private IDocumentCollection<GroupDigestPost> Posts => db.Collection<GroupDigestPost>("group_digests");
 
     public Task RunAsync(string arg, CancellationToken ct)
     {

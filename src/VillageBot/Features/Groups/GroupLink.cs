@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Groups;
@@ -6,7 +5,7 @@ namespace VillageBot.Features.Groups;
 /// <summary>A village's own Telegram group, linked by its coordinator with /link; the id is the group's chat id.</summary>
 public sealed class GroupLink
 {
-    [BsonId(false)]
+    [DocumentId(autoId: false)]
     public long Id { get; set; }
 
     public int VillageId { get; set; }
@@ -31,15 +30,15 @@ public sealed class GroupLink
 /// </summary>
 public sealed class GroupLinks
 {
-    public GroupLinks(Db db)
+    public GroupLinks(IDocumentStore db)
     {
         Db = db;
-        Links.EnsureIndex(l => l.VillageId);
+        _ = Links;
     }
 
-    public Db Db { get; }
+    public IDocumentStore Db { get; }
 
-    internal ILiteCollection<GroupLink> Links => Db.Collection<GroupLink>("group_links");
+    internal IDocumentCollection<GroupLink> Links => Db.Collection<GroupLink>("group_links", i => i.On(l => l.VillageId));
 
     public GroupLink? Find(long chatId) => Links.FindById(chatId);
 

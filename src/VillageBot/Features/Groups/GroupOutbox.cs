@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
 
@@ -37,7 +36,7 @@ public sealed class OutboxButton
 }
 
 /// <summary>
-/// Each group's own queue of outgoing messages, kept in LiteDB. A handler in a group only adds its reply here and
+/// Each group's own queue of outgoing messages, kept in the database. A handler in a group only adds its reply here and
 /// is done, so its update (and the dispatcher's slot) is never held while the group waits for its turn under
 /// Groups:MessagesPerMinute; private chats go on at once however many messages a group has waiting. One sender per
 /// group takes its messages in order through the <see cref="GroupSender"/>'s pacing and removes each once Telegram
@@ -56,17 +55,16 @@ public sealed class GroupOutbox : IHostedService
     private readonly ILogger<GroupOutbox> _log;
     private int _waiting;
 
-    public GroupOutbox(Db db, IServiceScopeFactory scopes, TimeProvider time, ILogger<GroupOutbox> log)
+    public GroupOutbox(IDocumentStore db, IServiceScopeFactory scopes, TimeProvider time, ILogger<GroupOutbox> log)
     {
-        Messages = db.Collection<GroupOutboxMessage>("group_outbox");
-        Messages.EnsureIndex(m => m.ChatId);
+        Messages = db.Collection<GroupOutboxMessage>("group_outbox", i => i.On(m => m.ChatId));
         _waiting = Messages.Count();
         _scopes = scopes;
         _time = time;
         _log = log;
     }
 
-    private ILiteCollection<GroupOutboxMessage> Messages { get; }
+    private IDocumentCollection<GroupOutboxMessage> Messages { get; }
 
     /// <summary>Messages written but not yet sent, in every group (counted in memory: read often, e.g. by health checks and tests).</summary>
     public int Waiting => Volatile.Read(ref _waiting);

@@ -22,7 +22,7 @@ public sealed class GroupRouter(
     GroupSender sender,
     IMessenger messenger,
     BotStatus status,
-    Db db,
+    IDocumentStore db,
     Texts texts,
     IOptions<BotOptions> options,
     TimeProvider time,

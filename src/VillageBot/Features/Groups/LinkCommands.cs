@@ -10,7 +10,7 @@ namespace VillageBot.Features.Groups;
 /// choosing the village when they coordinate several, then the group's language — and the bot confirms in the
 /// group. Buttons are "gl:v:village" and "gl:l:village:lang"; whoever presses must be allowed too.
 /// </summary>
-public sealed class LinkCommand(GroupLinks links, IGroupChats chats, Db db, BotStatus status, ILogger<LinkCommand> log) : IGroupCommandHandler, IGroupCallbackHandler
+public sealed class LinkCommand(GroupLinks links, IGroupChats chats, IDocumentStore db, BotStatus status, ILogger<LinkCommand> log) : IGroupCommandHandler, IGroupCallbackHandler
 {
     public const string Prefix = "gl";
 

@@ -58,7 +58,7 @@ public sealed class CancelCommand : ICommandHandler
 }
 
 /// <summary>/whoami tells a person their Telegram id (an operator needs it for Bot:AdminIds) and role.</summary>
-public sealed class WhoAmICommand(Db db) : ICommandHandler
+public sealed class WhoAmICommand(IDocumentStore db) : ICommandHandler
 {
     public Task HandleAsync(BotContext ctx, string args)
     {

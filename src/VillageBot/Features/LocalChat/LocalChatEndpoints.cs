@@ -43,7 +43,7 @@ public static class LocalChatEndpoints
         group.MapGet("/", () => Resource("chat.html", "text/html; charset=utf-8"));
         group.MapGet("/chat.js", () => Resource("chat.js", "text/javascript; charset=utf-8"));
         group.MapGet("/chat.css", () => Resource("chat.css", "text/css; charset=utf-8"));
-        group.MapGet("/api/texts", (HttpContext http, string? lang, Texts texts, Db db, IDataProtectionProvider keys) =>
+        group.MapGet("/api/texts", (HttpContext http, string? lang, Texts texts, IDocumentStore db, IDataProtectionProvider keys) =>
         {
             var language = PersonLanguage(db, UserId(http, keys)) ?? Languages.FromTelegram(lang);
             var page = PageTexts.ToDictionary(k => k, k => texts.Get(language, "localchat.page." + k));
@@ -110,7 +110,7 @@ public static class LocalChatEndpoints
             dispatcher.Receive([LocalPollVote.Update(inbox.NextLocalId(), Person(userId, lang).User, message, body.Options!)]);
             return Results.Ok(new { userId });
         });
-        group.MapGet("/api/messages", (HttpContext http, long? since, LocalChatStore store, Db db, IDataProtectionProvider keys) =>
+        group.MapGet("/api/messages", (HttpContext http, long? since, LocalChatStore store, IDocumentStore db, IDataProtectionProvider keys) =>
         {
             var userId = UserId(http, keys);
             if (PersonLanguage(db, userId) is { } lang)
@@ -137,7 +137,7 @@ public static class LocalChatEndpoints
     private static (User User, Chat Chat) Person(long userId, string lang) =>
         (new User { Id = userId, FirstName = "Local", LanguageCode = lang }, new Chat { Id = userId, Type = ChatType.Private });
 
-    private static string? PersonLanguage(Db db, long userId) => db.Residents.FindById(userId) is { LangChosen: true } r ? r.Lang : null;
+    private static string? PersonLanguage(IDocumentStore db, long userId) => db.Residents.FindById(userId) is { LangChosen: true } r ? r.Lang : null;
 
     private static IResult Resource(string name, string contentType)
     {

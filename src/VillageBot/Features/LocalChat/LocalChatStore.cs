@@ -1,4 +1,3 @@
-using LiteDB;
 using Microsoft.Extensions.Options;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
@@ -12,26 +11,23 @@ namespace VillageBot.Features.LocalChat;
 /// </summary>
 public sealed class LocalChatStore
 {
-    private readonly Db _db;
+    private readonly IDocumentStore _db;
     private readonly IOptions<LocalChatOptions> _options;
     private readonly Lock _gate = new();
     private long _version = -1;
 
-    public LocalChatStore(Db db, IOptions<LocalChatOptions> options)
+    public LocalChatStore(IDocumentStore db, IOptions<LocalChatOptions> options)
     {
         _db = db;
         _options = options;
-        Messages.EnsureIndex(m => m.ChatId);
-        Messages.EnsureIndex(m => m.Version);
-        People.EnsureIndex(p => p.LastVersion);
-        Files.EnsureIndex(f => f.ChatId);
+        _ = (Messages, People, Files);
     }
 
-    private ILiteCollection<LocalMessage> Messages => _db.Collection<LocalMessage>("local_chat");
+    private IDocumentCollection<LocalMessage> Messages => _db.Collection<LocalMessage>("local_chat", i => i.On(m => m.ChatId).On(m => m.Version));
 
-    private ILiteCollection<LocalPerson> People => _db.Collection<LocalPerson>("local_chat_people");
+    private IDocumentCollection<LocalPerson> People => _db.Collection<LocalPerson>("local_chat_people", i => i.On(p => p.LastVersion));
 
-    private ILiteCollection<LocalFile> Files => _db.Collection<LocalFile>("local_chat_files");
+    private IDocumentCollection<LocalFile> Files => _db.Collection<LocalFile>("local_chat_files", i => i.On(f => f.ChatId));
 
     public LocalMessage Add(long chatId, string from, string text, Keyboard? keyboard = null, string? imageBase64 = null, LocalPoll? poll = null, LocalFile? file = null)
     {
@@ -123,7 +119,7 @@ public sealed class LocalChatStore
     {
         if (_version < 0)
         {
-            _version = Messages.Count() == 0 ? 0 : Messages.Max(m => m.Version);
+            _version = Messages.Max(m => m.Version, 0L);
         }
 
         return ++_version;
@@ -139,7 +135,7 @@ public sealed class LocalChatStore
         }
 
         // A new person would exceed the cap: the conversation that changed longest ago leaves.
-        if (People.Count() >= _options.Value.MaxPeople && People.Query().OrderBy(p => p.LastVersion).FirstOrDefault() is { } idlest)
+        if (People.Count() >= _options.Value.MaxPeople && People.FirstBy(p => p.LastVersion) is { } idlest)
         {
             Messages.DeleteMany(m => m.ChatId == idlest.Id);
             Files.DeleteMany(f => f.ChatId == idlest.Id);

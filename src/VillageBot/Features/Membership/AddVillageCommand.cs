@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Telegram;
 namespace VillageBot.Features.Membership;
 
 /// <summary>/addvillage code Name.</summary>
-public sealed partial class AddVillageCommand(Db db, BotStatus status) : ICommandHandler
+public sealed partial class AddVillageCommand(IDocumentStore db, BotStatus status) : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args)
     {

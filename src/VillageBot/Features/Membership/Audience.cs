@@ -8,13 +8,13 @@ namespace VillageBot.Features.Membership;
 /// Which villages a person may address (a broadcast, a poll, its results): admins any village, coordinators
 /// their own; and the buttons to choose one.
 /// </summary>
-public sealed class Audience(Db db)
+public sealed class Audience(IDocumentStore db)
 {
     /// <summary>The dialog step of choosing the village.</summary>
     public const string PickStep = "village";
 
     public IReadOnlyList<Village> Villages(BotContext ctx) =>
-        [.. (ctx.IsAdmin ? db.Villages.FindAll() : ctx.Resident.CoordinatorOf.Select(id => db.Villages.FindById(id)).Where(v => v is not null))
+        [.. (ctx.IsAdmin ? db.Villages.FindAll() : ctx.Resident.CoordinatorOf.Select(id => db.Villages.FindById(id)).OfType<Village>())
             .OrderBy(v => v.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("lv-LV"), true))];
 
     /// <summary>

@@ -4,7 +4,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Membership;
 
 /// <summary>/promote and /demote: make a person a village's coordinator, or stop them being one.</summary>
-public sealed class CoordinatorCommand(Db db, bool promote) : ICommandHandler
+public sealed class CoordinatorCommand(IDocumentStore db, bool promote) : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args)
     {
@@ -86,7 +86,7 @@ public sealed class CoordinatorCommand(Db db, bool promote) : ICommandHandler
 }
 
 /// <summary>/promote person [village-code].</summary>
-public sealed class PromoteCommand(Db db) : ICommandHandler
+public sealed class PromoteCommand(IDocumentStore db) : ICommandHandler
 {
     private readonly CoordinatorCommand _inner = new(db, promote: true);
 
@@ -94,7 +94,7 @@ public sealed class PromoteCommand(Db db) : ICommandHandler
 }
 
 /// <summary>/demote person [village-code].</summary>
-public sealed class DemoteCommand(Db db) : ICommandHandler
+public sealed class DemoteCommand(IDocumentStore db) : ICommandHandler
 {
     private readonly CoordinatorCommand _inner = new(db, promote: false);
 

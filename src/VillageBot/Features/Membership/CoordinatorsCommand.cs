@@ -4,7 +4,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Membership;
 
 /// <summary>/coordinators — who coordinates which village.</summary>
-public sealed class CoordinatorsCommand(Db db) : ICommandHandler
+public sealed class CoordinatorsCommand(IDocumentStore db) : ICommandHandler
 {
     public Task HandleAsync(BotContext ctx, string args)
     {

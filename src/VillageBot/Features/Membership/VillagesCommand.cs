@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Telegram;
 namespace VillageBot.Features.Membership;
 
 /// <summary>/villages — every village with its code, join link and number of residents.</summary>
-public sealed class VillagesCommand(Db db, BotStatus status) : ICommandHandler
+public sealed class VillagesCommand(IDocumentStore db, BotStatus status) : ICommandHandler
 {
     public Task HandleAsync(BotContext ctx, string args)
     {

@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Nudges;
@@ -24,7 +23,7 @@ public enum NudgeState
 public sealed class Nudge
 {
     /// <summary>"followup:REPORT:N", "untriaged:COORDINATOR:N", "poll:POLL:RESIDENT", "quiz:RESIDENT:MODULE".</summary>
-    [BsonId]
+    [DocumentId]
     public string Key { get; set; } = "";
 
     public string Kind { get; set; } = "";
@@ -55,42 +54,28 @@ public sealed class Nudge
     /// <summary>The reports a coordinator's digest listed.</summary>
     public List<int> Reports { get; set; } = [];
 
-    [BsonIgnore]
+    [NotStored]
     public bool Waiting => State is NudgeState.Pending or NudgeState.Sending;
 
     /// <summary>Sent, or perhaps sent: counts against the weekly cap.</summary>
-    [BsonIgnore]
+    [NotStored]
     public bool Delivered => State is NudgeState.Sent or NudgeState.Unconfirmed;
 }
 
-/// <summary>Every nudge planned, sent or dropped, in LiteDB ("nudges").</summary>
+/// <summary>Every nudge planned, sent or dropped, in the database ("nudges").</summary>
 public sealed class NudgeStore
 {
-    public NudgeStore(Db db)
+    public NudgeStore(IDocumentStore db)
     {
-        Nudges = db.Collection<Nudge>("nudges");
-        Nudges.EnsureIndex(n => n.ResidentId);
-        Nudges.EnsureIndex(n => n.Ref);
-        Nudges.EnsureIndex(n => n.State);
+        Nudges = db.Collection<Nudge>("nudges", i => i.On(n => n.ResidentId).On(n => n.Ref).On(n => n.State));
     }
 
-    public ILiteCollection<Nudge> Nudges { get; }
+    public IDocumentCollection<Nudge> Nudges { get; }
 
     public Nudge? Get(string key) => Nudges.FindById(key);
 
     /// <summary>Adds a planned nudge; false if one with the same key exists already.</summary>
-    public bool TryAdd(Nudge nudge)
-    {
-        try
-        {
-            Nudges.Insert(nudge);
-            return true;
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return false;
-        }
-    }
+    public bool TryAdd(Nudge nudge) => Nudges.TryInsert(nudge);
 
     public void Save(Nudge nudge) => Nudges.Update(nudge);
 

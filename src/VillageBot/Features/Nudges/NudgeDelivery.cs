@@ -13,7 +13,7 @@ namespace VillageBot.Features.Nudges;
 /// broadcast, then schedules itself for the next one. One job (one key) does all sending, so no two runs ever
 /// count one person's weekly cap at the same time. Each nudge is checked again when its time comes: the person is
 /// active and wants reminders, it is not quiet hours, the weekly cap has room, and its source still wants it.
-/// A nudge is marked <see cref="NudgeState.Sending"/> in LiteDB just before the message goes out and
+/// A nudge is marked <see cref="NudgeState.Sending"/> in the database just before the message goes out and
 /// <see cref="NudgeState.Sent"/> after; one found still marked sending (the process died in between) is never sent
 /// again: a crash may lose that one nudge but never repeats it.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class NudgeDelivery(
     SendPacer pacer,
     IMessenger messenger,
     Texts texts,
-    Db db,
+    IDocumentStore db,
     IOptions<NudgeOptions> options,
     TimeProvider time,
     ILogger<NudgeDelivery> log) : IJob

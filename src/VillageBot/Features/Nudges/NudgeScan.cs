@@ -19,7 +19,7 @@ public sealed class NudgeScan(
     NudgeStore store,
     NudgeWake wake,
     QuietHours quiet,
-    Db db,
+    IDocumentStore db,
     IOptions<NudgeOptions> options,
     TimeProvider time,
     ILogger<NudgeScan> log) : IJob

@@ -7,7 +7,7 @@ using VillageBot.Infrastructure.Text;
 namespace VillageBot.Features.Onboarding;
 
 /// <summary>Finds villages by what people type (name or code, with or without diacritics) and lists them as buttons.</summary>
-public sealed class VillageDirectory(Db db)
+public sealed class VillageDirectory(IDocumentStore db)
 {
     public const int PageSize = 8;
 

@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Onboarding;
 
 /// <summary>On the first start with an empty database, adds the sample villages from data/villages.json.</summary>
-public sealed class VillageSeeder(Db db, IOptions<ContentOptions> content, TimeProvider time, ILogger<VillageSeeder> log) : IHostedService
+public sealed class VillageSeeder(IDocumentStore db, IOptions<ContentOptions> content, TimeProvider time, ILogger<VillageSeeder> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace VillageBot.Features.Open311;
 /// <summary>Creating a request: a municipality's system files an anonymous report in the village it names or the nearest one.</summary>
 public static partial class Open311Api
 {
-    private static async Task<IResult> CreateAsync(HttpContext http, string format, Db db, ReportStore store, ReportNotifier notifier, TimeProvider time, IOptions<Open311Options> options, ILoggerFactory logs)
+    private static async Task<IResult> CreateAsync(HttpContext http, string format, IDocumentStore db, ReportStore store, ReportNotifier notifier, TimeProvider time, IOptions<Open311Options> options, ILoggerFactory logs)
     {
         if (!Open311Format.IsKnown(format))
         {
@@ -89,7 +89,7 @@ public static partial class Open311Api
         return Open311Format.List(format, "service_requests", "request",
             [new Open311Record().Set("service_request_id", report.Reference).Set("service_notice", "").Set("account_id", null)]);
     }
-    private static Village? VillageFor(Db db, Open311Options o, double? lat, double? lon)
+    private static Village? VillageFor(IDocumentStore db, Open311Options o, double? lat, double? lon)
     {
         if (!string.IsNullOrWhiteSpace(o.DefaultVillage))
         {

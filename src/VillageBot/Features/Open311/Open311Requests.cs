@@ -12,7 +12,7 @@ namespace VillageBot.Features.Open311;
 /// <summary>Reading requests: a list by service, status and dates, one by its id, and a report's photo.</summary>
 public static partial class Open311Api
 {
-    private static IResult ListRequests(HttpContext http, string format, Db db, ReportStore store, Texts texts, TimeProvider time, IOptions<WebOptions> web, IOptions<Open311Options> options)
+    private static IResult ListRequests(HttpContext http, string format, IDocumentStore db, ReportStore store, Texts texts, TimeProvider time, IOptions<WebOptions> web, IOptions<Open311Options> options)
     {
         if (Refuse(http, format, options.Value) is { } refused)
         {
@@ -65,7 +65,7 @@ public static partial class Open311Api
         var records = found.OrderByDescending(r => r.CreatedAt).Take(MaxResults).Select(r => ToRequest(r, villages, texts, lang, web.Value, options.Value)).ToList();
         return Open311Format.List(format, "service_requests", "request", records);
     }
-    private static IResult OneRequest(HttpContext http, string id, string format, Db db, ReportStore store, Texts texts, IOptions<WebOptions> web, IOptions<Open311Options> options)
+    private static IResult OneRequest(HttpContext http, string id, string format, IDocumentStore db, ReportStore store, Texts texts, IOptions<WebOptions> web, IOptions<Open311Options> options)
     {
         if (Refuse(http, format, options.Value) is { } refused)
         {

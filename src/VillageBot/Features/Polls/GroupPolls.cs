@@ -1,5 +1,5 @@
 using System.Globalization;
-using LiteDB;
+using VillageBot.Infrastructure.Storage;
 using Telegram.Bot.Types;
 using VillageBot.Conversation;
 using VillageBot.Features.Groups;
@@ -11,7 +11,7 @@ namespace VillageBot.Features.Polls;
 /// <summary>A village poll posted as a native poll in the village's linked group; its id is Telegram's poll id.</summary>
 public sealed class GroupPollMessage
 {
-    [BsonId]
+    [DocumentId]
     public string Id { get; set; } = "";
 
     public int PollId { get; set; }
@@ -33,7 +33,7 @@ public sealed class GroupPollMessage
 /// <summary>One group member's vote on a named group poll (Telegram names voters only there).</summary>
 public sealed class GroupPollVote
 {
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    public string Id { get; set; } = Guid.NewGuid().ToString("N");
 
     public string TelegramPollId { get; set; } = "";
 

@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Polls;
@@ -51,7 +50,7 @@ public sealed class VillagePoll
 /// <summary>The poll message one resident got; its id is Telegram's poll id, which votes refer to.</summary>
 public sealed class PollMessage
 {
-    [BsonId]
+    [DocumentId]
     public string Id { get; set; } = "";
 
     public int PollId { get; set; }
@@ -75,28 +74,23 @@ public sealed class PollMessage
 
 public sealed class PollStore
 {
-    public PollStore(Db db)
+    public PollStore(IDocumentStore db)
     {
         Db = db;
-        Messages.EnsureIndex(m => m.PollId);
-        Messages.EnsureIndex(m => m.ResidentId);
-        Polls.EnsureIndex(p => p.VillageId);
-        GroupMessages.EnsureIndex(m => m.PollId);
-        GroupVotes.EnsureIndex(v => v.TelegramPollId);
-        GroupVotes.EnsureIndex(v => v.UserId);
+        _ = (Messages, Polls, GroupMessages, GroupVotes);
     }
 
-    public Db Db { get; }
+    public IDocumentStore Db { get; }
 
-    public ILiteCollection<VillagePoll> Polls => Db.Collection<VillagePoll>("polls");
+    public IDocumentCollection<VillagePoll> Polls => Db.Collection<VillagePoll>("polls", i => i.On(p => p.VillageId));
 
-    public ILiteCollection<PollMessage> Messages => Db.Collection<PollMessage>("poll_messages");
+    public IDocumentCollection<PollMessage> Messages => Db.Collection<PollMessage>("poll_messages", i => i.On(m => m.PollId).On(m => m.ResidentId));
 
     /// <summary>Polls posted in village groups.</summary>
-    public ILiteCollection<GroupPollMessage> GroupMessages => Db.Collection<GroupPollMessage>("poll_group_messages");
+    public IDocumentCollection<GroupPollMessage> GroupMessages => Db.Collection<GroupPollMessage>("poll_group_messages", i => i.On(m => m.PollId));
 
     /// <summary>Group members' votes on named group polls.</summary>
-    public ILiteCollection<GroupPollVote> GroupVotes => Db.Collection<GroupPollVote>("poll_group_votes");
+    public IDocumentCollection<GroupPollVote> GroupVotes => Db.Collection<GroupPollVote>("poll_group_votes", i => i.On(v => v.TelegramPollId).On(v => v.UserId));
 
     public IReadOnlyList<PollMessage> MessagesOf(int pollId) => [.. Messages.Find(m => m.PollId == pollId)];
 

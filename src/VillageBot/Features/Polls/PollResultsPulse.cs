@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Polls;
 
 /// <summary>Poll results on the pulse page: the latest polls of the period in the villages in view, votes per option (never who voted).</summary>
-public sealed class PollResultsPulse(PollStore store, PollResults results, Db db, Texts texts) : IPulseSource
+public sealed class PollResultsPulse(PollStore store, PollResults results, IDocumentStore db, Texts texts) : IPulseSource
 {
     public const int MaxPolls = 10;
 

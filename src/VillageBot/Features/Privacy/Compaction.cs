@@ -9,7 +9,7 @@ namespace VillageBot.Features.Privacy;
 /// already disposed". So the rebuild is never run while the bot serves: /forget only marks it owed, however many
 /// people ask, and it runs once when the host stops, after the bot stopped taking updates.
 /// </summary>
-public sealed class DatabaseCompaction(Db db, ILogger<DatabaseCompaction> log) : IHostedService
+public sealed class DatabaseCompaction(IDocumentStore db, ILogger<DatabaseCompaction> log) : IHostedService
 {
     private int _pending;
 
@@ -29,8 +29,7 @@ public sealed class DatabaseCompaction(Db db, ILogger<DatabaseCompaction> log) :
         {
             try
             {
-                db.Database.Checkpoint();
-                db.Database.Rebuild();
+                db.Compact();
                 Runs++;
                 log.LogInformation("Compacted the database after erasures");
             }

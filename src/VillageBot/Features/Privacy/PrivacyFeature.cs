@@ -9,7 +9,7 @@ using VillageBot.Infrastructure.Privacy;
 namespace VillageBot.Features.Privacy;
 
 /// <summary>/mydata: a JSON file with the person's record and every feature's section about them.</summary>
-public sealed class MyDataCommand(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, ILogger<MyDataCommand> log) : ICommandHandler
+public sealed class MyDataCommand(IEnumerable<IPersonalData> sections, Infrastructure.Storage.IDocumentStore db, ILogger<MyDataCommand> log) : ICommandHandler
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -20,7 +20,7 @@ public sealed class MyDataCommand(IEnumerable<IPersonalData> sections, Infrastru
         log.LogInformation("Sent a personal data export ({Sections} sections, {Bytes} bytes)", sections.Count(), bytes.Length);
     }
 
-    public static byte[] Build(BotContext ctx, IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db)
+    public static byte[] Build(BotContext ctx, IEnumerable<IPersonalData> sections, Infrastructure.Storage.IDocumentStore db)
     {
         var r = ctx.Resident;
         var villages = db.Villages;
@@ -107,7 +107,7 @@ public sealed class ForgetCallback(PersonErasure erasure) : ICallbackHandler
 /// Erases a person at once: every feature's data first (reports are kept, anonymised), then their record; the data
 /// file is compacted later, never while the bot serves (<see cref="DatabaseCompaction"/>).
 /// </summary>
-public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.Db db, Infrastructure.Telegram.UpdateInbox inbox, Infrastructure.Telegram.UpdateJournal journal, DatabaseCompaction compaction, ILogger<PersonErasure> log)
+public sealed class PersonErasure(IEnumerable<IPersonalData> sections, Infrastructure.Storage.IDocumentStore db, Infrastructure.Telegram.UpdateInbox inbox, Infrastructure.Telegram.UpdateJournal journal, DatabaseCompaction compaction, ILogger<PersonErasure> log)
 {
     /// <summary>Collections erased here rather than by a feature: the person's record and their queued updates.</summary>
     public static readonly IReadOnlyList<string> OwnCollections = ["residents", "inbox"];

@@ -26,7 +26,7 @@ public static class PublicPageFeature
     {
         app.MapGet("/v/{code}", Page);
         var admin = app.MapGroup(VillagesPath).RequireAuthorization(AdminWebFeature.AdminPolicy);
-        admin.MapGet("/", (HttpContext http, Db db, IOptions<PublicPageOptions> options) => WebUi.For(http).Render<VillagesPage>(new Dictionary<string, object?>
+        admin.MapGet("/", (HttpContext http, IDocumentStore db, IOptions<PublicPageOptions> options) => WebUi.For(http).Render<VillagesPage>(new Dictionary<string, object?>
         {
             ["Villages"] = db.Villages.FindAll().OrderBy(v => v.Name, StringComparer.Ordinal).ToList(),
             ["MinPeople"] = options.Value.MinPeople,
@@ -35,7 +35,7 @@ public static class PublicPageFeature
         return app;
     }
 
-    private static IResult Page(HttpContext http, string code, Db db, PublicVillage pages, IOptions<PublicPageOptions> options)
+    private static IResult Page(HttpContext http, string code, IDocumentStore db, PublicVillage pages, IOptions<PublicPageOptions> options)
     {
         var ui = WebUi.ForPublic(http);
         http.Response.Headers.Vary = "Accept-Language";
@@ -50,7 +50,7 @@ public static class PublicPageFeature
         return ui.Render<VillagePublicPage>(new Dictionary<string, object?> { ["View"] = pages.Of(village) });
     }
 
-    private static IResult Switch(int id, [FromForm] string? on, Db db)
+    private static IResult Switch(int id, [FromForm] string? on, IDocumentStore db)
     {
         if (db.Villages.FindById(id) is not { } village || on is not ("true" or "false"))
         {

@@ -34,7 +34,7 @@ public sealed record VillageNeeds(
 /// that teach the topics most needed. A figure is given only when enough people stand behind it
 /// (<see cref="QuizOptions.MinRespondents"/>); the most needed topics are ranked from those figures alone.
 /// </summary>
-public sealed class LearningNeeds(QuizCatalog catalog, QuizStore store, Db db, IOptions<QuizOptions> options)
+public sealed class LearningNeeds(QuizCatalog catalog, QuizStore store, IDocumentStore db, IOptions<QuizOptions> options)
 {
     public const int Suggestions = 3;
 

@@ -49,7 +49,7 @@ public sealed class QuizInvitations(IBroadcaster broadcaster, BroadcastStore bro
 /// Broadcast content "quiz-invite": the module's title and description with a start button (qz:go:MODULE), from the
 /// coordinator by name, to the village's members other than the coordinator who have not finished the module.
 /// </summary>
-public sealed class QuizInviteSender(QuizCatalog catalog, QuizStore store, IMessenger messenger, Texts texts, Db db) : IBroadcastSender
+public sealed class QuizInviteSender(QuizCatalog catalog, QuizStore store, IMessenger messenger, Texts texts, IDocumentStore db) : IBroadcastSender
 {
     public const string KindName = "quiz-invite";
 

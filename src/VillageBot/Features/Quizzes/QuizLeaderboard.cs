@@ -10,7 +10,7 @@ namespace VillageBot.Features.Quizzes;
 /// Weekly points: one per question first answered right in the week (Europe/Riga, ISO weeks), so retaking a
 /// module earns nothing twice. Only people who opted in are listed, by first name.
 /// </summary>
-public sealed class QuizLeaderboard(QuizStore store, Db db, TimeProvider time, TimeZoneInfo zone)
+public sealed class QuizLeaderboard(QuizStore store, IDocumentStore db, TimeProvider time, TimeZoneInfo zone)
 {
     public const int Top = 10;
 

@@ -10,7 +10,7 @@ namespace VillageBot.Features.Quizzes;
 /// self-assessed confidence (0–3) per topic, over the villages in view, and each village's most needed topics.
 /// These are current standings, not limited to the chosen period.
 /// </summary>
-public sealed class QuizLearningPulse(LearningNeeds needs, Db db, Texts texts) : IPulseSource
+public sealed class QuizLearningPulse(LearningNeeds needs, IDocumentStore db, Texts texts) : IPulseSource
 {
     public string Slot => PulseSlots.Learning;
 

@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Quizzes;
@@ -13,25 +12,24 @@ public interface IUnfinishedQuizzes
     IReadOnlyList<UnfinishedQuiz> IdleFor(TimeSpan idle);
 }
 
-/// <summary>Quiz progress and leaderboard profiles in LiteDB.</summary>
+/// <summary>Quiz progress and leaderboard profiles in the database.</summary>
 public sealed class QuizStore : IUnfinishedQuizzes
 {
-    private readonly Db _db;
+    private readonly IDocumentStore _db;
     private readonly QuizCatalog _catalog;
     private readonly TimeProvider _time;
 
-    public QuizStore(Db db, QuizCatalog catalog, TimeProvider time)
+    public QuizStore(IDocumentStore db, QuizCatalog catalog, TimeProvider time)
     {
         _db = db;
         _catalog = catalog;
         _time = time;
-        Progress.EnsureIndex(p => p.UserId);
-        Progress.EnsureIndex(p => p.LastActivityAt);
+        _ = Progress;
     }
 
-    public ILiteCollection<QuizProgress> Progress => _db.Collection<QuizProgress>("quiz_progress");
+    public IDocumentCollection<QuizProgress> Progress => _db.Collection<QuizProgress>("quiz_progress", i => i.On(p => p.UserId).On(p => p.LastActivityAt));
 
-    public ILiteCollection<QuizProfile> Profiles => _db.Collection<QuizProfile>("quiz_profiles");
+    public IDocumentCollection<QuizProfile> Profiles => _db.Collection<QuizProfile>("quiz_profiles");
 
     public QuizProgress? Get(long userId, string moduleId) => Progress.FindById(QuizProgress.Key(userId, moduleId));
 
@@ -40,8 +38,11 @@ public sealed class QuizStore : IUnfinishedQuizzes
 
     public IReadOnlyList<QuizProgress> ForUser(long userId) => [.. Progress.Find(p => p.UserId == userId)];
 
-    public IReadOnlyList<QuizProgress> ForUsers(IReadOnlyCollection<long> userIds) =>
-        userIds.Count == 0 ? [] : [.. Progress.Find(Query.In(nameof(QuizProgress.UserId), userIds.Select(id => new BsonValue(id))))];
+    public IReadOnlyList<QuizProgress> ForUsers(IReadOnlyCollection<long> userIds)
+    {
+        var ids = userIds.ToList();
+        return ids.Count == 0 ? [] : [.. Progress.Find(p => ids.Contains(p.UserId))];
+    }
 
     public void Save(QuizProgress progress) => Progress.Upsert(progress);
 

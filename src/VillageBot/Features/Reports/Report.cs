@@ -1,4 +1,4 @@
-using LiteDB;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Reports;
 
@@ -72,10 +72,10 @@ public sealed class Report
 
     public DateTime? FollowUpAnsweredAt { get; set; }
 
-    [BsonIgnore]
+    [NotStored]
     public string Pillar => Categories.Pillar.GetValueOrDefault(Category, "");
 
-    [BsonIgnore]
+    [NotStored]
     public bool IsOpen => Status is not (ReportStatus.Resolved or ReportStatus.Rejected);
 }
 

@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Reports;
 
 /// <summary>Tells the people concerned about a report, each in their own language: coordinators of a new report, reporter and supporters of a status change.</summary>
-public sealed class ReportNotifier(IMessenger messenger, Texts texts, Db db, ReportView view, ILogger<ReportNotifier> log)
+public sealed class ReportNotifier(IMessenger messenger, Texts texts, IDocumentStore db, ReportView view, ILogger<ReportNotifier> log)
 {
     public async Task NewReportAsync(Report report)
     {

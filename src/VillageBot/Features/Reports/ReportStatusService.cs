@@ -22,7 +22,7 @@ public enum ReportChange
 /// and told to the people concerned in their language, as the chat's own buttons do. Callers check who may
 /// do it; this checks what may be done.
 /// </summary>
-public sealed class ReportStatusService(ReportStore store, ReportNotifier notifier, Db db, IMessenger messenger, Texts texts, TimeProvider time, IEnumerable<IReportRouting> routing, ILogger<ReportStatusService> log)
+public sealed class ReportStatusService(ReportStore store, ReportNotifier notifier, IDocumentStore db, IMessenger messenger, Texts texts, TimeProvider time, IEnumerable<IReportRouting> routing, ILogger<ReportStatusService> log)
 {
     public const int MaxNoteLength = 500;
 

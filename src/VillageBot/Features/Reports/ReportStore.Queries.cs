@@ -1,5 +1,4 @@
 using System.Globalization;
-using LiteDB;
 
 namespace VillageBot.Features.Reports;
 
@@ -63,15 +62,11 @@ public sealed partial class ReportStore
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && Find(n) is { } r && string.IsNullOrEmpty(r.Reference) ? r : null;
     }
 
-    /// <summary>Reports an admin relabelled: the examples retraining adds to the files.</summary>
-    public IReadOnlyList<Report> Relabeled() => Relabeled(Reports);
+    /// <summary>Which reports an admin relabelled: the examples retraining adds to the files.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Report, bool>> IsRelabeled = r => r.RelabeledCategory != null;
 
-    /// <summary>The same, from the database file of a bot that may be running (the command line trains beside it).</summary>
-    public static IReadOnlyList<Report> Relabeled(ILiteDatabase database) =>
-        database.CollectionExists(CollectionName) ? Relabeled(database.GetCollection<Report>(CollectionName)) : [];
-
-    private static IReadOnlyList<Report> Relabeled(ILiteCollection<Report> reports) =>
-        [.. reports.Find(Query.Not(nameof(Report.RelabeledCategory), BsonValue.Null))];
+    /// <summary>Reports an admin relabelled.</summary>
+    public IReadOnlyList<Report> Relabeled() => [.. Reports.Find(IsRelabeled)];
 
     private static int PeriodOf(IReadOnlyList<(DateTime FromUtc, DateTime ToUtc)> periods, DateTime at)
     {

@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Messaging;
 using VillageBot.Infrastructure.Storage;
 
@@ -13,17 +12,26 @@ public sealed partial class ReportStore
     public const string CollectionName = "reports";
 
     private readonly object _gate = new();
-    private readonly Db _db;
-    private bool _indexed;
+    private readonly IDocumentStore _db;
     private int? _lastId;
 
-    public ReportStore(Db db)
+    /// <summary>
+    /// The store is built at start-up (PrepareAtStart), and building it makes the collection and its indexes: reading
+    /// and refusing touch nothing in storage, and no background reader (the nudge scan) meets the collection while
+    /// LiteDB is still creating it, which LiteDB 5.0.21 does not survive ("page type must be collection page").
+    /// </summary>
+    public ReportStore(IDocumentStore db)
     {
         _db = db;
-        EnsureIndexes();
+        _ = Reports;
     }
 
-    public ILiteCollection<Report> Reports => _db.Collection<Report>(CollectionName);
+    public IDocumentCollection<Report> Reports => _db.Collection<Report>(CollectionName, i => i
+        .On(r => r.VillageId)
+        .On(r => r.Status)
+        .On(r => r.Category)
+        .On(r => r.ReporterId)
+        .On(r => r.Reference, unique: true));
 
     public Report? Find(int id) => Reports.FindById(id);
 
@@ -45,23 +53,26 @@ public sealed partial class ReportStore
         report.Text = XmlSafeText.Clean(report.Text);
         lock (_gate)
         {
-            EnsureIndexes();
             for (var attempt = 1; ; attempt++)
             {
-                _lastId ??= Reports.Query().OrderByDescending(r => r.Id).Select(r => r.Id).FirstOrDefault();
+                _lastId ??= Reports.Max(r => r.Id, 0);
                 report.Id = _lastId.Value + 1;
                 report.Reference = ReferenceOf(report.Id);
-                try
+                if (attempt == 3)
                 {
                     Reports.Insert(report);
                     _lastId = report.Id;
                     return report;
                 }
-                catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && attempt < 3)
+
+                if (Reports.TryInsert(report))
                 {
-                    // Something else added a report (the admin web, an import): read the last id again.
-                    _lastId = null;
+                    _lastId = report.Id;
+                    return report;
                 }
+
+                // Something else added a report (the admin web, an import): read the last id again.
+                _lastId = null;
             }
         }
     }
@@ -173,7 +184,7 @@ public sealed partial class ReportStore
         [.. Reports.Find(r => r.ReporterId == userId).OrderByDescending(r => r.CreatedAt)];
 
     public IReadOnlyList<Report> SupportedBy(long userId) =>
-        [.. Reports.Find(BsonExpression.Create("$.Supporters[*] ANY = @0", new BsonValue(userId))).OrderByDescending(r => r.CreatedAt)];
+        [.. Reports.Find(r => r.Supporters.Contains(userId)).OrderByDescending(r => r.CreatedAt)];
 
     /// <summary>Reports of the given villages (all villages when null) in the given statuses, optionally of one category.</summary>
     public IReadOnlyList<Report> List(IReadOnlyCollection<int>? villageIds, IReadOnlyCollection<string> statuses, string? category)
@@ -209,25 +220,5 @@ public sealed partial class ReportStore
 
             return changed;
         }
-    }
-
-    /// <summary>
-    /// When the store is built, at start-up (PrepareAtStart): reading and refusing touch nothing in storage, and no
-    /// background reader (the nudge scan) meets the collection while LiteDB is still creating it, which LiteDB 5.0.21
-    /// does not survive ("page type must be collection page").
-    /// </summary>
-    private void EnsureIndexes()
-    {
-        if (_indexed)
-        {
-            return;
-        }
-
-        Reports.EnsureIndex(r => r.VillageId);
-        Reports.EnsureIndex(r => r.Status);
-        Reports.EnsureIndex(r => r.Category);
-        Reports.EnsureIndex(r => r.ReporterId);
-        Reports.EnsureIndex(r => r.Reference, unique: true);
-        _indexed = true;
     }
 }

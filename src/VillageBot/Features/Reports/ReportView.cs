@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using LiteDB;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
@@ -13,7 +12,7 @@ namespace VillageBot.Features.Reports;
 /// How a report reads in the chat, in any person's language. The card coordinators and admins see names the
 /// author only of a report that is not anonymous; an anonymous one says so and carries no name or id.
 /// </summary>
-public sealed class ReportView(Texts texts, Db db, TimeZoneInfo zone)
+public sealed class ReportView(Texts texts, IDocumentStore db, TimeZoneInfo zone)
 {
     private Dictionary<string, string>? _filterWords;
 
@@ -101,7 +100,7 @@ public sealed class ReportView(Texts texts, Db db, TimeZoneInfo zone)
 
     /// <summary>The coordinators of a village who should hear about its reports.</summary>
     public IReadOnlyList<Resident> Coordinators(int villageId) =>
-        [.. db.Residents.Find(BsonExpression.Create("$.CoordinatorOf[*] ANY = @0", new BsonValue(villageId))).Where(c => c.Active)];
+        [.. db.Residents.Find(r => r.CoordinatorOf.Contains(villageId)).Where(c => c.Active)];
 
     /// <summary>
     /// The status or category id a typed word names in any language, folded: one-word status labels ("jauns",

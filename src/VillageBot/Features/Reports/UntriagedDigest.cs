@@ -14,7 +14,7 @@ namespace VillageBot.Features.Reports;
 /// digests for that long, so each waiting report is mentioned again every UntriagedHours until it is triaged.
 /// Work, not a reminder: not counted against the weekly cap and not switched off in /settings; quiet hours hold it.
 /// </summary>
-public sealed class UntriagedDigest(ReportStore reports, ReportView view, NudgeStore nudges, Texts texts, Db db, IOptions<NudgeOptions> options) : INudgeSource
+public sealed class UntriagedDigest(ReportStore reports, ReportView view, NudgeStore nudges, Texts texts, IDocumentStore db, IOptions<NudgeOptions> options) : INudgeSource
 {
     public const string KindName = "untriaged";
 

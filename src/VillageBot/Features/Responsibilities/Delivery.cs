@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Responsibilities;
@@ -58,13 +57,13 @@ public sealed class ReportDelivery
 }
 
 /// <summary>The "report_deliveries" collection.</summary>
-public sealed class DeliveryStore(Db db)
+public sealed class DeliveryStore(IDocumentStore db)
 {
     public const string CollectionName = "report_deliveries";
 
     private readonly object _gate = new();
 
-    public ILiteCollection<ReportDelivery> Deliveries => db.Collection<ReportDelivery>(CollectionName);
+    public IDocumentCollection<ReportDelivery> Deliveries => db.Collection<ReportDelivery>(CollectionName, i => i.On(d => d.ReportId));
 
     public ReportDelivery? Find(string id) => Deliveries.FindById(id);
 
@@ -81,5 +80,5 @@ public sealed class DeliveryStore(Db db)
 
     public void Save(ReportDelivery delivery) => Deliveries.Upsert(delivery);
 
-    public void EnsureIndexes() => Deliveries.EnsureIndex(d => d.ReportId);
+    public void EnsureIndexes() => _ = Deliveries;
 }

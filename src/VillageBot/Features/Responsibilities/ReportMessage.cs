@@ -9,7 +9,7 @@ namespace VillageBot.Features.Responsibilities;
 /// <summary>What a body is told about a report, in the body's language; the reporter's name only when they did not report anonymously.</summary>
 public sealed record ReportMessage(string Subject, string Text, string? ReporterName, byte[]? Photo);
 
-public sealed class ReportMessageBuilder(Db db, Texts texts, TopicCatalog topics, ReportView view, Infrastructure.Messaging.IChatFiles files, TimeZoneInfo zone)
+public sealed class ReportMessageBuilder(IDocumentStore db, Texts texts, TopicCatalog topics, ReportView view, Infrastructure.Messaging.IChatFiles files, TimeZoneInfo zone)
 {
     public async Task<ReportMessage> BuildAsync(Report report, ResponsibleBody body, CancellationToken ct)
     {

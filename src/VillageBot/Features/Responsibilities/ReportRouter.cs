@@ -18,7 +18,7 @@ public sealed class ReportRouter(
     MailSender mail,
     IJobScheduler jobs,
     Texts texts,
-    Db db,
+    IDocumentStore db,
     TimeProvider time,
     ILogger<ReportRouter> log) : IReportRouting
 {

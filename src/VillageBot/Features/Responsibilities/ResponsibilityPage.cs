@@ -27,12 +27,12 @@ public static class ResponsibilityPage
         var web = app.MapGroup(Path).RequireAuthorization(AdminWebFeature.StaffPolicy);
         web.MapGet("/", List);
         web.MapGet("/{id:int}", Edit);
-        web.MapGet("/new", (HttpContext http, ResponsibilityStore store, TopicCatalog topics, Db db) => Form(http, new Responsibility { Body = new ResponsibleBody() }, store, topics, db));
+        web.MapGet("/new", (HttpContext http, ResponsibilityStore store, TopicCatalog topics, IDocumentStore db) => Form(http, new Responsibility { Body = new ResponsibleBody() }, store, topics, db));
         web.MapPost("/save", SaveAsync);
         web.MapPost("/{id:int}/delete", DeleteAsync);
     }
 
-    private static IResult List(HttpContext http, ResponsibilityStore store, TopicCatalog topics, Db db, IOptions<MailOptions> mail)
+    private static IResult List(HttpContext http, ResponsibilityStore store, TopicCatalog topics, IDocumentStore db, IOptions<MailOptions> mail)
     {
         var ui = WebUi.For(http);
         var access = Access.Of(ui.Viewer!, db);
@@ -56,7 +56,7 @@ public static class ResponsibilityPage
         });
     }
 
-    private static IResult Edit(HttpContext http, int id, ResponsibilityStore store, TopicCatalog topics, Db db)
+    private static IResult Edit(HttpContext http, int id, ResponsibilityStore store, TopicCatalog topics, IDocumentStore db)
     {
         var ui = WebUi.For(http);
         if (store.Find(id) is not { } entry)
@@ -67,7 +67,7 @@ public static class ResponsibilityPage
         return Access.Of(ui.Viewer!, db).MayEdit(entry) ? Form(http, entry, store, topics, db) : WebPages.Denied(ui);
     }
 
-    private static IResult Form(HttpContext http, Responsibility e, ResponsibilityStore store, TopicCatalog topics, Db db)
+    private static IResult Form(HttpContext http, Responsibility e, ResponsibilityStore store, TopicCatalog topics, IDocumentStore db)
     {
         var ui = WebUi.For(http);
         return ui.Render<ResponsibilityFormPage>(new Dictionary<string, object?>
@@ -79,7 +79,7 @@ public static class ResponsibilityPage
         });
     }
 
-    private static IResult SaveAsync(HttpContext http, [FromForm] ResponsibilityForm form, ResponsibilityStore store, TopicCatalog topics, Db db)
+    private static IResult SaveAsync(HttpContext http, [FromForm] ResponsibilityForm form, ResponsibilityStore store, TopicCatalog topics, IDocumentStore db)
     {
         var ui = WebUi.For(http);
         var access = Access.Of(ui.Viewer!, db);
@@ -127,7 +127,7 @@ public static class ResponsibilityPage
         return Results.Redirect(Path + "?done=saved");
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext http, int id, ResponsibilityStore store, Db db, IAntiforgery antiforgery)
+    private static async Task<IResult> DeleteAsync(HttpContext http, int id, ResponsibilityStore store, IDocumentStore db, IAntiforgery antiforgery)
     {
         // Nothing is bound from the form here, so the token is checked by hand, as for signing out.
         if (!await antiforgery.IsRequestValidAsync(http))
@@ -215,7 +215,7 @@ public static class ResponsibilityPage
 
     private static string ScopeValue(Responsibility e) => e.Village is { } v ? "village:" + v : e.Municipality is { } m ? "municipality:" + m : "country";
 
-    private static string Scope(WebUi ui, Responsibility e, Db db) =>
+    private static string Scope(WebUi ui, Responsibility e, IDocumentStore db) =>
         e.Village is { } code ? db.Villages.FindOne(v => v.Code == code)?.Name ?? code
         : e.Municipality ?? ui.T("resp.web.country");
 
@@ -225,7 +225,7 @@ public static class ResponsibilityPage
     /// <summary>What one viewer may see and change: admins everything, coordinators what concerns their villages.</summary>
     private sealed record Access(WebViewer Viewer, IReadOnlyList<Village> Villages, IReadOnlyList<Village> Own)
     {
-        public static Access Of(WebViewer viewer, Db db)
+        public static Access Of(WebViewer viewer, IDocumentStore db)
         {
             var all = db.Villages.FindAll().OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
             return new Access(viewer, all, [.. all.Where(v => viewer.MaySee(v.Id))]);

@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Conversation;
 using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Storage;
@@ -9,11 +8,11 @@ namespace VillageBot.Features.Responsibilities;
 /// The "responsibilities" collection: filled from data/responsibilities.json on the first start, edited on the
 /// admin web afterwards. Answers who is responsible for a category (and topic) in a village.
 /// </summary>
-public sealed class ResponsibilityStore(Db db, TopicCatalog catalog, TimeProvider time, ILogger<ResponsibilityStore> log) : IHostedService
+public sealed class ResponsibilityStore(IDocumentStore db, TopicCatalog catalog, TimeProvider time, ILogger<ResponsibilityStore> log) : IHostedService
 {
     public const string CollectionName = "responsibilities";
 
-    public ILiteCollection<Responsibility> Entries => db.Collection<Responsibility>(CollectionName);
+    public IDocumentCollection<Responsibility> Entries => db.Collection<Responsibility>(CollectionName, i => i.On(e => e.Category));
 
     public Responsibility? Find(int id) => Entries.FindById(id);
 
@@ -65,7 +64,6 @@ public sealed class ResponsibilityStore(Db db, TopicCatalog catalog, TimeProvide
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        Entries.EnsureIndex(e => e.Category);
         if (Entries.Count() > 0)
         {
             return Task.CompletedTask;

@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Storage;
 
@@ -12,7 +11,7 @@ namespace VillageBot.Features.VoiceMessages;
 public sealed class HeardVoice
 {
     /// <summary>The person's Telegram id: one voice message waits per person, a newer one replaces it.</summary>
-    [BsonId]
+    [DocumentId]
     public long UserId { get; set; }
 
     public string FileId { get; set; } = "";
@@ -25,12 +24,12 @@ public sealed class HeardVoice
     public DateTime HeardAt { get; set; }
 }
 
-/// <summary>The waiting transcripts in LiteDB (collection "voice_heard").</summary>
-public sealed class HeardVoices(Db db)
+/// <summary>The waiting transcripts in the database (collection "voice_heard").</summary>
+public sealed class HeardVoices(IDocumentStore db)
 {
     public const string CollectionName = "voice_heard";
 
-    private ILiteCollection<HeardVoice> Collection => db.Collection<HeardVoice>(CollectionName);
+    private IDocumentCollection<HeardVoice> Collection => db.Collection<HeardVoice>(CollectionName);
 
     public void Keep(HeardVoice heard) => Collection.Upsert(heard);
 

@@ -63,17 +63,17 @@ public sealed class StartedCheck(BotStatus status) : IHealthCheck
         Task.FromResult(status.Ready ? HealthCheckResult.Healthy($"{status.Mode}".ToLowerInvariant()) : HealthCheckResult.Unhealthy("starting"));
 }
 
-/// <summary>The data file answers a read.</summary>
-public sealed class StorageCheck(Db db) : IHealthCheck
+/// <summary>The database answers a read.</summary>
+public sealed class StorageCheck(IDocumentStore db) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            _ = db.Database.UserVersion;
-            return Task.FromResult(HealthCheckResult.Healthy(db.FilePath));
+            db.Ping();
+            return Task.FromResult(HealthCheckResult.Healthy(db.Location));
         }
-        catch (Exception e) when (e is LiteDB.LiteException or IOException or ObjectDisposedException or UnauthorizedAccessException)
+        catch (Exception e) when (e is StorageException or IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy(e.Message));
         }

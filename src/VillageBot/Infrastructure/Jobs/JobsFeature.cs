@@ -85,10 +85,14 @@ public static class JobsFeature
         return app;
     }
 
-    public static JobStorage CreateStorage(JobsOptions o, StorageOptions storage) => o.Storage switch
+    /// <summary>
+    /// The job store. On PostgreSQL Hangfire keeps its own schema ("hangfire"), beside the documents' "villagebot",
+    /// and applies its schema at start under its own lock.
+    /// </summary>
+    public static JobStorage CreateStorage(JobsOptions o, StorageOptions storage) => o.StorageWith(storage) switch
     {
         JobStorageKind.PostgreSql => new PostgreSqlStorage(
-            new NpgsqlConnectionFactory(o.ConnectionString!, new PostgreSqlStorageOptions { QueuePollInterval = o.PollingInterval, PrepareSchemaIfNecessary = true }),
+            new NpgsqlConnectionFactory(o.ConnectionStringWith(storage)!, new PostgreSqlStorageOptions { QueuePollInterval = o.PollingInterval, PrepareSchemaIfNecessary = true }),
             new PostgreSqlStorageOptions { QueuePollInterval = o.PollingInterval, PrepareSchemaIfNecessary = true }),
         JobStorageKind.Redis => new RedisStorage(o.ConnectionString!, new RedisStorageOptions { Prefix = "villagebot:" }),
         _ => SqliteStorage(o, storage),

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Infrastructure.Jobs;
 
@@ -18,9 +19,10 @@ public sealed class JobsOptions : IValidatableObject
 {
     public const string Section = "Jobs";
 
-    public JobStorageKind Storage { get; set; } = JobStorageKind.Sqlite;
+    /// <summary>Where the jobs are kept; unset, they follow Storage:Provider (PostgreSQL's own schema "hangfire" there, else SQLite).</summary>
+    public JobStorageKind? Storage { get; set; }
 
-    /// <summary>Connection string for PostgreSql or Redis; ignored for Sqlite.</summary>
+    /// <summary>Connection string for PostgreSql or Redis; ignored for Sqlite. Unset with PostgreSql, Storage:ConnectionString's.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Background jobs that run at the same time in this process.</summary>
@@ -37,9 +39,16 @@ public sealed class JobsOptions : IValidatableObject
 
     public TimeSpan PollingInterval => TimeSpan.FromMilliseconds(PollingIntervalMs);
 
+    /// <summary>The job store in force: the one set, or the one the documents' database implies.</summary>
+    public JobStorageKind StorageWith(StorageOptions documents) =>
+        Storage ?? (documents.Provider == StorageProvider.PostgreSql ? JobStorageKind.PostgreSql : JobStorageKind.Sqlite);
+
+    public string? ConnectionStringWith(StorageOptions documents) =>
+        string.IsNullOrWhiteSpace(ConnectionString) && StorageWith(documents) == JobStorageKind.PostgreSql ? documents.ConnectionString : ConnectionString;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Storage != JobStorageKind.Sqlite && string.IsNullOrWhiteSpace(ConnectionString))
+        if (Storage is not null and not JobStorageKind.Sqlite && string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult($"Jobs:ConnectionString is required when Jobs:Storage is {Storage}.", [nameof(ConnectionString)]);
         }

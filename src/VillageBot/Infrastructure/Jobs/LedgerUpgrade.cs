@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Infrastructure.Jobs;
@@ -8,37 +7,49 @@ namespace VillageBot.Infrastructure.Jobs;
 /// closes waiting for their time, runs a stop interrupted) into Hangfire's store once, at the first start of this
 /// version, so an upgrade loses no scheduled work. Then the old list is dropped.
 /// </summary>
-internal sealed class LedgerUpgrade(Db db, IJobScheduler scheduler, JobRegistry registry, TimeProvider time, ILogger<LedgerUpgrade> log) : IHostedService
+internal sealed class LedgerUpgrade(IDocumentStore db, IJobScheduler scheduler, JobRegistry registry, TimeProvider time, ILogger<LedgerUpgrade> log) : IHostedService
 {
     public const string OldCollection = "jobs";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!db.Database.CollectionExists(OldCollection))
+        if (!db.CollectionExists(OldCollection))
         {
             return Task.CompletedTask;
         }
 
         var schedule = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.Schedule))!;
         var carried = 0;
-        foreach (var entry in db.Database.GetCollection(OldCollection).FindAll().ToList())
+        foreach (var entry in db.Collection<OldJob>(OldCollection).FindAll().ToList())
         {
-            var name = entry["Job"].AsString;
+            var name = entry.Job;
             if (registry.TypeOf(name ?? "") is not { } type)
             {
                 log.LogWarning("A job of the earlier version, {Job}, is no longer known; it is dropped", name);
                 continue;
             }
 
-            var due = entry["DueAt"].IsDateTime ? entry["DueAt"].AsDateTime.ToUniversalTime() : time.GetUtcNow().UtcDateTime;
-            schedule.MakeGenericMethod(type).Invoke(scheduler, [entry["Arg"].AsString ?? "", due]);
+            var due = entry.DueAt?.ToUniversalTime() ?? time.GetUtcNow().UtcDateTime;
+            schedule.MakeGenericMethod(type).Invoke(scheduler, [entry.Arg ?? "", due]);
             carried++;
         }
 
-        db.Database.DropCollection(OldCollection);
+        db.DropCollection(OldCollection);
         log.LogInformation("Carried {Count} waiting jobs of the earlier version over to the job store", carried);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>An entry of the earlier list, as far as carrying it over needs.</summary>
+    public sealed class OldJob
+    {
+        public string Id { get; set; } = "";
+
+        public string? Job { get; set; }
+
+        public string? Arg { get; set; }
+
+        public DateTime? DueAt { get; set; }
+    }
 }

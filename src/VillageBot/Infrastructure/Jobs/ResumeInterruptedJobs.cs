@@ -15,6 +15,7 @@ internal sealed class ResumeInterruptedJobs(
     JobStorage storage,
     IBackgroundJobClient client,
     IOptions<JobsOptions> options,
+    IOptions<Storage.StorageOptions> documents,
     ILogger<ResumeInterruptedJobs> log) : IHostedService
 {
     private const string Marker = "villagebot:process";
@@ -22,7 +23,7 @@ internal sealed class ResumeInterruptedJobs(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Storage != JobStorageKind.Sqlite)
+        if (options.Value.StorageWith(documents.Value) != JobStorageKind.Sqlite)
         {
             return Task.CompletedTask;
         }
@@ -44,7 +45,7 @@ internal sealed class ResumeInterruptedJobs(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Storage != JobStorageKind.Sqlite || Interlocked.Exchange(ref _stopped, 1) == 1)
+        if (options.Value.StorageWith(documents.Value) != JobStorageKind.Sqlite || Interlocked.Exchange(ref _stopped, 1) == 1)
         {
             return Task.CompletedTask;
         }

@@ -10,7 +10,7 @@ public interface IPersonalData
     string Section { get; }
 
     /// <summary>
-    /// The LiteDB collections whose documents about a person this covers; a test fails when a collection holds a
+    /// The collections whose documents about a person this covers; a test fails when a collection holds a
     /// person's id and no implementation names it.
     /// </summary>
     IReadOnlyList<string> Collections { get; }

@@ -2,9 +2,24 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VillageBot.Infrastructure.Storage;
 
+public enum StorageProvider
+{
+    /// <summary>One file in the data folder, nothing to install: the default.</summary>
+    LiteDb,
+
+    /// <summary>A PostgreSQL database named by Storage:ConnectionString.</summary>
+    PostgreSql,
+}
+
 public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "Storage";
+
+    /// <summary>Where the features' documents are kept.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+
+    /// <summary>The PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…), from the environment (Storage__ConnectionString).</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>Folder for the LiteDB file, the job store and the trained model. Relative paths are taken from the working directory.</summary>
     public string DataDirectory { get; set; } = "var";
@@ -20,6 +35,28 @@ public sealed class StorageOptions : IValidatableObject
         else if (File.Exists(DataDirectory))
         {
             yield return new ValidationResult($"Storage:DataDirectory '{DataDirectory}' is a file; it must be a folder (created when missing).", [nameof(DataDirectory)]);
+        }
+
+        if (Provider == StorageProvider.PostgreSql && !IsConnectionString(ConnectionString))
+        {
+            yield return new ValidationResult("Storage:Provider PostgreSql needs Storage:ConnectionString (for example Host=localhost;Database=villagebot;Username=villagebot; the password from the environment).", [nameof(ConnectionString)]);
+        }
+    }
+
+    private static bool IsConnectionString(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !string.IsNullOrEmpty(new Npgsql.NpgsqlConnectionStringBuilder(value).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -13,37 +12,26 @@ namespace VillageBot.Infrastructure.Telegram;
 /// </summary>
 public sealed class UpdateInbox
 {
-    private readonly ILiteCollection<InboxEntry> _entries;
+    private readonly IDocumentCollection<InboxEntry> _entries;
     private readonly TimeProvider _time;
     private int _localId;
 
-    public UpdateInbox(Db db, TimeProvider time)
+    public UpdateInbox(IDocumentStore db, TimeProvider time)
     {
-        _entries = db.Collection<InboxEntry>("inbox");
-        _entries.EnsureIndex(e => e.Done);
+        _entries = db.Collection<InboxEntry>("inbox", i => i.On(e => e.Done));
         _time = time;
-        var max = _entries.Count() == 0 ? 0 : _entries.Max(e => e.Id);
+        var max = _entries.Max(e => e.Id, 0);
         _localId = Math.Max(max, 1_000_000_000);
     }
 
     /// <summary>False if this update id was seen before.</summary>
-    public bool TryAdd(Update update)
-    {
-        try
+    public bool TryAdd(Update update) =>
+        _entries.TryInsert(new InboxEntry
         {
-            _entries.Insert(new InboxEntry
-            {
-                Id = update.Id,
-                Json = JsonSerializer.Serialize(update, JsonBotAPI.Options),
-                ReceivedAt = _time.GetUtcNow().UtcDateTime,
-            });
-            return true;
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return false;
-        }
-    }
+            Id = update.Id,
+            Json = JsonSerializer.Serialize(update, JsonBotAPI.Options),
+            ReceivedAt = _time.GetUtcNow().UtcDateTime,
+        });
 
     /// <summary>One write, no read: the entry keeps only its id and when it was done (what trimming needs).</summary>
     public void MarkDone(int updateId) =>

@@ -16,12 +16,12 @@ public sealed class UpdateJournal : IDisposable
 {
     private const int CheckpointEvery = 5000;
     private readonly string _path;
-    private readonly Db _db;
+    private readonly IDocumentStore _db;
     private readonly object _lock = new();
     private FileStream _file;
     private int _sinceCheckpoint;
 
-    public UpdateJournal(Db db, IOptions<StorageOptions> options)
+    public UpdateJournal(IDocumentStore db, IOptions<StorageOptions> options)
     {
         _db = db;
         _path = Path.Combine(options.Value.ResolvedDirectory, "updates.journal");
@@ -130,7 +130,7 @@ public sealed class UpdateJournal : IDisposable
     {
         lock (_lock)
         {
-            _db.Database.Checkpoint();
+            _db.Checkpoint();
             _file.SetLength(0);
             _file.Flush(flushToDisk: true);
             _sinceCheckpoint = 0;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VillageBot.Infrastructure.Storage;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
 using VillageBot.TestKit;
@@ -52,7 +54,7 @@ public sealed class ClassifierHostTests
         StoreRelabel(host, Text, "community", "safety");
         host.Db.Collection<Report>("reports").Insert(new Report { Text = "not relabelled", Category = "transport", Reference = "R-2" });
 
-        var relabels = new FileRelabelSource(host.Db.FilePath).Read(3);
+        var relabels = RelabelSources.Of(host.Services.GetRequiredService<IOptions<StorageOptions>>().Value).Read(3);
 
         var relabel = Assert.Single(relabels);
         Assert.Equal((Text, "safety", 3f), (relabel.Text, relabel.Label, relabel.Weight));

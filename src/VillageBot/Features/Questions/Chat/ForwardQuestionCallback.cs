@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Questions.Chat;
 
 /// <summary>qa:fwd:&lt;gap id&gt; — the asker passes an unanswered question to their village's coordinators, each in their own language.</summary>
-public sealed class ForwardQuestionCallback(KnowledgeGaps gaps, Texts texts, Db db, ILogger<ForwardQuestionCallback> log) : ICallbackHandler
+public sealed class ForwardQuestionCallback(KnowledgeGaps gaps, Texts texts, IDocumentStore db, ILogger<ForwardQuestionCallback> log) : ICallbackHandler
 {
     public const string Prefix = "qa";
 

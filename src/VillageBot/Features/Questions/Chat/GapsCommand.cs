@@ -6,7 +6,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Questions.Chat;
 
 /// <summary>/gaps [village-code] — the questions the bot could not answer: a coordinator sees their villages, an admin all.</summary>
-public sealed class GapsCommand(KnowledgeGaps gaps, Db db, TimeZoneInfo zone) : ICommandHandler
+public sealed class GapsCommand(KnowledgeGaps gaps, IDocumentStore db, TimeZoneInfo zone) : ICommandHandler
 {
     private const int Shown = 30;
 

@@ -1,4 +1,3 @@
-using LiteDB;
 using VillageBot.Infrastructure.Privacy;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.Infrastructure.Text;
@@ -24,10 +23,10 @@ public sealed class KnowledgeGap
     public DateTime? ForwardedAt { get; set; }
 }
 
-/// <summary>The knowledge gaps in LiteDB (collection "knowledge_gaps", created with the first gap).</summary>
-public sealed class KnowledgeGaps(Db db)
+/// <summary>The knowledge gaps in the database (collection "knowledge_gaps", created with the first gap).</summary>
+public sealed class KnowledgeGaps(IDocumentStore db)
 {
-    public ILiteCollection<KnowledgeGap> Collection => db.Collection<KnowledgeGap>("knowledge_gaps");
+    public IDocumentCollection<KnowledgeGap> Collection => db.Collection<KnowledgeGap>("knowledge_gaps");
 
     /// <summary>
     /// Logs a gap in the language the question was written in (what the coordinator must answer in), which may
@@ -36,9 +35,7 @@ public sealed class KnowledgeGaps(Db db)
     public KnowledgeGap Record(string question, string settingLang, int? villageId, long residentId, DateTime now)
     {
         var gap = new KnowledgeGap { Question = question, Lang = LanguageDetector.Detect(question, settingLang), VillageId = villageId, ResidentId = residentId, AskedAt = now };
-        Collection.Insert(gap);
-        Collection.EnsureIndex(g => g.VillageId);
-        Collection.EnsureIndex(g => g.ResidentId);
+        db.Collection<KnowledgeGap>("knowledge_gaps", i => i.On(g => g.VillageId).On(g => g.ResidentId)).Insert(gap);
         return gap;
     }
 
@@ -47,9 +44,12 @@ public sealed class KnowledgeGaps(Db db)
     public void Update(KnowledgeGap gap) => Collection.Update(gap);
 
     /// <summary>The gaps of the given villages (all villages when null), newest first.</summary>
-    public List<KnowledgeGap> Of(IReadOnlyCollection<int>? villageIds) =>
-        [.. (villageIds is null ? Collection.FindAll() : Collection.Find(Query.In(nameof(KnowledgeGap.VillageId), villageIds.Select(v => new BsonValue(v)))))
+    public List<KnowledgeGap> Of(IReadOnlyCollection<int>? villageIds)
+    {
+        var ids = villageIds?.Select(v => (int?)v).ToList();
+        return [.. (ids is null ? Collection.FindAll() : Collection.Find(g => ids.Contains(g.VillageId)))
             .OrderByDescending(g => g.AskedAt).ThenByDescending(g => g.Id)];
+    }
 }
 
 /// <summary>/mydata shows a person's unanswered questions; /forget keeps the questions without the person.</summary>

@@ -10,7 +10,7 @@ namespace VillageBot.Features.Questions.Chat;
 /// The knowledge gaps on the pulse page, from the same store and with the same count as /gaps: how many questions
 /// went unanswered in the villages in view, per month of the period and per village, and the questions asked most.
 /// </summary>
-public sealed class KnowledgeGapsPulse(KnowledgeGaps gaps, Db db, Texts texts, TimeZoneInfo zone) : IPulseSource
+public sealed class KnowledgeGapsPulse(KnowledgeGaps gaps, IDocumentStore db, Texts texts, TimeZoneInfo zone) : IPulseSource
 {
     public const int TopQuestions = 10;
 

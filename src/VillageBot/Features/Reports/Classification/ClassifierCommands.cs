@@ -162,7 +162,7 @@ public static class ClassifierCommands
         var storage = configuration.Options<StorageOptions>(StorageOptions.Section);
         var content = configuration.Options<ContentOptions>(ContentOptions.Section);
         var options = configuration.Options<ClassifierOptions>(ClassifierOptions.Section);
-        var relabels = new FileRelabelSource(Path.Combine(storage.ResolvedDirectory, Db.FileName));
+        var relabels = RelabelSources.Of(storage);
         var classifier = new ProblemClassifier(Options.Create(options), Options.Create(storage), Options.Create(content), relabels, TimeProvider.System, logging.CreateLogger<ProblemClassifier>());
         return (classifier, content.ResolvedDataPath, relabels);
     }

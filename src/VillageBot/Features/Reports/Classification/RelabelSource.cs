@@ -1,4 +1,4 @@
-using LiteDB;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Reports.Classification;
 
@@ -8,6 +8,15 @@ public interface IRelabelSource
     List<LabeledText> Read(float weight);
 }
 
+/// <summary>Where the command line reads relabels: the database the bot's settings name, read beside a running bot.</summary>
+public static class RelabelSources
+{
+    public static IRelabelSource Of(StorageOptions storage) =>
+        storage.Provider == StorageProvider.PostgreSql
+            ? new PostgreSqlRelabelSource(storage.ConnectionString!)
+            : new FileRelabelSource(Path.Combine(storage.ResolvedDirectory, LiteDbStore.FileName));
+}
+
 /// <summary>The bot's own database.</summary>
 public sealed class DbRelabelSource(ReportStore store) : IRelabelSource
 {
@@ -15,19 +24,23 @@ public sealed class DbRelabelSource(ReportStore store) : IRelabelSource
 }
 
 /// <summary>
-/// The database file of a bot that may be running: opened in LiteDB's shared mode only for the read, so the command
-/// line can train while the bot runs. No file means no relabels.
+/// The database file of a bot that may be running, read beside it, so the command line can train while the bot
+/// runs. No file means no relabels.
 /// </summary>
 public sealed class FileRelabelSource(string databasePath) : IRelabelSource
 {
+    public List<LabeledText> Read(float weight) =>
+        TrainingData.Relabels(LiteDbStore.ReadShared(databasePath, ReportStore.CollectionName, ReportStore.IsRelabeled), weight);
+}
+
+/// <summary>The PostgreSQL database of a bot that may be running (PostgreSQL serves both at once). No reports means no relabels.</summary>
+public sealed class PostgreSqlRelabelSource(string connectionString) : IRelabelSource
+{
     public List<LabeledText> Read(float weight)
     {
-        if (!File.Exists(databasePath))
-        {
-            return [];
-        }
-
-        using var database = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Shared, ReadOnly = true });
-        return TrainingData.Relabels(ReportStore.Relabeled(database), weight);
+        using var store = new PostgreSqlStore(connectionString);
+        return TrainingData.Relabels(
+            store.CollectionExists(ReportStore.CollectionName) ? store.Collection<Report>(ReportStore.CollectionName).Find(ReportStore.IsRelabeled) : [],
+            weight);
     }
 }

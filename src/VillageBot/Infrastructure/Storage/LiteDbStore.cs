@@ -7,19 +7,19 @@ using Microsoft.Extensions.Options;
 namespace VillageBot.Infrastructure.Storage;
 
 /// <summary>The one LiteDB instance of the process. LiteDB is thread-safe in-process with a single instance.</summary>
-public sealed class Db : IDisposable
+public sealed class LiteDbStore : IDocumentStore, IDisposable
 {
     public const string FileName = "villagebot.db";
 
     private readonly ConcurrentDictionary<Type, bool> _mapped = new();
     private readonly ConcurrentDictionary<string, bool> _prepared = new(StringComparer.Ordinal);
 
-    public Db(IOptions<StorageOptions> options)
+    public LiteDbStore(IOptions<StorageOptions> options)
     {
         var directory = options.Value.ResolvedDirectory;
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, FileName);
-        var mapper = new BsonMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };
+        var mapper = NewMapper();
         Database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, mapper)
         {
             // Every date is stored and compared in UTC; reading them back as local time would shift them on a server outside UTC.
@@ -32,35 +32,77 @@ public sealed class Db : IDisposable
 
     public LiteDatabase Database { get; }
 
-    public ILiteCollection<T> Collection<T>(string name)
-    {
-        Map(typeof(T));
-        return Database.GetCollection<T>(name);
-    }
+    public string Location => FilePath;
 
     /// <summary>
-    /// A collection whose owner prepares it (its indexes) the first time it is asked for in this process; every
-    /// later call hands it out as it is.
+    /// A collection whose owner's indexes are ensured the first time it is asked for in this process; every later
+    /// call hands it out as it is.
     /// </summary>
-    public ILiteCollection<T> Collection<T>(string name, Action<ILiteCollection<T>> prepare)
+    public IDocumentCollection<T> Collection<T>(string name, Action<Indexes<T>>? indexes = null)
     {
-        var collection = Collection<T>(name);
-        if (!_prepared.ContainsKey(name))
+        Map(typeof(T));
+        var collection = Database.GetCollection<T>(name);
+        if (indexes is not null && !_prepared.ContainsKey(name))
         {
             lock (_prepared)
             {
                 if (!_prepared.ContainsKey(name))
                 {
-                    prepare(collection);
+                    foreach (var index in Indexes<T>.Of(indexes).All)
+                    {
+                        collection.EnsureIndex(BsonExpression.Create("$." + index.Path), index.Unique);
+                    }
+
                     _prepared[name] = true;
                 }
             }
         }
 
-        return collection;
+        return new LiteDbCollection<T>(collection);
+    }
+
+    public bool CollectionExists(string name) => Database.CollectionExists(name);
+
+    public void DropCollection(string name) => Database.DropCollection(name);
+
+    public void Ping()
+    {
+        try
+        {
+            _ = Database.UserVersion;
+        }
+        catch (LiteException e)
+        {
+            throw new StorageException(e.Message, e);
+        }
+    }
+
+    public void Checkpoint() => Database.Checkpoint();
+
+    public void Compact()
+    {
+        Database.Checkpoint();
+        Database.Rebuild();
+    }
+
+    /// <summary>
+    /// Reads documents from the database file of a bot that may be running: opened in LiteDB's shared mode only for
+    /// the read, so the command line can work beside the bot. No file or no collection means nothing found.
+    /// </summary>
+    public static IReadOnlyList<T> ReadShared<T>(string path, string name, System.Linq.Expressions.Expression<Func<T, bool>> predicate)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared, ReadOnly = true }, NewMapper());
+        return database.CollectionExists(name) ? [.. database.GetCollection<T>(name).Find(predicate)] : [];
     }
 
     public void Dispose() => Database.Dispose();
+
+    private static BsonMapper NewMapper() => new DocumentMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };
 
     /// <summary>
     /// LiteDB 5.0.21 maps a class the first time it meets it and publishes the mapping before it is complete, so two
@@ -114,4 +156,31 @@ public sealed class Db : IDisposable
     private static bool IsEntity(Type t) =>
         t.IsClass && t != typeof(string) && !typeof(BsonValue).IsAssignableFrom(t) && !typeof(IEnumerable).IsAssignableFrom(t)
         && t.GetConstructor(Type.EmptyTypes) is not null && t.Namespace?.StartsWith("System", StringComparison.Ordinal) != true;
+
+    /// <summary>LiteDB's mapper reading the provider-neutral marks: <see cref="DocumentIdAttribute"/> and <see cref="NotStoredAttribute"/>.</summary>
+    private sealed class DocumentMapper : BsonMapper
+    {
+        public DocumentMapper()
+        {
+            ResolveMember = (type, member, mapper) =>
+            {
+                if (!DocumentMembers.IsStored(member))
+                {
+                    mapper.FieldName = null;
+                }
+                else if (mapper.FieldName == "_id" && member is PropertyInfo id)
+                {
+                    mapper.AutoId = DocumentMembers.AutoId(id);
+                }
+            };
+        }
+
+        protected override MemberInfo GetIdMember(IEnumerable<MemberInfo> members)
+        {
+            var list = members.ToList();
+            var declaring = list.FirstOrDefault()?.DeclaringType;
+            var id = declaring is null ? null : DocumentMembers.IdOf(declaring);
+            return list.FirstOrDefault(m => m.Name == id?.Name) ?? base.GetIdMember(list);
+        }
+    }
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for the tests: initdb into a temporary folder, run as an unprivileged user, on a
+# free port on 127.0.0.1, with its socket in the same folder. Nothing is downloaded; as root on Debian it installs the
+# postgresql package when no PostgreSQL binaries are found.
+#
+#   eval "$(scripts/pg-test-cluster.sh start)"   # exports VILLAGEBOT_TEST_PG (an Npgsql connection string) and VILLAGEBOT_TEST_PG_DIR
+#   scripts/pg-test-cluster.sh stop [DIR]        # stops the cluster and removes its folder (DIR defaults to $VILLAGEBOT_TEST_PG_DIR)
+set -euo pipefail
+
+find_bin() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) /usr/local/bin /usr/bin; do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return 0; fi
+  done
+  return 1
+}
+
+free_port() {
+  local port
+  for port in $(seq 55432 55531); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+start() {
+  local bin
+  if ! bin=$(find_bin); then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+      echo "Installing PostgreSQL for the store tests…" >&2
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2 || true
+    fi
+    bin=$(find_bin) || { echo "no PostgreSQL binaries (initdb, pg_ctl) found" >&2; exit 1; }
+  fi
+
+  local dir port as=()
+  dir=$(mktemp -d /tmp/villagebot-pg.XXXXXX)
+  port=$(free_port) || { echo "no free port between 55432 and 55531" >&2; exit 1; }
+  if [ "$(id -u)" = "0" ]; then
+    # PostgreSQL refuses to run as root.
+    chown nobody "$dir"
+    chmod 700 "$dir"
+    as=(runuser -u nobody --)
+  fi
+
+  "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+    || "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log" >&2; exit 1; }
+  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" start >/dev/null \
+    || { cat "$dir/server.log" >&2; exit 1; }
+  echo "$bin" >"$dir/bin"
+  echo "export VILLAGEBOT_TEST_PG='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"
+  echo "export VILLAGEBOT_TEST_PG_DIR='$dir'"
+}
+
+stop() {
+  local dir=${1:-${VILLAGEBOT_TEST_PG_DIR:-}}
+  [ -n "$dir" ] && [ -d "$dir/data" ] || { echo "no cluster folder given" >&2; exit 1; }
+  local bin as=()
+  bin=$(cat "$dir/bin")
+  if [ "$(id -u)" = "0" ]; then as=(runuser -u nobody --); fi
+  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop "${2:-}" ;;
+  *) echo "usage: $0 start|stop [DIR]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,63 @@
+using System.Linq.Expressions;
+using LiteDB;
+
+namespace VillageBot.Infrastructure.Storage;
+
+/// <summary>A LiteDB collection as it is; only a duplicate key is turned into the provider-neutral answer.</summary>
+internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection) : IDocumentCollection<T>
+{
+    public string Name => collection.Name;
+
+    public T? FindById(object id) => collection.FindById(new BsonValue(id));
+
+    public IEnumerable<T> Find(Expression<Func<T, bool>> predicate) => collection.Find(predicate);
+
+    public T? FindOne(Expression<Func<T, bool>> predicate) => collection.FindOne(predicate);
+
+    public IEnumerable<T> FindAll() => collection.FindAll();
+
+    public T? FirstBy<TKey>(Expression<Func<T, TKey>> key) => collection.Query().OrderBy(key).FirstOrDefault();
+
+    public TKey Max<TKey>(Expression<Func<T, TKey>> key, TKey whenEmpty) => collection.Count() == 0 ? whenEmpty : collection.Max(key);
+
+    public int Count() => collection.Count();
+
+    public int Count(Expression<Func<T, bool>> predicate) => collection.Count(predicate);
+
+    public bool Exists(Expression<Func<T, bool>> predicate) => collection.Exists(predicate);
+
+    public void Insert(T document)
+    {
+        try
+        {
+            collection.Insert(document);
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new DuplicateKeyException(e.Message, e);
+        }
+    }
+
+    public bool TryInsert(T document)
+    {
+        try
+        {
+            collection.Insert(document);
+            return true;
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
+    }
+
+    public int InsertBulk(IEnumerable<T> documents) => collection.InsertBulk(documents);
+
+    public bool Update(T document) => collection.Update(document);
+
+    public bool Upsert(T document) => collection.Upsert(document);
+
+    public bool Delete(object id) => collection.Delete(new BsonValue(id));
+
+    public int DeleteMany(Expression<Func<T, bool>> predicate) => collection.DeleteMany(predicate);
+}

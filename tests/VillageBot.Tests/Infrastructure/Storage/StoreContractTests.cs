@@ -1,0 +1,259 @@
+using Microsoft.Extensions.Options;
+using VillageBot.Infrastructure.Storage;
+using VillageBot.TestKit;
+
+namespace VillageBot.Tests.Infrastructure.Storage;
+
+/// <summary>
+/// What every document store promises the features, run against each provider: the same calls give the same
+/// answers on LiteDB and on PostgreSQL.
+/// </summary>
+public abstract class StoreContractTests : IDisposable
+{
+    private readonly List<IDisposable> _opened = [];
+
+    protected abstract IDocumentStore Open();
+
+    public void Dispose()
+    {
+        foreach (var store in _opened)
+        {
+            store.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private IDocumentStore Store()
+    {
+        var store = Open();
+        if (store is IDisposable disposable)
+        {
+            _opened.Add(disposable);
+        }
+
+        return store;
+    }
+
+    private static IDocumentCollection<Thing> Things(IDocumentStore store) =>
+        store.Collection<Thing>("things", i => i.On(t => t.Code, unique: true).On(t => t.Owner));
+
+    private static Thing New(string code, long owner = 1, params long[] tags) =>
+        new() { Code = code, Owner = owner, Tags = [.. tags], At = new DateTime(2025, 3, 1, 9, 0, 0, DateTimeKind.Utc) };
+
+    [Fact]
+    public void Inserts_get_increasing_ids_and_read_back_as_written()
+    {
+        var things = Things(Store());
+        var a = New("a", 7, 1, 2);
+        a.Village = 3;
+        a.State = ThingState.Done;
+        a.Inner = new Inner { Note = "ā ё \"q\"", Values = [1.5, 2] };
+        things.Insert(a);
+        var b = New("b");
+        things.Insert(b);
+        Assert.Equal((1, 2), (a.Id, b.Id));
+
+        var read = things.FindById(1)!;
+        Assert.Equal(("a", 7L, (int?)3, ThingState.Done), (read.Code, read.Owner, read.Village, read.State));
+        Assert.Equal([1, 2], read.Tags);
+        Assert.Equal(a.At, read.At);
+        Assert.Equal(DateTimeKind.Utc, read.At.Kind);
+        Assert.Equal("ā ё \"q\"", read.Inner!.Note);
+        Assert.Equal([1.5, 2], read.Inner.Values);
+        Assert.Null(things.FindById(3));
+    }
+
+    [Fact]
+    public void A_duplicate_unique_key_or_id_is_refused_and_nothing_is_stored()
+    {
+        var things = Things(Store());
+        Assert.True(things.TryInsert(New("a")));
+        Assert.False(things.TryInsert(New("a", owner: 2)));
+        Assert.Throws<DuplicateKeyException>(() => things.Insert(New("a", owner: 3)));
+        var sameId = New("other");
+        sameId.Id = 1;
+        Assert.False(things.TryInsert(sameId));
+        Assert.Equal(1, things.Count());
+        Assert.Equal(1, things.FindOne(t => t.Code == "a")!.Owner);
+    }
+
+    [Fact]
+    public void Predicates_find_count_and_test_the_same_documents()
+    {
+        var things = Things(Store());
+        things.InsertBulk([New("a", 1, 10), New("b", 1, 20, 30), New("c", 2), New("d", 3, 30)]);
+        var late = things.FindOne(t => t.Code == "d")!;
+        late.At = late.At.AddDays(2);
+        late.Village = 5;
+        late.State = ThingState.Done;
+        things.Update(late);
+
+        Assert.Equal(["a", "b"], Codes(things.Find(t => t.Owner == 1)));
+        Assert.Equal(["b", "d"], Codes(things.Find(t => t.Tags.Contains(30L))));
+        var owners = new List<long> { 2, 3 };
+        Assert.Equal(["c", "d"], Codes(things.Find(t => owners.Contains(t.Owner))));
+        var villages = new List<int?> { 5, 6 };
+        Assert.Equal(["d"], Codes(things.Find(t => villages.Contains(t.Village))));
+        var cutoff = late.At.AddDays(-1);
+        Assert.Equal(["d"], Codes(things.Find(t => t.At > cutoff && t.State == ThingState.Done)));
+        Assert.Equal(["a", "c", "d"], Codes(things.Find(t => t.Code == "a" || t.Owner >= 2)));
+        Assert.Equal(["a", "b", "c"], Codes(things.Find(t => t.Village == null)));
+        Assert.Equal(["d"], Codes(things.Find(t => t.Village != null && !t.Hidden)));
+        Assert.Equal(3, things.Count(t => t.State == ThingState.New));
+        Assert.Equal(["b"], Codes(things.Find(t => t.Code.StartsWith('b') && t.Owner == 1)));
+        Assert.Equal(2, things.Count(t => t.Tags.Count > 0 && t.Code != "a"));
+        Assert.True(things.Exists(t => t.Code.EndsWith('d') || t.Owner == 99));
+        Assert.True(things.Exists(t => t.Code == "c"));
+        Assert.False(things.Exists(t => t.Code == "z"));
+        Assert.Equal(4, things.FindAll().Count());
+    }
+
+    [Fact]
+    public void Update_upsert_and_delete_answer_whether_something_changed()
+    {
+        var things = Things(Store());
+        var a = New("a");
+        Assert.False(things.Update(a));
+        things.Insert(a);
+        a.Owner = 9;
+        Assert.True(things.Update(a));
+        Assert.Equal(9, things.FindById(a.Id)!.Owner);
+
+        Assert.False(things.Upsert(a));
+        var b = New("b");
+        b.Id = 40;
+        Assert.True(things.Upsert(b));
+        Assert.Equal(2, things.Count());
+
+        things.InsertBulk([New("c", 9), New("d", 9), New("e", 4)]);
+        Assert.Equal(3, things.DeleteMany(t => t.Owner == 9));
+        Assert.True(things.Delete(b.Id));
+        Assert.False(things.Delete(b.Id));
+        Assert.Equal(["e"], Codes(things.FindAll()));
+    }
+
+    [Fact]
+    public void The_first_by_a_key_and_the_largest_key()
+    {
+        var things = Things(Store());
+        Assert.Null(things.FirstBy(t => t.Owner));
+        Assert.Equal(-1, things.Max(t => t.Id, -1));
+        things.InsertBulk([New("a", 5), New("b", 2), New("c", 8)]);
+        Assert.Equal("b", things.FirstBy(t => t.Owner)!.Code);
+        Assert.Equal(8L, things.Max(t => t.Owner, 0L));
+        Assert.Equal(3, things.Max(t => t.Id, 0));
+    }
+
+    [Fact]
+    public void Documents_keyed_by_text_or_by_a_number_they_bring()
+    {
+        var store = Store();
+        var named = store.Collection<Named>("named");
+        named.Insert(new Named { Key = "x|1", Count = 1, Computed = "ignored" });
+        Assert.False(named.TryInsert(new Named { Key = "x|1" }));
+        Assert.Equal(1, named.FindById("x|1")!.Count);
+        Assert.Null(named.FindById("x|1")!.Computed);
+
+        var people = store.Collection<Person>("people");
+        people.Insert(new Person { Id = 5_000_000_000, Name = "Anna" });
+        people.Insert(new Person { Id = 0, Name = "nobody" });
+        Assert.Equal("Anna", people.FindById(5_000_000_000L)!.Name);
+        Assert.Equal("nobody", people.FindById(0L)!.Name);
+        Assert.True(people.Delete(5_000_000_000L));
+    }
+
+    [Fact]
+    public void Collections_exist_once_written_and_can_be_dropped()
+    {
+        var store = Store();
+        Assert.False(store.CollectionExists("later"));
+        store.Collection<Named>("later").Insert(new Named { Key = "k" });
+        Assert.True(store.CollectionExists("later"));
+        store.DropCollection("later");
+        Assert.False(store.CollectionExists("later"));
+        store.Ping();
+    }
+
+    [Fact]
+    public void Of_many_writers_inserting_one_unique_key_at_once_exactly_one_wins()
+    {
+        var store = Store();
+        _ = Things(store);
+        var wins = 0;
+        Parallel.For(0, 16, i =>
+        {
+            if (Things(store).TryInsert(New("same", owner: i)))
+            {
+                Interlocked.Increment(ref wins);
+            }
+        });
+        Assert.Equal(1, wins);
+        Assert.Equal(1, Things(store).Count(t => t.Code == "same"));
+    }
+
+    private static List<string> Codes(IEnumerable<Thing> things) => [.. things.Select(t => t.Code).Order(StringComparer.Ordinal)];
+
+    public sealed class Thing
+    {
+        public int Id { get; set; }
+
+        public string Code { get; set; } = "";
+
+        public long Owner { get; set; }
+
+        public List<long> Tags { get; set; } = [];
+
+        public int? Village { get; set; }
+
+        public DateTime At { get; set; }
+
+        public ThingState State { get; set; }
+
+        public bool Hidden { get; set; }
+
+        public Inner? Inner { get; set; }
+    }
+
+    public sealed class Inner
+    {
+        public string Note { get; set; } = "";
+
+        public List<double> Values { get; set; } = [];
+    }
+
+    public enum ThingState
+    {
+        New,
+        Done,
+    }
+
+    public sealed class Named
+    {
+        [DocumentId]
+        public string Key { get; set; } = "";
+
+        public int Count { get; set; }
+
+        [NotStored]
+        public string? Computed { get; set; }
+    }
+
+    public sealed class Person
+    {
+        [DocumentId(autoId: false)]
+        public long Id { get; set; }
+
+        public string Name { get; set; } = "";
+    }
+}
+
+public sealed class LiteDbStoreContractTests : StoreContractTests
+{
+    protected override IDocumentStore Open() => new LiteDbStore(Options.Create(new StorageOptions { DataDirectory = BotHost.NewDataDirectory() }));
+}
+
+public sealed class PostgreSqlStoreContractTests(PostgreSqlCluster cluster) : StoreContractTests, IClassFixture<PostgreSqlCluster>
+{
+    protected override IDocumentStore Open() => new PostgreSqlStore(cluster.NewDatabase());
+}
