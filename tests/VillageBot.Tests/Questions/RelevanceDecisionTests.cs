@@ -59,6 +59,10 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("how do we prepare the next village meeting", false)]
     [InlineData("ko darīt, ja mūsu projektu noraida?", false)]
     [InlineData("кто оценивает заявки и как принимается решение?", false)]
+    [InlineData("on what date does the council decide on our village plan?", true)]
+    [InlineData("сколько семей у нас уже в энергетическом сообществе?", true)]
+    [InlineData("what is the difference between a vision and a goal?", false)]
+    [InlineData("у нас все ждут самоуправление, как начать самим?", false)]
     public void A_decision_that_happened_or_the_date_of_the_next_meeting_is_a_local_fact_but_what_to_do_about_one_is_not(string question, bool local)
     {
         Assert.Equal(local, SpecificFactCues.AsksForALocalFact(question, unknownName: SpecificFactCues.Names(question).Contains("vaive")));

@@ -26,6 +26,13 @@ public static class StopWords
         "dzirdu", "dzird", "dzirdējis", "dzirdējusi", "nepaskaidro", "paskaidrot", "izskaidrot", "pastāstīt", "vārdiem", "vārdos",
         "vienkāršos", "vienkāršiem", "saprotami", "neviens", "nekas", "patiesībā", "nesaprotu", "nesapratu", "saprast", "sapratu",
         "ieteikumi", "padoms", "padomu", "nezinu", "nezinām", "mūsējie", "tiešām",
+        // What kind of question it is, not what it is about: "what must X include", "X vs Y, what is the difference",
+        // "is X the same as Y", "any tips", "where to start", "who should".
+        "obligāti", "jāiekļauj", "iekļaut", "iekļauj", "iekļauts", "iekļauti", "ietvert", "ietver", "jāietver", "jābūt", "vajadzētu",
+        "starpība", "starpības", "atšķirība", "atšķirības", "atšķiras", "atšķirt", "salīdzinājumā", "vs", "pret", "vienāds", "vienādi",
+        "tas", "pats", "tā", "pati", "padomi", "ieteikums", "ieteikumu", "iesakāt", "ieteiktu", "ieteiksiet", "labākais", "labāk",
+        "tajā", "tanī", "tajās", "tajos", "tos", "šajā", "šajās", "šajos", "šiem", "šīm", "galvenokārt", "pārsvarā", "būtībā",
+        "kurš", "kuram", "kam", "jāsāk", "sākt", "sākumā", "vispirms", "īsumā", "piemēram", "lūk", "kaut", "kādam", "nezin",
     ];
 
     private static readonly string[] EnglishFrame =
@@ -37,6 +44,16 @@ public static class StopWords
         "guess", "maybe", "kind", "sort", "anyway", "ok", "okay", "so", "also", "am", "im", "i'm", "it's", "is", "are", "was", "were", "be",
         "been", "get", "got", "whether", "last", "hour", "all", "one", "ones", "argued", "argue", "discussed", "talked", "talking", "mean", "means", "meant", "here", "now", "some", "any", "thing", "things", "stuff", "lot", "bit",
         "tips", "advice", "anyone", "somehow", "even", "idea", "clue", "understand", "understood", "hear", "hearing", "keep", "keeps",
+        // What kind of question it is, not what it is about: "what should X include", "X vs Y, what is the difference",
+        // "is X the same as Y", "any tips", "who should", and function words the standard list lacks.
+        "include", "includes", "including", "included", "contain", "contains", "must", "difference", "differences", "different",
+        "differ", "vs", "versus", "same", "compared", "compare", "tip", "suggestions", "suggestion", "ideas", "best", "better",
+        "each", "other", "others", "over", "very", "more", "most", "than", "them", "those", "these", "this", "that", "it", "he", "she",
+        "his", "her", "they", "their", "theirs", "into", "from", "up", "out", "off", "again", "too", "only", "own", "way", "ways",
+        "anything", "something", "everything", "else", "much", "many", "lots", "really", "quite", "pretty", "still", "yet", "though",
+        "although", "because", "while", "during", "before", "after", "without", "within", "whom", "whose", "let", "lets", "let's",
+        "gonna", "wanna", "pls", "plz", "hey", "eh", "yes", "no", "not", "don't", "dont", "doesn't", "isn't", "aren't", "can't", "cant",
+        "mainly", "primarily", "mostly", "largely", "generally", "usually", "would've", "we're", "were", "we've", "you're", "they're", "i've", "i'd", "ok", "exactly", "basically", "mostly",
     ];
 
     private static readonly string[] RussianFrame =
@@ -49,6 +66,12 @@ public static class StopWords
         "подскажите", "ли", "вот", "ну", "да", "нет", "же", "тут", "здесь", "сейчас", "есть", "был", "была", "были", "быть",
         "поняла", "понял", "понимаю", "непонятно", "объяснить", "простыми", "словами", "какие-то", "какой-то", "нибудь", "тоже",
         "считается", "совет", "посоветуйте", "слышу", "слышим", "вроде",
+        // What kind of question it is, not what it is about: "что должно входить в X", "X и Y — в чём разница",
+        // "это то же самое", "есть советы", "с чего начать", "кто должен".
+        "входить", "входит", "должно", "должна", "должен", "должны", "обязательно", "включать", "включить", "разница", "разницы",
+        "отличие", "отличается", "отличаются", "отличия", "чем", "то", "же", "самое", "одно", "тоже", "против", "советы", "советуете",
+        "посоветуете", "лучше", "лучший", "начать", "сначала", "вообще", "какую", "каким", "какому", "каком", "чего", "чему", "кого", "кому",
+        "основном", "главным", "образом", "сути", "всё", "все", "всех", "очень", "ещё", "еще", "уже", "просто", "там", "тогда", "если", "или", "либо", "чтобы", "бы",
     ];
 
     /// <summary>Lucene's standard function words of the language, as written and folded.</summary>

@@ -49,7 +49,7 @@ public static class SpecificFactCues
     /// <summary>Words that make a question about a place's own things: ours.</summary>
     private static readonly HashSet<string> Ours = new(StringComparer.Ordinal)
     {
-        "musu", "mums", "our", "наш", "наша", "наше", "нашего", "нашей", "нашем", "нашу", "наши", "наших", "нашим",
+        "musu", "mums", "our", "нас", "наш", "наша", "наше", "нашего", "нашей", "нашем", "нашу", "наши", "наших", "нашим",
     };
 
     /// <summary>Words that tie a question to one moment: currently, last year, not yet.</summary>
@@ -91,7 +91,13 @@ public static class SpecificFactCues
         "получил", "получила", "получили", "получило", "выделил", "выделила", "выделило", "выделили", "отклонил", "отклонила",
         "отклонили", "одобрил", "одобрила", "одобрили", "набрал", "набрала", "набрали", "занял", "заняла", "заняли", "выиграл",
         "выиграла", "победил", "победила", "выбрали", "ставила", "ставил", "ставили", "присоединилось", "присоединились",
-        "вступило", "вступили", "сдало", "сдал", "сдала", "подали", "подала",
+        "вступило", "вступили", "сдало", "сдал", "сдала", "подали", "подала", "подключилось", "подключились", "подключился", "подключили",
+    };
+
+    /// <summary>"What date", "which day", "kurā datumā", "какого числа": a question for a date whatever its first word.</summary>
+    private static readonly HashSet<string> Dates = new(StringComparer.Ordinal)
+    {
+        "date", "day", "time", "datuma", "datumam", "diena", "dienu", "числа", "число", "день", "дату",
     };
 
     private static readonly HashSet<string> OutcomesAfterWas = new(StringComparer.Ordinal)
@@ -138,7 +144,8 @@ public static class SpecificFactCues
         foreach (var clause in question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
         {
             var clauseWords = Folding.FoldedWords(clause).Select(WithoutPossessive).ToList();
-            asks |= clauseWords.SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains);
+            asks |= clauseWords.SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains)
+                || clauseWords.SkipWhile(Lead.Contains).Take(3).Zip(clauseWords.SkipWhile(Lead.Contains).Skip(1).Take(3)).Any(p => p.First is "what" or "which" or "kura" or "kada" or "какого" or "какой" && Dates.Contains(p.Second));
             outcome |= clauseWords.Any(Outcomes.Contains) || clauseWords.Any(Was.Contains) && clauseWords.Any(OutcomesAfterWas.Contains);
             nextEvent |= clauseWords.Select((w, i) => Next.Contains(w) && clauseWords.Skip(i + 1).Take(4).Any(Events.Contains)).Any(b => b);
             words.AddRange(clauseWords);
