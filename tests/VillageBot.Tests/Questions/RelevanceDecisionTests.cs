@@ -63,6 +63,10 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("сколько семей у нас уже в энергетическом сообществе?", true)]
     [InlineData("what is the difference between a vision and a goal?", false)]
     [InlineData("у нас все ждут самоуправление, как начать самим?", false)]
+    [InlineData("cik cilveku atnaca uz pedejo sapulci", true)]
+    [InlineData("who spoke at the previous meeting of the board?", true)]
+    [InlineData("at the last meeting people argued, how do we keep order?", false)]
+    [InlineData("what should the minutes of the last meeting say?", false)]
     public void A_decision_that_happened_or_the_date_of_the_next_meeting_is_a_local_fact_but_what_to_do_about_one_is_not(string question, bool local)
     {
         Assert.Equal(local, SpecificFactCues.AsksForALocalFact(question, unknownName: SpecificFactCues.Names(question).Contains("vaive")));

@@ -70,6 +70,18 @@ public static class SpecificFactCues
         "следующее", "следующая", "следующий", "следующего", "следующей", "следующем", "следующую", "ближайшее", "ближайшая", "ближайший", "ближайшей",
     };
 
+    /// <summary>
+    /// "Last" or "previous" before a meeting or a call: with a question of how many, who or when, one event that
+    /// happened ("сколько людей пришло на последнее собрание?"), not the practice of meetings.
+    /// </summary>
+    private static readonly HashSet<string> Last = new(StringComparer.Ordinal)
+    {
+        "pedeja", "pedejo", "pedejaja", "pedejas", "pedejais", "ieprieksejo", "ieprieksejaja", "iepriekseja", "pagajuso", "pagajusaja",
+        "last", "previous", "latest",
+        "последнее", "последняя", "последний", "последнем", "последней", "последнюю", "последнего",
+        "прошлое", "прошлая", "прошлый", "прошлом", "прошлой", "прошлую", "прошлого", "предыдущее", "предыдущем", "предыдущей", "предыдущую",
+    };
+
     private static readonly HashSet<string> Events = new(StringComparer.Ordinal)
     {
         "sapulce", "sapulci", "sapulces", "sede", "sedi", "sedes", "sanaksme", "sanaksmi", "karta", "kartu", "konkurss", "konkursu",
@@ -139,7 +151,7 @@ public static class SpecificFactCues
     {
         var asks = false;
         var outcome = false;
-        var nextEvent = false;
+        var oneEvent = false;
         var words = new List<string>();
         foreach (var clause in question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
         {
@@ -147,14 +159,14 @@ public static class SpecificFactCues
             asks |= clauseWords.SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains)
                 || clauseWords.SkipWhile(Lead.Contains).Take(3).Zip(clauseWords.SkipWhile(Lead.Contains).Skip(1).Take(3)).Any(p => p.First is "what" or "which" or "kura" or "kada" or "какого" or "какой" && Dates.Contains(p.Second));
             outcome |= clauseWords.Any(Outcomes.Contains) || clauseWords.Any(Was.Contains) && clauseWords.Any(OutcomesAfterWas.Contains);
-            nextEvent |= clauseWords.Select((w, i) => Next.Contains(w) && clauseWords.Skip(i + 1).Take(4).Any(Events.Contains)).Any(b => b);
+            oneEvent |= clauseWords.Select((w, i) => (Next.Contains(w) || Last.Contains(w)) && clauseWords.Skip(i + 1).Take(4).Any(Events.Contains)).Any(b => b);
             words.AddRange(clauseWords);
         }
 
         var ours = words.Any(Ours.Contains);
         var moment = words.Any(Moments.Contains) || NamesAStretchOfTime(words);
         var digits = words.Any(w => w.Any(char.IsDigit));
-        return asks && (ours || moment || unknownName || nextEvent || words.Any(Now.Contains) || digits)
+        return asks && (ours || moment || unknownName || oneEvent || words.Any(Now.Contains) || digits)
             || ours && moment
             || outcome && (ours || unknownName || digits || moment || words.Any(Mine.Contains))
             || digits && (ours || unknownName) && words.Any(w => w.Length == 4 && w.StartsWith("20", StringComparison.Ordinal));
