@@ -42,6 +42,8 @@ start() {
     chmod 700 "$dir"
     as=(runuser -u nobody --)
   fi
+  # The unprivileged user may not enter the caller's folder.
+  cd "$dir"
 
   "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
@@ -60,6 +62,7 @@ stop() {
   local bin as=()
   bin=$(cat "$dir/bin")
   if [ "$(id -u)" = "0" ]; then as=(runuser -u nobody --); fi
+  cd /
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
