@@ -113,6 +113,16 @@ public sealed class AnswerCompositionTests
         Assert.Equal(cues, SpecificFactCues.Count(question));
     }
 
+    [Theory]
+    [InlineData("how long should I bake rye bread?")]
+    [InlineData("cik ilgi cept maizi krasni")]
+    [InlineData("покажи прогноз на неделю")]
+    [InlineData("ko stadit siltumnica")]
+    public void Cooking_sport_weather_and_garden_words_are_signs_of_a_question_no_article_answers(string question)
+    {
+        Assert.True(SpecificFactCues.Count(question) > 0);
+    }
+
     [Fact]
     public void A_name_the_articles_never_use_makes_a_question_less_probable()
     {

@@ -20,16 +20,22 @@ public static class SpecificFactCues
         "pirmdien", "otrdien", "tresdien", "ceturtdien", "piektdien", "sestdien", "svetdien",
         "datumam", "datumu", "somenes", "soruden", "sopavasar", "sovasar", "soziem", "reitinga", "reitings", "ranzejuma", "ranzejums",
         "darbalaiks", "grafiks", "grafiku",
+        "cept", "izcept", "iecept", "cepu", "cepsim", "pagatavot", "pagatavo", "varit", "izvarit", "hokejs", "hokeja", "hokeju",
+        "futbols", "futbola", "basketbols", "basketbola", "salna", "salnas", "lietus", "sniegs", "stadit", "iestadit", "skirne", "skirni",
         // English
         "today", "tomorrow", "yesterday", "tonight", "price", "cost", "costs", "open", "deadline", "weather", "won", "score",
         "timetable", "schedule", "address", "approved", "received", "got", "year's", "o'clock", "currently", "tonight's",
         "date", "e-mail", "email", "buy", "cheap", "cheapest", "ranking", "ranked",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+        "bake", "baking", "cook", "cooking", "roast", "fry", "hockey", "football", "basketball", "match", "forecast", "rain", "snow",
+        "plant", "planting", "sow",
         // Russian (folded)
         "сегодня", "завтра", "вчера", "цена", "открыт", "открыта", "погода", "телефон", "адрес", "расписание",
         "выиграл", "срок", "получила", "получил", "одобрили", "номер", "телефона", "прошлом",
         "дата", "числа", "почта", "почты", "имейл", "купить", "дешево", "недорого", "рейтинге", "рейтинг", "баллов",
         "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье", "выходных",
+        "испечь", "приготовить", "сварить", "пожарить", "запечь", "хоккей", "хоккея", "футбол", "футбола", "матч", "прогноз", "дождь", "снег",
+        "посадить", "сажать",
     };
 
     /// <summary>Words that ask for an amount, a count, a date or a person when they open a sentence or a clause.</summary>
