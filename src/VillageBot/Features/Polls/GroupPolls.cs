@@ -31,6 +31,7 @@ public sealed class GroupPollMessage
 }
 
 /// <summary>One group member's vote on a named group poll (Telegram names voters only there).</summary>
+[OnceObjectIds]
 public sealed class GroupPollVote
 {
     public string Id { get; set; } = Guid.NewGuid().ToString("N");

@@ -10,6 +10,14 @@ public sealed class DocumentIdAttribute(bool autoId = true) : Attribute
     public bool AutoId { get; } = autoId;
 }
 
+/// <summary>
+/// Documents of this type were once stored by LiteDB with ObjectId ids and now have text ids: the LiteDB store turns
+/// each old id into its text form the first time the collection is asked for in a process, so a file written by the
+/// earlier version is still read (other providers never held such ids).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class OnceObjectIdsAttribute : Attribute;
+
 /// <summary>A property computed from others, never stored.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NotStoredAttribute : Attribute;

@@ -26,17 +26,7 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection) : IDocu
 
     public bool Exists(Expression<Func<T, bool>> predicate) => collection.Exists(predicate);
 
-    public void Insert(T document)
-    {
-        try
-        {
-            collection.Insert(document);
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            throw new DuplicateKeyException(e.Message, e);
-        }
-    }
+    public void Insert(T document) => Unique(() => collection.Insert(document));
 
     public bool TryInsert(T document)
     {
@@ -51,13 +41,26 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection) : IDocu
         }
     }
 
-    public int InsertBulk(IEnumerable<T> documents) => collection.InsertBulk(documents);
+    public int InsertBulk(IEnumerable<T> documents) => Unique(() => collection.InsertBulk(documents));
 
-    public bool Update(T document) => collection.Update(document);
+    public bool Update(T document) => Unique(() => collection.Update(document));
 
-    public bool Upsert(T document) => collection.Upsert(document);
+    public bool Upsert(T document) => Unique(() => collection.Upsert(document));
 
     public bool Delete(object id) => collection.Delete(new BsonValue(id));
 
     public int DeleteMany(Expression<Func<T, bool>> predicate) => collection.DeleteMany(predicate);
+
+    /// <summary>A clash with a unique index is the provider-neutral <see cref="DuplicateKeyException"/>, as on PostgreSQL.</summary>
+    private static TResult Unique<TResult>(Func<TResult> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new DuplicateKeyException(e.Message, e);
+        }
+    }
 }

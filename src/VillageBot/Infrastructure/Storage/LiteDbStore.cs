@@ -13,6 +13,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     private readonly ConcurrentDictionary<Type, bool> _mapped = new();
     private readonly ConcurrentDictionary<string, bool> _prepared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _upgraded = new(StringComparer.Ordinal);
 
     public LiteDbStore(IOptions<StorageOptions> options)
     {
@@ -58,7 +59,35 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             }
         }
 
+        if (typeof(T).IsDefined(typeof(OnceObjectIdsAttribute), false) && !_upgraded.ContainsKey(name))
+        {
+            lock (_upgraded)
+            {
+                if (!_upgraded.ContainsKey(name))
+                {
+                    TextIdsFromObjectIds(name);
+                    _upgraded[name] = true;
+                }
+            }
+        }
+
         return new LiteDbCollection<T>(collection);
+    }
+
+    /// <summary>
+    /// Each document whose id is an ObjectId is stored again under the id's text form and the old one removed; a stop
+    /// between the two leaves both, and the next start removes the old one (the new one is replaced with the same).
+    /// </summary>
+    private void TextIdsFromObjectIds(string name)
+    {
+        var raw = Database.GetCollection(name);
+        foreach (var document in raw.Find(Query.All()).Where(d => d["_id"].IsObjectId).ToList())
+        {
+            var old = document["_id"];
+            document["_id"] = old.AsObjectId.ToString();
+            raw.Upsert(document);
+            raw.Delete(old);
+        }
     }
 
     public bool CollectionExists(string name) => Database.CollectionExists(name);

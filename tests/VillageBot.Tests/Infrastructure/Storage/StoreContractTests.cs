@@ -76,6 +76,14 @@ public abstract class StoreContractTests : IDisposable
         Assert.False(things.TryInsert(sameId));
         Assert.Equal(1, things.Count());
         Assert.Equal(1, things.FindOne(t => t.Code == "a")!.Owner);
+
+        var b = New("b", owner: 4);
+        things.Insert(b);
+        b.Code = "a";
+        Assert.Throws<DuplicateKeyException>(() => things.Update(b));
+        Assert.Throws<DuplicateKeyException>(() => things.Upsert(b));
+        Assert.Throws<DuplicateKeyException>(() => things.InsertBulk([New("c"), New("a", owner: 5)]));
+        Assert.Equal(["a", "b"], things.FindAll().Select(t => t.Code).Order(StringComparer.Ordinal));
     }
 
     [Fact]
