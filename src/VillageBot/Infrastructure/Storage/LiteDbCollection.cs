@@ -3,8 +3,11 @@ using LiteDB;
 
 namespace VillageBot.Infrastructure.Storage;
 
-/// <summary>A LiteDB collection as it is; only a duplicate key is turned into the provider-neutral answer.</summary>
-internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection) : IDocumentCollection<T>
+/// <summary>
+/// A LiteDB collection as it is, but for two things: a duplicate key is turned into the provider-neutral answer, and
+/// each write holds the store's one write lock (see <see cref="LiteDbStore"/>).
+/// </summary>
+internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, object writes) : IDocumentCollection<T>
 {
     public string Name => collection.Name;
 
@@ -30,14 +33,17 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection) : IDocu
 
     public bool TryInsert(T document)
     {
-        try
+        lock (writes)
         {
-            collection.Insert(document);
-            return true;
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return false;
+            try
+            {
+                collection.Insert(document);
+                return true;
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                return false;
+            }
         }
     }
 
@@ -47,20 +53,35 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection) : IDocu
 
     public bool Upsert(T document) => Unique(() => collection.Upsert(document));
 
-    public bool Delete(object id) => collection.Delete(new BsonValue(id));
+    public bool Delete(object id)
+    {
+        lock (writes)
+        {
+            return collection.Delete(new BsonValue(id));
+        }
+    }
 
-    public int DeleteMany(Expression<Func<T, bool>> predicate) => collection.DeleteMany(predicate);
+    public int DeleteMany(Expression<Func<T, bool>> predicate)
+    {
+        lock (writes)
+        {
+            return collection.DeleteMany(predicate);
+        }
+    }
 
     /// <summary>A clash with a unique index is the provider-neutral <see cref="DuplicateKeyException"/>, as on PostgreSQL.</summary>
-    private static TResult Unique<TResult>(Func<TResult> write)
+    private TResult Unique<TResult>(Func<TResult> write)
     {
-        try
+        lock (writes)
         {
-            return write();
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            throw new DuplicateKeyException(e.Message, e);
+            try
+            {
+                return write();
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                throw new DuplicateKeyException(e.Message, e);
+            }
         }
     }
 }

@@ -6,7 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace VillageBot.Infrastructure.Storage;
 
-/// <summary>The one LiteDB instance of the process. LiteDB is thread-safe in-process with a single instance.</summary>
+/// <summary>
+/// The one LiteDB instance of the process. LiteDB 5.0.21 locks writes per collection but keeps the file's list of free
+/// pages in one place, so writes to two collections at once can give one page to both and leave a file whose indexes
+/// no longer read ("page type must be index page", litedb-org/LiteDB#2825). Every write here therefore goes through
+/// <see cref="Writes"/>, one at a time, and reads go on beside them; closing waits for the write under way.
+/// </summary>
 public sealed class LiteDbStore : IDocumentStore, IDisposable
 {
     public const string FileName = "villagebot.db";
@@ -31,6 +36,9 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public string FilePath { get; }
 
+    /// <summary>Held for every write to the file, and to close it.</summary>
+    internal object Writes { get; } = new();
+
     public LiteDatabase Database { get; }
 
     public string Location => FilePath;
@@ -49,9 +57,12 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             {
                 if (!_prepared.ContainsKey(name))
                 {
-                    foreach (var index in Indexes<T>.Of(indexes).All)
+                    lock (Writes)
                     {
-                        collection.EnsureIndex(BsonExpression.Create("$." + index.Path), index.Unique);
+                        foreach (var index in Indexes<T>.Of(indexes).All)
+                        {
+                            collection.EnsureIndex(BsonExpression.Create("$." + index.Path), index.Unique);
+                        }
                     }
 
                     _prepared[name] = true;
@@ -65,13 +76,17 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             {
                 if (!_upgraded.ContainsKey(name))
                 {
-                    TextIdsFromObjectIds(name);
+                    lock (Writes)
+                    {
+                        TextIdsFromObjectIds(name);
+                    }
+
                     _upgraded[name] = true;
                 }
             }
         }
 
-        return new LiteDbCollection<T>(collection);
+        return new LiteDbCollection<T>(collection, Writes);
     }
 
     /// <summary>
@@ -92,7 +107,14 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public bool CollectionExists(string name) => Database.CollectionExists(name);
 
-    public void DropCollection(string name) => Database.DropCollection(name);
+    public void DropCollection(string name)
+    {
+        lock (Writes)
+        {
+            Database.DropCollection(name);
+            _prepared.TryRemove(name, out _);
+        }
+    }
 
     public void Ping()
     {
@@ -106,6 +128,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         }
     }
 
+    /// <summary>LiteDB holds its own exclusive lock for these, which keeps every transaction out.</summary>
     public void Checkpoint() => Database.Checkpoint();
 
     public void Compact()
@@ -129,7 +152,14 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         return database.CollectionExists(name) ? [.. database.GetCollection<T>(name).Find(predicate)] : [];
     }
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>Waits for the write under way, then closes the file; a later write finds it closed.</summary>
+    public void Dispose()
+    {
+        lock (Writes)
+        {
+            Database.Dispose();
+        }
+    }
 
     private static BsonMapper NewMapper() => new DocumentMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };
 
