@@ -46,7 +46,6 @@ DAILY = [
     ('cik maksā kartupeļu maiss tirgū', 'how much is a sack of potatoes at the market', 'почём мешок картошки на рынке'),
     ('kur lētāk nopirkt briketes', 'where are briquettes cheapest', 'где дешевле купить брикеты'),
     ('granulu cena par tonnu', 'wood pellets price per tonne', 'цена пеллет за тонну'),
-    ('cik šodien maksā bitcoin', 'bitcoin price today', 'сколько сегодня стоит биткоин'),
     ('cik maksā pilns tehniskās apskates cikls', 'how much is a car inspection', 'сколько стоит техосмотр машины'),
     ('vai elektrība nākamajā mēnesī kļūs lētāka?', 'will electricity get cheaper next month?', 'подешевеет ли электричество в следующем месяце?'),
     ('kāda ir minimālā alga šogad', 'what is the minimum wage this year', 'какая минимальная зарплата в этом году'),

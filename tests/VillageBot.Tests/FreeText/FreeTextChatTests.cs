@@ -11,6 +11,9 @@ public sealed class FreeTextChatTests : BotTest
     [InlineData("en", "The street lamps on Birch Lane have been off for five evenings", "taking this down")]
     [InlineData("ru", "На Берёзовой улице уже пятый вечер не горят фонари", "Записываю")]
     [InlineData("ru", "На Березовой улице уже пятыи вечер не горят фонари", "Записываю")]
+    [InlineData("lv", "kad beidzot salabos ielu lampas uz Bērzu ielas?", "Pierakstu")]
+    [InlineData("en", "why are the street lamps on Birch Lane still not fixed?", "taking this down")]
+    [InlineData("ru", "когда наконец починят фонари на Берёзовой улице?", "Записываю")]
     public async Task A_street_light_report_goes_straight_into_the_report_flow_with_the_photo_step(string lang, string text, string intro)
     {
         var user = await MemberAsync(lang);

@@ -95,14 +95,7 @@ public sealed class IntentModelTests
         Assert.Equal(KnowledgeEvidence.LocalFactBoost, weighed[0] / weighed[1] / (0.3 / 0.6), 3);
     }
 
-    [Theory]
-    [InlineData("Kāpēc pie mums joprojām nedeg lampas?")]
-    [InlineData("why is our road still full of potholes?")]
-    [InlineData("Почему у нас до сих пор нет воды?")]
-    public void A_complaint_asking_why_is_not_a_local_fact_question(string text) =>
-        Assert.Equal([0.3f, 0.6f, 0.1f], Evidence.Value.Weigh([0.3f, 0.6f, 0.1f], text));
-
-    [Theory]
+        [Theory]
     [InlineData("biezpiena plāceņu recepte", true)]
     [InlineData("kāda būs laika prognoze Saldū svētdien?", true)]
     [InlineData("can I sue the seller if the fridge broke after a week?", true)]
@@ -146,4 +139,40 @@ public sealed class IntentModelTests
     [InlineData("it's a problem", Intent.Problem)]
     [InlineData("the light is broken, a problem for the whole street", Intent.Unsure)]
     public void A_typed_choice_is_recognised_only_when_it_says_little_else(string text, Intent expected) => Assert.Equal(expected, FreeTextChoice.Of(text));
+
+    [Theory]
+    [InlineData("kad beidzot salabos tiltu pie dzirnavām?")]
+    [InlineData("Kāpēc pie pasta joprojām nav soliņa?")]
+    [InlineData("почему у клуба до сих пор не вывезли мусор?")]
+    [InlineData("когда наконец починят водокачку на хуторе?")]
+    [InlineData("when will someone fix the fence by the pond?")]
+    [InlineData("the pump by the church has been broken for years, is that normal?")]
+    [InlineData("pie veikala jau trīs nedēļas stāv izgāzts koks")]
+    [InlineData("Kāpēc pie mums joprojām nedeg lampas?")]
+    [InlineData("why is our road still full of potholes?")]
+    [InlineData("Почему у нас до сих пор нет воды?")]
+    public void A_complaint_in_a_question_form_raises_the_odds_of_a_problem(string text)
+    {
+        Assert.True(IntentFeatures.Complains(text));
+        var weighed = Evidence.Value.Weigh([0.5f, 0.4f, 0.1f], text);
+
+        Assert.True(weighed[1] > weighed[0]);
+        Assert.Equal(KnowledgeEvidence.ComplaintBoost, weighed[1] / weighed[0] / (0.4 / 0.5), 3);
+    }
+
+    [Theory]
+    [InlineData("why do villages need a vision?")]
+    [InlineData("когда была запущена программа LEADER?")]
+    [InlineData("kas jādara, lai nodibinātu biedrību?")]
+    public void A_question_on_practice_is_no_complaint(string text) => Assert.False(IntentFeatures.Complains(text));
+
+    [Fact]
+    public void A_why_not_that_an_article_answers_stays_a_question()
+    {
+        const string Text = "kāpēc viedie risinājumi Latvijā nav prioritāte?";
+        var weighed = Evidence.Value.Weigh([0.5f, 0.4f, 0.1f], Text);
+
+        Assert.True(IntentFeatures.Complains(Text));
+        Assert.True(weighed[0] > weighed[1]);
+    }
 }

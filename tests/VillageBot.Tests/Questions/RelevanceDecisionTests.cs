@@ -93,4 +93,24 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
         Assert.Equal("en", answer.Sources[0].Lang);
         Assert.StartsWith("Вы спросили по-английски", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("am I entitled to a heating allowance this winter?", "en")]
+    [InlineData("vai man pienākas kompensācija par malku?", "lv")]
+    [InlineData("положена ли мне доплата к пенсии за стаж в колхозе?", "ru")]
+    [InlineData("give me a recipe for rye bread for the village festival", "en")]
+    [InlineData("Do you know Janis Berzins from Dundaga? does he still teach at the school?", "en")]
+    public void A_private_matter_is_refused_whatever_words_it_shares_with_an_article(string question, string lang)
+    {
+        Assert.False(Index.Search(question, lang).Relevant);
+    }
+
+    [Theory]
+    [InlineData("how do I log in to latvija.lv to declare my income?", "en")]
+    [InlineData("kā mūsu biedrība var pieteikties LEADER naudai?", "lv")]
+    [InlineData("what is the EU Action for Smart Villages?", "en")]
+    public void A_question_on_practice_naming_programmes_or_one_self_is_still_answered(string question, string lang)
+    {
+        Assert.True(Index.Search(question, lang).Relevant);
+    }
 }

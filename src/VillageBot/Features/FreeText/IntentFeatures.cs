@@ -113,6 +113,74 @@ public static class IntentFeatures
         words.Count > 0 && (QuestionWords.Contains(words[0])
             || words.Count > 1 && Prepositions.Contains(words[0]) && (ClauseLeaders.Contains(words[1]) || words[1] is "cikiem" or "kuram" or "kurai" or "long"));
 
+    /// <summary>
+    /// A "why", a "when at last" or a "when will they fix" asked of something that is not, no longer or still not so:
+    /// "Kāpēc atkal nedeg lampas?", "почему до сих пор нет врача?", "why is nobody fixing the road?", "kad beidzot
+    /// salabos ceļu?", "when will someone fix it?". Residents complain in questions; a question on practice rarely asks
+    /// why a thing is missing or when a repair comes.
+    /// </summary>
+    public static bool Complains(string text)
+    {
+        text = text.Length > MaxChars ? text[..MaxChars] : text;
+        var folded = string.Join(' ', Words(text));
+        var latvian = LanguageDetector.Detect(text) == "lv";
+        return Clauses(text).Any(c =>
+            c.Count > 2
+            && (Why.Contains(c[0]) || c.Count > 3 && Prepositions.Contains(c[0]) && Why.Contains(c[1]))
+            && c.Any(w => IsNegationOrPersistence(w, latvian))
+            || c.Count > 1 && c[0] is "kad" or "когда" or "when" && c.Any(w => AtLast.Contains(w) || Repairs.Contains(w))
+            || WaitsSince(c))
+            || Rhetorical.Any(r => folded.Contains(r, StringComparison.Ordinal));
+    }
+
+    /// <summary>A wait counted in days, weeks, months or years: "jau divus mēnešus", "broken for years", "уже третью неделю".</summary>
+    private static bool WaitsSince(List<string> clause) =>
+        clause.Select((w, i) => Since.Contains(w) && clause.Skip(i + 1).Take(3).Any(t => Spans.Any(s => t.StartsWith(s, StringComparison.Ordinal)))).Any(b => b);
+
+    private static readonly HashSet<string> Since = ["jau", "kops", "already", "for", "since", "уже", "вот"];
+
+    private static readonly string[] Spans =
+    [
+        "dien", "nedel", "menes", "gad", "days", "weeks", "months", "years", "дн", "недел", "месяц", "год", "лет",
+    ];
+
+    /// <summary>Questions nobody asks to be answered: "is that normal?", "what are we supposed to do?", "сколько можно?".</summary>
+    private static readonly string[] Rhetorical =
+    [
+        "vai tas ir normali", "vai tas ir normals", "ko mums tagad darit", "kas par to atbild", "cik ilgi var", "cik ilgi vel",
+        "is that normal", "is this normal", "what are we supposed to do", "who is responsible", "how long do we have to", "how much longer",
+        "это нормально", "сколько можно", "кто за это отвечает", "что нам теперь делать", "сколько еще", "сколько ещё",
+    ];
+
+    private static readonly HashSet<string> Why = ["kapec", "kadel", "why", "почему", "отчего", "зачем"];
+
+    /// <summary>"At last" and "finally" in a "when": a long wait.</summary>
+    private static readonly HashSet<string> AtLast = ["beidzot", "finally", "наконец", "наконец-то"];
+
+    /// <summary>A repair or a return waited for: "kad salabos", "when will they fix", "когда починят".</summary>
+    private static readonly HashSet<string> Repairs =
+    [
+        "salabos", "izlabos", "salabot", "salabo", "izremontes", "nomainis", "novaks", "iztiris", "atjaunos", "ieslegs", "pieslegs", "ievilks",
+        "fix", "fixed", "fixing", "repair", "repaired", "repairing", "mend", "restore", "restored",
+        "починят", "отремонтируют", "исправят", "уберут", "заменят", "восстановят", "включат", "подключат", "проведут",
+    ];
+
+    private static readonly HashSet<string> Persistence =
+    [
+        "nav", "nebija", "nebus", "vairs", "joprojam", "atkal", "nekad", "neviens", "neviena", "nekas", "nekur",
+        "not", "no", "never", "nobody", "nothing", "nowhere", "still", "again", "anymore", "none", "nothing",
+        "не", "нет", "нету", "никто", "ничего", "никогда", "нигде", "опять", "снова", "сих", "перестали", "перестал", "перестала",
+    ];
+
+    /// <summary>Latvian forms that start with "ne" but deny nothing: a week, needed, real estate, independent.</summary>
+    private static readonly string[] NotNegations = ["nedel", "nepiecies", "nekustam", "neatkarig"];
+
+    /// <summary>A denial or a wait: "not", "нет", "still", "atkal", and in Latvian a verb with "ne-" ("nedeg", "nebrauc").</summary>
+    private static bool IsNegationOrPersistence(string word, bool latvian) =>
+        Persistence.Contains(word)
+        || word.EndsWith("n't", StringComparison.Ordinal) || word.EndsWith("n’t", StringComparison.Ordinal)
+        || latvian && word.Length > 3 && word.StartsWith("ne", StringComparison.Ordinal) && !NotNegations.Any(p => word.StartsWith(p, StringComparison.Ordinal));
+
     private static readonly HashSet<string> Prepositions = ["во", "до", "в", "на", "с", "к", "по", "lidz", "uz", "no", "par", "until", "for", "by", "at", "since"];
 
     /// <summary>

@@ -74,8 +74,9 @@ public sealed class KnowledgeIndex
     {
         var asked = QuestionLanguage(question, lang);
         var whole = SearchAsked(question, asked);
-        if (whole.Relevant)
+        if (whole.Relevant || SpecificFactCues.AsksAboutAPrivateMatter(question, whole.Query.Count(t => t.UnknownName)))
         {
+            // A private matter stays refused when one of its sentences alone looks like practice ("is she still the librarian?").
             return whole;
         }
 

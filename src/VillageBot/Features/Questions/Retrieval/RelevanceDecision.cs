@@ -86,6 +86,7 @@ public static class RelevanceDecision
     public static bool IsRelevant(SearchResult result) =>
         Features(result) is { } features
         && PassesGates(result, features)
+        && !SpecificFactCues.AsksAboutAPrivateMatter(result.Question, result.Query.Count(t => t.UnknownName))
         && (Probability(features) >= Threshold || NamesTheTitle(result, features));
 
     /// <summary>

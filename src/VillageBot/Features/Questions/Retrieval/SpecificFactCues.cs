@@ -178,6 +178,44 @@ public static class SpecificFactCues
             || digits && (ours || unknownName) && words.Any(w => w.Length == 4 && w.StartsWith("20", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// "Am I owed", "vai man pienākas", "положено ли мне": one person's entitlement, a matter for the office that knows
+    /// their case, never for an article on practice.
+    /// </summary>
+    private static readonly HashSet<string> Entitled = new(StringComparer.Ordinal)
+    {
+        "pienakas", "pienaksies", "pienacas", "owed", "entitled", "eligible", "qualify", "положено", "положена", "положен", "полагается", "полагаются",
+    };
+
+    private static readonly HashSet<string> Me = new(StringComparer.Ordinal)
+    {
+        "man", "es", "mans", "mana", "manu", "i", "me", "my", "i'm", "мне", "я", "мой", "моя", "мою", "меня",
+    };
+
+    /// <summary>A recipe (in Latvian also a prescription): a kitchen's or a doctor's matter.</summary>
+    private static readonly HashSet<string> Recipes = new(StringComparer.Ordinal)
+    {
+        "recepte", "recepti", "receptes", "recepsu", "recipe", "recipes", "рецепт", "рецепта", "рецепты", "рецептик",
+    };
+
+    /// <summary>
+    /// A question about one person's own affairs or about a named person — an entitlement ("am I owed a refund?"), a
+    /// recipe or a prescription, a person named in full ("Do you know Anna Ozola from Skrunda?", when
+    /// one of the names is one the articles never use (<paramref name="unknownNames"/>)): however many of its other
+    /// words an article shares, no article on practice answers it.
+    /// </summary>
+    public static bool AsksAboutAPrivateMatter(string question, int unknownNames)
+    {
+        var words = Folding.FoldedWords(question).ToList();
+        return words.Any(Entitled.Contains) && words.Any(Me.Contains)
+            || words.Any(Recipes.Contains)
+            || unknownNames >= 1 && NamesAPerson(question);
+    }
+
+    /// <summary>Two words in a row written with a capital inside a sentence: a first name and a surname, or a person and their place.</summary>
+    private static bool NamesAPerson(string question) =>
+        Capitalised(question).Zip(Capitalised(question).Skip(1)).Any(p => p.First.Name && p.Second.Name && p.Second.NextToPrevious);
+
     /// <summary>True when a sentence or clause opens by asking how many, how much, when, who or which ("kad iet autobuss", "and for how much").</summary>
     public static bool AsksHowMuchWhenOrWho(string question) =>
         question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
@@ -195,10 +233,17 @@ public static class SpecificFactCues
     /// of people and places. A name the articles never use is a sign of a local fact ("who chairs the Ozolmuiža
     /// association?"). Lower-cased, as <see cref="Folding.Words"/> gives them.
     /// </summary>
-    public static HashSet<string> Names(string question)
+    public static HashSet<string> Names(string question) =>
+        new(Capitalised(question).Where(w => w.Name).Select(w => w.Word.ToLowerInvariant()), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The question's words, each with whether it is written with a capital inside a sentence (not in capitals throughout)
+    /// and whether only a space separates it from the word before.
+    /// </summary>
+    private static IEnumerable<(string Word, bool Name, bool NextToPrevious)> Capitalised(string question)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
         var sentenceStart = true;
+        var spaceOnly = false;
         var i = 0;
         while (i < question.Length)
         {
@@ -211,21 +256,17 @@ public static class SpecificFactCues
                 }
 
                 var word = question[start..i];
-                if (!sentenceStart && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower))
-                {
-                    names.Add(word.ToLowerInvariant());
-                }
-
+                yield return (word, !sentenceStart && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower), spaceOnly);
                 sentenceStart = false;
+                spaceOnly = true;
             }
             else
             {
                 sentenceStart |= question[i] is '.' or '!' or '?' or '\n' or ':' or '"' or '«' or '„' or '“' or '(' or '-' or '—' or '–';
+                spaceOnly &= question[i] == ' ';
                 i++;
             }
         }
-
-        return names;
     }
 
     /// <summary>
