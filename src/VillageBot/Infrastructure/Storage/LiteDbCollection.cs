@@ -7,9 +7,14 @@ namespace VillageBot.Infrastructure.Storage;
 /// A LiteDB collection as it is, but for two things: a duplicate key is turned into the provider-neutral answer, and
 /// each write holds the store's one write lock (see <see cref="LiteDbStore"/>).
 /// </summary>
-internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, object writes) : IDocumentCollection<T>
+internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDocumentCollection<T>
 {
-    public string Name => collection.Name;
+    /// <summary>Asked of the store at each use: a rebuild opens the file anew.</summary>
+    private ILiteCollection<T> collection => store.Database.GetCollection<T>(name);
+
+    private object writes => store.Writes;
+
+    public string Name => name;
 
     public T? FindById(object id) => collection.FindById(new BsonValue(id));
 

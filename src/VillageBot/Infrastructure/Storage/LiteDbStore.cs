@@ -10,7 +10,7 @@ namespace VillageBot.Infrastructure.Storage;
 /// The one LiteDB instance of the process. LiteDB 5.0.21 locks writes per collection but keeps the file's list of free
 /// pages in one place, so writes to two collections at once can give one page to both and leave a file whose indexes
 /// no longer read ("page type must be index page", litedb-org/LiteDB#2825). Every write here therefore goes through
-/// <see cref="Writes"/>, one at a time, and reads go on beside them; closing waits for the write under way.
+/// <see cref="Writes"/>, one at a time, and reads go on beside them; closing waits for the write, checkpoint or rebuild under way.
 /// </summary>
 public sealed class LiteDbStore : IDocumentStore, IDisposable
 {
@@ -25,21 +25,33 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         var directory = options.Value.ResolvedDirectory;
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, FileName);
-        var mapper = NewMapper();
-        Database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, mapper)
-        {
-            // Every date is stored and compared in UTC; reading them back as local time would shift them on a server outside UTC.
-            UtcDate = true,
-        };
+        _database = Open();
         Database.GetCollection("inbox").EnsureIndex("Done");
     }
+
+    /// <summary>The file opened with the one mapper of the process (what <see cref="Map"/> prepared stays prepared).</summary>
+    private LiteDatabase Open() => new(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, _mapper)
+    {
+        // Every date is stored and compared in UTC; reading them back as local time would shift them on a server outside UTC.
+        UtcDate = true,
+    };
+
+    private readonly BsonMapper _mapper = NewMapper();
+
+    private volatile LiteDatabase _database;
 
     public string FilePath { get; }
 
     /// <summary>Held for every write to the file, and to close it.</summary>
     internal object Writes { get; } = new();
 
-    public LiteDatabase Database { get; }
+    /// <summary>Held for a checkpoint, a rebuild and the close, always before <see cref="Writes"/>: one of them at a time.</summary>
+    private readonly object _maintenance = new();
+
+    private bool _closed;
+
+    /// <summary>The open file; a rebuild replaces it, so a collection asks for it at each use.</summary>
+    public LiteDatabase Database => _database;
 
     public string Location => FilePath;
 
@@ -86,7 +98,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             }
         }
 
-        return new LiteDbCollection<T>(collection, Writes);
+        return new LiteDbCollection<T>(this, name);
     }
 
     /// <summary>
@@ -128,13 +140,55 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         }
     }
 
-    /// <summary>LiteDB holds its own exclusive lock for these, which keeps every transaction out.</summary>
-    public void Checkpoint() => Database.Checkpoint();
+    /// <summary>
+    /// Copies the log into the data file under LiteDB's own exclusive lock, which keeps every transaction out; closing
+    /// waits for it, since a close in the middle would leave the data file half written.
+    /// </summary>
+    public void Checkpoint()
+    {
+        lock (_maintenance)
+        {
+            if (!_closed)
+            {
+                Database.Checkpoint();
+            }
+        }
+    }
 
+    /// <summary>
+    /// Rewrites the file without its free pages. LiteDB's rebuild closes the file and opens it again without a lock of
+    /// its own, and writes made afterwards through the same instance can tie an index into a loop ("Detected loop in
+    /// FindAll"). So no write runs meanwhile, the rebuild runs on an instance of its own, and the store goes on with a
+    /// freshly opened one; a read under way fails and changes nothing.
+    /// </summary>
     public void Compact()
     {
-        Database.Checkpoint();
-        Database.Rebuild();
+        lock (_maintenance)
+        {
+            lock (Writes)
+            {
+                if (_closed)
+                {
+                    return;
+                }
+
+                Database.Checkpoint();
+                Database.Dispose();
+                try
+                {
+                    using var rebuilding = Open();
+                    rebuilding.Rebuild();
+                }
+                catch (LiteException e)
+                {
+                    throw new StorageException(e.Message, e);
+                }
+                finally
+                {
+                    _database = Open();
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -152,12 +206,16 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         return database.CollectionExists(name) ? [.. database.GetCollection<T>(name).Find(predicate)] : [];
     }
 
-    /// <summary>Waits for the write under way, then closes the file; a later write finds it closed.</summary>
+    /// <summary>Waits for a checkpoint or rebuild and for the write under way, then closes the file; a later write finds it closed.</summary>
     public void Dispose()
     {
-        lock (Writes)
+        lock (_maintenance)
         {
-            Database.Dispose();
+            lock (Writes)
+            {
+                _closed = true;
+                Database.Dispose();
+            }
         }
     }
 
