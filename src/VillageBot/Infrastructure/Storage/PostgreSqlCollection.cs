@@ -143,7 +143,7 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
         using var connection = source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         var ids = new List<object>();
-        var matches = predicate.Compile();
+        var matches = IgnoringCase.Compile(predicate);
         using (var select = Command($"SELECT data FROM {table}{(filter.Sql is null ? "" : " WHERE " + filter.Sql)} FOR UPDATE", filter.Values, connection, transaction))
         using (var reader = select.ExecuteReader())
         {
@@ -227,7 +227,7 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
     {
         var filter = JsonbFilter.Of(predicate);
         var found = Query(FindSql(filter), filter.Values);
-        return filter.Exact ? found : found.Where(predicate.Compile());
+        return filter.Exact ? found : found.Where(IgnoringCase.Compile(predicate));
     }
 
     /// <summary>The query <see cref="Find"/> runs for a filter (the tests ask PostgreSQL how it would run it).</summary>
