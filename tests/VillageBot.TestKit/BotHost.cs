@@ -64,6 +64,11 @@ public sealed class BotHost : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; }
 
+    /// <summary>The PostgreSQL database StartAsync made for this host (VILLAGEBOT_TEST_STORAGE), dropped when it is disposed for good.</summary>
+    private string? _ownDatabase;
+
+    private bool _restarting;
+
     public Action<IServiceCollection>? Configure { get; }
 
     public IServiceProvider Services => _factory.Services;
@@ -112,10 +117,12 @@ public sealed class BotHost : IAsyncDisposable
             all["Web:PublicUrl"] = $"http://127.0.0.1:{p}";
         }
 
+        string? database = null;
         if (Environment.GetEnvironmentVariable(StorageVariable) == nameof(StorageProvider.PostgreSql))
         {
+            database = PostgreSql.Value.NewDatabase();
             all["Storage:Provider"] = nameof(StorageProvider.PostgreSql);
-            all["Storage:ConnectionString"] = PostgreSql.Value.NewDatabase();
+            all["Storage:ConnectionString"] = database;
         }
 
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
@@ -124,6 +131,7 @@ public sealed class BotHost : IAsyncDisposable
         }
 
         var host = new BotHost(api!, dataDirectory, all, configure, port);
+        host._ownDatabase = database is not null && all["Storage:ConnectionString"] == database ? database : null;
         await host.WaitReadyAsync();
         return host;
     }
@@ -237,8 +245,9 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Stops this host and starts a new one on the same data, like a process restart.</summary>
     public async Task<BotHost> RestartAsync()
     {
+        _restarting = true;
         await DisposeAsync();
-        var host = new BotHost(Api, DataDirectory, Settings, Configure, KestrelPort);
+        var host = new BotHost(Api, DataDirectory, Settings, Configure, KestrelPort) { _ownDatabase = _ownDatabase };
         await host.WaitReadyAsync();
         return host;
     }
@@ -282,6 +291,13 @@ public sealed class BotHost : IAsyncDisposable
             if (Settings.GetValueOrDefault("Storage:ConnectionString") is { Length: > 0 } database)
             {
                 Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(database));
+            }
+
+            // The database made for this host under VILLAGEBOT_TEST_STORAGE goes with it, unless the host restarts on
+            // it; a few hundred hosts would otherwise fill the cluster's folder with their copies of template1.
+            if (_ownDatabase is not null && !_restarting)
+            {
+                PostgreSql.Value.DropDatabase(_ownDatabase);
             }
         }
     }
