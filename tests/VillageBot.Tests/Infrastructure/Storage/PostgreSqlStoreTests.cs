@@ -7,11 +7,44 @@ using Thing = VillageBot.Tests.Infrastructure.Storage.StoreContractTests.Thing;
 namespace VillageBot.Tests.Infrastructure.Storage;
 
 /// <summary>
-/// PostgreSQL answers a lookup on an indexed property from its index, not by reading the table: the filter compares
-/// exactly the expression the index is built on (a text property lowered, any other the jsonb value).
+/// What only PostgreSQL has to show: a lookup on an indexed property is answered from its index, not by reading the
+/// table (the filter compares exactly the expression the index is built on: a text property lowered, any other the
+/// jsonb value); numbers from two instances at once never meet; a table from before the sequence numbers on.
 /// </summary>
-public sealed class PostgreSqlIndexTests(PostgreSqlCluster cluster) : IClassFixture<PostgreSqlCluster>
+public sealed class PostgreSqlStoreTests(PostgreSqlCluster cluster) : IClassFixture<PostgreSqlCluster>
 {
+    [Fact]
+    public void Two_instances_inserting_at_once_get_different_numbers()
+    {
+        var database = cluster.NewDatabase();
+        using var one = new PostgreSqlStore(database);
+        using var two = new PostgreSqlStore(database);
+        var ids = new System.Collections.Concurrent.ConcurrentBag<int>();
+        Parallel.For(0, 100, n =>
+        {
+            var thing = new Thing { Code = $"c{n}" };
+            (n % 2 == 0 ? one : two).Collection<Thing>("things").Insert(thing);
+            ids.Add(thing.Id);
+        });
+        Assert.Equal(Enumerable.Range(1, 100), ids.Order());
+    }
+
+    [Fact]
+    public void A_table_from_before_the_sequence_numbers_on_after_its_largest_id()
+    {
+        var database = cluster.NewDatabase();
+        using (var before = new PostgreSqlStore(database))
+        {
+            before.Collection<Thing>("things").InsertBulk(Enumerable.Range(1, 5).Select(n => new Thing { Code = $"c{n}" }));
+        }
+
+        Execute(database, $"DROP SEQUENCE {PostgreSqlStore.SequenceOf("things")}");
+        using var after = new PostgreSqlStore(database);
+        var next = new Thing { Code = "next" };
+        after.Collection<Thing>("things").Insert(next);
+        Assert.Equal(6, next.Id);
+    }
+
     [Fact]
     public void Lookups_on_indexed_properties_scan_their_index_in_a_table_of_5000()
     {
