@@ -64,10 +64,8 @@ public sealed class BotHost : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; }
 
-    /// <summary>The PostgreSQL database StartAsync made for this host (VILLAGEBOT_TEST_STORAGE), dropped when it is disposed for good.</summary>
+    /// <summary>The PostgreSQL database StartAsync made for this host (VILLAGEBOT_TEST_STORAGE); a restart keeps it.</summary>
     private string? _ownDatabase;
-
-    private bool _restarting;
 
     public Action<IServiceCollection>? Configure { get; }
 
@@ -245,11 +243,23 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Stops this host and starts a new one on the same data, like a process restart.</summary>
     public async Task<BotHost> RestartAsync()
     {
-        _restarting = true;
         await DisposeAsync();
         var host = new BotHost(Api, DataDirectory, Settings, Configure, KestrelPort) { _ownDatabase = _ownDatabase };
         await host.WaitReadyAsync();
         return host;
+    }
+
+    /// <summary>
+    /// Drops the database StartAsync made for this host (VILLAGEBOT_TEST_STORAGE=PostgreSql), once the test is over
+    /// and the host disposed: a few hundred test hosts would otherwise fill the cluster's folder with their copies
+    /// of template1 until the end of the run. A test may still restart a disposed host, so disposing keeps it.
+    /// </summary>
+    public void DropDatabase()
+    {
+        if (_ownDatabase is not null)
+        {
+            PostgreSql.Value.DropDatabase(_ownDatabase);
+        }
     }
 
     private static int FreePort()
@@ -291,13 +301,6 @@ public sealed class BotHost : IAsyncDisposable
             if (Settings.GetValueOrDefault("Storage:ConnectionString") is { Length: > 0 } database)
             {
                 Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(database));
-            }
-
-            // The database made for this host under VILLAGEBOT_TEST_STORAGE goes with it, unless the host restarts on
-            // it; a few hundred hosts would otherwise fill the cluster's folder with their copies of template1.
-            if (_ownDatabase is not null && !_restarting)
-            {
-                PostgreSql.Value.DropDatabase(_ownDatabase);
             }
         }
     }
