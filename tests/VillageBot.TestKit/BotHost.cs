@@ -64,6 +64,9 @@ public sealed class BotHost : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; }
 
+    /// <summary>The PostgreSQL database StartAsync made for this host (VILLAGEBOT_TEST_STORAGE); a restart keeps it.</summary>
+    private string? _ownDatabase;
+
     public Action<IServiceCollection>? Configure { get; }
 
     public IServiceProvider Services => _factory.Services;
@@ -112,10 +115,12 @@ public sealed class BotHost : IAsyncDisposable
             all["Web:PublicUrl"] = $"http://127.0.0.1:{p}";
         }
 
+        string? database = null;
         if (Environment.GetEnvironmentVariable(StorageVariable) == nameof(StorageProvider.PostgreSql))
         {
+            database = PostgreSql.Value.NewDatabase();
             all["Storage:Provider"] = nameof(StorageProvider.PostgreSql);
-            all["Storage:ConnectionString"] = PostgreSql.Value.NewDatabase();
+            all["Storage:ConnectionString"] = database;
         }
 
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
@@ -124,6 +129,7 @@ public sealed class BotHost : IAsyncDisposable
         }
 
         var host = new BotHost(api!, dataDirectory, all, configure, port);
+        host._ownDatabase = database is not null && all["Storage:ConnectionString"] == database ? database : null;
         await host.WaitReadyAsync();
         return host;
     }
@@ -238,9 +244,22 @@ public sealed class BotHost : IAsyncDisposable
     public async Task<BotHost> RestartAsync()
     {
         await DisposeAsync();
-        var host = new BotHost(Api, DataDirectory, Settings, Configure, KestrelPort);
+        var host = new BotHost(Api, DataDirectory, Settings, Configure, KestrelPort) { _ownDatabase = _ownDatabase };
         await host.WaitReadyAsync();
         return host;
+    }
+
+    /// <summary>
+    /// Drops the database StartAsync made for this host (VILLAGEBOT_TEST_STORAGE=PostgreSql), once the test is over
+    /// and the host disposed: a few hundred test hosts would otherwise fill the cluster's folder with their copies
+    /// of template1 until the end of the run. A test may still restart a disposed host, so disposing keeps it.
+    /// </summary>
+    public void DropDatabase()
+    {
+        if (_ownDatabase is not null)
+        {
+            PostgreSql.Value.DropDatabase(_ownDatabase);
+        }
     }
 
     private static int FreePort()

@@ -58,6 +58,38 @@ public sealed class PostgreSqlCluster : IDisposable
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// Drops a database NewDatabase made, closing its pooled connections first. A drop that fails leaves it to the
+    /// end of the run (Dispose, or the cluster's folder removed).
+    /// </summary>
+    public void DropDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        lock (_databases)
+        {
+            if (!_databases.Contains(name))
+            {
+                return;
+            }
+        }
+
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        try
+        {
+            using var connection = new NpgsqlConnection(ConnectionString);
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+            lock (_databases)
+            {
+                _databases.Remove(name);
+            }
+        }
+        catch (NpgsqlException)
+        {
+        }
+    }
+
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();

@@ -34,6 +34,7 @@ public abstract class BotTest : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
+        Host.DropDatabase();
         await Api.DisposeAsync();
     }
 

@@ -109,6 +109,9 @@ public sealed class Open311Tests : BotTest
 
         var one = await JsonAsync(client, $"/open311/v2/requests/{closed.Reference}.json");
         Assert.Equal([closed.Reference], Ids(one));
+
+        // A reference typed in lower case is the same report, on either storage provider.
+        Assert.Equal([closed.Reference], Ids(await JsonAsync(client, $"/open311/v2/requests/{closed.Reference.ToLowerInvariant()}.json")));
         var oneXml = await XmlAsync(client, $"/open311/v2/requests/{closed.Reference}.xml");
         Assert.Equal("closed", oneXml.Element("request")!.Element("status")!.Value);
     }

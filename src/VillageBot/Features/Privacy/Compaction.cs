@@ -33,16 +33,11 @@ public sealed class DatabaseCompaction(IDocumentStore db, ILogger<DatabaseCompac
                 Runs++;
                 log.LogInformation("Compacted the database after erasures");
             }
-            catch (StorageException e)
+            catch (Exception e) when (e is ObjectDisposedException or StorageException)
             {
-                // The erasure itself is done and stored; only the free pages were not rewritten this time.
+                // The data file was already closed, the database went away with the host shutting down, or the rebuild
+                // failed: the erasure itself is done and stored, only the free pages were not rewritten this time.
                 log.LogWarning(e, "Could not compact the database after erasures");
-            }
-            catch (ObjectDisposedException e)
-            {
-                // The data file was already closed by the host shutting down: the erasure itself is done and stored,
-                // only the free pages were not rewritten this time.
-                log.LogWarning(e, "Could not compact the database after erasures: it was already closed");
             }
         }
 

@@ -9,6 +9,10 @@ namespace VillageBot.Infrastructure.Storage;
 /// method call, two properties compared) is left out of the condition and checked on the documents read instead:
 /// an And keeps its translatable side as a pre-filter, anything else reads all and filters in memory. So every
 /// predicate the features write works; the common ones (property against a value, lists, and/or/not) run in the database.
+/// Text is compared ignoring case, as LiteDB's default collation does: a text property is read as
+/// lower(data #>> path), the same expression its index is built on (<see cref="IndexSql"/>), and a property compared
+/// with a value is left bare (no COALESCE or cast around it), so PostgreSQL can answer it from the index. A condition
+/// may be NULL for a missing property; only NOT needs that to be false, so only NOT says so.
 /// </summary>
 internal sealed class JsonbFilter
 {
@@ -20,7 +24,7 @@ internal sealed class JsonbFilter
     /// <summary>Whether <see cref="Sql"/> says all the predicate says; when false the documents must be checked in memory too.</summary>
     public bool Exact { get; private set; }
 
-    /// <summary>jsonb text values for $1, $2, …, in order.</summary>
+    /// <summary>The values for $1, $2, …, in order: jsonb as text, text, or a text array.</summary>
     public IReadOnlyList<object> Values => _values;
 
     public static JsonbFilter Of(LambdaExpression predicate, int firstParameter = 1)
@@ -61,8 +65,24 @@ internal sealed class JsonbFilter
         }
 
         type = e.Type;
-        return "(data #> '{" + string.Join(',', names.Select(n => "\"" + n + "\"")) + "}')";
+        return JsonPath(names);
     }
+
+    /// <summary>
+    /// The expression an index on the property path ("A.B") is built on, and the one a filter compares: the text,
+    /// lowered, of a string property; the jsonb value of any other.
+    /// </summary>
+    public static string IndexSql(string path, Type type) =>
+        type == typeof(string) ? TextPath(path.Split('.')) : JsonPath(path.Split('.'));
+
+    private static string Names(IEnumerable<string> names) => "'{" + string.Join(',', names.Select(n => "\"" + n + "\"")) + "}'";
+
+    private static string JsonPath(IEnumerable<string> names) => $"(data #> {Names(names)})";
+
+    private static string TextPath(IEnumerable<string> names) => $"lower(data #>> {Names(names)})";
+
+    /// <summary>lower(data #>> path) for the jsonb path expression <paramref name="json"/> "(data #> '{…}')".</summary>
+    private static string Lowered(string json) => $"lower(data #>> {json["(data #> ".Length..^1]})";
 
     private string? Translate(Expression e, ParameterExpression document, int first, out bool exact)
     {
@@ -89,8 +109,9 @@ internal sealed class JsonbFilter
 
             case ExpressionType.Not:
             {
+                // A comparison with a missing property is NULL, which WHERE takes as false; its negation must be true.
                 var inner = Translate(((UnaryExpression)e).Operand, document, first, out var ie);
-                return inner is null || !ie ? Fail(out exact) : $"(NOT {inner})";
+                return inner is null || !ie ? Fail(out exact) : $"(NOT COALESCE({inner}, false))";
             }
 
             case ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.LessThan or ExpressionType.LessThanOrEqual
@@ -98,10 +119,10 @@ internal sealed class JsonbFilter
                 return Compare((BinaryExpression)e, document, first) ?? Fail(out exact);
 
             case ExpressionType.MemberAccess when e.Type == typeof(bool) && PathSql(e, document, out _) is { } flag:
-                return $"COALESCE({flag} = 'true'::jsonb, false)";
+                return $"({flag} = 'true'::jsonb)";
 
             case ExpressionType.Call:
-                return Contains((MethodCallExpression)e, document, first) ?? Fail(out exact);
+                return (Contains((MethodCallExpression)e, document, first) ?? Like((MethodCallExpression)e, document, first)) ?? Fail(out exact);
 
             case ExpressionType.Constant when e.Type == typeof(bool):
                 return (bool)((ConstantExpression)e).Value! ? "true" : "false";
@@ -146,10 +167,50 @@ internal sealed class JsonbFilter
             };
         }
 
+        if (type == typeof(string))
+        {
+            // C# has no < on strings; == and != ignore case, as in LiteDB.
+            var text = TextParameter((string)value, first);
+            return op switch
+            {
+                "=" => $"({Lowered(member)} = lower({text}))",
+                "<>" => $"({Lowered(member)} IS DISTINCT FROM lower({text}))",
+                _ => null,
+            };
+        }
+
         var parameter = Parameter(value, type, first);
-        return op == "<>"
-            ? $"({member} IS DISTINCT FROM {parameter})"
-            : $"COALESCE({member} {op} {parameter} AND jsonb_typeof({member}) = jsonb_typeof({parameter}), false)";
+        return op switch
+        {
+            "=" => $"({member} = {parameter})",
+            "<>" => $"({member} IS DISTINCT FROM {parameter})",
+
+            // jsonb orders values of different kinds too (any number below any string); only the same kind compares.
+            _ => $"({member} {op} {parameter} AND jsonb_typeof({member}) = jsonb_typeof({parameter}))",
+        };
+    }
+
+    /// <summary>x.Text.StartsWith(value), EndsWith and Contains: LIKE ignoring case, as LiteDB's LIKE does.</summary>
+    private string? Like(MethodCallExpression call, ParameterExpression document, int first)
+    {
+        if (call.Method.DeclaringType != typeof(string) || call.Object is null || call.Arguments.Count != 1
+            || call.Method.Name is not ("StartsWith" or "EndsWith" or "Contains")
+            || PathSql(call.Object, document, out _) is not { } member
+            || !TryValue(call.Arguments[0], document, out var value) || value is null)
+        {
+            return null;
+        }
+
+        // The value is matched as it is: its % and _ are no wildcards, unlike in LiteDB, where nothing the bot asks for holds them.
+        var escaped = System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!
+            .Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        var pattern = call.Method.Name switch
+        {
+            "StartsWith" => escaped + "%",
+            "EndsWith" => "%" + escaped,
+            _ => "%" + escaped + "%",
+        };
+        return $"({Lowered(member)} LIKE lower({TextParameter(pattern, first)}))";
     }
 
     /// <summary>list.Contains(x.Property) with a list of values, and x.List.Contains(value).</summary>
@@ -171,17 +232,34 @@ internal sealed class JsonbFilter
         if (PathSql(source, document, out var listType) is { } list && TryValue(item, document, out var one))
         {
             var elementType = ElementType(listType!) ?? item.Type;
-            return $"COALESCE({list} @> jsonb_build_array({Parameter(one, elementType, first)}), false)";
+            return elementType == typeof(string) && one is string text
+                ? $"EXISTS (SELECT 1 FROM jsonb_array_elements_text({list}) AS e(v) WHERE lower(e.v) = lower({TextParameter(text, first)}))"
+                : $"({list} @> jsonb_build_array({Parameter(one, elementType, first)}))";
         }
 
         if (PathSql(item, document, out var itemType) is { } property && TryValue(source, document, out var values) && values is IEnumerable many)
         {
-            var array = many.Cast<object?>().Select(v => Convert(v, itemType!)).ToList();
-            _values.Add(DocumentJson.WriteValue(array, typeof(List<object?>)));
-            return $"COALESCE(${first + _values.Count - 1}::jsonb @> jsonb_build_array(COALESCE({property}, 'null'::jsonb)), false)";
+            // property = ANY(array), which an index on the property answers; a null in the list also finds a missing property.
+            var all = many.Cast<object?>().Select(v => Convert(v, itemType!)).ToList();
+            var orNull = all.Contains(null) ? $" OR {property} IS NULL OR {property} = 'null'::jsonb" : "";
+            var present = all.Where(v => v is not null).ToList();
+            if (itemType == typeof(string))
+            {
+                _values.Add(present.Cast<string>().ToArray());
+                return $"({Lowered(property)} = ANY(ARRAY(SELECT lower(v) FROM unnest(${first + _values.Count - 1}::text[]) AS v)){orNull})";
+            }
+
+            _values.Add(DocumentJson.WriteValue(present, typeof(List<object?>)));
+            return $"({property} = ANY(ARRAY(SELECT jsonb_array_elements(${first + _values.Count - 1}::jsonb))){orNull})";
         }
 
         return null;
+    }
+
+    private string TextParameter(string value, int first)
+    {
+        _values.Add(value);
+        return $"${first + _values.Count - 1}::text";
     }
 
     private string Parameter(object? value, Type type, int first)

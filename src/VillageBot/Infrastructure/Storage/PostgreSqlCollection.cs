@@ -27,7 +27,7 @@ internal sealed record DocumentKey(System.Reflection.PropertyInfo Property, bool
 }
 
 /// <summary>One collection as a table (id, data jsonb); see <see cref="PostgreSqlStore"/>.</summary>
-internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string name, string table, DocumentKey key) : IDocumentCollection<T>
+internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string name, string table, DocumentKey key, string? sequence) : IDocumentCollection<T>
 {
     private const string UniqueViolation = "23505";
 
@@ -42,11 +42,11 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
     public IEnumerable<T> FindAll() => Query($"SELECT data FROM {table} ORDER BY id", []);
 
     public T? FirstBy<TKey>(Expression<Func<T, TKey>> keySelector) =>
-        Query($"SELECT data FROM {table} ORDER BY {Path(keySelector)} NULLS FIRST, id LIMIT 1", []).FirstOrDefault();
+        Query($"SELECT data FROM {table} ORDER BY {Order(keySelector)} NULLS FIRST, id LIMIT 1", []).FirstOrDefault();
 
     public TKey Max<TKey>(Expression<Func<T, TKey>> keySelector, TKey whenEmpty)
     {
-        var path = DocumentMembers.PathOf(keySelector.Body) == key.Property.Name ? "id" : Path(keySelector);
+        var path = DocumentMembers.PathOf(keySelector.Body) == key.Property.Name ? "id" : Order(keySelector);
         var last = Query($"SELECT data FROM {table} ORDER BY {path} DESC NULLS LAST LIMIT 1", []).FirstOrDefault();
         return last is null ? whenEmpty : keySelector.Compile()(last);
     }
@@ -116,9 +116,16 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
             return true;
         }
 
-        return Write(() => (bool)Scalar(
-            $"INSERT INTO {table} (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data RETURNING (xmax = 0)",
-            [key.Get(document!), Json(document)])!);
+        using var connection = source.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        PassNumber(document, connection, transaction);
+        using var upsert = new NpgsqlCommand(
+            $"INSERT INTO {table} (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data RETURNING (xmax = 0)", connection, transaction);
+        upsert.Parameters.Add(new NpgsqlParameter { Value = key.Get(document!) });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = Json(document).Json, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        var added = Write(() => (bool)upsert.ExecuteScalar()!);
+        transaction.Commit();
+        return added;
     }
 
     public bool Delete(object id) => NonQuery($"DELETE FROM {table} WHERE id = $1", [key.Column(id)]) > 0;
@@ -131,25 +138,52 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
             return NonQuery($"DELETE FROM {table} WHERE {filter.Sql}", filter.Values);
         }
 
-        var ids = Matching(predicate).Select(d => key.Get(d!)).ToList();
-        object array = key.Numeric ? ids.Cast<long>().ToArray() : ids.Cast<string>().ToArray();
-        return ids.Count == 0 ? 0 : NonQuery($"DELETE FROM {table} WHERE id = ANY($1)", [array]);
+        // What the database cannot decide is decided here, on rows locked until they are deleted in the same
+        // transaction: a row changed meanwhile is read as it is now, and nothing is deleted half.
+        using var connection = source.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var ids = new List<object>();
+        var matches = IgnoringCase.Compile(predicate);
+        using (var select = Command($"SELECT data FROM {table}{(filter.Sql is null ? "" : " WHERE " + filter.Sql)} FOR UPDATE", filter.Values, connection, transaction))
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var document = DocumentJson.Read<T>(reader.GetString(0));
+                if (matches(document))
+                {
+                    ids.Add(key.Get(document!));
+                }
+            }
+        }
+
+        var deleted = 0;
+        if (ids.Count > 0)
+        {
+            object array = key.Numeric ? ids.Cast<long>().ToArray() : ids.Cast<string>().ToArray();
+            using var delete = Command($"DELETE FROM {table} WHERE id = ANY($1)", [array], connection, transaction);
+            deleted = delete.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return deleted;
     }
 
     /// <summary>
     /// Inserts one document in the transaction; a taken id or unique key rolls back only this insert. A wanted
-    /// number is the largest id plus one, taken under a per-table advisory lock held to the commit, so two writers
-    /// (in this process or another instance) never pick the same one.
+    /// number comes from the table's sequence, which two writers (in this process or another instance) never get
+    /// the same number from and which never goes back, so a deleted id is not handed out again.
     /// </summary>
     private bool InsertOne(T document, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         if (key.WantsNumber(document!))
         {
-            using var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock(hashtext($1))", connection, transaction);
-            lockCommand.Parameters.Add(new NpgsqlParameter { Value = table });
-            lockCommand.ExecuteNonQuery();
-            using var next = new NpgsqlCommand($"SELECT COALESCE(max(id), 0) + 1 FROM {table}", connection, transaction);
+            using var next = new NpgsqlCommand($"SELECT nextval('{sequence}')", connection, transaction);
             key.Set(document!, (long)next.ExecuteScalar()!);
+        }
+        else
+        {
+            PassNumber(document, connection, transaction);
         }
 
         using var savepoint = new NpgsqlCommand("SAVEPOINT one", connection, transaction);
@@ -170,15 +204,40 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
         }
     }
 
+    /// <summary>
+    /// A document that brings its own number moves the sequence past it (as LiteDB moves its counter), so a later
+    /// wanted number does not meet it; under a per-table lock, so two such writers do not move it back.
+    /// </summary>
+    private void PassNumber(T document, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        if (sequence is null || key.Get(document!) is not long id || id < 1)
+        {
+            return;
+        }
+
+        using var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext($1))", connection, transaction);
+        lockCommand.Parameters.Add(new NpgsqlParameter { Value = table });
+        lockCommand.ExecuteNonQuery();
+        using var pass = new NpgsqlCommand($"SELECT setval('{sequence}', $1) FROM {sequence} WHERE last_value < $1 OR NOT is_called", connection, transaction);
+        pass.Parameters.Add(new NpgsqlParameter { Value = id });
+        pass.ExecuteNonQuery();
+    }
+
     private IEnumerable<T> Matching(Expression<Func<T, bool>> predicate)
     {
         var filter = JsonbFilter.Of(predicate);
-        var found = Query($"SELECT data FROM {table}{(filter.Sql is null ? "" : " WHERE " + filter.Sql)} ORDER BY id", filter.Values);
-        return filter.Exact ? found : found.Where(predicate.Compile());
+        var found = Query(FindSql(filter), filter.Values);
+        return filter.Exact ? found : found.Where(IgnoringCase.Compile(predicate));
     }
 
-    private static string Path<TKey>(Expression<Func<T, TKey>> keySelector) =>
-        JsonbFilter.PathSql(keySelector.Body, keySelector.Parameters[0], out _) ?? throw new NotSupportedException($"Ordering needs a stored property: {keySelector}");
+    /// <summary>The query <see cref="Find"/> runs for a filter (the tests ask PostgreSQL how it would run it).</summary>
+    internal string FindSql(JsonbFilter filter) => $"SELECT data FROM {table}{(filter.Sql is null ? "" : " WHERE " + filter.Sql)} ORDER BY id";
+
+    /// <summary>What to order by: text ignoring case, as LiteDB orders it, and any other value as jsonb.</summary>
+    private static string Order<TKey>(Expression<Func<T, TKey>> keySelector) =>
+        (DocumentMembers.PathOf(keySelector.Body) is { } path && JsonbFilter.PathSql(keySelector.Body, keySelector.Parameters[0], out var type) is not null
+            ? JsonbFilter.IndexSql(path, type!)
+            : null) ?? throw new NotSupportedException($"Ordering needs a stored property: {keySelector}");
 
     private static Jsonb Json(T document) => new(DocumentJson.Write(document));
 
@@ -219,10 +278,10 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>A command on a pooled connection that closes with it; a document is sent as jsonb, filter values as text cast in SQL.</summary>
-    private NpgsqlCommand Command(string sql, IReadOnlyList<object> values)
+    /// <summary>A command on a pooled connection that closes with it, or in a transaction; a document is sent as jsonb, filter values as text cast in SQL.</summary>
+    private NpgsqlCommand Command(string sql, IReadOnlyList<object> values, NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null)
     {
-        var command = source.CreateCommand(sql);
+        var command = connection is null ? source.CreateCommand(sql) : new NpgsqlCommand(sql, connection, transaction);
         foreach (var value in values)
         {
             command.Parameters.Add(value is Jsonb document

@@ -17,6 +17,8 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
     /// <summary>The advisory lock key that serialises schema changes across instances.</summary>
     private const long SchemaLock = 0x5642_0001;
 
+    private const string LockNotAvailable = "55P03";
+
     private readonly NpgsqlDataSource _source;
     private readonly ConcurrentDictionary<string, bool> _prepared = new(StringComparer.Ordinal);
 
@@ -45,11 +47,31 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
                 if (!_prepared.ContainsKey(name + (indexes is null ? "" : "+")))
                 {
                     var statements = new List<string> { $"CREATE TABLE IF NOT EXISTS {table} (id {key.SqlType} PRIMARY KEY, data jsonb NOT NULL)" };
+                    if (key.AutoId)
+                    {
+                        // Numbers are handed out by a sequence that only grows, so a deleted highest id is not given
+                        // again. A table from before the sequence starts it after its largest id.
+                        var sequence = SequenceOf(name);
+                        statements.Add($"""
+                            DO $$ BEGIN
+                              IF to_regclass('{sequence}') IS NULL THEN
+                                CREATE SEQUENCE {sequence} OWNED BY {table}.id;
+                                PERFORM setval('{sequence}', max(id)) FROM {table} HAVING max(id) >= 1;
+                              END IF;
+                            END $$
+                            """);
+                    }
+
                     foreach (var index in Indexes<T>.Of(indexes).All)
                     {
                         var path = index.Path;
-                        var indexName = Quote(Truncate($"{name}_{path.Replace('.', '_')}"));
-                        statements.Add($"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX IF NOT EXISTS {indexName} ON {table} ((data #> '{{{string.Join(',', path.Split('.').Select(n => "\"" + n + "\""))}}}'))");
+                        var expression = JsonbFilter.IndexSql(path, KeyType(index.Key));
+                        var unique = index.Unique ? "UNIQUE " : "";
+
+                        // Names before the expression was part of them: the same index on the plain jsonb value.
+                        var earlier = Quote(Truncate($"{name}_{path.Replace('.', '_')}"));
+                        statements.Add($"DROP INDEX IF EXISTS {Schema}.{earlier}");
+                        statements.Add($"CREATE {unique}INDEX IF NOT EXISTS {Quote(UniqueName($"{name}_{path.Replace('.', '_')}", unique + expression))} ON {table} (({expression}))");
                     }
 
                     Execute(string.Join(";\n", statements), schemaChange: true);
@@ -59,7 +81,7 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
             }
         }
 
-        return new PostgreSqlCollection<T>(_source, name, table, key);
+        return new PostgreSqlCollection<T>(_source, name, table, key, key.AutoId ? SequenceOf(name) : null);
     }
 
     public bool CollectionExists(string name)
@@ -94,8 +116,49 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
     {
     }
 
-    /// <summary>Lets PostgreSQL reuse the space of deleted rows now rather than when autovacuum comes by.</summary>
-    public void Compact() => Execute("VACUUM", schemaChange: false);
+    /// <summary>
+    /// Rewrites each table of the documents with only its live rows (VACUUM FULL, one table at a time, never inside a
+    /// transaction), as LiteDB's rebuild does. A table another instance keeps busy longer than the lock timeout is
+    /// left for the next time. A failure (the database stopping with the host) is a <see cref="StorageException"/>.
+    /// </summary>
+    public void Compact()
+    {
+        try
+        {
+            using var connection = _source.OpenConnection();
+            var tables = new List<string>();
+            using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", connection))
+            {
+                list.Parameters.Add(new NpgsqlParameter { Value = Schema });
+                using var reader = list.ExecuteReader();
+                while (reader.Read())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            using (var timeout = new NpgsqlCommand("SET lock_timeout = '10s'", connection))
+            {
+                timeout.ExecuteNonQuery();
+            }
+
+            foreach (var table in tables.Where(t => SafeName().IsMatch(t)))
+            {
+                using var vacuum = new NpgsqlCommand($"VACUUM (FULL) {TableOf(table)}", connection);
+                try
+                {
+                    vacuum.ExecuteNonQuery();
+                }
+                catch (PostgresException e) when (e.SqlState == LockNotAvailable)
+                {
+                }
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            throw new StorageException(e.Message, e);
+        }
+    }
 
     public void Dispose() => _source.Dispose();
 
@@ -105,6 +168,27 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
         SafeName().IsMatch(name) ? "\"" + name + "\"" : throw new ArgumentException($"'{name}' is not a collection name (letters, digits, _).", nameof(name));
 
     private static string Truncate(string name) => name.Length <= 63 ? name : name[..63];
+
+    internal static string SequenceOf(string name) => $"{Schema}.{Quote(UniqueName(name + "_ids", "sequence"))}";
+
+    /// <summary>
+    /// A name for an index or sequence: readable, at most 63 bytes (PostgreSQL cuts longer ones, so two long names
+    /// could meet), and told apart by a short hash of the whole name and what it stands for.
+    /// </summary>
+    internal static string UniqueName(string readable, string definition)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(readable + "\n" + definition)))[..8];
+        var prefix = readable;
+        while (System.Text.Encoding.UTF8.GetByteCount(prefix) > 54)
+        {
+            prefix = prefix[..^1];
+        }
+
+        return $"{prefix}_{hash}";
+    }
+
+    private static Type KeyType(System.Linq.Expressions.LambdaExpression key) =>
+        (key.Body is System.Linq.Expressions.UnaryExpression { NodeType: System.Linq.Expressions.ExpressionType.Convert } convert ? convert.Operand : key.Body).Type;
 
     private void Execute(string sql, bool schemaChange)
     {

@@ -118,6 +118,79 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public void Text_is_compared_ignoring_case_as_liteDb_does()
+    {
+        var things = Things(Store());
+        things.InsertBulk([New("R-1001", 1), New("r-1002", 2), New("Zābols", 3), New("b_x", 4)]);
+        var tagged = New("tagged", 5);
+        tagged.Inner = new Inner { Note = "Pothole" };
+        things.Insert(tagged);
+
+        Assert.Equal(["R-1001"], Codes(things.Find(t => t.Code == "r-1001")));
+        Assert.Equal("r-1002", things.FindOne(t => t.Code == "R-1002")!.Code);
+        Assert.True(things.Exists(t => t.Code == "TAGGED"));
+        Assert.Equal(4, things.Count(t => t.Inner!.Note != "POTHOLE"));
+        Assert.Equal(["R-1001", "r-1002"], Codes(things.Find(t => t.Code.StartsWith("r-10"))));
+        Assert.Equal(["R-1001"], Codes(things.Find(t => t.Code.EndsWith("01") && t.Code.Contains("R-1"))));
+        Assert.Equal(["tagged"], Codes(things.Find(t => t.Inner!.Note == "POTHOLE")));
+        var codes = new List<string> { "R-1002", "TAGGED" };
+        Assert.Equal(["r-1002", "tagged"], Codes(things.Find(t => codes.Contains(t.Code))));
+        Assert.Equal(["r-1002"], Codes(things.Find(t => !(t.Code != "R-1002"))));
+        Assert.Equal("b_x", things.FirstBy(t => t.Code)!.Code);
+
+        // The same where part of a predicate is checked on the documents read (PostgreSQL has no SQL for Length).
+        Assert.Equal(["R-1001"], Codes(things.Find(t => t.Code == "r-1001" || t.Code.Length > 10)));
+        Assert.Equal(["R-1001", "r-1002", "tagged"], Codes(things.Find(t => t.Code.Length == 6 && (t.Code.StartsWith('r') || codes.Contains(t.Code)))));
+
+        // A unique index on text ignores case too: "r-1001" is taken by "R-1001".
+        Assert.False(things.TryInsert(New("r-1001", 9)));
+        Assert.Equal(5, things.Count());
+        Assert.Equal(1, things.DeleteMany(t => t.Code == "TAGGED"));
+    }
+
+    [Fact]
+    public void A_deleted_highest_id_is_not_numbered_again()
+    {
+        var things = Things(Store());
+        things.InsertBulk([New("a"), New("b"), New("c")]);
+        Assert.True(things.Delete(3));
+        var d = New("d");
+        things.Insert(d);
+        Assert.Equal(4, d.Id);
+
+        var brought = New("brought");
+        brought.Id = 10;
+        things.Insert(brought);
+        var e = New("e");
+        things.Insert(e);
+        Assert.Equal(11, e.Id);
+    }
+
+    [Fact]
+    public void Deleting_by_a_predicate_the_database_cannot_answer_deletes_exactly_the_matches()
+    {
+        var things = Things(Store());
+        things.InsertBulk([New("a", 1, 1, 2), New("b", 1), New("c", 2, 3), New("d", 1, 4)]);
+        Assert.Equal(2, things.DeleteMany(t => t.Owner == 1 && t.Tags.Count > 0));
+        Assert.Equal(["b", "c"], Codes(things.FindAll()));
+        Assert.Equal(1, things.DeleteMany(t => t.Tags.Count > 0 || t.Code == "nothing"));
+        Assert.Equal(["b"], Codes(things.FindAll()));
+    }
+
+    [Fact]
+    public void Compacting_keeps_every_live_document()
+    {
+        var store = Store();
+        var things = Things(store);
+        things.InsertBulk([New("a"), New("b"), New("c")]);
+        things.Delete(2);
+        store.Compact();
+        store.Checkpoint();
+        Assert.Equal(["a", "c"], Codes(things.FindAll()));
+        Assert.True(things.Exists(t => t.Code == "c"));
+    }
+
+    [Fact]
     public void Update_upsert_and_delete_answer_whether_something_changed()
     {
         var things = Things(Store());
