@@ -65,6 +65,12 @@ public sealed class MigrateTests(PostgreSqlCluster cluster) : ReportTest, IClass
         var next = await ReportAsync(user, "The street light by the shop is broken");
         Assert.NotEqual(reference, next);
         await coordinator.ExpectTextAsync(next);
+
+        // Once the bot has written to PostgreSQL the two sides differ, and a run says so.
+        var after = await MigrateAsync(source, _database);
+        Assert.Equal(1, after.Code);
+        Assert.Contains("reports: 1 copied (source 1, target 2)", after.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\nmismatch: .*\breports\b.*\n$", after.Output);
     }
 
     [Theory]
