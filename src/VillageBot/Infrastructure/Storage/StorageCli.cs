@@ -76,7 +76,7 @@ public static class StorageCli
     /// Whether a running bot holds the file: the bot keeps it open for writing, so it cannot be opened exclusively
     /// (on Linux an advisory lock, which every .NET process takes).
     /// </summary>
-    private static bool InUse(string file)
+    internal static bool InUse(string file)
     {
         try
         {

@@ -35,6 +35,9 @@ public sealed class MigrateTests(PostgreSqlCluster cluster) : ReportTest, IClass
         var source = Host.DataDirectory;
         await Host.DisposeAsync();
 
+        // The command refuses a file any handle still holds, as it must while a bot runs; a stopped host lets go of it.
+        await WaitUntilAsync(() => !StorageCli.InUse(Path.Combine(source, LiteDbStore.FileName)));
+
         var (code, output, errors) = await MigrateAsync(source, _database);
         Assert.True(code == 0, output + errors);
         var lines = output.TrimEnd().Split('\n');
