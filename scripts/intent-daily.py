@@ -92,7 +92,6 @@ DAILY = [
     ('pagasta sociālā darbinieka telefons', "the parish social worker's phone number", 'телефон социального работника волости'),
     ('kā sazināties ar veterinārārstu {l}', 'how do I contact the vet in {a}', 'как связаться с ветеринаром в {a}'),
     ('vai Pēteris Ozols vēl strādā skolā', 'does Peter Ozols still teach at the school', 'работает ли ещё Петерис Озолс в школе'),
-    ('kas tagad ir novada domes priekšsēdētājs', 'who chairs the county council now', 'кто сейчас председатель думы края'),
     ('kur dzīvo mūsu vecais skolotājs Kalniņš', 'where does our old teacher Kalnins live now', 'где живёт наш старый учитель Калниньш'),
     # garden, animals, house
     ('kad griezt ābeles', 'when should apple trees be pruned', 'когда обрезать яблони'),

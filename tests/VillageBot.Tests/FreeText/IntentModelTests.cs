@@ -151,6 +151,9 @@ public sealed class IntentModelTests
     [InlineData("Kāpēc pie mums joprojām nedeg lampas?")]
     [InlineData("why is our road still full of potholes?")]
     [InlineData("Почему у нас до сих пор нет воды?")]
+    [InlineData("why is the bus to town so late every single morning?")]
+    [InlineData("kur palika soliņi pie dīķa?")]
+    [InlineData("куда делись урны с автобусной остановки?")]
     public void A_complaint_in_a_question_form_raises_the_odds_of_a_problem(string text)
     {
         Assert.True(IntentFeatures.Complains(text));

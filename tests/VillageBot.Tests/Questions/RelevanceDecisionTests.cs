@@ -100,6 +100,8 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("положена ли мне доплата к пенсии за стаж в колхозе?", "ru")]
     [InlineData("give me a recipe for rye bread for the village festival", "en")]
     [InlineData("Do you know Janis Berzins from Dundaga? does he still teach at the school?", "en")]
+    [InlineData("vai musu biedriba jau iesniedza statutu grozijumus Uznemumu registram?", "lv")]
+    [InlineData("наше энергетическое сообщество уже получило разрешение от сетей?", "ru")]
     public void A_private_matter_is_refused_whatever_words_it_shares_with_an_article(string question, string lang)
     {
         Assert.False(Index.Search(question, lang).Relevant);

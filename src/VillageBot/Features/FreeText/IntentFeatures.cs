@@ -127,7 +127,7 @@ public static class IntentFeatures
         return Clauses(text).Any(c =>
             c.Count > 2
             && (Why.Contains(c[0]) || c.Count > 3 && Prepositions.Contains(c[0]) && Why.Contains(c[1]))
-            && c.Any(w => IsNegationOrPersistence(w, latvian))
+            && (c.Any(w => IsNegationOrPersistence(w, latvian)) || c.Any(Intensifiers.Contains))
             || c.Count > 1 && c[0] is "kad" or "когда" or "when" && c.Any(w => AtLast.Contains(w) || Repairs.Contains(w))
             || WaitsSince(c))
             || Rhetorical.Any(r => folded.Contains(r, StringComparison.Ordinal));
@@ -150,9 +150,15 @@ public static class IntentFeatures
         "vai tas ir normali", "vai tas ir normals", "ko mums tagad darit", "kas par to atbild", "cik ilgi var", "cik ilgi vel",
         "is that normal", "is this normal", "what are we supposed to do", "who is responsible", "how long do we have to", "how much longer",
         "это нормально", "сколько можно", "кто за это отвечает", "что нам теперь делать", "сколько еще", "сколько ещё",
+        "kur palika", "kur pazuda", "kas notika ar", "cik ilgi jagaida", "vai kads vispar", "vai kads kadreiz",
+        "what happened to", "where did the", "is anyone ever", "is anybody ever", "does anyone even", "how long do we", "how long must we",
+        "куда делся", "куда делась", "куда делось", "куда делись", "сколько ждать", "кто-нибудь вообще", "когда-нибудь",
     ];
 
     private static readonly HashSet<string> Why = ["kapec", "kadel", "why", "почему", "отчего", "зачем"];
+
+    /// <summary>"Why so expensive", "kāpēc tik lēni", "почему так долго": a grievance, not a reason asked for.</summary>
+    private static readonly HashSet<string> Intensifiers = ["tik", "parak", "so", "too", "так", "такой", "такая", "такие", "такое", "слишком"];
 
     /// <summary>"At last" and "finally" in a "when": a long wait.</summary>
     private static readonly HashSet<string> AtLast = ["beidzot", "finally", "наконец", "наконец-то"];

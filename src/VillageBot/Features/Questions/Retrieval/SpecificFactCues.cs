@@ -209,8 +209,18 @@ public static class SpecificFactCues
         var words = Folding.FoldedWords(question).ToList();
         return words.Any(Entitled.Contains) && words.Any(Me.Contains)
             || words.Any(Recipes.Contains)
+            || words.Any(Already.Contains) && words.Any(Ours.Contains) && HasHappened(question)
             || unknownNames >= 1 && NamesAPerson(question);
     }
+
+    /// <summary>"Already" or "yet" with a decision of our own: whether something of ours has happened ("vai mūsu biedrība jau iesniedza…?").</summary>
+    private static readonly HashSet<string> Already = new(StringComparer.Ordinal) { "jau", "already", "yet", "уже" };
+
+    /// <summary>A decision or outcome that happened in some clause of the question (see <see cref="Outcomes"/>).</summary>
+    private static bool HasHappened(string question) =>
+        question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => Folding.FoldedWords(c).ToList())
+            .Any(c => c.Any(Outcomes.Contains) || c.Any(Was.Contains) && c.Any(OutcomesAfterWas.Contains));
 
     /// <summary>Two words in a row written with a capital inside a sentence: a first name and a surname, or a person and their place.</summary>
     private static bool NamesAPerson(string question) =>
