@@ -24,6 +24,7 @@ public static class CommandLine
         Features.Reports.Classification.ClassifierCommands.Train(io),
         Features.Reports.Classification.ClassifierCommands.Classify(io),
         Features.Quizzes.QuizContentCli.Check(io),
+        Infrastructure.Storage.StorageCli.Migrate(io),
     };
 
     /// <summary>Whether the arguments ask for a command (or help, or completions) rather than the bot.</summary>

@@ -3,6 +3,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Conversation;
 
 /// <summary>A person who talks to the bot in a private chat; the id is their Telegram user id.</summary>
+[StoredIn("residents")]
 public sealed class Resident
 {
     [DocumentId(autoId: false)]
@@ -58,6 +59,7 @@ public sealed class DialogState
     public string? Get(string key) => Data.TryGetValue(key, out var v) ? v : null;
 }
 
+[StoredIn("villages")]
 public sealed class Village
 {
     public int Id { get; set; }

@@ -6,6 +6,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.AdminWeb;
 
 /// <summary>A one-time sign-in link. Only the SHA-256 of its secret is stored, so the database cannot sign anyone in.</summary>
+[StoredIn("web_logins")]
 public sealed class LoginLink
 {
     public int Id { get; set; }

@@ -1,3 +1,5 @@
+using VillageBot.Infrastructure.Storage;
+
 namespace VillageBot.Features.Broadcasts;
 
 public enum BroadcastState
@@ -27,6 +29,7 @@ public sealed record BroadcastContent(string Kind, string? Text = null, string? 
 }
 
 /// <summary>One message (or poll, or quiz) to every active resident of a village.</summary>
+[StoredIn("broadcasts")]
 public sealed class Broadcast
 {
     public int Id { get; set; }
@@ -66,6 +69,7 @@ public sealed class Broadcast
 }
 
 /// <summary>The delivery of one broadcast to one resident.</summary>
+[StoredIn("deliveries")]
 public sealed class Delivery
 {
     public int Id { get; set; }

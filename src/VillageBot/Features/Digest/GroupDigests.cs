@@ -10,6 +10,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Digest;
 
 /// <summary>A village's digest of a month, posted in its group; the id is "YYYY-MM:VILLAGE".</summary>
+[StoredIn("group_digests")]
 public sealed class GroupDigestPost
 {
     [DocumentId]

@@ -3,6 +3,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Groups;
 
 /// <summary>A village's own Telegram group, linked by its coordinator with /link; the id is the group's chat id.</summary>
+[StoredIn("group_links")]
 public sealed class GroupLink
 {
     [DocumentId(autoId: false)]

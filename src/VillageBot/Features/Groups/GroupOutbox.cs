@@ -4,6 +4,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Groups;
 
 /// <summary>A message waiting for its group's turn (answers, links, the digest: never anything personal).</summary>
+[StoredIn("group_outbox")]
 public sealed class GroupOutboxMessage
 {
     /// <summary>Grows with every message, so a group's messages go out in the order they were written.</summary>

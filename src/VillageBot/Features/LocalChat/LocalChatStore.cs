@@ -167,6 +167,7 @@ public sealed class LocalChatStore
         keyboard?.Rows.Select(r => r.Select(b => new LocalButton { Text = b.Text, Data = b.Data, Url = b.Url }).ToList()).ToList();
 }
 
+[StoredIn("local_chat")]
 public sealed class LocalMessage
 {
     public int Id { get; set; }
@@ -228,6 +229,7 @@ public sealed class LocalFileRef
     public int Size { get; set; }
 }
 
+[StoredIn("local_chat_files")]
 public sealed class LocalFile
 {
     public int Id { get; set; }
@@ -239,6 +241,7 @@ public sealed class LocalFile
     public byte[] Content { get; set; } = [];
 }
 
+[StoredIn("local_chat_people")]
 public sealed class LocalPerson
 {
     public long Id { get; set; }

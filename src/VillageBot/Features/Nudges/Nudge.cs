@@ -20,6 +20,7 @@ public enum NudgeState
 }
 
 /// <summary>One reminder to one person. Its key names what it is about, so the same nudge is never planned twice.</summary>
+[StoredIn("nudges")]
 public sealed class Nudge
 {
     /// <summary>"followup:REPORT:N", "untriaged:COORDINATOR:N", "poll:POLL:RESIDENT", "quiz:RESIDENT:MODULE".</summary>

@@ -9,6 +9,7 @@ using VillageBot.Infrastructure.Messaging;
 namespace VillageBot.Features.Polls;
 
 /// <summary>A village poll posted as a native poll in the village's linked group; its id is Telegram's poll id.</summary>
+[StoredIn("poll_group_messages")]
 public sealed class GroupPollMessage
 {
     [DocumentId]
@@ -32,6 +33,7 @@ public sealed class GroupPollMessage
 
 /// <summary>One group member's vote on a named group poll (Telegram names voters only there).</summary>
 [OnceObjectIds]
+[StoredIn("poll_group_votes")]
 public sealed class GroupPollVote
 {
     public string Id { get; set; } = Guid.NewGuid().ToString("N");

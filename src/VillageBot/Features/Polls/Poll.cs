@@ -3,6 +3,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Polls;
 
 /// <summary>A coordinator's poll for one village. Each resident gets their own native Telegram poll message.</summary>
+[StoredIn("polls")]
 public sealed class VillagePoll
 {
     public int Id { get; set; }
@@ -48,6 +49,7 @@ public sealed class VillagePoll
 }
 
 /// <summary>The poll message one resident got; its id is Telegram's poll id, which votes refer to.</summary>
+[StoredIn("poll_messages")]
 public sealed class PollMessage
 {
     [DocumentId]

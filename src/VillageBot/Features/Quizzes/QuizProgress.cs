@@ -1,6 +1,9 @@
+using VillageBot.Infrastructure.Storage;
+
 namespace VillageBot.Features.Quizzes;
 
 /// <summary>One person's progress in one module: the attempt under way, scores, and the answers kept for reports.</summary>
+[StoredIn("quiz_progress")]
 public sealed class QuizProgress
 {
     /// <summary>"{userId}:{moduleId}".</summary>
@@ -69,6 +72,7 @@ public sealed class QuizAnswer
 }
 
 /// <summary>Leaderboard choice and this week's points of one person.</summary>
+[StoredIn("quiz_profiles")]
 public sealed class QuizProfile
 {
     /// <summary>Telegram user id.</summary>

@@ -3,6 +3,7 @@ using VillageBot.Infrastructure.Storage;
 namespace VillageBot.Features.Reports;
 
 /// <summary>A problem a resident reported in their village.</summary>
+[StoredIn(ReportStore.CollectionName)]
 public sealed class Report
 {
     public int Id { get; set; }

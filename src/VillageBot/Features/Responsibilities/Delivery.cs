@@ -25,6 +25,7 @@ public static class DeliveryStates
 /// A report on its way to one body. Its id is "report:body", so a report reaches a body once, however often it is
 /// confirmed, reviewed or relabelled. Holds no personal data: the message is built from the report when sent.
 /// </summary>
+[StoredIn(DeliveryStore.CollectionName)]
 public sealed class ReportDelivery
 {
     public string Id { get; set; } = "";

@@ -1,3 +1,5 @@
+using VillageBot.Infrastructure.Storage;
+
 namespace VillageBot.Features.Responsibilities;
 
 /// <summary>How reports reach a responsible body.</summary>
@@ -47,6 +49,7 @@ public sealed class ResponsibleBody
 /// One line of the responsibilities: for a village, a municipality, or the whole country (neither given), per
 /// category and optional topic, the body that fixes it. Entries send nothing until someone checked them.
 /// </summary>
+[StoredIn(ResponsibilityStore.CollectionName)]
 public sealed class Responsibility
 {
     public int Id { get; set; }

@@ -8,6 +8,7 @@ namespace VillageBot.Features.VoiceMessages;
 /// Only the Telegram file id is kept, never the recording; it is dropped once the text has gone on, unless a report
 /// keeps it as its attachment.
 /// </summary>
+[StoredIn(HeardVoices.CollectionName)]
 public sealed class HeardVoice
 {
     /// <summary>The person's Telegram id: one voice message waits per person, a newer one replaces it.</summary>

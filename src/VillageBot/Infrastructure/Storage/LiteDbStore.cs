@@ -202,9 +202,13 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             return [];
         }
 
-        using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared, ReadOnly = true }, NewMapper());
+        using var database = OpenReadOnly(path);
         return database.CollectionExists(name) ? [.. database.GetCollection<T>(name).Find(predicate)] : [];
     }
+
+    /// <summary>The file in LiteDB's shared mode, read-only, mapped and dated as the store maps and dates it.</summary>
+    internal static LiteDatabase OpenReadOnly(string path) =>
+        new(new ConnectionString { Filename = path, Connection = ConnectionType.Shared, ReadOnly = true }, NewMapper()) { UtcDate = true };
 
     /// <summary>Waits for a checkpoint or rebuild and for the write under way, then closes the file; a later write finds it closed.</summary>
     public void Dispose()

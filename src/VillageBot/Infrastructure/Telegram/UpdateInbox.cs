@@ -72,6 +72,7 @@ public sealed class UpdateInbox
         return _entries.DeleteMany(e => e.Done && e.ReceivedAt < cutoff);
     }
 
+    [StoredIn("inbox")]
     public sealed class InboxEntry
     {
         public int Id { get; set; }

@@ -5,6 +5,7 @@ using VillageBot.Infrastructure.Text;
 namespace VillageBot.Features.Questions.Chat;
 
 /// <summary>A question the knowledge base could not answer: what to write next, and who may want an answer.</summary>
+[StoredIn("knowledge_gaps")]
 public sealed class KnowledgeGap
 {
     public int Id { get; set; }
