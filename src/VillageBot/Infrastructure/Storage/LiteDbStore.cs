@@ -25,8 +25,62 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         var directory = options.Value.ResolvedDirectory;
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, FileName);
-        _database = Open();
+        WaitForEarlierStore(FilePath);
+        try
+        {
+            _database = Open();
+        }
+        catch
+        {
+            Release(FilePath);
+            throw;
+        }
+
         Database.GetCollection("inbox").EnsureIndex("Done");
+    }
+
+    /// <summary>Files a store of this process has open, each with the signal its close gives.</summary>
+    private static readonly Dictionary<string, ManualResetEventSlim> OpenFiles = new(StringComparer.Ordinal);
+
+    /// <summary>How long a new store waits for an earlier one on the same file to close.</summary>
+    private static readonly TimeSpan EarlierStoreTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Two LiteDB instances on one file corrupt it, and a host stopping in this process may still be closing its store
+    /// while a new one starts (a restart): the new store waits until the earlier one has closed the file.
+    /// </summary>
+    private static void WaitForEarlierStore(string path)
+    {
+        var deadline = DateTime.UtcNow + EarlierStoreTimeout;
+        while (true)
+        {
+            ManualResetEventSlim? earlier;
+            lock (OpenFiles)
+            {
+                if (!OpenFiles.TryGetValue(path, out earlier))
+                {
+                    OpenFiles[path] = new ManualResetEventSlim();
+                    return;
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !earlier.Wait(left))
+            {
+                throw new StorageException($"The database file {path} is still open by another store of this process.");
+            }
+        }
+    }
+
+    private static void Release(string path)
+    {
+        lock (OpenFiles)
+        {
+            if (OpenFiles.Remove(path, out var closed))
+            {
+                closed.Set();
+            }
+        }
     }
 
     /// <summary>The file opened with the one mapper of the process (what <see cref="Map"/> prepared stays prepared).</summary>
@@ -217,8 +271,20 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         {
             lock (Writes)
             {
+                if (_closed)
+                {
+                    return;
+                }
+
                 _closed = true;
-                Database.Dispose();
+                try
+                {
+                    Database.Dispose();
+                }
+                finally
+                {
+                    Release(FilePath);
+                }
             }
         }
     }

@@ -67,6 +67,31 @@ public sealed class LiteDbConcurrencyTests
     }
 
     [Fact]
+    public async Task A_second_store_on_the_same_file_opens_only_once_the_first_has_closed_it()
+    {
+        var directory = BotHost.NewDataDirectory();
+        Directory.CreateDirectory(directory);
+        var options = Options.Create(new StorageOptions { DataDirectory = directory });
+        var first = new LiteDbStore(options);
+        first.Collection<Note>("notes").Insert(new Note { Text = "first", Round = 1 });
+        var closed = 0;
+        var second = Task.Run(() =>
+        {
+            var store = new LiteDbStore(options);
+            return (Store: store, ClosedBefore: Volatile.Read(ref closed) == 1);
+        });
+
+        Volatile.Write(ref closed, 1);
+        first.Dispose();
+        var (again, closedBefore) = await second;
+        using (again)
+        {
+            Assert.True(closedBefore);
+            Assert.Equal("first", Assert.Single(again.Collection<Note>("notes").FindAll()).Text);
+        }
+    }
+
+    [Fact]
     public void A_compacted_store_goes_on_reading_and_writing()
     {
         var directory = BotHost.NewDataDirectory();
@@ -118,6 +143,23 @@ public sealed class LiteDbConcurrencyTests
                 store.Checkpoint();
             }
         }));
+        // Handlers read while others write: lookups and scans that are still under way when the file closes.
+        tasks.AddRange(Enumerable.Range(0, 4).Select(r => Task.Run(() =>
+        {
+            try
+            {
+                var notes = store.Collection<Note>($"notes_{r}", i => i.On(n => n.Round));
+                for (var round = 0; Volatile.Read(ref closing) == 0; round++)
+                {
+                    var from = round % 50;
+                    _ = notes.Find(n => n.Round > from).Take(20).Count();
+                    _ = notes.FindById(round % 100);
+                }
+            }
+            catch (Exception) when (Volatile.Read(ref closing) == 1)
+            {
+            }
+        })));
         await Task.Delay(closeAfterMs);
         Volatile.Write(ref closing, 1);
         store.Dispose();
