@@ -250,15 +250,28 @@ public sealed class BotHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Drops the database StartAsync made for this host (VILLAGEBOT_TEST_STORAGE=PostgreSql), once the test is over
-    /// and the host disposed: a few hundred test hosts would otherwise fill the cluster's folder with their copies
-    /// of template1 until the end of the run. A test may still restart a disposed host, so disposing keeps it.
+    /// Deletes what this host stored, once the test is over and the host disposed: its data directory (a test run
+    /// leaves gigabytes of databases and models otherwise) and the database StartAsync made for it
+    /// (VILLAGEBOT_TEST_STORAGE=PostgreSql; a few hundred test hosts would fill the cluster's folder with their copies
+    /// of template1). A test may still restart a disposed host, so disposing keeps both.
     /// </summary>
-    public void DropDatabase()
+    public void DeleteStorage()
     {
         if (_ownDatabase is not null)
         {
             PostgreSql.Value.DropDatabase(_ownDatabase);
+        }
+
+        try
+        {
+            if (Directory.Exists(DataDirectory))
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file a background thread of the disposed host still holds; the temporary folder is cleaned up later.
         }
     }
 

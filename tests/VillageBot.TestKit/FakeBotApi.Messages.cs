@@ -66,7 +66,7 @@ public sealed partial class FakeBotApi
         lock (_lock)
         {
             var calls = string.Join(", ", _calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
-            return $"Calls: {calls}; unanswered: {RequestsInFlight}; updates not yet fetched: {_updates.Count(u => u.Id > _maxDeliveredId)}, fetched and not acknowledged: {_updates.Count(u => u.Id <= _maxDeliveredId)}.";
+            return $"Calls: {calls}; unanswered: {RequestsInFlight}; updates not yet fetched: {_updates.Count(u => u.Id > _maxDeliveredId)}, fetched and not acknowledged: {_updates.Count(u => u.Id <= _maxDeliveredId)}. Thread pool: {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} items waiting.";
         }
     }
 

@@ -34,7 +34,7 @@ public abstract class BotTest : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        Host.DropDatabase();
+        Host.DeleteStorage();
         await Api.DisposeAsync();
     }
 

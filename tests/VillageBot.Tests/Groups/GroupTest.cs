@@ -12,6 +12,12 @@ public abstract class GroupTest : VillageTest
 
     protected const string Bot = "village_test_bot";
 
+    /// <summary>
+    /// Telegram's 20 messages a minute in a group spaces the bot's group messages three seconds apart; tests that are not
+    /// about that pacing (GroupPacingTests and GroupOutboxTests set their own) take the fastest pace the settings allow.
+    /// </summary>
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Groups:MessagesPerMinute"] = "60" };
+
     protected GroupLinks Links => Host.Services.GetRequiredService<GroupLinks>();
 
     protected FakeGroup NewGroup(string title = "Kalsnavas ciems") => new(Api, Interlocked.Decrement(ref _nextGroup), title);

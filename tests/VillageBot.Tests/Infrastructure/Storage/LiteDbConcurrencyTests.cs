@@ -8,7 +8,10 @@ namespace VillageBot.Tests.Infrastructure.Storage;
 /// LiteDB 5.0.21 gives each collection its own write lock but shares the file's list of free pages between them, so
 /// writes to two collections at once can hand one page to both and leave a file that no longer opens (litedb-org/LiteDB#2825).
 /// The store lets one write at a time through; these tests write from many threads and open the file again.
+/// They run on threads of their own and alone (<see cref="StressCollection"/>): a dozen busy loops on the shared thread
+/// pool would hold up every bot host of the test run on a two-core machine.
 /// </summary>
+[Collection(StressCollection.Name)]
 public sealed class LiteDbConcurrencyTests
 {
     public sealed class Note
@@ -30,7 +33,7 @@ public sealed class LiteDbConcurrencyTests
         var expected = new Dictionary<string, int>();
         using (var store = new LiteDbStore(options))
         {
-            var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(() =>
+            var tasks = Enumerable.Range(0, writers).Select(w => OwnThread(() =>
             {
                 var notes = store.Collection<Note>($"notes_{w}", i => i.On(n => n.Round));
                 var kept = 0;
@@ -75,7 +78,7 @@ public sealed class LiteDbConcurrencyTests
         var first = new LiteDbStore(options);
         first.Collection<Note>("notes").Insert(new Note { Text = "first", Round = 1 });
         var closed = 0;
-        var second = Task.Run(() =>
+        var second = OwnThread(() =>
         {
             var store = new LiteDbStore(options);
             return (Store: store, ClosedBefore: Volatile.Read(ref closed) == 1);
@@ -119,7 +122,7 @@ public sealed class LiteDbConcurrencyTests
         const int writers = 8;
         var store = new LiteDbStore(options);
         var closing = 0;
-        var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(() =>
+        var tasks = Enumerable.Range(0, writers).Select(w => OwnThread(() =>
         {
             try
             {
@@ -136,7 +139,7 @@ public sealed class LiteDbConcurrencyTests
         })).ToList();
 
         // The journal makes the file durable every so often while others write; a close must not cut a checkpoint short.
-        tasks.Add(Task.Run(() =>
+        tasks.Add(OwnThread(() =>
         {
             while (Volatile.Read(ref closing) == 0)
             {
@@ -144,7 +147,7 @@ public sealed class LiteDbConcurrencyTests
             }
         }));
         // Handlers read while others write: lookups and scans that are still under way when the file closes.
-        tasks.AddRange(Enumerable.Range(0, 4).Select(r => Task.Run(() =>
+        tasks.AddRange(Enumerable.Range(0, 4).Select(r => OwnThread(() =>
         {
             try
             {
@@ -176,6 +179,10 @@ public sealed class LiteDbConcurrencyTests
             Assert.Equal(all.Count + 1, notes.Count());
         }
     }
+
+    private static Task OwnThread(Action work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static Task<T> OwnThread<T>(Func<T> work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
     /// A document of changing size, inserted, grown, and every third one deleted, so pages are taken from and given back
