@@ -5,7 +5,7 @@ question.daily: everyday questions of many kinds (timetables, opening hours, pri
 recipes, sport and news, health advice, law and appeals, benefits and papers, people's contacts, gardening, animals,
 phones and computers, recommendations, trips, the state of one's own request) written for this model in lv, en and
 ru (Russian with Latvian words inside, as residents type them), in the forms residents use: a question with or
-without a mark, a bare noun phrase ("train timetable Madona Riga", "rhubarb pie recipe"), a request ("iesaki…",
+without a mark, a bare noun phrase ("train timetable Madona Riga", "beetroot soup recipe"), a request ("iesaki…",
 "подскажите…"). The topic is not the municipality's, the form is a question: they go to the answering, which says
 honestly when it does not know. Also questions on the project's topics that carry a problem word or a doubt ("why is
 our plan only about festivals…?"), which stay questions.
@@ -57,7 +57,6 @@ DAILY = [
     ('kad gaidāms pirmais sniegs', 'when is the first snow expected', 'когда ожидается первый снег'),
     ('vai nākamnedēļ būs vējains', 'is it going to be windy next week', 'будет ли ветрено на следующей неделе'),
     # recipes and cooking
-    ('rabarberu pīrāga recepte', 'rhubarb pie recipe', 'рецепт пирога с ревенем'),
     ('kā iesālīt gurķus burkās?', 'how do I pickle cucumbers in jars?', 'как засолить огурцы в банках?'),
     ('iesaki recepti biešu zupai', 'suggest a recipe for beetroot soup', 'посоветуйте рецепт свекольного супа'),
     ('cik ilgi vārīt olas, lai būtu mīkstas', 'how long to boil an egg soft', 'сколько варить яйца всмятку'),
@@ -80,7 +79,6 @@ DAILY = [
     ('kā apstrīdēt soda naudu par ātrumu', 'how do I contest a speeding fine', 'как оспорить штраф за превышение скорости'),
     ('kā pārsūdzēt nekustamā īpašuma nodokļa aprēķinu', 'how to challenge the land tax assessment', 'как обжаловать расчёт налога на недвижимость'),
     ('kā sastādīt testamentu pie notāra', 'how do I make a will with a notary', 'как составить завещание у нотариуса'),
-    ('vai man pienākas pabalsts apkurei', 'am I entitled to a heating allowance', 'положено ли мне пособие на отопление'),
     ('kur nomainīt pasi, ja tā beidzas', 'where do I renew my passport', 'где поменять паспорт если истекает'),
     ('kā reģistrēt dzīvesvietu citā novadā', 'how do I register my address in another county', 'как задекларировать место жительства в другом крае'),
     ('vai drīkst nocirst kokus savā pagalmā bez atļaujas', 'can I cut trees in my own yard without a permit', 'можно ли рубить деревья у себя во дворе без разрешения'),
@@ -173,7 +171,6 @@ TOPIC = [
 
 PROBLEMS_ASKING = [
     ('Kāpēc atkal nav ūdens visā ciemā?', 'Why is there no water in the whole village again?', 'Почему опять нет воды во всей деревне?'),
-    ('kad beidzot aizlāpīs bedres uz skolas ceļa', 'when will they finally patch the holes on the school road', 'когда наконец залатают ямы на дороге к школе'),
     ('Kas notiek ar apkuri? Radiatori auksti jau trešo dienu.', 'What is going on with the heating? Radiators cold for three days now.',
      'Что с отоплением? Батареи холодные уже третий день.'),
     ('kāpēc neviens nenoved atkritumus, konteineri pārpildīti', 'why has nobody taken the rubbish, the bins are overflowing',

@@ -25,6 +25,33 @@ public sealed class FreeTextChatTests : BotTest
     }
 
     [Theory]
+    [InlineData("lv", "ielu lampas nedeg", "Pierakstu")]
+    [InlineData("ru", "опять нет света на нашей улице", "Записываю")]
+    [InlineData("en", "the shop in our village closed down", "taking this down")]
+    public async Task A_short_statement_that_something_is_missing_or_closed_goes_into_the_report_flow(string lang, string text, string intro)
+    {
+        var user = await MemberAsync(lang);
+        user.Send(text);
+        await user.ExpectTextAsync(intro);
+        var dialog = Host.Db.Residents.FindById(user.Id)!.Dialog!;
+        Assert.Equal((ReportFlow.Dialog, text), (dialog.Name, dialog.Get("text")));
+    }
+
+    [Theory]
+    [InlineData("lv", "tu mani atkal nesaproti")]
+    [InlineData("en", "you keep misunderstanding me")]
+    [InlineData("ru", "ты опять ответил не про то")]
+    public async Task A_remark_on_the_bot_s_answers_is_small_talk_not_a_report(string lang, string text)
+    {
+        var user = await MemberAsync(lang);
+        user.Send(text);
+        await user.ExpectTextAsync("/help");
+        await Host.IdleAsync();
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
+        Assert.Empty(Host.Db.Collection<Features.Reports.Report>("reports").FindAll());
+    }
+
+    [Theory]
     [InlineData("lv", "paldies!", "Lūdzu")]
     [InlineData("en", "thank you!", "welcome")]
     [InlineData("ru", "спасибо!", "Пожалуйста")]

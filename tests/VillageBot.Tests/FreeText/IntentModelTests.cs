@@ -80,8 +80,27 @@ public sealed class IntentModelTests
         var asked = "Kas ir LEADER programma?";
         Assert.Equal(Intent.Question, IntentDetector.Decide(Evidence.Value.Weigh([0.2f, 0.75f, 0.05f], asked), 0.55).Intent);
         Assert.Equal([0.1f, 0.2f, 0.7f], Evidence.Value.Weigh([0.1f, 0.2f, 0.7f], asked));
-        Assert.Equal([0.2f, 0.75f, 0.05f], Evidence.Value.Weigh([0.2f, 0.75f, 0.05f], "The bin by the bus stop has not been emptied"));
+        Assert.Equal([0.2f, 0.75f, 0.05f], Evidence.Value.Weigh([0.2f, 0.75f, 0.05f], "The bin by the bus stop was emptied on Monday"));
     }
+
+    [Theory]
+    [InlineData("The bin by the bus stop has not been emptied")]
+    [InlineData("ielu apgaismojums nedeg")]
+    [InlineData("в деревне опять нет воды")]
+    [InlineData("the post office closed")]
+    public void A_statement_that_something_is_missing_or_closed_raises_the_problem_and_takes_no_article_s_support(string text)
+    {
+        var weighed = Evidence.Value.Weigh([0.5f, 0.4f, 0.1f], text);
+
+        Assert.Equal(KnowledgeEvidence.ComplaintBoost, weighed[1] / weighed[0] / (0.4 / 0.5), 3);
+    }
+
+    [Theory]
+    [InlineData("you don't understand me")]
+    [InlineData("ne, paldies")]
+    [InlineData("what is not a smart village?")]
+    public void Remarks_to_the_bot_short_replies_and_questions_are_no_statement_of_a_lack(string text) =>
+        Assert.False(IntentFeatures.StatesALack(text));
 
     [Theory]
     [InlineData("Kad atiet pēdējais autobuss no Viesītes uz Jēkabpili?")]

@@ -24,7 +24,7 @@ public sealed class AiAnswerTests : IAsyncLifetime
     }
 
     /// <summary>Generous enough for a first call on a busy machine; the timeout test sets its own.</summary>
-    public static Dictionary<string, string?> Settings(string endpoint, int timeoutSeconds = 5) => new()
+    public static Dictionary<string, string?> Settings(string endpoint, int timeoutSeconds = 20) => new()
     {
         ["Ai:Provider"] = "OpenAICompatible",
         ["Ai:Endpoint"] = endpoint,

@@ -102,6 +102,10 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("Do you know Janis Berzins from Dundaga? does he still teach at the school?", "en")]
     [InlineData("vai musu biedriba jau iesniedza statutu grozijumus Uznemumu registram?", "lv")]
     [InlineData("наше энергетическое сообщество уже получило разрешение от сетей?", "ru")]
+    [InlineData("how many volunteers does our association have right now?", "en")]
+    [InlineData("сколько семей сейчас в нашем энергетическом сообществе?", "ru")]
+    [InlineData("vai LAD jau pārskaitīja man naudu par projektu?", "lv")]
+    [InlineData("can I get a refund of the LEADER co-financing I paid myself?", "en")]
     public void A_private_matter_is_refused_whatever_words_it_shares_with_an_article(string question, string lang)
     {
         Assert.False(Index.Search(question, lang).Relevant);

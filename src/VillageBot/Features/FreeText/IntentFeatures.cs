@@ -127,11 +127,47 @@ public static class IntentFeatures
         return Clauses(text).Any(c =>
             c.Count > 2
             && (Why.Contains(c[0]) || c.Count > 3 && Prepositions.Contains(c[0]) && Why.Contains(c[1]))
-            && (c.Any(w => IsNegationOrPersistence(w, latvian)) || c.Any(Intensifiers.Contains))
+            && (c.Any(w => IsNegationOrPersistence(w, latvian)) || c.Any(Intensifiers.Contains) || c.Any(Stopped.Contains))
             || c.Count > 1 && c[0] is "kad" or "когда" or "when" && c.Any(w => AtLast.Contains(w) || Repairs.Contains(w))
             || WaitsSince(c))
             || Rhetorical.Any(r => folded.Contains(r, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A statement, not a question, that something is missing, stopped or broken: "ielu apgaismojums nedeg", "опять нет
+    /// света", "nothing for teenagers to do here", "the village shop closed". Three words at least ("ne, paldies" is small
+    /// talk), and not said to the bot ("you don't understand me" is a remark on the answers, not a report).
+    /// </summary>
+    public static bool StatesALack(string text)
+    {
+        text = text.Length > MaxChars ? text[..MaxChars] : text;
+        var words = Words(text);
+        if (Asks(text) || AsksAtTheEnd(words))
+        {
+            return false;
+        }
+
+        // In Latvian "no" is "from" ("projekta pieteikums no kā sākt").
+        var latvian = LanguageDetector.Detect(text) == "lv";
+        return words.Count >= 3 && !words.Any(ToTheBot.Contains)
+            && words.Any(w => Stopped.Contains(w) || IsNegationOrPersistence(w, latvian) && !(latvian && w == "no"));
+    }
+
+    /// <summary>A place or service that closed or a thing that broke.</summary>
+    private static readonly HashSet<string> Stopped =
+    [
+        "slegts", "slegta", "slegti", "slegtas", "sledza", "slegs", "aizverts", "aizverta", "salauzts", "salauzta", "salauzti", "salauza", "sabojats", "sabojata",
+        "closed", "shut", "broken", "broke", "closing",
+        "закрыт", "закрыта", "закрыто", "закрыли", "закрылся", "закрылась", "сломан", "сломана", "сломано", "сломали", "сломался", "сломалась",
+    ];
+
+    /// <summary>Words that speak to the bot or of its answers: "tu", "you", "ты", "bot", "that's not what I asked".</summary>
+    private static readonly HashSet<string> ToTheBot =
+    [
+        "tu", "tev", "tevi", "tavs", "tava", "tavu", "tavas", "bots", "robots", "atbilde", "atbildi", "jautaju", "prasiju",
+        "you", "your", "you're", "bot", "robot", "asked", "answer", "answers",
+        "ты", "тебя", "тебе", "твой", "твоя", "твои", "бот", "робот", "ответ", "ответил", "спрашивал", "спрашивала",
+    ];
 
     /// <summary>A wait counted in days, weeks, months or years: "jau divus mēnešus", "broken for years", "уже третью неделю".</summary>
     private static bool WaitsSince(List<string> clause) =>
@@ -141,7 +177,7 @@ public static class IntentFeatures
 
     private static readonly string[] Spans =
     [
-        "dien", "nedel", "menes", "gad", "days", "weeks", "months", "years", "дн", "недел", "месяц", "год", "лет",
+        "dien", "nedel", "menes", "gad", "pusgad", "days", "weeks", "months", "years", "дн", "недел", "месяц", "год", "лет", "полгод",
     ];
 
     /// <summary>Questions nobody asks to be answered: "is that normal?", "what are we supposed to do?", "сколько можно?".</summary>
@@ -157,8 +193,8 @@ public static class IntentFeatures
 
     private static readonly HashSet<string> Why = ["kapec", "kadel", "why", "почему", "отчего", "зачем"];
 
-    /// <summary>"Why so expensive", "kāpēc tik lēni", "почему так долго": a grievance, not a reason asked for.</summary>
-    private static readonly HashSet<string> Intensifiers = ["tik", "parak", "so", "too", "так", "такой", "такая", "такие", "такое", "слишком"];
+    /// <summary>"Why so expensive", "kāpēc tik lēni", "почему так долго", "why only once a month": a grievance, not a reason asked for.</summary>
+    private static readonly HashSet<string> Intensifiers = ["tik", "parak", "tikai", "so", "too", "only", "так", "такой", "такая", "такие", "такое", "слишком", "только"];
 
     /// <summary>"At last" and "finally" in a "when": a long wait.</summary>
     private static readonly HashSet<string> AtLast = ["beidzot", "finally", "наконец", "наконец-то"];
@@ -175,7 +211,7 @@ public static class IntentFeatures
     [
         "nav", "nebija", "nebus", "vairs", "joprojam", "atkal", "nekad", "neviens", "neviena", "nekas", "nekur",
         "not", "no", "never", "nobody", "nothing", "nowhere", "still", "again", "anymore", "none", "nothing",
-        "не", "нет", "нету", "никто", "ничего", "никогда", "нигде", "опять", "снова", "сих", "перестали", "перестал", "перестала",
+        "не", "нет", "нету", "никто", "ничего", "никогда", "нигде", "негде", "некуда", "нечего", "некому", "опять", "снова", "сих", "перестали", "перестал", "перестала",
     ];
 
     /// <summary>Latvian forms that start with "ne" but deny nothing: a week, needed, real estate, independent.</summary>

@@ -77,8 +77,11 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
     /// </summary>
     public const double ComplaintKnowledgeBoost = 16;
 
+    /// <summary>A local fact, or one's own or the place's own affairs ("LAD уже перевела мне деньги?"), asked: the answering says it does not know.</summary>
     private static bool AsksForALocalFact(string text) =>
-        IntentFeatures.Asks(text) && SpecificFactCues.AsksHowMuchWhenOrWho(text) && SpecificFactCues.AsksForALocalFact(text, SpecificFactCues.Names(text).Count > 0);
+        IntentFeatures.Asks(text)
+        && (SpecificFactCues.AsksHowMuchWhenOrWho(text) && SpecificFactCues.AsksForALocalFact(text, SpecificFactCues.Names(text).Count > 0)
+            || SpecificFactCues.AsksAboutAPrivateMatter(text, unknownNames: 0));
 
     /// <summary>A topic typed on its own ("biedrības statūti", "energy community"): two or three words and no number.</summary>
     private static bool IsTopic(string text) =>
@@ -94,11 +97,13 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
         }
 
         var complains = IntentFeatures.Complains(text);
-        var factor = Supports(text) ? (complains ? Math.Min(boost, ComplaintKnowledgeBoost) : boost)
+        var lacks = !complains && IntentFeatures.StatesALack(text);
+        var factor = lacks ? 1
+            : Supports(text) ? (complains ? Math.Min(boost, ComplaintKnowledgeBoost) : boost)
             : complains ? 1
             : AsksForALocalFact(text) ? LocalFactBoost : EverydayMatters.Asks(text) ? EverydayBoost
             : IntentFeatures.Asks(text) && _concepts.Value.Named(text) ? ConceptBoost : 1;
-        var against = complains ? ComplaintBoost : 1;
+        var against = complains || lacks ? ComplaintBoost : 1;
         if (factor <= 1 && against <= 1)
         {
             return probabilities;

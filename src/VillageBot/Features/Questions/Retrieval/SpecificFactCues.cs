@@ -183,7 +183,7 @@ public static class SpecificFactCues
     /// </summary>
     private static readonly HashSet<string> Entitled = new(StringComparer.Ordinal)
     {
-        "pienakas", "pienaksies", "pienacas", "owed", "entitled", "eligible", "qualify", "положено", "положена", "положен", "полагается", "полагаются",
+        "pienakas", "pienaksies", "pienacas", "owed", "entitled", "eligible", "qualify", "refund", "atmaksu", "положено", "положена", "положен", "полагается", "полагаются", "возврат",
     };
 
     private static readonly HashSet<string> Me = new(StringComparer.Ordinal)
@@ -198,10 +198,11 @@ public static class SpecificFactCues
     };
 
     /// <summary>
-    /// A question about one person's own affairs or about a named person — an entitlement ("am I owed a refund?"), a
-    /// recipe or a prescription, a person named in full ("Do you know Anna Ozola from Skrunda?", when
-    /// one of the names is one the articles never use (<paramref name="unknownNames"/>)): however many of its other
-    /// words an article shares, no article on practice answers it.
+    /// A question about one person's own affairs, a place's own present state or a named person — an entitlement ("am I
+    /// owed a refund?"), money already paid to me, how many or who "we" have now ("how many members does our biedrība
+    /// have right now?"), a recipe or a prescription, a person named in full ("Do you know Anna Ozola from Skrunda?",
+    /// when one of the names is one the articles never use (<paramref name="unknownNames"/>)): however many of its
+    /// other words an article shares, no article on practice answers it.
     /// </summary>
     public static bool AsksAboutAPrivateMatter(string question, int unknownNames)
     {
@@ -209,8 +210,22 @@ public static class SpecificFactCues
         return words.Any(Entitled.Contains) && words.Any(Me.Contains)
             || words.Any(Recipes.Contains)
             || words.Any(Already.Contains) && words.Any(Ours.Contains) && Clauses(question).Any(TellsAnOutcome)
+            || words.Any(Already.Contains) && words.Any(w => Me.Contains(w) || Mine.Contains(w)) && words.Any(Paid.Contains)
+            || words.Any(Ours.Contains) && words.Any(w => Now.Contains(w) || Already.Contains(w) || Current.Contains(w)) && Clauses(question).Any(OpensByAsking)
             || unknownNames >= 1 && NamesAPerson(question);
     }
+
+    /// <summary>Money paid or transferred: "has LAD already paid me?", "LAD уже перевела мне деньги?".</summary>
+    private static readonly HashSet<string> Paid = new(StringComparer.Ordinal)
+    {
+        "parskaitija", "izmaksaja", "samaksaja", "paid", "transferred", "перевела", "перевели", "перевел", "выплатили", "выплатила", "заплатили", "заплатила",
+    };
+
+    /// <summary>The present state of things: with "ours" and how many, when or who, a count only the place itself knows.</summary>
+    private static readonly HashSet<string> Current = new(StringComparer.Ordinal)
+    {
+        "sobrid", "paslaik", "patlaban", "current", "currently", "текущий", "текущего", "текущем", "нынешний", "нынешнего",
+    };
 
     /// <summary>"Already" or "yet" with a decision of our own: whether something of ours has happened ("vai mūsu biedrība jau iesniedza…?").</summary>
     private static readonly HashSet<string> Already = new(StringComparer.Ordinal) { "jau", "already", "yet", "уже" };
