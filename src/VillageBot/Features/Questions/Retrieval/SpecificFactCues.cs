@@ -159,12 +159,11 @@ public static class SpecificFactCues
         var outcome = false;
         var oneEvent = false;
         var words = new List<string>();
-        foreach (var clause in question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var clauseWords in Clauses(question))
         {
-            var clauseWords = Folding.FoldedWords(clause).Select(WithoutPossessive).ToList();
-            asks |= clauseWords.SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains)
+            asks |= OpensByAsking(clauseWords)
                 || clauseWords.SkipWhile(Lead.Contains).Take(3).Zip(clauseWords.SkipWhile(Lead.Contains).Skip(1).Take(3)).Any(p => p.First is "what" or "which" or "kura" or "kada" or "какого" or "какой" && Dates.Contains(p.Second));
-            outcome |= clauseWords.Any(Outcomes.Contains) || clauseWords.Any(Was.Contains) && clauseWords.Any(OutcomesAfterWas.Contains);
+            outcome |= TellsAnOutcome(clauseWords);
             oneEvent |= clauseWords.Select((w, i) => (Next.Contains(w) || Last.Contains(w)) && clauseWords.Skip(i + 1).Take(4).Any(Events.Contains)).Any(b => b);
             words.AddRange(clauseWords);
         }
@@ -209,27 +208,30 @@ public static class SpecificFactCues
         var words = Folding.FoldedWords(question).ToList();
         return words.Any(Entitled.Contains) && words.Any(Me.Contains)
             || words.Any(Recipes.Contains)
-            || words.Any(Already.Contains) && words.Any(Ours.Contains) && HasHappened(question)
+            || words.Any(Already.Contains) && words.Any(Ours.Contains) && Clauses(question).Any(TellsAnOutcome)
             || unknownNames >= 1 && NamesAPerson(question);
     }
 
     /// <summary>"Already" or "yet" with a decision of our own: whether something of ours has happened ("vai mūsu biedrība jau iesniedza…?").</summary>
     private static readonly HashSet<string> Already = new(StringComparer.Ordinal) { "jau", "already", "yet", "уже" };
 
-    /// <summary>A decision or outcome that happened in some clause of the question (see <see cref="Outcomes"/>).</summary>
-    private static bool HasHappened(string question) =>
-        question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(c => Folding.FoldedWords(c).ToList())
-            .Any(c => c.Any(Outcomes.Contains) || c.Any(Was.Contains) && c.Any(OutcomesAfterWas.Contains));
-
     /// <summary>Two words in a row written with a capital inside a sentence: a first name and a surname, or a person and their place.</summary>
     private static bool NamesAPerson(string question) =>
         Capitalised(question).Zip(Capitalised(question).Skip(1)).Any(p => p.First.Name && p.Second.Name && p.Second.NextToPrevious);
 
     /// <summary>True when a sentence or clause opens by asking how many, how much, when, who or which ("kad iet autobuss", "and for how much").</summary>
-    public static bool AsksHowMuchWhenOrWho(string question) =>
+    public static bool AsksHowMuchWhenOrWho(string question) => Clauses(question).Any(OpensByAsking);
+
+    /// <summary>The question's clauses (split at sentence ends, commas, dashes and brackets), each as its folded words.</summary>
+    private static IEnumerable<List<string>> Clauses(string question) =>
         question.Split(['.', '!', '?', '\n', ',', ';', ':', '-', '—', '–', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
-            .Any(clause => Folding.FoldedWords(clause).SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains));
+            .Select(clause => Folding.FoldedWords(clause).Select(WithoutPossessive).ToList());
+
+    /// <summary>The clause opens (after "and", "but", "so"…) by asking how many, how much, when, who or which.</summary>
+    private static bool OpensByAsking(List<string> clause) => clause.SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains);
+
+    /// <summary>A decision or outcome that happened ("approved", "was it granted"; see <see cref="Outcomes"/>).</summary>
+    private static bool TellsAnOutcome(List<string> clause) => clause.Any(Outcomes.Contains) || clause.Any(Was.Contains) && clause.Any(OutcomesAfterWas.Contains);
 
     /// <summary>"Tuesday's meeting" is a Tuesday.</summary>
     private static string WithoutPossessive(string word) => word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;
