@@ -24,6 +24,7 @@ using VillageBot.Features.VoiceMessages;
 using VillageBot.Infrastructure.Health;
 using VillageBot.Infrastructure.Jobs;
 using VillageBot.Infrastructure.Localization;
+using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Security;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.Infrastructure.Telegram;
@@ -48,6 +49,7 @@ public static class VillageBotHost
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDocumentStore();
+        services.AddTrainedModels();
         services.AddSingleton<Texts>();
 
         // Without a Telegram token the local chat page stands in for Telegram.

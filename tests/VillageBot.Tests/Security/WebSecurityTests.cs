@@ -2,7 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VillageBot.Features.AdminWeb;
 using VillageBot.TestKit;
 
@@ -132,7 +134,7 @@ public sealed class KeyCertificateTests : BotTest
     public async Task Keys_are_stored_encrypted_with_the_certificate_and_still_read_back_after_a_restart()
     {
         var token = Host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("still here");
-        var key = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(Host.DataDirectory, "keys"))));
+        var key = Assert.Single(Host.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository!.GetAllElements()).ToString();
         Assert.Contains("EncryptedData", key);
         Assert.DoesNotContain("<value>", key);
 

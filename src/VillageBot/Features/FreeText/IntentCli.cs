@@ -9,6 +9,7 @@ using VillageBot.Cli;
 using VillageBot.Conversation;
 using VillageBot.Features.Questions.Retrieval;
 using VillageBot.Features.Reports.Classification;
+using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.FreeText;
@@ -167,8 +168,8 @@ public static class IntentCli
 
     internal static IntentDetector Create(IConfiguration configuration, ILoggerFactory logging) => new(
         Options.Create(configuration.Options<IntentOptions>(IntentOptions.Section)),
-        Options.Create(configuration.Options<StorageOptions>(StorageOptions.Section)),
         Options.Create(configuration.Options<ContentOptions>(ContentOptions.Section)),
+        TrainedModels.Of(configuration.Options<StorageOptions>(StorageOptions.Section)),
         TimeProvider.System,
         logging.CreateLogger<IntentDetector>(),
         KnowledgeIndex.Load(Path.Combine(configuration.Options<ContentOptions>(ContentOptions.Section).ResolvedDataPath, "knowledge")));

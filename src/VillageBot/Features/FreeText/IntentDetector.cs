@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Questions.Retrieval;
+using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.FreeText;
@@ -25,12 +26,13 @@ public sealed record IntentReading(Intent Intent, double Confidence, IReadOnlyDi
 /// talk ("paldies!") in lv, en and ru, typed with or without diacritics, with the trained <see cref="IntentModel"/>.
 /// A text that asks something and finds a relevant article in the knowledge base leans to question
 /// (<see cref="KnowledgeEvidence"/>). Below <see cref="IntentOptions.UnsureBelow"/> the answer is
-/// <see cref="Intent.Unsure"/> and the person is asked. The model is loaded from the data directory, or trained (a few seconds) when it is missing or stale.
+/// <see cref="Intent.Unsure"/> and the person is asked. The model is loaded from where <see cref="ITrainedModels"/> keeps
+/// it (the data directory, or the database on PostgreSQL), or trained (a few seconds) when it is missing or stale.
 /// </summary>
 public sealed class IntentDetector(
     IOptions<IntentOptions> options,
-    IOptions<StorageOptions> storage,
     IOptions<ContentOptions> content,
+    ITrainedModels models,
     TimeProvider time,
     ILogger<IntentDetector> log,
     KnowledgeIndex? knowledge = null)
@@ -38,7 +40,8 @@ public sealed class IntentDetector(
     private readonly Lock _training = new();
     private volatile IntentModel? _model;
 
-    public string ModelPath => Path.Combine(storage.Value.ResolvedDirectory, options.Value.ModelFile);
+    /// <summary>Where the model is kept: a file in the data directory, or its row in the database.</summary>
+    public string ModelPath => models.Where(options.Value.ModelFile);
 
     public double UnsureBelow => options.Value.UnsureBelow;
 
@@ -97,7 +100,7 @@ public sealed class IntentDetector(
             var set = IntentTrainingSet.Load(content.Value.ResolvedDataPath);
             try
             {
-                if (IntentModelStore.TryLoad(ModelPath, set) is { } saved)
+                if (IntentModelStore.TryLoad(models, options.Value.ModelFile, set) is { } saved)
                 {
                     log.LogInformation("Loaded the intent model from {Path}", ModelPath);
                     return _model = saved;
@@ -112,11 +115,11 @@ public sealed class IntentDetector(
             var model = IntentModelStore.Train(set);
             try
             {
-                IntentModelStore.Save(ModelPath, model, new IntentModelInfo(set.Fingerprint(), time.GetUtcNow().UtcDateTime, set.Examples.Count, watch.Elapsed.TotalSeconds));
+                IntentModelStore.Save(models, options.Value.ModelFile, model, new IntentModelInfo(set.Fingerprint(), time.GetUtcNow().UtcDateTime, set.Examples.Count, watch.Elapsed.TotalSeconds));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or StorageException)
             {
-                // A read-only data directory costs a retraining at the next start, nothing more.
+                // A read-only data directory (or a failed write to the database) costs a retraining at the next start, nothing more.
                 log.LogWarning(e, "The intent model could not be saved to {Path}", ModelPath);
             }
 

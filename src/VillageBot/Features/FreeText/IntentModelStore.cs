@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using VillageBot.Infrastructure.MachineLearning;
 
 namespace VillageBot.Features.FreeText;
 
-/// <summary>What is saved next to the intent model (intent.json beside intent.zip).</summary>
+/// <summary>What is saved with the intent model (intent.json beside intent.zip, or in its row of the database).</summary>
 public sealed record IntentModelInfo(string Fingerprint, DateTime TrainedAt, int Examples, double TrainingSeconds);
 
 /// <summary>
-/// Saves, loads and trains intent models. Training is a pure function of the training set, so models are also kept in
-/// memory by fingerprint: several hosts in one process (the test suite) train once.
+/// Saves and loads intent models (where <see cref="ITrainedModels"/> keeps them), and trains them. Training is a pure
+/// function of the training set, so models are also kept in memory by fingerprint: several hosts in one process (the
+/// test suite) train once.
 /// </summary>
 public static class IntentModelStore
 {
@@ -26,32 +28,23 @@ public static class IntentModelStore
         return Trained.GetOrAdd(set.Fingerprint(), _ => new Lazy<IntentModel>(() => IntentModel.Train(set.Examples))).Value;
     }
 
-    /// <summary>Writes the model and its info atomically (a crash leaves the previous pair).</summary>
-    public static void Save(string modelPath, IntentModel model, IntentModelInfo info)
+    /// <summary>Saves the model and its info together (a crash leaves the previous pair).</summary>
+    public static void Save(ITrainedModels models, string name, IntentModel model, IntentModelInfo info)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
-        var infoPath = Path.ChangeExtension(modelPath, ".json");
-        using (var stream = File.Create(modelPath + ".tmp"))
-        {
-            model.Save(stream);
-        }
-
-        File.WriteAllText(infoPath + ".tmp", JsonSerializer.Serialize(info));
-        File.Move(modelPath + ".tmp", modelPath, overwrite: true);
-        File.Move(infoPath + ".tmp", infoPath, overwrite: true);
+        using var bytes = new MemoryStream();
+        model.Save(bytes);
+        models.Save(name, new SavedModel(bytes.ToArray(), JsonSerializer.Serialize(info)));
     }
 
     /// <summary>The saved model if it exists and was trained from exactly this set; otherwise null.</summary>
-    public static IntentModel? TryLoad(string modelPath, IntentTrainingSet set)
+    public static IntentModel? TryLoad(ITrainedModels models, string name, IntentTrainingSet set)
     {
-        var infoPath = Path.ChangeExtension(modelPath, ".json");
-        if (!File.Exists(modelPath) || !File.Exists(infoPath)
-            || JsonSerializer.Deserialize<IntentModelInfo>(File.ReadAllText(infoPath)) is not { } info || info.Fingerprint != set.Fingerprint())
+        if (models.Read(name) is not { } saved || JsonSerializer.Deserialize<IntentModelInfo>(saved.Info) is not { } info || info.Fingerprint != set.Fingerprint())
         {
             return null;
         }
 
-        using var stream = File.OpenRead(modelPath);
+        using var stream = new MemoryStream(saved.Model, writable: false);
         return IntentModel.Load(stream);
     }
 }

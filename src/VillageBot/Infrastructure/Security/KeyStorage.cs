@@ -21,8 +21,9 @@ public sealed class KeyStorageOptions
 
 /// <summary>
 /// The keys that sign the web session, the anti-forgery token and the local chat person. They live with the
-/// data (var/keys), so sessions survive a restart, readable by the bot's own user only, and encrypted with a
-/// certificate when DataProtection:CertificatePath is set.
+/// data, so sessions survive a restart, and are encrypted with a certificate when DataProtection:CertificatePath is
+/// set: on LiteDB in var/keys, readable by the bot's own user only; on PostgreSQL in the database, so every instance
+/// reads what another one signed.
 /// </summary>
 public static class KeyStorage
 {
@@ -34,10 +35,15 @@ public static class KeyStorage
             dataProtection.ProtectKeysWithCertificate(certificate);
         }
 
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((o, storage, logs) =>
-            o.XmlRepository = new PrivateFileXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.ResolvedDirectory, "keys")), logs));
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory, IServiceProvider>((o, storage, logs, sp) =>
+            o.XmlRepository = storage.Value.Provider == StorageProvider.PostgreSql
+                ? new DatabaseXmlRepository(sp.GetRequiredService<IDocumentStore>())
+                : new PrivateFileXmlRepository(new DirectoryInfo(FilesOf(storage.Value.ResolvedDirectory)), logs));
         return services;
     }
+
+    /// <summary>The folder of the key files in a data directory.</summary>
+    public static string FilesOf(string dataDirectory) => Path.Combine(dataDirectory, "keys");
 
     private static X509Certificate2? LoadCertificate(KeyStorageOptions o)
     {
@@ -99,5 +105,55 @@ public sealed class PrivateFileXmlRepository : IXmlRepository
         {
             File.SetUnixFileMode(file, FileMode);
         }
+    }
+}
+
+/// <summary>A Data Protection key (or revocation) as the key manager wrote it, under the name it gave it.</summary>
+[StoredIn(DatabaseXmlRepository.CollectionName)]
+public sealed class DataProtectionKey
+{
+    public string Id { get; set; } = "";
+
+    public string Xml { get; set; } = "";
+}
+
+/// <summary>The keys in the document store, one document each: every instance on the database uses the same ones.</summary>
+public sealed class DatabaseXmlRepository(IDocumentStore store) : IXmlRepository
+{
+    public const string CollectionName = "dataprotection_keys";
+
+    private IDocumentCollection<DataProtectionKey> Keys => store.Collection<DataProtectionKey>(CollectionName);
+
+    public IReadOnlyCollection<XElement> GetAllElements() => [.. Keys.FindAll().Select(k => XElement.Parse(k.Xml))];
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        // Names are the key's id ("key-<guid>"); one taken anyway must not replace a key another instance signs with.
+        var xml = element.ToString(SaveOptions.DisableFormatting);
+        if (!Keys.TryInsert(new DataProtectionKey { Id = friendlyName, Xml = xml }))
+        {
+            Keys.Insert(new DataProtectionKey { Id = $"{friendlyName}-{Guid.NewGuid():N}", Xml = xml });
+        }
+    }
+
+    /// <summary>
+    /// The key files of a bot on LiteDB (var/keys) into the database, for the migrate command: sessions signed before the
+    /// move stay valid after it. A second run rewrites the same documents. Null when there are no key files.
+    /// </summary>
+    public MigratedCollection? CopyFiles(string dataDirectory)
+    {
+        var directory = KeyStorage.FilesOf(dataDirectory);
+        var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.xml") : [];
+        if (files.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var file in files)
+        {
+            Keys.Upsert(new DataProtectionKey { Id = Path.GetFileNameWithoutExtension(file), Xml = XElement.Load(file).ToString(SaveOptions.DisableFormatting) });
+        }
+
+        return new MigratedCollection(CollectionName, files.Length, files.Length, Keys.Count());
     }
 }

@@ -26,12 +26,18 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
     {
         ConnectionString = connectionString;
         _source = NpgsqlDataSource.Create(connectionString);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        Location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+        Location = LocationOf(connectionString);
         Execute($"CREATE SCHEMA IF NOT EXISTS {Schema}", schemaChange: true);
     }
 
     public string Location { get; }
+
+    /// <summary>The database a connection string names, without its password: postgresql://host:port/database.</summary>
+    public static string LocationOf(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+    }
 
     /// <summary>For tools beside the store (the tests' look at every table).</summary>
     internal string ConnectionString { get; }

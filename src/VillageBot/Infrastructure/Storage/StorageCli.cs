@@ -1,11 +1,13 @@
 using System.CommandLine;
 using VillageBot.Cli;
+using VillageBot.Infrastructure.Security;
 
 namespace VillageBot.Infrastructure.Storage;
 
 /// <summary>
 /// <c>migrate --from litedb --to postgresql</c>: the LiteDB file of Storage:DataDirectory into the PostgreSQL database
-/// of Storage:ConnectionString, one line per collection on standard output and "ok" last when every count matches.
+/// of Storage:ConnectionString, with the Data Protection key files of var/keys (so web sessions stay valid), one line per
+/// collection on standard output and "ok" last when every count matches.
 /// </summary>
 public static class StorageCli
 {
@@ -55,8 +57,12 @@ public static class StorageCli
         {
             using var target = new PostgreSqlStore(options.ConnectionString);
             copied = StoreMigration.LiteDbToPostgreSql(file, target);
+            if (new DatabaseXmlRepository(target).CopyFiles(options.ResolvedDirectory) is { } keys)
+            {
+                copied = [.. copied, keys];
+            }
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException or StorageException or LiteDB.LiteException or IOException)
+        catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException or StorageException or LiteDB.LiteException or IOException or System.Xml.XmlException)
         {
             io.Error.WriteLine($"migrate: {e.Message}");
             return 1;

@@ -25,6 +25,9 @@ public sealed class UpdateJournal : IDisposable
     {
         _db = db;
         _path = Path.Combine(options.Value.ResolvedDirectory, "updates.journal");
+
+        // On PostgreSQL nothing else may have made the data directory yet.
+        Directory.CreateDirectory(options.Value.ResolvedDirectory);
         _file = Open();
     }
 

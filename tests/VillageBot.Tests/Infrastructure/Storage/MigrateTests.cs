@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using VillageBot.Cli;
 using VillageBot.Infrastructure.Storage;
@@ -9,7 +11,7 @@ namespace VillageBot.Tests.Infrastructure.Storage;
 
 /// <summary>
 /// <c>migrate --from litedb --to postgresql</c>: a village used on LiteDB, the bot stopped, the file copied into a
-/// fresh PostgreSQL database, and the bot started there finds everything; a second run changes nothing.
+/// fresh PostgreSQL database, and the bot started there finds everything (its keys too); a second run changes nothing.
 /// </summary>
 public sealed class MigrateTests(PostgreSqlCluster cluster) : ReportTest, IClassFixture<PostgreSqlCluster>
 {
@@ -32,6 +34,7 @@ public sealed class MigrateTests(PostgreSqlCluster cluster) : ReportTest, IClass
         Api.AnswerPoll(user.Id, poll.Poll!.Id, 1);
         await user.ExpectTextAsync("your vote has been counted: At the bus stop");
         await Host.IdleAsync();
+        var signed = Host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("migrate").Protect("kalsnava");
         var source = Host.DataDirectory;
         await Host.DisposeAsync();
 
@@ -46,6 +49,7 @@ public sealed class MigrateTests(PostgreSqlCluster cluster) : ReportTest, IClass
         Assert.Contains("poll_messages: 2 copied (source 2, target 2)", lines);
         Assert.Contains(lines, l => l.StartsWith("residents: ", StringComparison.Ordinal));
         Assert.Contains("inbox", output);
+        Assert.Contains(lines, l => l.StartsWith("dataprotection_keys: ", StringComparison.Ordinal));
         var copied = Rows();
 
         var again = await MigrateAsync(source, _database);
@@ -56,6 +60,7 @@ public sealed class MigrateTests(PostgreSqlCluster cluster) : ReportTest, IClass
 
         Host = await BotHost.StartAsync(Api, settings: new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = _database }, configure: TestServices);
         Assert.IsType<PostgreSqlStore>(Host.Db);
+        Assert.Equal("kalsnava", Host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("migrate").Unprotect(signed));
         user.Send("/myreports");
         await user.ExpectTextAsync(reference);
         coordinator.Send("/results");

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
 using VillageBot.Features.Reports.Classification;
-using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Tests.Reports.Classification;
@@ -24,9 +24,9 @@ public sealed class ClassifierFixture : IDisposable
 
     public static ProblemClassifier Create(string dataDirectory, IRelabelSource? relabels = null, double reviewThreshold = 0.5) => new(
         Options.Create(new ClassifierOptions { ReviewThreshold = reviewThreshold }),
-        Options.Create(new StorageOptions { DataDirectory = dataDirectory }),
         Options.Create(new ContentOptions { DataPath = DataPath }),
         relabels ?? new ListRelabels(),
+        new ModelFiles(Path.GetFullPath(dataDirectory)),
         TimeProvider.System,
         NullLogger<ProblemClassifier>.Instance);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
@@ -26,8 +27,7 @@ public sealed class ClassifierHostTests
         await startup.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(classifier.Ready.IsCompletedSuccessfully, string.Join('\n', logs.Entries.Select(e => $"{e.Category}: {e.Message} {e.Exception}")));
 
-        Assert.True(File.Exists(Path.Combine(host.DataDirectory, "classifier.zip")));
-        Assert.True(File.Exists(Path.Combine(host.DataDirectory, "classifier.json")));
+        Assert.NotNull(host.Services.GetRequiredService<ITrainedModels>().Read("classifier.zip"));
         Assert.Same(classifier, host.Services.GetRequiredService<IProblemClassifier>());
         Assert.Equal("transport", classifier.Classify("Uz ceļa pie skolas ir milzīgas bedres").Category);
     }
@@ -61,7 +61,7 @@ public sealed class ClassifierHostTests
         Assert.Equal(2, host.Db.Collection<Report>("reports").Count());
     }
 
-    private static void StoreRelabel(BotHost host, string text, string category, string relabeled) =>
+    internal static void StoreRelabel(BotHost host, string text, string category, string relabeled) =>
         host.Db.Collection<Report>("reports").Insert(new Report
         {
             Reference = "R-1",

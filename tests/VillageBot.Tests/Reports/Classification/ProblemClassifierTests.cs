@@ -1,5 +1,6 @@
 using VillageBot.Features.Reports;
 using VillageBot.Features.Reports.Classification;
+using VillageBot.Infrastructure.MachineLearning;
 
 namespace VillageBot.Tests.Reports.Classification;
 
@@ -117,14 +118,14 @@ public sealed class ProblemClassifierTests(ClassifierFixture fixture) : IClassFi
     {
         var modelFile = Classifier.ModelPath;
         var savedAt = File.GetLastWriteTimeUtc(modelFile);
-        var info = File.ReadAllText(ModelStore.InfoPath(modelFile));
+        var info = File.ReadAllText(ModelFiles.InfoPath(modelFile));
 
         var reloaded = ClassifierFixture.Create(fixture.DataDirectory);
         var text = "Atkritumu konteineri pārpildīti, neviens neizved";
 
         Assert.Equal(Classifier.Classify(text).Scores, reloaded.Classify(text).Scores);
         Assert.Equal(savedAt, File.GetLastWriteTimeUtc(modelFile));
-        Assert.Equal(info, File.ReadAllText(ModelStore.InfoPath(modelFile)));
+        Assert.Equal(info, File.ReadAllText(ModelFiles.InfoPath(modelFile)));
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class ProblemClassifierTests(ClassifierFixture fixture) : IClassFi
         var directory = Path.Combine(fixture.DataDirectory, "stale");
         Directory.CreateDirectory(directory);
         File.Copy(Classifier.ModelPath, Path.Combine(directory, "classifier.zip"));
-        File.WriteAllText(Path.Combine(directory, "classifier.json"), File.ReadAllText(ModelStore.InfoPath(Classifier.ModelPath)).Replace("\"BaseFingerprint\": \"", "\"BaseFingerprint\": \"0", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(directory, "classifier.json"), File.ReadAllText(ModelFiles.InfoPath(Classifier.ModelPath)).Replace("\"BaseFingerprint\": \"", "\"BaseFingerprint\": \"0", StringComparison.Ordinal));
 
         var classifier = ClassifierFixture.Create(directory);
         classifier.EnsureReady();
@@ -147,7 +148,7 @@ public sealed class ProblemClassifierTests(ClassifierFixture fixture) : IClassFi
         var directory = Path.Combine(fixture.DataDirectory, "damaged");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "classifier.zip"), "not a model");
-        File.Copy(ModelStore.InfoPath(Classifier.ModelPath), Path.Combine(directory, "classifier.json"));
+        File.Copy(ModelFiles.InfoPath(Classifier.ModelPath), Path.Combine(directory, "classifier.json"));
 
         var result = ClassifierFixture.Create(directory).Classify("Uz ceļa pie skolas ir milzīgas bedres");
 

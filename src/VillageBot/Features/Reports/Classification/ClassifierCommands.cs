@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VillageBot.Cli;
 using VillageBot.Conversation;
+using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Reports.Classification;
@@ -163,7 +164,7 @@ public static class ClassifierCommands
         var content = configuration.Options<ContentOptions>(ContentOptions.Section);
         var options = configuration.Options<ClassifierOptions>(ClassifierOptions.Section);
         var relabels = RelabelSources.Of(storage);
-        var classifier = new ProblemClassifier(Options.Create(options), Options.Create(storage), Options.Create(content), relabels, TimeProvider.System, logging.CreateLogger<ProblemClassifier>());
+        var classifier = new ProblemClassifier(Options.Create(options), Options.Create(content), relabels, TrainedModels.Of(storage), TimeProvider.System, logging.CreateLogger<ProblemClassifier>());
         return (classifier, content.ResolvedDataPath, relabels);
     }
 

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using VillageBot.Infrastructure.MachineLearning;
 
 namespace VillageBot.Features.Reports.Classification;
 
-/// <summary>What is saved next to a model (classifier.json beside classifier.zip).</summary>
+/// <summary>What is saved with a model (classifier.json beside classifier.zip, or in its row of the database).</summary>
 public sealed record ModelInfo(string BaseFingerprint, string Settings, DateTime TrainedAt, int Examples, int Relabels, double TrainingSeconds);
 
 /// <summary>
-/// Saves and loads trained models, and trains them. Training is a pure function of the training set and settings,
+/// Saves and loads trained models (where <see cref="ITrainedModels"/> keeps them), and trains them. Training is a pure function of the training set and settings,
 /// so models are also kept in memory by fingerprint: several hosts in one process (the test suite) train once.
 /// </summary>
 public static class ModelStore
@@ -17,8 +18,6 @@ public static class ModelStore
     private static readonly ConcurrentDictionary<string, Lazy<ProblemModel>> Trained = new();
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
-    public static string InfoPath(string modelPath) => Path.ChangeExtension(modelPath, ".json");
 
     public static (ProblemModel Model, TrainingSummary Summary) Train(ProblemTrainingSet set, TrainingSettings settings, DateTime now)
     {
@@ -32,37 +31,23 @@ public static class ModelStore
         return (model, new TrainingSummary(set.All.Count, set.Relabels.Count, started.Elapsed, now));
     }
 
-    /// <summary>Writes the model and its info atomically (a crash leaves the previous pair).</summary>
-    public static void Save(string modelPath, ProblemModel model, ModelInfo info)
+    /// <summary>Saves the model and its info together (a crash leaves the previous pair).</summary>
+    public static void Save(ITrainedModels models, string name, ProblemModel model, ModelInfo info)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
-        var temp = modelPath + ".tmp";
-        using (var stream = File.Create(temp))
-        {
-            model.Save(stream);
-        }
-
-        File.WriteAllText(InfoPath(modelPath) + ".tmp", JsonSerializer.Serialize(info, Json));
-        File.Move(temp, modelPath, overwrite: true);
-        File.Move(InfoPath(modelPath) + ".tmp", InfoPath(modelPath), overwrite: true);
+        using var bytes = new MemoryStream();
+        model.Save(bytes);
+        models.Save(name, new SavedModel(bytes.ToArray(), JsonSerializer.Serialize(info, Json)));
     }
 
     /// <summary>The saved model if it exists and was trained from <paramref name="set"/>'s data with these settings; otherwise null.</summary>
-    public static ProblemModel? TryLoad(string modelPath, ProblemTrainingSet set, TrainingSettings settings)
+    public static ProblemModel? TryLoad(ITrainedModels models, string name, ProblemTrainingSet set, TrainingSettings settings)
     {
-        var infoPath = InfoPath(modelPath);
-        if (!File.Exists(modelPath) || !File.Exists(infoPath))
+        if (models.Read(name) is not { } saved || JsonSerializer.Deserialize<ModelInfo>(saved.Info) is not { } info || info.BaseFingerprint != set.BaseFingerprint(settings))
         {
             return null;
         }
 
-        var info = JsonSerializer.Deserialize<ModelInfo>(File.ReadAllText(infoPath));
-        if (info is null || info.BaseFingerprint != set.BaseFingerprint(settings))
-        {
-            return null;
-        }
-
-        using var stream = File.OpenRead(modelPath);
+        using var stream = new MemoryStream(saved.Model, writable: false);
         return ProblemModel.Load(stream, set.Lexicon, settings);
     }
 }

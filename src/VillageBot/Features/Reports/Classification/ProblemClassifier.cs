@@ -1,19 +1,19 @@
 using Microsoft.Extensions.Options;
 using VillageBot.Conversation;
-using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.Reports.Classification;
 
 /// <summary>
-/// The bot's classifier: loads the saved model from the data directory, or trains one from data/problems plus relabels
+/// The bot's classifier: loads the saved model (from the data directory, or the database on PostgreSQL), or trains one from data/problems plus relabels
 /// when it is missing or stale. Predictions use the current model; <see cref="Retrain"/> swaps in a new one atomically.
 /// </summary>
 public sealed class ProblemClassifier(
     IOptions<ClassifierOptions> options,
-    IOptions<StorageOptions> storage,
     IOptions<ContentOptions> content,
     IRelabelSource relabels,
+    ITrainedModels models,
     TimeProvider time,
     ILogger<ProblemClassifier> log) : IProblemClassifier
 {
@@ -21,7 +21,8 @@ public sealed class ProblemClassifier(
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile ProblemModel? _model;
 
-    public string ModelPath => Path.Combine(storage.Value.ResolvedDirectory, options.Value.ModelFile);
+    /// <summary>Where the model is kept: a file in the data directory, or its row in the database.</summary>
+    public string ModelPath => models.Where(options.Value.ModelFile);
 
     public bool IsReady => _model is not null;
 
@@ -106,7 +107,7 @@ public sealed class ProblemClassifier(
             var set = ProblemTrainingSet.Load(content.Value.ResolvedDataPath, []);
             try
             {
-                if (ModelStore.TryLoad(ModelPath, set, TrainingSettings.Default) is { } saved)
+                if (ModelStore.TryLoad(models, options.Value.ModelFile, set, TrainingSettings.Default) is { } saved)
                 {
                     log.LogInformation("Loaded the problem classifier from {Path}", ModelPath);
                     return Use(saved);
@@ -134,7 +135,7 @@ public sealed class ProblemClassifier(
     {
         var settings = TrainingSettings.Default;
         var (model, summary) = ModelStore.Train(set, settings, time.GetUtcNow().UtcDateTime);
-        ModelStore.Save(ModelPath, model, new ModelInfo(set.BaseFingerprint(settings), settings.ToString(), summary.TrainedAt, summary.Examples, summary.Relabels, summary.Duration.TotalSeconds));
+        ModelStore.Save(models, options.Value.ModelFile, model, new ModelInfo(set.BaseFingerprint(settings), settings.ToString(), summary.TrainedAt, summary.Examples, summary.Relabels, summary.Duration.TotalSeconds));
         return (model, summary);
     }
 }
