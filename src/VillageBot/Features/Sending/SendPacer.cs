@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Features.Sending;
 
@@ -12,9 +13,15 @@ namespace VillageBot.Features.Sending;
 /// Pacing is physical time (a stopwatch), not the injected clock that decides when scheduled work is due.
 /// A chat may be given its own interval (a group: Telegram allows about 20 messages a minute there); callers wait
 /// out <see cref="ChatWait"/> before they ask for a turn, so a chat's interval never holds up everyone else's sends.
+/// On a database several instances share (PostgreSQL), the global rate and its pauses are the database's
+/// (<see cref="ISharedPace"/>): all instances together keep to it. A chat's interval stays each instance's own.
 /// </summary>
-public sealed class SendPacer(IOptions<PacingOptions> options)
+public sealed class SendPacer(IOptions<PacingOptions> options, IDocumentStore? store = null)
 {
+    /// <summary>The name of bulk sending's pace in the database.</summary>
+    private const string PaceName = "telegram-bulk";
+
+    private readonly ISharedPace? _shared = store?.Pace;
     private readonly SemaphoreSlim _lane = new(1, 1);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     /// <summary>When each chat last got a message, and when it may get its next.</summary>
@@ -59,6 +66,8 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
                 _pausedUntil = until;
             }
         }
+
+        _shared?.Hold(PaceName, duration);
     }
 
     /// <summary>Waits for this message's turn, then runs <paramref name="send"/> (send and record) alone.</summary>
@@ -70,33 +79,8 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
         await _lane.WaitAsync(ct);
         try
         {
-            var interval = TimeSpan.FromSeconds(1 / options.Value.MessagesPerSecond);
-            var burst = interval * Math.Max(1, options.Value.MessagesPerSecond / 20);
-            TimeSpan wait;
-            TimeSpan start;
-            lock (_nextByChat)
-            {
-                var now = _clock.Elapsed;
-                if (_next < now - burst)
-                {
-                    _next = now - burst;
-                }
-
-                start = _next;
-                if (_pausedUntil > start)
-                {
-                    start = _pausedUntil;
-                }
-
-                if (_nextByChat.TryGetValue(chatId, out var chat) && chat.Next > start)
-                {
-                    start = chat.Next;
-                }
-
-                wait = start - now;
-                _next = start + interval;
-            }
-
+            var start = _shared is null ? Turn(chatId) : await SharedTurnAsync(chatId, ct);
+            var wait = start - _clock.Elapsed;
             if (wait >= TimeSpan.FromMilliseconds(1))
             {
                 await Task.Delay(wait, ct);
@@ -127,6 +111,60 @@ public sealed class SendPacer(IOptions<PacingOptions> options)
     }
 
     private TimeSpan PerChat => TimeSpan.FromMilliseconds(options.Value.PerChatIntervalMs);
+
+    private TimeSpan Interval => TimeSpan.FromSeconds(1 / options.Value.MessagesPerSecond);
+
+    private TimeSpan Burst => Interval * Math.Max(1, options.Value.MessagesPerSecond / 20);
+
+    /// <summary>This message's turn on <see cref="Elapsed"/>'s clock, from this process's own pace.</summary>
+    private TimeSpan Turn(long chatId)
+    {
+        lock (_nextByChat)
+        {
+            var now = _clock.Elapsed;
+            if (_next < now - Burst)
+            {
+                _next = now - Burst;
+            }
+
+            var start = _next;
+            if (_pausedUntil > start)
+            {
+                start = _pausedUntil;
+            }
+
+            if (_nextByChat.TryGetValue(chatId, out var chat) && chat.Next > start)
+            {
+                start = chat.Next;
+            }
+
+            _next = start + Interval;
+            return start;
+        }
+    }
+
+    /// <summary>
+    /// This message's turn from the pace all instances share, no earlier than this process's pause and the chat's
+    /// interval allow. The wait is counted from the database's answer, so a slow round trip never starts a send early.
+    /// </summary>
+    private async Task<TimeSpan> SharedTurnAsync(long chatId, CancellationToken ct)
+    {
+        TimeSpan notBefore;
+        lock (_nextByChat)
+        {
+            var now = _clock.Elapsed;
+            var earliest = _pausedUntil;
+            if (_nextByChat.TryGetValue(chatId, out var chat) && chat.Next > earliest)
+            {
+                earliest = chat.Next;
+            }
+
+            notBefore = earliest > now ? earliest - now : TimeSpan.Zero;
+        }
+
+        var wait = await _shared!.TakeAsync(PaceName, Interval, Burst, notBefore, ct);
+        return _clock.Elapsed + wait;
+    }
 
     private void Prune()
     {

@@ -19,6 +19,12 @@ public interface IDocumentStore
     /// <summary>Where the data lives (a file path, or a database without its password), for the health report.</summary>
     string Location { get; }
 
+    /// <summary>
+    /// The pace every instance on this database keeps together (Telegram's limit is per bot, not per instance); null
+    /// where only one process uses the database.
+    /// </summary>
+    ISharedPace? Pace { get; }
+
     /// <summary>Throws when the database does not answer a read.</summary>
     void Ping();
 

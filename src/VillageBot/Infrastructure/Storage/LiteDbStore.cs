@@ -109,6 +109,9 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public string Location => FilePath;
 
+    /// <summary>One process owns a LiteDB file: its own pace is the only one.</summary>
+    public ISharedPace? Pace => null;
+
     /// <summary>
     /// A collection whose owner's indexes are ensured the first time it is asked for in this process; every later
     /// call hands it out as it is.

@@ -27,10 +27,13 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
         ConnectionString = connectionString;
         _source = NpgsqlDataSource.Create(connectionString);
         Location = LocationOf(connectionString);
+        Pace = new PostgreSqlPace(_source, sql => Execute(sql, schemaChange: true));
         Execute($"CREATE SCHEMA IF NOT EXISTS {Schema}", schemaChange: true);
     }
 
     public string Location { get; }
+
+    public ISharedPace? Pace { get; }
 
     /// <summary>The database a connection string names, without its password: postgresql://host:port/database.</summary>
     public static string LocationOf(string connectionString)
