@@ -96,6 +96,26 @@ public sealed class IntentModelTests
     }
 
     [Theory]
+    [InlineData("man sāp kakls jau trīs dienas, kādas zāles dzert?")]
+    [InlineData("I've had a cough for two weeks, which medicine helps?")]
+    [InlineData("bus to Gulbene on Saturday?")]
+    [InlineData("автобус до Балви завтра утром")]
+    public void A_question_on_one_s_health_or_a_ride_on_a_day_is_an_everyday_question_however_long_it_hurts(string text)
+    {
+        var weighed = Evidence.Value.Weigh([0.3f, 0.6f, 0.1f], text);
+
+        Assert.Equal(KnowledgeEvidence.EverydayBoost, weighed[0] / weighed[1] / (0.3 / 0.6), 3);
+    }
+
+    [Theory]
+    [InlineData("autobuss šorīt atkal neatbrauca")]
+    [InlineData("the morning bus did not come again today")]
+    [InlineData("why is there no bus on Sundays any more?")]
+    [InlineData("bus was late on Monday morning")]
+    [InlineData("The bin by the bus stop was emptied on Monday")]
+    public void A_bus_that_does_not_come_is_no_ride_asked_for(string text) => Assert.False(EverydayMatters.AsksForARide(text));
+
+    [Theory]
     [InlineData("you don't understand me")]
     [InlineData("ne, paldies")]
     [InlineData("what is not a smart village?")]

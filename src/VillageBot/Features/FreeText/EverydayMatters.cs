@@ -14,6 +14,14 @@ namespace VillageBot.Features.FreeText;
 /// </summary>
 public static class EverydayMatters
 {
+    /// <summary>One's own health: a pill, a cough, a jab, a fever ("man sāp mugura jau nedēļu, kādas tabletes dzert?").</summary>
+    private static readonly string[] Health = Fold(
+    [
+        "tablet", "таблет", "zales", "pills", "medicine", "лекарств", "klepo", "cough", "кашл", "asinsspiedien", "blood", "rentgen", "x-ray", "рентген",
+        "prievit", "vakcin", "vaccin", "jab", "прививк", "analiz", "анализ", "ibuprofen", "paracetamol", "парацетамол", "ибупрофен",
+        "fever", "drudz", "температур", "rash", "izsitum", "сыпь",
+    ]);
+
     /// <summary>Starts of words naming an everyday matter (folded); a closing "$" asks for the whole word ("pension", not "pensioners").</summary>
     private static readonly string[] Matters = Fold(
     [
@@ -31,9 +39,7 @@ public static class EverydayMatters
         "iesudz", "sue", "lawsuit", "lawyer", "advokat", "адвокат", "jurist", "юрист", "notar", "нотари", "testament", "завещан",
         "суд", "divorce", "skirties", "развод", "deklarac", "declaration", "tax", "taxes", "nodokl", "налог", "pension$", "pensij", "пенсия", "пенсию", "пенсии",
         "pabalst", "benefit", "allowance", "пособи", "paroli", "password", "пароль",
-        // one's own health
-        "tablet", "таблет", "zales", "pills", "medicine", "лекарств", "klepo", "cough", "кашл", "asinsspiedien", "blood", "rentgen", "x-ray", "рентген",
-        "prievit", "vakcin", "vaccin", "jab", "прививк", "analiz", "анализ",
+        .. Health,
         // shops, prices and trips
         "cena", "cenas", "price", "prices", "цена", "цены", "почем$", "letak", "cheap", "дешев", "nopirkt", "buy", "купить", "kupit",
         "degviel", "benzin", "dizel", "diesel", "petrol", "fuel", "бензин", "дизел", "топлив", "viesnic", "hotel", "гостиниц", "отел",
@@ -59,6 +65,16 @@ public static class EverydayMatters
     /// <summary>The longest text read as a bare request: past this it is a message that says something, not a query.</summary>
     private const int MaxRequestWords = 8;
 
+    /// <summary>
+    /// True when the text asks about one's own health. A wait counted in days is then how long it hurts ("klepoju jau
+    /// mēnesi"), not a complaint about a service.
+    /// </summary>
+    public static bool AsksAboutOwnHealth(string text)
+    {
+        var words = Folding.Words(Folding.Fold(text.Length > IntentFeatures.MaxChars ? text[..IntentFeatures.MaxChars] : text)).ToList();
+        return IntentFeatures.Asks(text) && Health.Any(m => words.Any(w => Matches(w, m)));
+    }
+
     /// <summary>True when the text asks — by its form or as a bare request noun — about an everyday matter.</summary>
     public static bool Asks(string text)
     {
@@ -72,6 +88,34 @@ public static class EverydayMatters
         return IntentFeatures.Asks(text)
             || words.Count <= MaxRequestWords && RequestNouns.Any(n => words.Any(w => Matches(w, n)));
     }
+
+    /// <summary>
+    /// A ride asked for a day or an hour, by a question or typed bus first: "bus times from Cēsis to Valmiera tomorrow
+    /// morning", "autobuss uz Rīgu svētdien?", "автобус до Мадоны завтра утром". "Bus" alone is left to reports ("the
+    /// bus never comes"); a bus that is missing, late or full (<see cref="IntentFeatures.StatesALack"/>) stays a report,
+    /// and so does a statement that only passes a bus stop ("the bin by the bus stop…").
+    /// </summary>
+    public static bool AsksForARide(string text)
+    {
+        var words = Folding.Words(Folding.Fold(text.Length > IntentFeatures.MaxChars ? text[..IntentFeatures.MaxChars] : text)).ToList();
+        static bool IsRide(string w) => Rides.Any(r => w.StartsWith(r, StringComparison.Ordinal));
+        return words.Count is > 1 and <= MaxRequestWords + 2
+            && (IntentFeatures.Asks(text) || IsRide(words[0]) || words.Contains("times"))
+            && words.Any(IsRide) && words.Any(RideTimes.Contains) && !words.Any(w => Late.Any(l => w.StartsWith(l, StringComparison.Ordinal)))
+            && !IntentFeatures.Complains(text) && !IntentFeatures.StatesALack(text);
+    }
+
+    /// <summary>A ride that went wrong: late, missed, crowded.</summary>
+    private static readonly string[] Late = Fold(["late", "kavej", "nokavej", "опозд", "crowded", "parpild", "переполн"]);
+
+    private static readonly string[] Rides = Fold(["autobus", "bus", "автобус", "маршрутк", "reiss", "reisu"]);
+
+    private static readonly HashSet<string> RideTimes = [.. Fold(
+    [
+        "times", "tomorrow", "today", "tonight", "morning", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "rit", "sodien", "vakar", "rita", "vakara", "pirmdien", "otrdien", "tresdien", "ceturtdien", "piektdien", "sestdien", "svetdien", "cikos",
+        "завтра", "сегодня", "утром", "вечером", "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
+    ])];
 
     /// <summary>
     /// A short start ("sue", "tax", "суд", "кино") must be the whole word or one letter more, not the start of another

@@ -96,12 +96,12 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
             return probabilities;
         }
 
-        var complains = IntentFeatures.Complains(text);
+        var complains = IntentFeatures.Complains(text) && !EverydayMatters.AsksAboutOwnHealth(text);
         var lacks = !complains && IntentFeatures.StatesALack(text);
         var factor = lacks ? 1
             : Supports(text) ? (complains ? Math.Min(boost, ComplaintKnowledgeBoost) : boost)
             : complains ? 1
-            : AsksForALocalFact(text) ? LocalFactBoost : EverydayMatters.Asks(text) ? EverydayBoost
+            : AsksForALocalFact(text) ? LocalFactBoost : EverydayMatters.Asks(text) || EverydayMatters.AsksForARide(text) ? EverydayBoost
             : IntentFeatures.Asks(text) && _concepts.Value.Named(text) ? ConceptBoost : 1;
         var against = complains || lacks ? ComplaintBoost : 1;
         if (factor <= 1 && against <= 1)

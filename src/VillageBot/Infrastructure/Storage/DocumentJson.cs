@@ -10,7 +10,7 @@ namespace VillageBot.Infrastructure.Storage;
 /// public properties by their C# names, enums by name, dates in UTC to the millisecond, <see cref="NotStoredAttribute"/>
 /// left out. Dates are written in one fixed-width form, so comparing two of them as text compares them in time.
 /// </summary>
-public static class DocumentJson
+public static partial class DocumentJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
@@ -19,12 +19,22 @@ public static class DocumentJson
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutNotStored } },
     };
 
-    public static string Write<T>(T document) => JsonSerializer.Serialize(document, Options);
+    public static string Write<T>(T document) => WithoutNul(JsonSerializer.Serialize(document, Options));
 
     public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
 
     /// <summary>A value as it would be stored in a document property of <paramref name="type"/>.</summary>
-    public static string WriteValue(object? value, Type type) => JsonSerializer.Serialize(value, type, Options);
+    public static string WriteValue(object? value, Type type) => WithoutNul(JsonSerializer.Serialize(value, type, Options));
+
+    /// <summary>
+    /// PostgreSQL's text and jsonb cannot hold the character U+0000 (a message may carry one); it is kept as U+FFFD, the
+    /// replacement character. An escaped backslash before "u0000" (a resident who typed "\u0000") is left alone.
+    /// </summary>
+    private static string WithoutNul(string json) =>
+        json.Contains("\\u0000", StringComparison.Ordinal) ? Nul().Replace(json, "$1\\uFFFD") : json;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\\)((?:\\\\)*)\\u0000")]
+    private static partial System.Text.RegularExpressions.Regex Nul();
 
     private static void LeaveOutNotStored(JsonTypeInfo info)
     {
