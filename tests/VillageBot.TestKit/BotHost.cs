@@ -249,6 +249,49 @@ public sealed class BotHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>True when the host stores its data in PostgreSQL (VILLAGEBOT_TEST_STORAGE=PostgreSql or its own settings).</summary>
+    public bool OnPostgreSql => Settings.GetValueOrDefault("Storage:Provider") == nameof(StorageProvider.PostgreSql);
+
+    /// <summary>
+    /// On PostgreSQL, every row of the host's database as text, table by table in a fixed order (what a dump would
+    /// hold); null on LiteDB, whose data is the files of <see cref="DataDirectory"/>. <paramref name="schema"/> limits it
+    /// to one schema (the documents: "villagebot"), <paramref name="except"/> leaves tables out.
+    /// </summary>
+    public string? DatabaseText(string? schema = null, params string[] except)
+    {
+        if (!OnPostgreSql)
+        {
+            return null;
+        }
+
+        using var connection = new Npgsql.NpgsqlConnection(Settings["Storage:ConnectionString"]);
+        connection.Open();
+        var tables = new List<(string Schema, string Name)>();
+        using (var list = new Npgsql.NpgsqlCommand(
+            "SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2",
+            connection))
+        using (var reader = list.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                tables.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var (tableSchema, name) in tables.Where(t => (schema is null || t.Schema == schema) && !except.Contains(t.Name)))
+        {
+            using var rows = new Npgsql.NpgsqlCommand($"SELECT coalesce(string_agg(t::text, E'\n' ORDER BY t::text), '') FROM \"{tableSchema}\".\"{name}\" t", connection);
+            if ((string)rows.ExecuteScalar()! is { Length: > 0 } content)
+            {
+                // An empty table (a collection opened, never written) is no data.
+                text.Append(tableSchema).Append('.').Append(name).Append(":\n").Append(content).Append("\n\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>
     /// Deletes what this host stored, once the test is over and the host disposed: its data directory (a test run
     /// leaves gigabytes of databases and models otherwise) and the database StartAsync made for it

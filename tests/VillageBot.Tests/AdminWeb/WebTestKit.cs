@@ -113,8 +113,21 @@ public static class StoredData
     public static bool StoredDataContains(this TestKit.BotHost host, string text) =>
         host.StoredDataContains(System.Text.Encoding.UTF8.GetBytes(text));
 
+    /// <summary>
+    /// Whether a person's id is stored anywhere: as LiteDB keeps it (eight bytes) in the data files, or as digits in
+    /// the PostgreSQL database.
+    /// </summary>
+    public static bool StoredDataContainsId(this TestKit.BotHost host, long id) =>
+        host.StoredDataContains(BitConverter.GetBytes(id))
+        || host.DatabaseText() is { } text && Regex.IsMatch(text, $"(?<![0-9]){id}(?![0-9])");
+
     public static bool StoredDataContains(this TestKit.BotHost host, byte[] needle)
     {
+        if (host.DatabaseText() is { } database && System.Text.Encoding.UTF8.GetBytes(database).AsSpan().IndexOf(needle) >= 0)
+        {
+            return true;
+        }
+
         // A "*.tmp" file is a model being written before it replaces the saved one: trained models hold no one's data.
         foreach (var path in Directory.GetFiles(host.DataDirectory).Where(p => !p.EndsWith(".tmp", StringComparison.Ordinal)))
         {

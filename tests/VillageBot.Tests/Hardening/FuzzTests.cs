@@ -107,6 +107,11 @@ public sealed class FuzzTests : IAsyncLifetime
     /// </summary>
     private string Dump()
     {
+        if (_host.DatabaseText("villagebot", "inbox") is { } database)
+        {
+            return database;
+        }
+
         var db = ((LiteDbStore)_host.Db).Database;
         var parts = db.GetCollectionNames().Where(n => n != "inbox").Order().Select(n =>
             n + ":" + string.Join('\n', db.GetCollection(n).FindAll().Select(d => LiteDB.JsonSerializer.Serialize(d)).Order()));
