@@ -106,6 +106,8 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("сколько семей сейчас в нашем энергетическом сообществе?", "ru")]
     [InlineData("vai LAD jau pārskaitīja man naudu par projektu?", "lv")]
     [InlineData("can I get a refund of the LEADER co-financing I paid myself?", "en")]
+    [InlineData("does our solar cooperative already sell power to the grid?", "en")]
+    [InlineData("vai mūsu energokopiena jau saņēma atļauju no Sadales tīkla?", "lv")]
     public void A_private_matter_is_refused_whatever_words_it_shares_with_an_article(string question, string lang)
     {
         Assert.False(Index.Search(question, lang).Relevant);
@@ -115,6 +117,7 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("how do I log in to latvija.lv to declare my income?", "en")]
     [InlineData("kā mūsu biedrība var pieteikties LEADER naudai?", "lv")]
     [InlineData("what is the EU Action for Smart Villages?", "en")]
+    [InlineData("Mūsu kaimiņi cits citam palīdz. Vai tas jau ir sociālais kapitāls?", "lv")]
     public void A_question_on_practice_naming_programmes_or_one_self_is_still_answered(string question, string lang)
     {
         Assert.True(Index.Search(question, lang).Relevant);

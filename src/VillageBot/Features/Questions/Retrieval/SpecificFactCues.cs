@@ -212,6 +212,7 @@ public static class SpecificFactCues
             || words.Any(Already.Contains) && words.Any(Ours.Contains) && Clauses(question).Any(TellsAnOutcome)
             || words.Any(Already.Contains) && words.Any(w => Me.Contains(w) || Mine.Contains(w)) && words.Any(Paid.Contains)
             || words.Any(Ours.Contains) && words.Any(w => Now.Contains(w) || Already.Contains(w) || Current.Contains(w)) && Clauses(question).Any(OpensByAsking)
+            || Clauses(question).Any(c => AsksYesOrNo(c) && c.Any(Ours.Contains) && c.Any(Already.Contains))
             || unknownNames >= 1 && NamesAPerson(question);
     }
 
@@ -244,6 +245,11 @@ public static class SpecificFactCues
 
     /// <summary>The clause opens (after "and", "but", "so"…) by asking how many, how much, when, who or which.</summary>
     private static bool OpensByAsking(List<string> clause) => clause.SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains);
+
+    /// <summary>A clause that asks yes or no ("vai mūsu … jau…", "is our … already…", "наш … уже … ли"); with "ours" and "already" in it, whether a thing of ours has happened.</summary>
+    private static bool AsksYesOrNo(List<string> clause) =>
+        clause.SkipWhile(Lead.Contains).FirstOrDefault() is "vai" or "is" or "are" or "does" or "do" or "has" or "have" or "did" or "was" or "were"
+        || clause.Contains("ли");
 
     /// <summary>A decision or outcome that happened ("approved", "was it granted"; see <see cref="Outcomes"/>).</summary>
     private static bool TellsAnOutcome(List<string> clause) => clause.Any(Outcomes.Contains) || clause.Any(Was.Contains) && clause.Any(OutcomesAfterWas.Contains);
