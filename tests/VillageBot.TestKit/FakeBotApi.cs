@@ -3,12 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -25,15 +20,14 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     public static readonly User BotUser = new() { Id = 123456, IsBot = true, FirstName = "VillageBot", Username = "village_test_bot" };
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly object _lock = new();
     private readonly Dictionary<string, long> _callbackChats = [];
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private int _requestsInFlight;
 
-    private FakeBotApi(WebApplication app)
+    private FakeBotApi()
     {
-        _app = app;
     }
 
     public string BaseUrl { get; private set; } = "";
@@ -46,16 +40,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     public static async Task<FakeBotApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var api = new FakeBotApi(app);
-        app.MapMethods("/bot{token}/{method}", ["GET", "POST"], api.HandleAsync);
-        app.MapGet("/file/bot{token}/{**path}", (string token, string path) => api.Download(token, path));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        api.BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        var api = new FakeBotApi();
+        (api._app, api.BaseUrl) = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapMethods("/bot{token}/{method}", ["GET", "POST"], api.HandleAsync);
+            app.MapGet("/file/bot{token}/{**path}", (string token, string path) => api.Download(token, path));
+        });
         return api;
     }
 

@@ -82,4 +82,18 @@ public sealed class FakeUser(FakeBotApi api, long id, string lang = "lv")
         Click("privacy:ok");
         await ExpectAsync(e => e.Method == "sendMessage" && e.Text!.Contains("/help", StringComparison.Ordinal));
     }
+
+    /// <summary>An admin of one village sends a text broadcast to it now, through /broadcast's dialog.</summary>
+    public async Task BroadcastNowAsync(string message)
+    {
+        Send("/broadcast");
+        await ExpectAsync(e => e.HasButton("bc:k:text"));
+        Click("bc:k:text");
+        await ExpectTextAsync("Write the message");
+        Send(message);
+        await ExpectAsync(e => e.HasButton("bc:at:now"));
+        Click("bc:at:now");
+        await ExpectAsync(e => e.HasButton("bc:send"));
+        Click("bc:send");
+    }
 }

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace VillageBot.Tests;
 
@@ -24,15 +19,9 @@ public abstract class LoopbackStub : IAsyncDisposable
     protected static async Task<T> StartAsync<T>(T stub, string route, Func<HttpContext, Task<IResult>> handle)
         where T : LoopbackStub
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost(route, (Delegate)handle);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, address) = await TestKit.LoopbackServer.StartAsync(app => app.MapPost(route, (Delegate)handle));
         stub._app = app;
-        stub.Endpoint = address.TrimEnd('/') + "/v1";
+        stub.Endpoint = address + "/v1";
         return stub;
     }
 
