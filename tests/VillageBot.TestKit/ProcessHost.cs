@@ -37,6 +37,8 @@ public sealed class ProcessHost : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     /// <param name="listenHost">The address the program is told to listen on; the test always reaches it through 127.0.0.1.</param>
     public static async Task<ProcessHost> StartAsync(FakeBotApi? api, string dataDirectory, IDictionary<string, string?>? settings = null, string listenHost = "127.0.0.1")
     {

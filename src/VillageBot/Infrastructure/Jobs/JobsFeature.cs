@@ -92,10 +92,22 @@ public static class JobsFeature
     public static JobStorage CreateStorage(JobsOptions o, StorageOptions storage) => o.StorageWith(storage) switch
     {
         JobStorageKind.PostgreSql => new PostgreSqlStorage(
-            new NpgsqlConnectionFactory(o.ConnectionStringWith(storage)!, new PostgreSqlStorageOptions { QueuePollInterval = o.PollingInterval, PrepareSchemaIfNecessary = true }),
-            new PostgreSqlStorageOptions { QueuePollInterval = o.PollingInterval, PrepareSchemaIfNecessary = true }),
+            new NpgsqlConnectionFactory(o.ConnectionStringWith(storage)!, PostgreSqlOptions(o)),
+            PostgreSqlOptions(o)),
         JobStorageKind.Redis => new RedisStorage(o.ConnectionString!, new RedisStorageOptions { Prefix = "villagebot:" }),
         _ => SqliteStorage(o, storage),
+    };
+
+    /// <summary>
+    /// A job is fetched by one instance and hidden from the others while
+    /// that instance keeps renewing it; a dead instance's job reappears after Jobs:TakeOverAfterSeconds.
+    /// </summary>
+    private static PostgreSqlStorageOptions PostgreSqlOptions(JobsOptions o) => new()
+    {
+        QueuePollInterval = o.PollingInterval,
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromSeconds(o.TakeOverAfterSeconds),
     };
 
     private static SQLiteStorage SqliteStorage(JobsOptions o, StorageOptions storage)

@@ -37,6 +37,13 @@ public sealed class JobsOptions : IValidatableObject
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// On PostgreSQL: a job whose instance stopped renewing its hold on it (the instance died) is run again by another
+    /// instance after this long. The instance running a job renews it all the time, however long the job runs.
+    /// </summary>
+    [Range(2, 3600)]
+    public int TakeOverAfterSeconds { get; set; } = 60;
+
     public TimeSpan PollingInterval => TimeSpan.FromMilliseconds(PollingIntervalMs);
 
     /// <summary>The job store in force: the one set, or the one the documents' database implies.</summary>

@@ -25,6 +25,9 @@ public interface IDocumentStore
     /// </summary>
     ISharedPace? Pace { get; }
 
+    /// <summary>Which instance handles which chat now; null where only one process uses the database.</summary>
+    IChatLeases? Leases { get; }
+
     /// <summary>Throws when the database does not answer a read.</summary>
     void Ping();
 

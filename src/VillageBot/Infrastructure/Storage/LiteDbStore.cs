@@ -112,6 +112,8 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     /// <summary>One process owns a LiteDB file: its own pace is the only one.</summary>
     public ISharedPace? Pace => null;
 
+    public IChatLeases? Leases => null;
+
     /// <summary>
     /// A collection whose owner's indexes are ensured the first time it is asked for in this process; every later
     /// call hands it out as it is.

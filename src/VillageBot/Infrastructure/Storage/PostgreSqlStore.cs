@@ -28,12 +28,15 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
         _source = NpgsqlDataSource.Create(connectionString);
         Location = LocationOf(connectionString);
         Pace = new PostgreSqlPace(_source, sql => Execute(sql, schemaChange: true));
-        Execute($"CREATE SCHEMA IF NOT EXISTS {Schema}", schemaChange: true);
+        Leases = new PostgreSqlChatLeases(_source);
+        Execute($"CREATE SCHEMA IF NOT EXISTS {Schema}; {PostgreSqlChatLeases.CreateSql}", schemaChange: true);
     }
 
     public string Location { get; }
 
     public ISharedPace? Pace { get; }
+
+    public IChatLeases? Leases { get; }
 
     /// <summary>The database a connection string names, without its password: postgresql://host:port/database.</summary>
     public static string LocationOf(string connectionString)
@@ -55,6 +58,8 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
             {
                 if (!_prepared.ContainsKey(name + (indexes is null ? "" : "+")))
                 {
+                    var expected = new List<string>();
+                    var retired = new List<string>();
                     var statements = new List<string> { $"CREATE TABLE IF NOT EXISTS {table} (id {key.SqlType} PRIMARY KEY, data jsonb NOT NULL)" };
                     if (key.AutoId)
                     {
@@ -78,12 +83,20 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
                         var unique = index.Unique ? "UNIQUE " : "";
 
                         // Names before the expression was part of them: the same index on the plain jsonb value.
-                        var earlier = Quote(Truncate($"{name}_{path.Replace('.', '_')}"));
-                        statements.Add($"DROP INDEX IF EXISTS {Schema}.{earlier}");
-                        statements.Add($"CREATE {unique}INDEX IF NOT EXISTS {Quote(UniqueName($"{name}_{path.Replace('.', '_')}", unique + expression))} ON {table} (({expression}))");
+                        var earlier = Truncate($"{name}_{path.Replace('.', '_')}");
+                        var current = UniqueName($"{name}_{path.Replace('.', '_')}", unique + expression);
+                        retired.Add(earlier);
+                        expected.Add(current);
+                        statements.Add($"DROP INDEX IF EXISTS {Schema}.{Quote(earlier)}");
+                        statements.Add($"CREATE {unique}INDEX IF NOT EXISTS {Quote(current)} ON {table} (({expression}))");
                     }
 
-                    Execute(string.Join(";\n", statements), schemaChange: true);
+                    // Another instance made them already: a look at the catalog takes no lock, where CREATE INDEX IF NOT
+                    // EXISTS would wait for the table's writers and hold theirs up.
+                    if (!Prepared(name, key.AutoId ? UniqueName(name + "_ids", "sequence") : null, expected, retired))
+                    {
+                        Execute(string.Join(";\n", statements), schemaChange: true);
+                    }
                     _prepared[name] = true;
                     _prepared[name + (indexes is null ? "" : "+")] = true;
                 }
@@ -91,6 +104,23 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
         }
 
         return new PostgreSqlCollection<T>(_source, name, table, key, key.AutoId ? SequenceOf(name) : null);
+    }
+
+    /// <summary>True when the table, its sequence and every index exist and no index of an earlier name is left.</summary>
+    private bool Prepared(string name, string? sequence, List<string> indexes, List<string> retired)
+    {
+        using var command = _source.CreateCommand("""
+            SELECT to_regclass($1) IS NOT NULL
+              AND ($2::text IS NULL OR to_regclass($2) IS NOT NULL)
+              AND (SELECT count(*) FROM pg_indexes WHERE schemaname = $3 AND indexname = ANY($4)) = cardinality($4)
+              AND NOT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = $3 AND indexname = ANY($5))
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = TableOf(name) });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = sequence is null ? null : $"{Schema}.{Quote(sequence)}", NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = Schema });
+        command.Parameters.Add(new NpgsqlParameter { Value = indexes.Distinct().ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = retired.Except(indexes).Distinct().ToArray() });
+        return command.ExecuteScalar() is true;
     }
 
     public bool CollectionExists(string name)

@@ -26,6 +26,13 @@ public sealed class StorageOptions : IValidatableObject
 
     public string ResolvedDirectory => Path.GetFullPath(DataDirectory);
 
+    /// <summary>
+    /// With several instances on PostgreSQL: how long an instance holds a chat it handles without renewing (each update
+    /// renews it). A dead instance's chats move to another instance after this long.
+    /// </summary>
+    [Range(1, 600)]
+    public int ChatLeaseSeconds { get; set; } = 30;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(DataDirectory) || DataDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0)

@@ -2,6 +2,7 @@ using Telegram.Bot.Types;
 using VillageBot.Conversation;
 using VillageBot.Infrastructure.Localization;
 using VillageBot.Infrastructure.Messaging;
+using VillageBot.Infrastructure.Storage;
 
 namespace VillageBot.Infrastructure.Telegram;
 
@@ -10,15 +11,46 @@ namespace VillageBot.Infrastructure.Telegram;
 /// each update in its own DI scope. A failing handler is logged and answered politely; nothing stops the loop.
 /// A chat over its rate limit keeps its place in the lane: its excess updates are stored and marked done like
 /// any other, but answered with one "slow down" instead of being handled.
+/// Where several instances share the database (<see cref="IDocumentStore.Leases"/>), a chat's lane runs in the instance
+/// that holds the chat's lease, and that instance handles every waiting update of the chat in the inbox, whichever
+/// instance received it; updates that wait longer than a lease lasts (their instance died) are taken over.
 /// </summary>
-public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, UpdateJournal journal, ChatRateLimiter limiter, Texts texts, ILogger<UpdateDispatcher> log)
+public sealed class UpdateDispatcher : IDisposable
 {
     private readonly Dictionary<long, Queue<(Update Update, ChatAllowance Allowance)>> _lanes = [];
     private readonly SemaphoreSlim _gate = new(MaxConcurrent);
+    private readonly IServiceScopeFactory scopes;
+    private readonly UpdateInbox inbox;
+    private readonly UpdateJournal journal;
+    private readonly ChatRateLimiter limiter;
+    private readonly Texts texts;
+    private readonly ILogger<UpdateDispatcher> log;
+    private readonly IChatLeases? _leases;
+    private readonly string _owner;
+    private readonly TimeSpan _leaseDuration;
+    private readonly TimeProvider _time;
+    private ITimer? _takeOver;
+    private int _takingOver;
     private int _inFlight;
     private volatile bool _stopping;
 
     private int _highestSeen;
+
+    public UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox inbox, UpdateJournal journal, ChatRateLimiter limiter, Texts texts, IDocumentStore store, Microsoft.Extensions.Options.IOptions<StorageOptions> storage, TimeProvider time, ILogger<UpdateDispatcher> log)
+    {
+        this.scopes = scopes;
+        this.inbox = inbox;
+        this.journal = journal;
+        this.limiter = limiter;
+        this.texts = texts;
+        this.log = log;
+        _leases = store.Leases;
+        _time = time;
+        _leaseDuration = TimeSpan.FromSeconds(storage.Value.ChatLeaseSeconds);
+
+        // Stable across restarts of one instance, so a restarted instance takes its own leases back at once.
+        _owner = $"{Environment.MachineName}:{storage.Value.ResolvedDirectory}";
+    }
 
     /// <summary>Updates handled at once. Handling mostly waits on the Bot API, so well above the core count.</summary>
     public static int MaxConcurrent { get; } = Math.Max(8, Environment.ProcessorCount * 32);
@@ -45,7 +77,13 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
     /// <summary>Persists and schedules an update; false if it was a repeat delivery.</summary>
     public bool Enqueue(Update update)
     {
-        if (_stopping || !inbox.TryAdd(update))
+        if (_stopping)
+        {
+            return false;
+        }
+
+        var allowance = limiter.Take(UpdateInbox.LaneKey(update), update);
+        if (!inbox.TryAdd(update, allowance))
         {
             return false;
         }
@@ -58,7 +96,7 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
             }
         }
 
-        Schedule(update, limiter.Take(LaneKey(update), update));
+        Schedule(update, allowance);
         return true;
     }
 
@@ -77,13 +115,67 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
             Schedule(update, ChatAllowance.Handle);
         }
 
+        if (_leases is not null && _takeOver is null)
+        {
+            var every = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(200).Ticks, _leaseDuration.Ticks / 3));
+            _takeOver = _time.CreateTimer(_ => _ = TakeOverWaitingAsync(), null, every, every);
+        }
+
         return pending.Count;
     }
+
+    /// <summary>
+    /// Schedules here the chats whose updates have waited longer than a lease lasts while no other instance holds
+    /// their lease: the instance that received them died, or its lease ran out.
+    /// </summary>
+    public async Task<int> TakeOverWaitingAsync()
+    {
+        if (_leases is null || _stopping || Interlocked.Exchange(ref _takingOver, 1) == 1)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var waiting = inbox.WaitingSince(_time.GetUtcNow().UtcDateTime - _leaseDuration);
+            lock (_lanes)
+            {
+                waiting = [.. waiting.Where(u => !_lanes.ContainsKey(UpdateInbox.LaneKey(u)))];
+            }
+
+            if (waiting.Count == 0)
+            {
+                return 0;
+            }
+
+            var held = await _leases.HeldByOthersAsync([.. waiting.Select(UpdateInbox.LaneKey)], _owner);
+            var taken = waiting.Where(u => !held.Contains(UpdateInbox.LaneKey(u))).ToList();
+            foreach (var update in taken)
+            {
+                log.LogInformation("Taking over chat {Chat}: its updates have waited longer than a lease lasts", UpdateInbox.LaneKey(update));
+                Schedule(update, ChatAllowance.Handle);
+            }
+
+            return taken.Count;
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not look for chats to take over");
+            return 0;
+        }
+        finally
+        {
+            Volatile.Write(ref _takingOver, 0);
+        }
+    }
+
+    public void Dispose() => _takeOver?.Dispose();
 
     /// <summary>Stops taking updates and waits for those being handled; the rest stay in the inbox for the next start.</summary>
     public Task StopAsync(TimeSpan timeout)
     {
         _stopping = true;
+        _takeOver?.Dispose();
         return WhenIdleAsync(timeout);
     }
 
@@ -119,6 +211,7 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
         while (true)
         {
             (Update Update, ChatAllowance Allowance) next;
+            int queued;
             lock (_lanes)
             {
                 var queue = _lanes[key];
@@ -128,25 +221,92 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
                     _lanes.Remove(key);
                     return;
                 }
+
+                queued = queue.Count;
             }
 
-            var update = next.Update;
-            await _gate.WaitAsync();
-            try
+            if (_leases is null)
             {
-                await (next.Allowance == ChatAllowance.Handle ? ProcessAsync(update) : SlowDownAsync(update, next.Allowance));
-            }
-            finally
-            {
-                _gate.Release();
-                inbox.MarkDone(update.Id);
+                await HandleAsync(next.Update, next.Allowance);
                 lock (_lanes)
                 {
                     _lanes[key].Dequeue();
                 }
 
                 Interlocked.Decrement(ref _inFlight);
+                continue;
             }
+
+            await HandleSharedAsync(key, _leases);
+            lock (_lanes)
+            {
+                var queue = _lanes[key];
+                for (var i = 0; i < queued; i++)
+                {
+                    queue.Dequeue();
+                }
+            }
+
+            Interlocked.Add(ref _inFlight, -queued);
+        }
+    }
+
+    /// <summary>
+    /// With the chat's lease, handles every update of the chat the inbox holds, in order, whichever instance received
+    /// it, until none is left. Without it (another instance is handling the chat) there is nothing to do: the update is
+    /// in the inbox, and the holder looks there again before and after it lets the lease go. What is left (the lease
+    /// ran out, the instance is stopping, the database failed) stays in the inbox for a take-over.
+    /// </summary>
+    private async Task HandleSharedAsync(long key, IChatLeases leases)
+    {
+        try
+        {
+            while (!_stopping && await leases.TryTakeAsync(key, _owner, _leaseDuration))
+            {
+                try
+                {
+                    for (var pending = inbox.PendingOf(key); pending.Count > 0 && !_stopping; pending = inbox.PendingOf(key))
+                    {
+                        foreach (var (update, allowance) in pending)
+                        {
+                            if (_stopping || !await leases.TryTakeAsync(key, _owner, _leaseDuration))
+                            {
+                                return;
+                            }
+
+                            await HandleAsync(update, allowance);
+                        }
+                    }
+                }
+                finally
+                {
+                    await leases.ReleaseAsync(key, _owner);
+                }
+
+                // An update stored while the lease was being let go found it taken and left it to us.
+                if (inbox.PendingOf(key).Count == 0)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Chat {Chat}: the shared inbox or the chat's lease failed; its updates wait for the next try", key);
+        }
+    }
+
+    private async Task HandleAsync(Update update, ChatAllowance allowance)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await (allowance == ChatAllowance.Handle ? ProcessAsync(update) : SlowDownAsync(update, allowance));
+        }
+        finally
+        {
+            _gate.Release();
+            inbox.MarkDone(update.Id);
         }
     }
 
@@ -212,12 +372,5 @@ public sealed class UpdateDispatcher(IServiceScopeFactory scopes, UpdateInbox in
             : Task.CompletedTask;
     }
 
-    private static long LaneKey(Update update) =>
-        update.Message?.Chat.Id
-        ?? update.CallbackQuery?.Message?.Chat.Id
-        ?? update.CallbackQuery?.From.Id
-        ?? update.PollAnswer?.User?.Id
-        ?? update.MyChatMember?.Chat.Id
-        ?? update.EditedMessage?.Chat.Id
-        ?? 0;
+    private static long LaneKey(Update update) => UpdateInbox.LaneKey(update);
 }

@@ -18,20 +18,42 @@ public sealed class UpdateInbox
 
     public UpdateInbox(IDocumentStore db, TimeProvider time)
     {
-        _entries = db.Collection<InboxEntry>("inbox", i => i.On(e => e.Done));
+        _entries = db.Collection<InboxEntry>("inbox", i => i.On(e => e.Done).On(e => e.Chat));
         _time = time;
         var max = _entries.Max(e => e.Id, 0);
         _localId = Math.Max(max, 1_000_000_000);
     }
 
-    /// <summary>False if this update id was seen before.</summary>
-    public bool TryAdd(Update update) =>
+    /// <summary>False if this update id was seen before (by any instance on the database).</summary>
+    public bool TryAdd(Update update, ChatAllowance allowance = ChatAllowance.Handle) =>
         _entries.TryInsert(new InboxEntry
         {
             Id = update.Id,
             Json = JsonSerializer.Serialize(update, JsonBotAPI.Options),
             ReceivedAt = _time.GetUtcNow().UtcDateTime,
+            Chat = LaneKey(update),
+            Allowance = allowance,
         });
+
+    /// <summary>The chat's updates not yet handled, whichever instance received them, oldest first.</summary>
+    public IReadOnlyList<(Update Update, ChatAllowance Allowance)> PendingOf(long chat) =>
+        [.. _entries.Find(e => e.Chat == chat && !e.Done).OrderBy(e => e.Id)
+            .Select(e => (JsonSerializer.Deserialize<Update>(e.Json, JsonBotAPI.Options)!, e.Allowance))];
+
+    /// <summary>The oldest update of each chat that has waited since before <paramref name="receivedBefore"/>.</summary>
+    public IReadOnlyList<Update> WaitingSince(DateTime receivedBefore) =>
+        [.. _entries.Find(e => !e.Done).Where(e => e.ReceivedAt < receivedBefore).GroupBy(e => e.Chat)
+            .Select(g => JsonSerializer.Deserialize<Update>(g.MinBy(e => e.Id)!.Json, JsonBotAPI.Options)!)];
+
+    /// <summary>The chat an update belongs to: one chat's updates are handled one after another, in order.</summary>
+    public static long LaneKey(Update update) =>
+        update.Message?.Chat.Id
+        ?? update.CallbackQuery?.Message?.Chat.Id
+        ?? update.CallbackQuery?.From.Id
+        ?? update.PollAnswer?.User?.Id
+        ?? update.MyChatMember?.Chat.Id
+        ?? update.EditedMessage?.Chat.Id
+        ?? 0;
 
     /// <summary>One write, no read: the entry keeps only its id and when it was done (what trimming needs).</summary>
     public void MarkDone(int updateId) =>
@@ -82,5 +104,11 @@ public sealed class UpdateInbox
         public DateTime ReceivedAt { get; set; }
 
         public bool Done { get; set; }
+
+        /// <summary>The chat whose lane the update runs in (<see cref="LaneKey"/>).</summary>
+        public long Chat { get; set; }
+
+        /// <summary>Whether the chat was within its rate limit when the update arrived.</summary>
+        public ChatAllowance Allowance { get; set; }
     }
 }
