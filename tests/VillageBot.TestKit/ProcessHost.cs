@@ -13,6 +13,7 @@ public sealed class ProcessHost : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private int _disposed;
 
     private ProcessHost(Process process, int port)
     {
@@ -92,8 +93,14 @@ public sealed class ProcessHost : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Kills the process if it still runs; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Kill();
         _process.Dispose();
         await Task.CompletedTask;

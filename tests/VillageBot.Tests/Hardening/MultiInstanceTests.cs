@@ -36,7 +36,7 @@ public sealed class MultiInstanceTests(PostgreSqlCluster cluster, Xunit.Abstract
     {
         ["Storage:Provider"] = "PostgreSql",
         ["Storage:ConnectionString"] = _database,
-        ["Storage:ChatLeaseSeconds"] = "2",
+        ["Storage:ChatLeaseSeconds"] = "6",
         ["Telegram:WebhookUrl"] = "https://bot.example.lv/telegram/webhook",
         ["Telegram:WebhookSecret"] = Secret,
         ["RateLimits:ChatBurst"] = "1000",
@@ -48,7 +48,7 @@ public sealed class MultiInstanceTests(PostgreSqlCluster cluster, Xunit.Abstract
     {
         const int chats = 150, perChat = 10;
         SeedResidents(chats);
-        var first = await ProcessHost.StartAsync(_api, _directories[0], Settings);
+        await using var first = await ProcessHost.StartAsync(_api, _directories[0], Settings);
         await using var second = await ProcessHost.StartAsync(_api, _directories[1], Settings);
         await using var balancer = await RoundRobinBalancer.StartAsync(first.BaseUrl, second.BaseUrl);
         await WaitAsync(() => _api.WebhookSecret == Secret, "the webhook set");
@@ -92,7 +92,7 @@ public sealed class MultiInstanceTests(PostgreSqlCluster cluster, Xunit.Abstract
     {
         const int residents = 300;
         SeedResidents(residents);
-        var settings = new Dictionary<string, string?>(Settings) { ["Broadcast:MessagesPerSecond"] = "25", ["Jobs:PollingIntervalMs"] = "200", ["Jobs:TakeOverAfterSeconds"] = "3" };
+        var settings = new Dictionary<string, string?>(Settings) { ["Broadcast:MessagesPerSecond"] = "25", ["Jobs:PollingIntervalMs"] = "200", ["Jobs:TakeOverAfterSeconds"] = "10" };
         var hosts = new List<ProcessHost> { await ProcessHost.StartAsync(_api, _directories[0], settings), await ProcessHost.StartAsync(_api, _directories[1], settings) };
         try
         {
@@ -135,12 +135,15 @@ public sealed class MultiInstanceTests(PostgreSqlCluster cluster, Xunit.Abstract
         _api.Events().Where(e => e.Method == "sendMessage" && e.ChatId >= FirstResident && e.ChatId < FirstResident + count)
             .GroupBy(e => e.ChatId).ToDictionary(g => g.Key, g => g.Count());
 
-    /// <summary>The Hangfire server of the job being processed now.</summary>
+    /// <summary>The Hangfire server processing the broadcast now.</summary>
     private string RunningServer()
     {
         using var connection = new Npgsql.NpgsqlConnection(_database);
         connection.Open();
-        using var command = new Npgsql.NpgsqlCommand("SELECT data->>'ServerId' FROM hangfire.state WHERE name = 'Processing' ORDER BY id DESC LIMIT 1", connection);
+        using var command = new Npgsql.NpgsqlCommand("""
+            SELECT s.data->>'ServerId' FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid
+            WHERE s.name = 'Processing' AND j.invocationdata::text LIKE '%Broadcast%' ORDER BY s.id DESC LIMIT 1
+            """, connection);
         return command.ExecuteScalar() as string ?? "";
     }
 

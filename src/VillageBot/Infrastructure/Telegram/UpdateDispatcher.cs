@@ -82,10 +82,25 @@ public sealed class UpdateDispatcher : IDisposable
             return false;
         }
 
-        var allowance = limiter.Take(UpdateInbox.LaneKey(update), update);
-        if (!inbox.TryAdd(update, allowance))
+        // One process counts only new updates against the chat's rate. Where instances share the chats, the allowance
+        // is stored with the update, so whichever instance handles it knows; a repeated delivery then counts as well.
+        ChatAllowance allowance;
+        if (_leases is null)
         {
-            return false;
+            if (!inbox.TryAdd(update))
+            {
+                return false;
+            }
+
+            allowance = limiter.Take(UpdateInbox.LaneKey(update), update);
+        }
+        else
+        {
+            allowance = limiter.Take(UpdateInbox.LaneKey(update), update);
+            if (!inbox.TryAdd(update, allowance))
+            {
+                return false;
+            }
         }
 
         for (var seen = _highestSeen; update.Id > seen; seen = _highestSeen)
@@ -109,6 +124,11 @@ public sealed class UpdateDispatcher : IDisposable
         }
 
         journal.Truncate();
+        if (_leases is not null)
+        {
+            inbox.NoteChats();
+        }
+
         var pending = inbox.Pending();
         foreach (var update in pending)
         {
@@ -118,7 +138,9 @@ public sealed class UpdateDispatcher : IDisposable
         if (_leases is not null && _takeOver is null)
         {
             var every = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(200).Ticks, _leaseDuration.Ticks / 3));
-            _takeOver = _time.CreateTimer(_ => _ = TakeOverWaitingAsync(), null, every, every);
+
+            // On the machine's clock: a test's fake clock moved on by days would fire it once for every period passed.
+            _takeOver = TimeProvider.System.CreateTimer(_ => _ = TakeOverWaitingAsync(), null, every, every);
         }
 
         return pending.Count;
@@ -274,7 +296,7 @@ public sealed class UpdateDispatcher : IDisposable
                                 return;
                             }
 
-                            await HandleAsync(update, allowance);
+                            await HandleKeepingLeaseAsync(key, leases, update, allowance);
                         }
                     }
                 }
@@ -296,6 +318,46 @@ public sealed class UpdateDispatcher : IDisposable
         }
     }
 
+    /// <summary>Handles one update, renewing the chat's lease every third of its length until it is done, so a slow update keeps its chat.</summary>
+    private async Task HandleKeepingLeaseAsync(long key, IChatLeases leases, Update update, ChatAllowance allowance)
+    {
+        using var done = new CancellationTokenSource();
+        var renewing = RenewAsync(done.Token);
+        try
+        {
+            await HandleAsync(update, allowance);
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await renewing;
+        }
+
+        async Task RenewAsync(CancellationToken ct)
+        {
+            while (true)
+            {
+                try
+                {
+                    await Task.Delay(_leaseDuration / 3, ct);
+                    if (!await leases.TryTakeAsync(key, _owner, _leaseDuration))
+                    {
+                        log.LogWarning("Chat {Chat}: another instance took the chat while update {Id} was being handled", key, update.Id);
+                        return;
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    log.LogWarning(e, "Chat {Chat}: the lease could not be renewed", key);
+                }
+            }
+        }
+    }
+
     private async Task HandleAsync(Update update, ChatAllowance allowance)
     {
         await _gate.WaitAsync();
@@ -306,7 +368,15 @@ public sealed class UpdateDispatcher : IDisposable
         finally
         {
             _gate.Release();
-            inbox.MarkDone(update.Id);
+            try
+            {
+                inbox.MarkDone(update.Id);
+            }
+            catch (Exception e)
+            {
+                // The lane goes on; the update stays in the inbox and is handled again at the next start.
+                log.LogError(e, "Update {Id} could not be marked handled", update.Id);
+            }
         }
     }
 

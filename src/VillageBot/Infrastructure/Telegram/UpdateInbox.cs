@@ -35,6 +35,27 @@ public sealed class UpdateInbox
             Allowance = allowance,
         });
 
+    /// <summary>
+    /// Gives the updates waiting from before chats were noted on them (an earlier version) their chat, so the instance
+    /// handling the chat finds them. Returns how many.
+    /// </summary>
+    public int NoteChats()
+    {
+        var noted = 0;
+        foreach (var entry in _entries.Find(e => !e.Done).ToList())
+        {
+            var chat = LaneKey(JsonSerializer.Deserialize<Update>(entry.Json, JsonBotAPI.Options)!);
+            if (entry.Chat != chat)
+            {
+                entry.Chat = chat;
+                _entries.Update(entry);
+                noted++;
+            }
+        }
+
+        return noted;
+    }
+
     /// <summary>The chat's updates not yet handled, whichever instance received them, oldest first.</summary>
     public IReadOnlyList<(Update Update, ChatAllowance Allowance)> PendingOf(long chat) =>
         [.. _entries.Find(e => e.Chat == chat && !e.Done).OrderBy(e => e.Id)

@@ -1,4 +1,6 @@
+using Telegram.Bot.Types;
 using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.Telegram;
 using VillageBot.TestKit;
 
 namespace VillageBot.Tests.Infrastructure.Storage;
@@ -35,9 +37,9 @@ public sealed class ChatLeaseTests(PostgreSqlCluster cluster) : IClassFixture<Po
     [Fact]
     public async Task A_lease_that_ran_out_goes_to_another_owner()
     {
-        Assert.True(await Leases.TryTakeAsync(7, "a", TimeSpan.FromMilliseconds(200)));
+        Assert.True(await Leases.TryTakeAsync(7, "a", TimeSpan.FromSeconds(2)));
         Assert.False(await Leases.TryTakeAsync(7, "b", TimeSpan.FromMinutes(1)));
-        var until = DateTime.UtcNow.AddSeconds(10);
+        var until = DateTime.UtcNow.AddSeconds(20);
         while (!await Leases.TryTakeAsync(7, "b", TimeSpan.FromMinutes(1)))
         {
             Assert.True(DateTime.UtcNow < until, "the lease never ran out");
@@ -46,6 +48,22 @@ public sealed class ChatLeaseTests(PostgreSqlCluster cluster) : IClassFixture<Po
 
         Assert.Empty(await Leases.HeldByOthersAsync([7], "b"));
         Assert.False(await Leases.TryTakeAsync(7, "a", TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void An_update_left_waiting_by_an_earlier_version_is_found_under_its_chat_after_start()
+    {
+        var inbox = new UpdateInbox(_first, TimeProvider.System);
+        var update = new Update { Id = 5, Message = new Message { Id = 1, Chat = new Chat { Id = 4242, Type = Telegram.Bot.Types.Enums.ChatType.Private }, Text = "sveiki", Date = DateTime.UtcNow } };
+        _first.Collection<UpdateInbox.InboxEntry>("inbox").Insert(new UpdateInbox.InboxEntry
+        {
+            Id = update.Id, Json = System.Text.Json.JsonSerializer.Serialize(update, Telegram.Bot.JsonBotAPI.Options), ReceivedAt = DateTime.UtcNow,
+        });
+        Assert.Empty(inbox.PendingOf(4242));
+
+        Assert.Equal(1, inbox.NoteChats());
+        Assert.Equal(5, Assert.Single(inbox.PendingOf(4242)).Update.Id);
+        Assert.Equal(0, inbox.NoteChats());
     }
 
     [Fact]
