@@ -49,4 +49,24 @@ public sealed class SendPacerTests
         Assert.True(pacer.ChatWait(42) > TimeSpan.Zero);
         Assert.Equal(TimeSpan.Zero, pacer.ChatWait(43));
     }
+
+    [Fact]
+    public async Task A_chats_interval_counts_from_when_its_slow_send_was_answered()
+    {
+        // Telegram counts a group's messages as they arrive: a request that took long must not let the next one follow it closely.
+        var pacer = new SendPacer(Options.Create(new PacingOptions { MessagesPerSecond = 1000, PerChatIntervalMs = 300 }));
+        var spans = new List<(TimeSpan Start, TimeSpan End)>();
+        for (var i = 0; i < 2; i++)
+        {
+            await pacer.RunAsync(7, async () =>
+            {
+                var start = pacer.Elapsed;
+                await Task.Delay(i == 0 ? 500 : 0);
+                spans.Add((start, pacer.Elapsed));
+                return 0;
+            }, CancellationToken.None);
+        }
+
+        Assert.True(spans[1].Start - spans[0].End >= TimeSpan.FromMilliseconds(300), $"The second send began {spans[1].Start - spans[0].End} after the first was answered.");
+    }
 }

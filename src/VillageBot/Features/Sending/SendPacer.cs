@@ -7,7 +7,7 @@ namespace VillageBot.Features.Sending;
 /// <summary>
 /// Spaces out bulk sending (broadcasts, poll results, nudges) under Telegram's limits: a global rate
 /// (<see cref="PacingOptions.MessagesPerSecond"/>, averaged, with at most a twentieth of a second of catch-up after
-/// a pause) and one message per chat per interval.
+/// a pause) and one message per chat per interval, counted from when the chat's last message was answered.
 /// Only one bulk send is in flight at a time, and its caller records the outcome before the next one starts: a
 /// crash can leave at most one message sent but not recorded, so a resumed broadcast repeats at most one.
 /// Pacing is physical time (a stopwatch), not the injected clock that decides when scheduled work is due.
@@ -92,9 +92,10 @@ public sealed class SendPacer(IOptions<PacingOptions> options, IDocumentStore? s
                 }
             }
 
+            TimeSpan sentAt;
             lock (_nextByChat)
             {
-                var sentAt = _clock.Elapsed;
+                sentAt = _clock.Elapsed;
                 _nextByChat[chatId] = (sentAt, sentAt + perChat);
                 if (_nextByChat.Count > 50_000)
                 {
@@ -102,7 +103,19 @@ public sealed class SendPacer(IOptions<PacingOptions> options, IDocumentStore? s
                 }
             }
 
-            return await send();
+            try
+            {
+                return await send();
+            }
+            finally
+            {
+                // Telegram counts a chat's messages as they arrive, and a slow request may arrive late: the chat's
+                // next message waits its interval from when this one was answered, so two never arrive closer.
+                lock (_nextByChat)
+                {
+                    _nextByChat[chatId] = (sentAt, _clock.Elapsed + perChat);
+                }
+            }
         }
         finally
         {
