@@ -28,7 +28,9 @@ public static class CsvExport
             }
 
             var reports = store.Find(f.ToReportQuery(ui.Viewer!, ui.Zone)).OrderBy(r => r.CreatedAt).ToList();
-            var bytes = Write(reports, new ReportPresenter(db), ui);
+            var view = new ReportPresenter(db);
+            view.ReadAuthors(reports);
+            var bytes = Write(reports, view, ui);
             var name = $"villagebot-reports-{time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.csv";
             return Results.File(bytes, "text/csv; charset=utf-8", name);
         });

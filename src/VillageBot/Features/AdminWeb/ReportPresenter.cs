@@ -17,10 +17,37 @@ public sealed class ReportPresenter(IDocumentStore db)
     /// <summary>The villages this viewer may choose in filters, by name.</summary>
     public IReadOnlyList<Village> VisibleTo(WebViewer viewer) => [.. _villages.Values.Where(v => viewer.MaySee(v.Id)).OrderBy(v => v.Name, StringComparer.Create(CultureInfo.GetCultureInfo("lv-LV"), false))];
 
+    /// <summary>Reporters read so far (null: erased); an export reads them all at once, not one query per report.</summary>
+    private readonly Dictionary<long, Resident?> _people = [];
+
+    /// <summary>Reads the reporters of these reports in a few queries, for <see cref="Author"/>.</summary>
+    public void ReadAuthors(IEnumerable<Report> reports)
+    {
+        var wanted = reports.Where(r => !r.Anonymous && r.ReporterId is not null).Select(r => r.ReporterId!.Value).Distinct().Where(id => !_people.ContainsKey(id)).ToList();
+        foreach (var chunk in wanted.Chunk(1000))
+        {
+            var found = db.Residents.FindByIds([.. chunk.Cast<object>()]).ToDictionary(r => r.Id);
+            foreach (var id in chunk)
+            {
+                _people[id] = found.GetValueOrDefault(id);
+            }
+        }
+    }
+
     /// <summary>Who reported it, or null: anonymous reports never name their author, and erased people are gone.</summary>
     public string? Author(Report report)
     {
-        if (report.Anonymous || report.ReporterId is not long id || db.Residents.FindById(id) is not { } person)
+        if (report.Anonymous || report.ReporterId is not long id)
+        {
+            return null;
+        }
+
+        if (!_people.TryGetValue(id, out var person))
+        {
+            person = _people[id] = db.Residents.FindById(id);
+        }
+
+        if (person is null)
         {
             return null;
         }

@@ -21,6 +21,11 @@ public static class SimilarReports
     /// <summary>The overlap that is enough between two reports at the same place ("lamp out" and "street light broken" rarely share more).</summary>
     public const double NearThreshold = 0.1;
 
+    /// <summary>How many reports' stems are kept (bounded: a few megabytes).</summary>
+    private const int MaxKeptStems = 20_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> ReportStems = new(StringComparer.Ordinal);
+
     /// <summary>Greetings and the place itself: every report of a village may say them.</summary>
     private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
     {
@@ -42,7 +47,7 @@ public static class SimilarReports
 
         return [.. store.OpenInVillage(villageId)
             .Where(r => r.ReporterId != excludeUserId && !r.Supporters.Contains(excludeUserId))
-            .Select(r => (Report: r, Score: Jaccard(stems, Stems(r.Text)), Meters: Meters(place, r)))
+            .Select(r => (Report: r, Score: Jaccard(stems, StemsOfReport(r.Text)), Meters: Meters(place, r)))
             .Where(x => x.Meters switch
             {
                 double m when m > options.FarMeters => false,
@@ -69,6 +74,24 @@ public static class SimilarReports
 
         var shared = a.Count(b.Contains);
         return (double)shared / (a.Count + b.Count - shared);
+    }
+
+    /// <summary>A stored report's stems, kept: every new report is compared with all open ones of its village.</summary>
+    private static IReadOnlySet<string> StemsOfReport(string text)
+    {
+        if (ReportStems.TryGetValue(text, out var stems))
+        {
+            return stems;
+        }
+
+        stems = Stems(text);
+        if (ReportStems.Count >= MaxKeptStems)
+        {
+            ReportStems.Clear();
+        }
+
+        ReportStems[text] = stems;
+        return stems;
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public interface IDocumentCollection<T>
 
     T? FindById(object id);
 
+    /// <summary>The documents with these ids (those that exist), in one query: a page or an export of many.</summary>
+    IEnumerable<T> FindByIds(IReadOnlyCollection<object> ids);
+
     IEnumerable<T> Find(Expression<Func<T, bool>> predicate);
 
     T? FindOne(Expression<Func<T, bool>> predicate);

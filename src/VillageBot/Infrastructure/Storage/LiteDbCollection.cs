@@ -18,6 +18,9 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
     public T? FindById(object id) => collection.FindById(new BsonValue(id));
 
+    public IEnumerable<T> FindByIds(IReadOnlyCollection<object> ids) =>
+        ids.Count == 0 ? [] : collection.Find(Query.In("_id", ids.Select(id => new BsonValue(id))));
+
     public IEnumerable<T> Find(Expression<Func<T, bool>> predicate) => collection.Find(predicate);
 
     public T? FindOne(Expression<Func<T, bool>> predicate) => collection.FindOne(predicate);

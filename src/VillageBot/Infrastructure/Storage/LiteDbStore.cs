@@ -132,7 +132,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
                     {
                         foreach (var index in Indexes<T>.Of(indexes).All)
                         {
-                            collection.EnsureIndex(BsonExpression.Create("$." + index.Path), index.Unique);
+                            collection.EnsureIndex(BsonExpression.Create("$." + index.Path + (index.OnItems ? "[*]" : "")), index.Unique);
                         }
                     }
 

@@ -35,6 +35,17 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
 
     public T? FindById(object id) => Query($"SELECT data FROM {table} WHERE id = $1", [key.Column(id)]).FirstOrDefault();
 
+    public IEnumerable<T> FindByIds(IReadOnlyCollection<object> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        object array = key.Numeric ? ids.Select(id => (long)key.Column(id)).ToArray() : ids.Select(id => (string)key.Column(id)).ToArray();
+        return Query($"SELECT data FROM {table} WHERE id = ANY($1) ORDER BY id", [array]);
+    }
+
     public IEnumerable<T> Find(Expression<Func<T, bool>> predicate) => Matching(predicate);
 
     public T? FindOne(Expression<Func<T, bool>> predicate) => Matching(predicate).FirstOrDefault();
@@ -88,21 +99,52 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
 
     public int InsertBulk(IEnumerable<T> documents)
     {
+        var all = documents.ToList();
+        if (all.Count == 0)
+        {
+            return 0;
+        }
+
         using var connection = source.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        var count = 0;
-        foreach (var document in documents)
+
+        // Numbers for those that want one, in one query and in order; the sequence moved once past the largest own id.
+        var wanting = all.Where(d => key.WantsNumber(d!)).ToList();
+        if (wanting.Count > 0)
         {
-            if (!InsertOne(document, connection, transaction))
+            using var next = new NpgsqlCommand($"SELECT nextval('{sequence}') FROM generate_series(1, $1) ORDER BY 1", connection, transaction);
+            next.Parameters.Add(new NpgsqlParameter { Value = wanting.Count });
+            using var reader = next.ExecuteReader();
+            foreach (var document in wanting)
             {
-                throw new DuplicateKeyException($"A document in '{name}' has the same id or unique key.");
+                reader.Read();
+                key.Set(document!, reader.GetInt64(0));
+            }
+        }
+
+        if (all.Count > wanting.Count && key.Numeric)
+        {
+            PassNumber(all.Where(d => !wanting.Contains(d)).MaxBy(d => (long)key.Get(d!))!, connection, transaction);
+        }
+
+        // All or nothing, in batches of statements: no savepoint per document (each would hold a lock until the
+        // end, and 100,000 of them exhaust PostgreSQL's lock table), no round trip per document.
+        foreach (var chunk in all.Chunk(500))
+        {
+            using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var document in chunk)
+            {
+                var insert = new NpgsqlBatchCommand($"INSERT INTO {table} (id, data) VALUES ($1, $2)");
+                insert.Parameters.Add(new NpgsqlParameter { Value = key.Get(document!) });
+                insert.Parameters.Add(new NpgsqlParameter { Value = Json(document).Json, NpgsqlDbType = NpgsqlDbType.Jsonb });
+                batch.BatchCommands.Add(insert);
             }
 
-            count++;
+            Write(() => batch.ExecuteNonQuery() >= 0);
         }
 
         transaction.Commit();
-        return count;
+        return all.Count;
     }
 
     public bool Update(T document) =>
@@ -188,6 +230,7 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
 
         using var savepoint = new NpgsqlCommand("SAVEPOINT one", connection, transaction);
         savepoint.ExecuteNonQuery();
+
         using var insert = new NpgsqlCommand($"INSERT INTO {table} (id, data) VALUES ($1, $2)", connection, transaction);
         insert.Parameters.Add(new NpgsqlParameter { Value = key.Get(document!) });
         insert.Parameters.Add(new NpgsqlParameter { Value = Json(document).Json, NpgsqlDbType = NpgsqlDbType.Jsonb });

@@ -79,16 +79,19 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
                     foreach (var index in Indexes<T>.Of(indexes).All)
                     {
                         var path = index.Path;
-                        var expression = JsonbFilter.IndexSql(path, KeyType(index.Key));
+                        var expression = JsonbFilter.IndexSql(path, index.KeyType);
                         var unique = index.Unique ? "UNIQUE " : "";
+
+                        // A list's items: GIN answers "the list holds this value" (@>).
+                        var method = index.OnItems ? "USING gin " : "";
 
                         // Names before the expression was part of them: the same index on the plain jsonb value.
                         var earlier = Truncate($"{name}_{path.Replace('.', '_')}");
-                        var current = UniqueName($"{name}_{path.Replace('.', '_')}", unique + expression);
+                        var current = UniqueName($"{name}_{path.Replace('.', '_')}", unique + method + expression);
                         retired.Add(earlier);
                         expected.Add(current);
                         statements.Add($"DROP INDEX IF EXISTS {Schema}.{Quote(earlier)}");
-                        statements.Add($"CREATE {unique}INDEX IF NOT EXISTS {Quote(current)} ON {table} (({expression}))");
+                        statements.Add($"CREATE {unique}INDEX IF NOT EXISTS {Quote(current)} ON {table} {method}(({expression}))");
                     }
 
                     // Another instance made them already: a look at the catalog takes no lock, where CREATE INDEX IF NOT
@@ -225,9 +228,6 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
 
         return $"{prefix}_{hash}";
     }
-
-    private static Type KeyType(System.Linq.Expressions.LambdaExpression key) =>
-        (key.Body is System.Linq.Expressions.UnaryExpression { NodeType: System.Linq.Expressions.ExpressionType.Convert } convert ? convert.Operand : key.Body).Type;
 
     private void Execute(string sql, bool schemaChange)
     {

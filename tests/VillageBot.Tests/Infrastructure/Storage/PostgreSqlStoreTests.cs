@@ -50,7 +50,7 @@ public sealed class PostgreSqlStoreTests(PostgreSqlCluster cluster) : IClassFixt
     {
         var database = cluster.NewDatabase();
         using var store = new PostgreSqlStore(database);
-        var things = store.Collection<Thing>("things", i => i.On(t => t.Code, unique: true).On(t => t.Owner));
+        var things = store.Collection<Thing>("things", i => i.On(t => t.Code, unique: true).On(t => t.Owner).On(t => t.Tags));
         things.InsertBulk(Enumerable.Range(1, 5000).Select(n => new Thing { Code = $"R-{n}", Owner = n % 1000, Tags = [n] }));
         Execute(database, "ANALYZE villagebot.things");
 
@@ -61,6 +61,8 @@ public sealed class PostgreSqlStoreTests(PostgreSqlCluster cluster) : IClassFixt
         Assert.Contains("things_Owner_", Plan(database, things, t => owners.Contains(t.Owner)), StringComparison.Ordinal);
         Assert.Contains("things_Code_", Plan(database, things, t => codes.Contains(t.Code)), StringComparison.Ordinal);
         Assert.Contains("things_Owner_", Plan(database, things, t => t.Owner == 7 && t.Tags.Count > 0), StringComparison.Ordinal);
+        Assert.Contains("things_Tags_", Plan(database, things, t => t.Tags.Contains(4242)), StringComparison.Ordinal);
+        Assert.Equal("R-4242", Assert.Single(things.Find(t => t.Tags.Contains(4242))).Code);
 
         Assert.Equal("R-1001", things.FindOne(t => t.Code == "r-1001")!.Code);
         Assert.Equal(5, things.Count(t => t.Owner == 7));

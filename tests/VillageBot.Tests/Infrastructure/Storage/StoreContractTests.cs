@@ -36,7 +36,7 @@ public abstract class StoreContractTests : IDisposable
     }
 
     private static IDocumentCollection<Thing> Things(IDocumentStore store) =>
-        store.Collection<Thing>("things", i => i.On(t => t.Code, unique: true).On(t => t.Owner));
+        store.Collection<Thing>("things", i => i.On(t => t.Code, unique: true).On(t => t.Owner).On(t => t.Tags));
 
     private static Thing New(string code, long owner = 1, params long[] tags) =>
         new() { Code = code, Owner = owner, Tags = [.. tags], At = new DateTime(2025, 3, 1, 9, 0, 0, DateTimeKind.Utc) };
@@ -62,6 +62,15 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("ā ё \"q\"", read.Inner!.Note);
         Assert.Equal([1.5, 2], read.Inner.Values);
         Assert.Null(things.FindById(3));
+    }
+
+    [Fact]
+    public void Many_ids_are_read_at_once_and_missing_ones_left_out()
+    {
+        var things = Things(Store());
+        things.InsertBulk([New("a"), New("b"), New("c")]);
+        Assert.Equal(["a", "c"], Codes(things.FindByIds([1, 3, 99])));
+        Assert.Empty(things.FindByIds([]));
     }
 
     [Fact]

@@ -51,7 +51,8 @@ public sealed class ForwardQuestionCallback(KnowledgeGaps gaps, Texts texts, IDo
             asker += $" (@{username})";
         }
 
-        var coordinators = db.Residents.Find(r => r.Active && r.Id != ctx.UserId).Where(r => r.Coordinates(village.Id)).ToList();
+        var villageId = village.Id;
+        var coordinators = db.Residents.Find(r => r.CoordinatorOf.Contains(villageId)).Where(r => r.Active && r.Id != ctx.UserId).ToList();
         var delivered = 0;
         foreach (var coordinator in coordinators)
         {
