@@ -4,6 +4,7 @@
 # postgresql package when no PostgreSQL binaries are found.
 #
 #   eval "$(scripts/pg-test-cluster.sh start)"   # exports VILLAGEBOT_TEST_PG (an Npgsql connection string) and VILLAGEBOT_TEST_PG_DIR
+#   VILLAGEBOT_PG_DURABLE=1 scripts/pg-test-cluster.sh start   # the same with fsync on, as in production (benchmarks)
 #   scripts/pg-test-cluster.sh stop [DIR]        # stops the cluster and removes its folder (DIR defaults to $VILLAGEBOT_TEST_PG_DIR)
 set -euo pipefail
 
@@ -34,6 +35,9 @@ start() {
   fi
 
   local dir port as=()
+  # Tests need no durability; a benchmark (VILLAGEBOT_PG_DURABLE=1) measures PostgreSQL as production runs it.
+  local durability="-c fsync=off"
+  if [ "${VILLAGEBOT_PG_DURABLE:-0}" = "1" ]; then durability=""; fi
   dir=$(mktemp -d /tmp/villagebot-pg.XXXXXX)
   port=$(free_port) || { echo "no free port between 55432 and 55531" >&2; exit 1; }
   if [ "$(id -u)" = "0" ]; then
@@ -49,7 +53,7 @@ start() {
     || "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" start >/dev/null \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=400" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   echo "$bin" >"$dir/bin"
   echo "export VILLAGEBOT_TEST_PG='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"

@@ -22,7 +22,7 @@ public static class Sections
 
     /// <summary>The sections; those that score on the blind evaluation sets use <paramref name="split"/> (test, or dev while tuning).</summary>
     public static IReadOnlyList<IBenchmarkSection> For(string split) =>
-        [new InboundBenchmark(), new BroadcastBenchmark(), new GroupPacerBenchmark(), new NudgeBenchmark(), new DigestBenchmark(), new QuestionsBenchmark(), new ClassifierBenchmark(split), new IntentBenchmark(split)];
+        [new InboundBenchmark(), new BroadcastBenchmark(), new GroupPacerBenchmark(), new NudgeBenchmark(), new DigestBenchmark(), new QuestionsBenchmark(), new ClassifierBenchmark(split), new IntentBenchmark(split), new StorageBenchmark()];
 
     public static void UseSplit(string split) => All = For(split);
 }
@@ -84,7 +84,7 @@ public static class BenchmarkRunner
         {
             Console.WriteLine($"\n== {section.Name}: {section.Description}");
             var watch = Stopwatch.StartNew();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(30));
             try
             {
                 await section.RunAsync(figures, cts.Token);

@@ -51,7 +51,8 @@ public sealed class BotProcess : IAsyncDisposable
             ["Storage__DataDirectory"] = dataDirectory,
             ["Bot__AdminIds__0"] = BotHost.AdminId.ToString(CultureInfo.InvariantCulture),
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["Logging__LogLevel__Default"] = "Warning",
+            // The production log level (appsettings.json): what an operator runs is what is measured.
+            ["Logging__LogLevel__Default"] = "Information",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         foreach (var (k, v) in settings)
@@ -65,11 +66,80 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the bot.");
-        process.OutputDataReceived += (_, e) => Log(e.Data);
+        var bot = new BotProcess(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Log(e.Data);
+            bot.Note(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => Log(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new BotProcess(process);
+        return bot;
+    }
+
+    /// <summary>Starts the bot and waits until it asks the Bot API for updates; the time that took in milliseconds.</summary>
+    public static async Task<(BotProcess Bot, double StartupMs)> StartReadyAsync(FakeBotApi api, string dataDirectory, IDictionary<string, string> settings, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var bot = Start(api, dataDirectory, settings);
+        while (api.CallCount("getUpdates") == 0)
+        {
+            await Task.Delay(5, ct);
+        }
+
+        return (bot, clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Starts the bot on this data once and waits until it has its intent model and problem classifier (trained on a
+    /// new database, a minute on a busy 2-core machine), then ends it: what is measured next is a village's bot
+    /// starting again, as it does after every upgrade, not its very first start.
+    /// </summary>
+    public static async Task PrepareAsync(FakeBotApi api, string dataDirectory, IDictionary<string, string> settings, CancellationToken ct)
+    {
+        await using var first = Start(api, dataDirectory, settings);
+        var until = DateTime.UtcNow.AddMinutes(5);
+        while (!(first.Said("intent model") && first.Said("problem classifier")))
+        {
+            if (DateTime.UtcNow > until || first._process.HasExited)
+            {
+                throw new InvalidOperationException("The bot did not get its models ready.");
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        // Stopped as an operator stops it (SIGTERM), so the next start finds its files closed.
+        using (var term = Process.Start("kill", ["-TERM", first.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync(ct);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await first._process.WaitForExitAsync(timeout.Token);
+    }
+
+    private readonly List<string> _said = [];
+
+    /// <summary>Whether the bot has logged a line about its models containing this.</summary>
+    private bool Said(string fragment)
+    {
+        lock (_said)
+        {
+            return _said.Any(l => l.Contains(fragment, StringComparison.Ordinal));
+        }
+    }
+
+    private void Note(string? line)
+    {
+        if (line is not null && (line.Contains("Trained the", StringComparison.Ordinal) || line.Contains("Loaded the", StringComparison.Ordinal)))
+        {
+            lock (_said)
+            {
+                _said.Add(line);
+            }
+        }
     }
 
     /// <summary>Ends the process at once, as a crash would: no shutdown code runs.</summary>
@@ -90,8 +160,21 @@ public sealed class BotProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Every line the bot writes goes to this file too when VILLAGEBOT_BENCH_LOG names one.</summary>
+    private static readonly StreamWriter? FullLog = Environment.GetEnvironmentVariable("VILLAGEBOT_BENCH_LOG") is { Length: > 0 } path
+        ? new StreamWriter(path, append: true) { AutoFlush = true }
+        : null;
+
     private static void Log(string? line)
     {
+        if (FullLog is not null && line is not null)
+        {
+            lock (FullLog)
+            {
+                FullLog.WriteLine(line);
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(line) && (line.Contains("fail", StringComparison.OrdinalIgnoreCase) || line.Contains("error", StringComparison.OrdinalIgnoreCase)))
         {
             Console.Error.WriteLine("    bot: " + line);

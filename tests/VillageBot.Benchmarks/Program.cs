@@ -1,6 +1,11 @@
 using VillageBot.Benchmarks;
 
 // dotnet run -c Release --project tests/VillageBot.Benchmarks -- --out FILE [--only NAME[,NAME]] [--split test|dev]
+if (args is ["echo-bot", var url, var mode and ("serial" or "concurrent")])
+{
+    return await EchoBot.RunAsync(url, mode == "concurrent");
+}
+
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
