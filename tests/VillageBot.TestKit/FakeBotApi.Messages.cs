@@ -33,6 +33,26 @@ public sealed partial class FakeBotApi
     }
 
     /// <summary>Waits for the first event after <paramref name="afterSeq"/> that matches.</summary>
+    /// <summary>The index of the first event after this sequence number (events are kept in order); call under the lock.</summary>
+    private int FirstAfter(long seq)
+    {
+        int low = 0, high = _events.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_events[middle].Seq <= seq)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     public async Task<BotEvent> WaitForEventAsync(Func<BotEvent, bool> match, long afterSeq, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
@@ -41,10 +61,13 @@ public sealed partial class FakeBotApi
             Task arrived;
             lock (_lock)
             {
-                var found = _events.FirstOrDefault(e => e.Seq > afterSeq && match(e));
-                if (found is not null)
+                // Only the events after the cursor: hundreds of people waiting at once must not each read everything.
+                for (var i = FirstAfter(afterSeq); i < _events.Count; i++)
                 {
-                    return found;
+                    if (match(_events[i]))
+                    {
+                        return _events[i];
+                    }
                 }
 
                 arrived = _eventArrived.Task;
