@@ -11,7 +11,7 @@ public sealed class Indexes<T>
 
     /// <summary>
     /// An index on one stored property; a unique one makes a second document with the same value a duplicate key. On
-    /// a list property the index holds each item, for <c>x.List.Contains(value)</c>.
+    /// a list property the index holds each item, for <c>x.List.Contains(value)</c> (on PostgreSQL only).
     /// </summary>
     public Indexes<T> On<TKey>(Expression<Func<T, TKey>> key, bool unique = false)
     {
@@ -35,6 +35,6 @@ public sealed record IndexDeclaration(LambdaExpression Key, bool Unique)
     /// <summary>The key's type (a boxed value's own type).</summary>
     public Type KeyType => (Key.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : Key.Body).Type;
 
-    /// <summary>Whether the key is a list, so the index holds its items (LiteDB's "[*]", PostgreSQL's GIN).</summary>
+    /// <summary>Whether the key is a list, so the index holds its items (PostgreSQL's GIN; LiteDB reads the collection).</summary>
     public bool OnItems => KeyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(KeyType);
 }

@@ -130,9 +130,12 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
                 {
                     lock (Writes)
                     {
-                        foreach (var index in Indexes<T>.Of(indexes).All)
+                        // A list's items are not indexed here: LiteDB's multi-key indexes are left out of the embedded
+                        // store until they have proven themselves under its concurrent readers and writers; such a
+                        // lookup reads the collection (PostgreSQL answers it from a GIN index).
+                        foreach (var index in Indexes<T>.Of(indexes).All.Where(i => !i.OnItems))
                         {
-                            collection.EnsureIndex(BsonExpression.Create("$." + index.Path + (index.OnItems ? "[*]" : "")), index.Unique);
+                            collection.EnsureIndex(BsonExpression.Create("$." + index.Path), index.Unique);
                         }
                     }
 
