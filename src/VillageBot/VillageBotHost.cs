@@ -36,6 +36,7 @@ public static class VillageBotHost
 {
     public static WebApplicationBuilder AddVillageBot(this WebApplicationBuilder builder)
     {
+        EnoughThreads();
         // The defaults shipped next to the program apply wherever it is started from; an appsettings.json in the
         // working directory, environment variables and arguments override them.
         var shipped = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).Build();
@@ -49,6 +50,9 @@ public static class VillageBotHost
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDocumentStore();
+
+        // Stops after every service registered below it: the database is compacted once nothing uses it any more.
+        services.AddDatabaseCompaction();
         services.AddTrainedModels();
         services.AddSingleton<Texts>();
 
@@ -87,6 +91,23 @@ public static class VillageBotHost
         services.AddPrivacy();
         services.AddNudges();
         return builder;
+    }
+
+    /// <summary>
+    /// The storage calls are synchronous: an update being handled, a webhook request or a job holds its thread while
+    /// the database answers. The thread pool starts with one thread per core and adds about one a second beyond that,
+    /// so a burst on a small machine would wait on threads rather than on work, and an asynchronous database call's
+    /// continuation would wait behind them while it holds its pooled connection. So the pool starts with enough
+    /// threads for every update handled at once and as many requests again.
+    /// </summary>
+    private static void EnoughThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        var wanted = UpdateDispatcher.MaxConcurrent * 2;
+        if (workers < wanted)
+        {
+            ThreadPool.SetMinThreads(wanted, completions);
+        }
     }
 
     public static WebApplication MapVillageBot(this WebApplication app)

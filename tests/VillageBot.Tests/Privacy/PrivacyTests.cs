@@ -123,6 +123,18 @@ public sealed class PrivacyTests : BotTest
         Host = await Host.RestartAsync();
     }
 
+    [Fact]
+    public void The_owed_compaction_runs_at_the_stop_after_the_update_lanes_and_the_job_workers_have_stopped()
+    {
+        // A host stops its services in the reverse order of their registration.
+        var stopping = Host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType().Name).Reverse().ToList();
+        var compaction = stopping.IndexOf(nameof(DatabaseCompaction));
+        var lanes = stopping.IndexOf("BotRuntime");
+        var jobs = stopping.FindIndex(n => n.StartsWith("BackgroundJobServer", StringComparison.Ordinal));
+        Assert.True(lanes >= 0 && jobs >= 0 && compaction > lanes && compaction > jobs, $"stopping order: {string.Join(", ", stopping)}");
+        Assert.Single(stopping, n => n == nameof(DatabaseCompaction));
+    }
+
     private async Task ForgetAsync(TestKit.FakeUser user)
     {
         user.Send("/forget");

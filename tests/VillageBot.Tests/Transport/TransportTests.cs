@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using VillageBot.Infrastructure.Telegram;
 using VillageBot.TestKit;
 
 namespace VillageBot.Tests.Transport;
@@ -195,6 +197,23 @@ public sealed class WebhookTests : BotTest
         await Post(client, update, Secret);
         await user.NextAsync();
         await user.ExpectSilenceAsync();
+    }
+
+    [Fact]
+    public async Task An_update_arriving_while_the_bot_stops_is_refused_so_that_telegram_delivers_it_again()
+    {
+        var user = NewUser("en");
+        var update = Update(user.Id, "/start", 4);
+        await Host.Services.GetRequiredService<UpdateDispatcher>().StopAsync(TimeSpan.FromSeconds(10));
+        using (var client = Host.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Post(client, update, Secret)).StatusCode);
+        }
+
+        Host = await Host.RestartAsync();
+        using var again = Host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await Post(again, update, Secret)).StatusCode);
+        Assert.Contains("Hello", (await user.NextAsync()).Text);
     }
 
     private static Update Update(long userId, string text, int id) => new()

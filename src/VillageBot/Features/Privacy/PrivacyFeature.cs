@@ -134,11 +134,27 @@ public static class PrivacyFeature
 {
     public const string Prefix = "forget";
 
+    /// <summary>
+    /// The compaction an erasure leaves owed. A host stops its services in the reverse order of their registration, and
+    /// the compaction must run once nothing else uses the database (the update lanes, the job workers): so it is
+    /// registered right after the store, before them, and a second call (<see cref="AddPrivacy"/>) adds nothing.
+    /// </summary>
+    public static IServiceCollection AddDatabaseCompaction(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(DatabaseCompaction)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<DatabaseCompaction>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseCompaction>());
+        return services;
+    }
+
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddSingleton<PersonErasure>();
-        services.AddSingleton<DatabaseCompaction>();
-        services.AddHostedService(sp => sp.GetRequiredService<DatabaseCompaction>());
+        services.AddDatabaseCompaction();
         return services
             .AddCommand<MyDataCommand>("mydata", Access.Anyone, "cmd.mydata")
             .AddCommand<ForgetCommand>("forget", Access.Anyone, "cmd.forget")

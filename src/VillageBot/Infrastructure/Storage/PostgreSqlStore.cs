@@ -18,6 +18,7 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
     private const long SchemaLock = 0x5642_0001;
 
     private const string LockNotAvailable = "55P03";
+    private const string DeadlockDetected = "40P01";
 
     private readonly NpgsqlDataSource _source;
     private readonly ConcurrentDictionary<string, bool> _prepared = new(StringComparer.Ordinal);
@@ -160,8 +161,8 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
 
     /// <summary>
     /// Rewrites each table of the documents with only its live rows (VACUUM FULL, one table at a time, never inside a
-    /// transaction), as LiteDB's rebuild does. A table another instance keeps busy longer than the lock timeout is
-    /// left for the next time. A failure (the database stopping with the host) is a <see cref="StorageException"/>.
+    /// transaction), as LiteDB's rebuild does. A table another instance keeps busy longer than the lock timeout (or
+    /// that deadlocks with it) is left for the next time. A failure (the database stopping with the host) is a <see cref="StorageException"/>.
     /// </summary>
     public void Compact()
     {
@@ -191,7 +192,7 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
                 {
                     vacuum.ExecuteNonQuery();
                 }
-                catch (PostgresException e) when (e.SqlState == LockNotAvailable)
+                catch (PostgresException e) when (e.SqlState is LockNotAvailable or DeadlockDetected)
                 {
                 }
             }

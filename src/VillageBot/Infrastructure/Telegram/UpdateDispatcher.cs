@@ -57,6 +57,9 @@ public sealed class UpdateDispatcher : IDisposable
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>False once the host is stopping: what arrives then is not stored, so it must not be acknowledged.</summary>
+    public bool Accepting => !_stopping;
+
     /// <summary>The highest update id received so far (Telegram's ids only grow).</summary>
     public int HighestSeenUpdateId => Volatile.Read(ref _highestSeen);
 

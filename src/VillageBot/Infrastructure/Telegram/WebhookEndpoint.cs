@@ -46,6 +46,13 @@ public static class WebhookEndpoint
                 return Results.BadRequest();
             }
 
+            // A stopping instance stores nothing more: Telegram is told to deliver it again (to the next start, or
+            // another instance behind the same address) instead of being told it arrived.
+            if (!dispatcher.Accepting)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
             dispatcher.Receive([update]);
             return Results.Ok();
         });
