@@ -18,7 +18,8 @@ find_bin() {
 
 free_port() {
   local port
-  for port in $(seq 55432 55531); do
+  # In random order: clusters started at the same moment (test classes run in parallel) rarely pick the same port.
+  for port in $(seq 55432 55531 | shuf); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   return 1
@@ -52,9 +53,14 @@ start() {
   "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
-  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=400" start >/dev/null \
-    || { cat "$dir/server.log" >&2; exit 1; }
+  # A port taken between the check and the start (another cluster starting at the same moment) is tried again with another.
+  local tries=0
+  until "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=400" start >/dev/null; do
+    tries=$((tries + 1))
+    if [ "$tries" -ge 5 ] || ! grep -q "Address already in use" "$dir/server.log"; then cat "$dir/server.log" >&2; exit 1; fi
+    port=$(free_port) || { echo "no free port between 55432 and 55531" >&2; exit 1; }
+  done
   echo "$bin" >"$dir/bin"
   echo "export VILLAGEBOT_TEST_PG='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"
   echo "export VILLAGEBOT_TEST_PG_DIR='$dir'"
