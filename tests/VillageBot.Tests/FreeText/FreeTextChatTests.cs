@@ -17,6 +17,9 @@ public sealed class FreeTextChatTests : BotTest
     [InlineData("lv", "ielu lampas nedeg", "Pierakstu")]
     [InlineData("ru", "опять нет света на нашей улице", "Записываю")]
     [InlineData("en", "the shop in our village closed down", "taking this down")]
+    [InlineData("lv", "Pie kultūras nama jau mēnesi tek ūdensvads. Kam par to ziņot?", "Pierakstu")]
+    [InlineData("en", "The water main by the community house has leaked for a month. Who should we report this to?", "taking this down")]
+    [InlineData("ru", "У клуба уже месяц течёт водопровод. Кому сообщить?", "Записываю")]
     public async Task A_report_in_a_statement_a_complaint_or_a_few_words_goes_straight_into_the_report_flow_with_the_photo_step(string lang, string text, string intro)
     {
         var user = await MemberAsync(lang);

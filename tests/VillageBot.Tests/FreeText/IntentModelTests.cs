@@ -208,6 +208,30 @@ public sealed class IntentModelTests
     [InlineData("kas jādara, lai nodibinātu biedrību?")]
     public void A_question_on_practice_is_no_complaint(string text) => Assert.False(IntentFeatures.Complains(text));
 
+    [Theory]
+    [InlineData("Ūdens sūknis pie kultūras nama tek katru nedēļu. Kam par to ziņot?")]
+    [InlineData("bedre pie skolas, kam zinot?")]
+    [InlineData("The bridge railing on the mill road is bent outwards. Who do we report this to?")]
+    [InlineData("who will fix the bench at the bus stop?")]
+    [InlineData("Our well water turned brown last month. Is anything being done about it?")]
+    [InlineData("Фонарь у остановки не горит уже месяц. Кому сообщить?")]
+    [InlineData("Мусор у клуба лежит вторую неделю, куда жаловаться?")]
+    public void A_problem_with_whom_to_tell_asked_raises_the_odds_of_a_problem_whatever_the_articles_say(string text)
+    {
+        Assert.True(IntentFeatures.AsksWhomToTell(text));
+        var weighed = Evidence.Value.Weigh([0.8f, 0.15f, 0.05f], text);
+
+        Assert.Equal(KnowledgeEvidence.TellBoost, weighed[1] / weighed[0] / (0.15 / 0.8), 3);
+    }
+
+    [Theory]
+    [InlineData("kam jāziņo par biedrības valdes maiņu?")]
+    [InlineData("kur vērsties, lai nodibinātu biedrību?")]
+    [InlineData("Who can apply for LEADER funding?")]
+    [InlineData("who should we invite to the first community meeting?")]
+    [InlineData("к кому обратиться, чтобы создать энергетическое сообщество?")]
+    public void Asking_whom_to_turn_to_for_a_purpose_is_no_report(string text) => Assert.False(IntentFeatures.AsksWhomToTell(text));
+
     [Fact]
     public void A_why_not_that_an_article_answers_stays_a_question()
     {

@@ -134,6 +134,73 @@ public static class IntentFeatures
     }
 
     /// <summary>
+    /// A problem told, then whom to tell or whether anyone acts asked: "Power cuts every few weeks. Who should we report
+    /// this to?", "bedre pie skolas, kam ziņot?", "Фонарь не горит. Кому сообщить?", "Is anything being done about it?".
+    /// The resident wants the problem to reach someone, which is what a report does; a question on practice asks whom to
+    /// turn to for a purpose ("kur vērsties, lai dibinātu biedrību?") and is not matched. Only with something told before
+    /// the clause that asks whom to tell, or a repair asked for ("who fixes the lamp?").
+    /// </summary>
+    public static bool AsksWhomToTell(string text)
+    {
+        text = text.Length > MaxChars ? text[..MaxChars] : text;
+        var all = Words(text).Count;
+        var clauses = Clauses(text).ToList();
+        if (clauses.Any(StatesAPurpose))
+        {
+            return false;
+        }
+
+        foreach (var clause in clauses)
+        {
+            var folded = string.Join(' ', clause);
+            if (WhoFixes.Any(r => folded.Contains(r, StringComparison.Ordinal)) || AnyoneActs.Any(r => folded.Contains(r, StringComparison.Ordinal))
+                || (folded.StartsWith("how are ", StringComparison.Ordinal) || folded.StartsWith("how am ", StringComparison.Ordinal)) && folded.Contains(" supposed to ", StringComparison.Ordinal)
+                || AsksWhomToTellIn(clause) && all - clause.Count >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A clause asking whom to tell or where to report: it opens with "whom" or "where" and names telling.</summary>
+    private static bool AsksWhomToTellIn(List<string> clause)
+    {
+        var lead = clause[0] is "kam" or "kur" or "who" or "whom" or "where" or "кому" or "куда"
+            || clause.Count > 1 && clause[0] == "к" && clause[1] == "кому";
+        return lead && clause.Skip(1).Any(w => TellStems.Any(t => w.StartsWith(t, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Telling, reporting, complaining, calling (word starts, folded).</summary>
+    private static readonly string[] TellStems =
+    [
+        "zinot", "zino", "pazinot", "pazino", "jazino", "teikt", "pateikt", "saka", "zvanit", "zvana", "suzet", "suzas", "rakstit",
+        "tell", "report", "contact", "call", "complain", "notify",
+        "сообщ", "жалов", "пожалов", "звон", "позвон", "написать", "писать", "обрат",
+    ];
+
+    /// <summary>A clause of purpose: the whom-to-tell is then asked for something to be done, not a problem to be passed on.</summary>
+    private static bool StatesAPurpose(List<string> clause) => clause[0] is "lai" or "чтобы" or "so" && (clause[0] != "so" || clause.Count > 1 && clause[1] == "that");
+
+    /// <summary>Who repairs it: a repair waited for, asked as "who".</summary>
+    private static readonly string[] WhoFixes =
+    [
+        "kas salabos", "kas to salabos", "kas izlabos", "kas to izlabos", "kas to sakartos", "kas to nokartos", "kas labos",
+        "who fixes", "who will fix", "who can fix", "who is going to fix", "who's going to fix", "who repairs", "who will repair", "who clears", "who will clear",
+        "кто починит", "кто это починит", "кто исправит", "кто отремонтирует", "кто уберет", "кто будет чинить",
+    ];
+
+    /// <summary>Whether anybody acts at all: a grievance in a question's form.</summary>
+    private static readonly string[] AnyoneActs =
+    [
+        "is anything being done", "is anyone doing", "is anybody doing", "does anyone check", "does anybody check", "does anyone care",
+        "does anybody care", "is anyone going to", "is anybody going to", "will anyone", "will anybody",
+        "vai kads to", "vai kads kaut ko", "vai kadam ir dala", "vai kadu tas interese", "vai kads vispar", "vai to kads",
+        "кто-нибудь что-нибудь", "делается ли", "что-то делается", "кто-то проверяет", "кто-нибудь проверяет", "кому-нибудь есть дело",
+    ];
+
+    /// <summary>
     /// A statement, not a question, that something is missing, stopped or broken: "ielu apgaismojums nedeg", "опять нет
     /// света", "nothing for teenagers to do here", "the village shop closed". Three words at least ("ne, paldies" is small
     /// talk), and not said to the bot ("you don't understand me" is a remark on the answers, not a report).
@@ -157,8 +224,10 @@ public static class IntentFeatures
     private static readonly HashSet<string> Stopped =
     [
         "slegts", "slegta", "slegti", "slegtas", "sledza", "slegs", "aizverts", "aizverta", "salauzts", "salauzta", "salauzti", "salauza", "sabojats", "sabojata",
-        "closed", "shut", "broken", "broke", "closing",
+        "atslegts", "atslegta", "atslegti", "atsledza", "izslegts", "izsledza", "partrauca", "partraukts",
+        "closed", "shut", "broken", "broke", "closing", "cut", "stopped", "removed",
         "закрыт", "закрыта", "закрыто", "закрыли", "закрылся", "закрылась", "сломан", "сломана", "сломано", "сломали", "сломался", "сломалась",
+        "отключили", "отключен", "отключена", "отключено", "выключили", "убрали", "отменили", "сократили",
     ];
 
     /// <summary>Words that speak to the bot or of its answers: "tu", "you", "ты", "bot", "that's not what I asked".</summary>

@@ -77,6 +77,12 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
     /// </summary>
     public const double ComplaintKnowledgeBoost = 16;
 
+    /// <summary>
+    /// How much more likely a problem is when the text asks whom to tell, who fixes it or whether anyone acts
+    /// (<see cref="IntentFeatures.AsksWhomToTell"/>); no article raises the question's odds then.
+    /// </summary>
+    public const double TellBoost = 8;
+
     /// <summary>A local fact, or one's own or the place's own affairs ("LAD уже перевела мне деньги?"), asked: the answering says it does not know.</summary>
     private static bool AsksForALocalFact(string text) =>
         IntentFeatures.Asks(text)
@@ -94,6 +100,15 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
         if (boost <= 1 || probabilities[2] >= probabilities.Max())
         {
             return probabilities;
+        }
+
+        // Asking whom to tell is wanting the problem to reach someone: no article makes that a question.
+        if (IntentFeatures.AsksWhomToTell(text) && !EverydayMatters.AsksAboutOwnHealth(text))
+        {
+            var told = (float[])probabilities.Clone();
+            told[1] *= (float)TellBoost;
+            var sum = told.Sum();
+            return [.. told.Select(p => p / sum)];
         }
 
         var complains = IntentFeatures.Complains(text) && !EverydayMatters.AsksAboutOwnHealth(text);
