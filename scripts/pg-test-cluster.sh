@@ -40,6 +40,9 @@ start() {
   local durability="-c fsync=off"
   if [ "${VILLAGEBOT_PG_DURABLE:-0}" = "1" ]; then durability=""; fi
   dir=$(mktemp -d /tmp/villagebot-pg.XXXXXX)
+  # A start that fails leaves no folder behind (the "bin" file is written once the cluster runs).
+  started_dir=$dir
+  trap '[ -z "${started_dir:-}" ] || [ -f "$started_dir/bin" ] || rm -rf "$started_dir"' EXIT
   port=$(free_port) || { echo "no free port between 55432 and 55531" >&2; exit 1; }
   if [ "$(id -u)" = "0" ]; then
     # PostgreSQL refuses to run as root.
