@@ -333,6 +333,7 @@ public sealed class BotHost : IAsyncDisposable
         }
 
         var services = _factory.Services;
+        await StopOnceAsync(services);
         try
         {
             await _factory.DisposeAsync();
@@ -358,6 +359,29 @@ public sealed class BotHost : IAsyncDisposable
             {
                 Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(database));
             }
+        }
+    }
+
+    /// <summary>
+    /// Stops the application the way the program's own run does, once, and waits until every service has stopped (what
+    /// runs last at a stop, such as the owed compaction, runs to its end). Left to WebApplicationFactory, a second stop
+    /// runs beside the first and the program's run disposes the services while the first is still stopping them.
+    /// </summary>
+    private static async Task StopOnceAsync(IServiceProvider services)
+    {
+        try
+        {
+            var lifetime = services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+            var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStopped.Register(() => stopped.TrySetResult()))
+            {
+                lifetime.StopApplication();
+                await stopped.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+        }
+        catch (Exception e) when (e is ObjectDisposedException or TimeoutException or InvalidOperationException)
+        {
+            // Already stopped and disposed (a second dispose), or a stop that hangs: the factory's own stop follows.
         }
     }
 

@@ -19,6 +19,9 @@ public sealed class DatabaseCompaction(IDocumentStore db, ILogger<DatabaseCompac
     /// <summary>A compaction is owed and not yet done.</summary>
     public bool Pending => Volatile.Read(ref _pending) == 1;
 
+    /// <summary>Why the last compaction could not run, if it could not.</summary>
+    public string? LastFailure { get; private set; }
+
     public void Request() => Interlocked.Exchange(ref _pending, 1);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -37,6 +40,7 @@ public sealed class DatabaseCompaction(IDocumentStore db, ILogger<DatabaseCompac
             {
                 // The data file was already closed, the database went away with the host shutting down, or the rebuild
                 // failed: the erasure itself is done and stored, only the free pages were not rewritten this time.
+                LastFailure = e.ToString();
                 log.LogWarning(e, "Could not compact the database after erasures");
             }
         }
