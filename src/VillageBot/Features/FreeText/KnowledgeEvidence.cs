@@ -103,22 +103,16 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
         }
 
         // Asking whom to tell is wanting the problem to reach someone: no article makes that a question.
-        if (IntentFeatures.AsksWhomToTell(text) && !EverydayMatters.AsksAboutOwnHealth(text))
-        {
-            var told = (float[])probabilities.Clone();
-            told[1] *= (float)TellBoost;
-            var sum = told.Sum();
-            return [.. told.Select(p => p / sum)];
-        }
-
-        var complains = IntentFeatures.Complains(text) && !EverydayMatters.AsksAboutOwnHealth(text);
-        var lacks = !complains && IntentFeatures.StatesALack(text);
-        var factor = lacks ? 1
+        var ownHealth = EverydayMatters.AsksAboutOwnHealth(text);
+        var tells = !ownHealth && IntentFeatures.AsksWhomToTell(text);
+        var complains = !tells && !ownHealth && IntentFeatures.Complains(text);
+        var lacks = !tells && !complains && IntentFeatures.StatesALack(text);
+        var factor = tells || lacks ? 1
             : Supports(text) ? (complains ? Math.Min(boost, ComplaintKnowledgeBoost) : boost)
             : complains ? 1
             : AsksForALocalFact(text) ? LocalFactBoost : EverydayMatters.Asks(text) || EverydayMatters.AsksForARide(text) ? EverydayBoost
             : IntentFeatures.Asks(text) && _concepts.Value.Named(text) ? ConceptBoost : 1;
-        var against = complains || lacks ? ComplaintBoost : 1;
+        var against = tells ? TellBoost : complains || lacks ? ComplaintBoost : 1;
         if (factor <= 1 && against <= 1)
         {
             return probabilities;

@@ -124,7 +124,8 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
 
         if (all.Count > wanting.Count && key.Numeric)
         {
-            PassNumber(all.Where(d => !wanting.Contains(d)).MaxBy(d => (long)key.Get(d!))!, connection, transaction);
+            var numbered = wanting.ToHashSet();
+            PassNumber(all.Where(d => !numbered.Contains(d)).MaxBy(d => (long)key.Get(d!))!, connection, transaction);
         }
 
         // All or nothing, in batches of statements: no savepoint per document (each would hold a lock until the
