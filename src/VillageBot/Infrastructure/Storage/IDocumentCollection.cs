@@ -22,6 +22,12 @@ public interface IDocumentCollection<T>
 
     IEnumerable<T> FindAll();
 
+    /// <summary>
+    /// The next <paramref name="count"/> documents in the order of their ids, after <paramref name="afterId"/> (from the
+    /// first when null): a long read in pages, so that neither side holds the whole collection.
+    /// </summary>
+    IReadOnlyList<T> After(object? afterId, int count);
+
     /// <summary>The document with the smallest <paramref name="key"/>, or null when the collection is empty.</summary>
     T? FirstBy<TKey>(Expression<Func<T, TKey>> key);
 

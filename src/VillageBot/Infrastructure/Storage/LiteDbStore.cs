@@ -20,8 +20,9 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     private readonly ConcurrentDictionary<string, bool> _prepared = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _upgraded = new(StringComparer.Ordinal);
 
-    public LiteDbStore(IOptions<StorageOptions> options)
+    public LiteDbStore(IOptions<StorageOptions> options, ILogger<LiteDbStore>? logger = null)
     {
+        _logger = logger;
         var directory = options.Value.ResolvedDirectory;
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, FileName);
@@ -91,6 +92,8 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     };
 
     private readonly BsonMapper _mapper = NewMapper();
+
+    private readonly ILogger<LiteDbStore>? _logger;
 
     private volatile LiteDatabase _database;
 
@@ -190,13 +193,38 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         }
     }
 
+    /// <summary>A read through a transaction, as every operation makes one (the header's pragmas are read without).</summary>
     public void Ping()
+    {
+        var database = Database;
+        try
+        {
+            Probe(database);
+        }
+        catch (Exception e) when (EngineFailed(e))
+        {
+            if (!Reopen(database, e))
+            {
+                throw new StorageException(e.Message, e);
+            }
+
+            PingOnce();
+        }
+        catch (LiteException e)
+        {
+            throw new StorageException(e.Message, e);
+        }
+    }
+
+    private static void Probe(LiteDatabase database) => _ = database.GetCollection("inbox").Exists(Query.All());
+
+    private void PingOnce()
     {
         try
         {
-            _ = Database.UserVersion;
+            Probe(Database);
         }
-        catch (LiteException e)
+        catch (Exception e) when (e is LiteException or ObjectDisposedException)
         {
             throw new StorageException(e.Message, e);
         }
@@ -249,6 +277,63 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
                 {
                     _database = Open();
                 }
+            }
+        }
+    }
+
+    /// <summary>How many times the file was opened again after LiteDB closed its engine on an internal check.</summary>
+    public int Reopened => _reopened;
+
+    private int _reopened;
+
+    /// <summary>
+    /// LiteDB 5.0.21 closes its engine for good when one of its own checks fails (error 999, "LiteDB ENSURE: …"), and
+    /// every later call on that instance then fails the same way. Under many concurrent readers its page cache can give
+    /// out a page that a reader is still taking ("pages in memory store must be non-shared", litedb-org/LiteDB#2252): a
+    /// fault of the cache, not of the file.
+    /// </summary>
+    /// <remarks>
+    /// The closed engine has also disposed its locks, so a later call may fail with <see cref="ObjectDisposedException"/>
+    /// instead; <see cref="Reopen"/> tells that from the store's own close and from a rebuild's replaced instance.
+    /// </remarks>
+    internal static bool EngineFailed(Exception e) =>
+        e is LiteException { ErrorCode: LiteException.INVALID_DATAFILE_STATE } or ObjectDisposedException;
+
+    /// <summary>
+    /// Opens the file again when <paramref name="failed"/>, the instance an operation used, is still the store's: LiteDB
+    /// reads the log's committed transactions back, and the operations after it go on. Waits, like a rebuild, for the
+    /// write, checkpoint or rebuild under way; an instance already replaced is left alone. False when the store itself
+    /// has been closed: the failure was the close's, and stays the caller's.
+    /// </summary>
+    internal bool Reopen(LiteDatabase failed, Exception reason)
+    {
+        lock (_maintenance)
+        {
+            lock (Writes)
+            {
+                if (_closed)
+                {
+                    return false;
+                }
+
+                if (!ReferenceEquals(_database, failed))
+                {
+                    return true;
+                }
+
+                try
+                {
+                    failed.Dispose();
+                }
+                catch (Exception e) when (e is LiteException or IOException or ObjectDisposedException)
+                {
+                    // Its engine is closed already; what is left to release fails the same way.
+                }
+
+                _database = Open();
+                Interlocked.Increment(ref _reopened);
+                _logger?.LogError(reason, "The database engine stopped on an internal check and the file was opened again ({Count} time(s) since the start)", _reopened);
+                return true;
             }
         }
     }

@@ -52,6 +52,10 @@ internal sealed class PostgreSqlCollection<T>(NpgsqlDataSource source, string na
 
     public IEnumerable<T> FindAll() => Query($"SELECT data FROM {table} ORDER BY id", []);
 
+    public IReadOnlyList<T> After(object? afterId, int count) => afterId is null
+        ? Query($"SELECT data FROM {table} ORDER BY id LIMIT $1", [count])
+        : Query($"SELECT data FROM {table} WHERE id > $1 ORDER BY id LIMIT $2", [key.Column(afterId), count]);
+
     public T? FirstBy<TKey>(Expression<Func<T, TKey>> keySelector) =>
         Query($"SELECT data FROM {table} ORDER BY {Order(keySelector)} NULLS FIRST, id LIMIT 1", []).FirstOrDefault();
 

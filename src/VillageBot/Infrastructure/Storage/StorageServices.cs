@@ -12,7 +12,7 @@ public static class StorageServices
             var options = sp.GetRequiredService<IOptions<StorageOptions>>();
             return options.Value.Provider == StorageProvider.PostgreSql
                 ? new PostgreSqlStore(options.Value.ConnectionString!)
-                : new LiteDbStore(options);
+                : new LiteDbStore(options, sp.GetService<ILogger<LiteDbStore>>());
         });
         return services;
     }

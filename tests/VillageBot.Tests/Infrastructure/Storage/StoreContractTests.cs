@@ -74,6 +74,35 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public void A_collection_is_read_in_pages_in_the_order_of_its_ids()
+    {
+        var store = Store();
+        var things = Things(store);
+        things.InsertBulk([.. Enumerable.Range(0, 12).Select(i => New("t" + i))]);
+        things.Delete(5);
+        var pages = new List<IReadOnlyList<Thing>>();
+        object? last = null;
+        while (things.After(last, 4) is { Count: > 0 } page)
+        {
+            pages.Add(page);
+            last = page[^1].Id;
+        }
+
+        Assert.Equal([4, 4, 3], pages.Select(p => p.Count));
+        Assert.Equal([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12], pages.SelectMany(p => p).Select(t => t.Id));
+        Assert.Equal(["t11"], things.After(11, 4).Select(t => t.Code));
+
+        var people = store.Collection<Person>("people");
+        people.InsertBulk([new Person { Id = 30, Name = "c" }, new Person { Id = 4_000_000_000, Name = "d" }, new Person { Id = 2, Name = "a" }]);
+        Assert.Equal(["a", "c"], people.After(null, 2).Select(p => p.Name));
+        Assert.Equal(["d"], people.After(30L, 2).Select(p => p.Name));
+
+        var named = store.Collection<Named>("named");
+        named.InsertBulk([new Named { Key = "b" }, new Named { Key = "a" }, new Named { Key = "c" }]);
+        Assert.Equal(["b", "c"], named.After("a", 5).Select(n => n.Key));
+    }
+
+    [Fact]
     public void A_duplicate_unique_key_or_id_is_refused_and_nothing_is_stored()
     {
         var things = Things(Store());
