@@ -45,6 +45,41 @@ public sealed class ExportAndPulseTests : BotTest
         Assert.DoesNotContain($"person{hidden.Id}", text);
     }
 
+    [Fact]
+    public async Task A_csv_export_longer_than_a_batch_has_every_matching_report_once_in_the_order_of_references()
+    {
+        var reporter = await MemberAsync("en");
+        var (kalsnava, ergli) = (Host.Db.Village("kalsnava").Id, Host.Db.Village("ergli").Id);
+        var now = DateTime.UtcNow;
+        var first = Host.Db.Collection<Report>("reports").Max(r => r.Id, 0) + 1;
+        var reports = Enumerable.Range(0, (CsvExport.Batch * 2) + 101).Select(i => new Report
+        {
+            Id = first + i,
+            Reference = ReportStore.ReferenceOf(first + i),
+            VillageId = i % 3 == 0 ? ergli : kalsnava,
+            ReporterId = reporter.Id,
+            Text = $"Lamp {i} is out",
+            Category = i % 2 == 0 ? "safety" : "energy",
+            PredictedCategory = "safety",
+            Confidence = 0.9,
+            Status = ReportStatus.New,
+
+            // Made in the opposite order of their numbers: the export follows the references.
+            CreatedAt = now.AddMinutes(-i),
+            UpdatedAt = now,
+            StatusChangedAt = now,
+        }).ToList();
+        Host.Db.Collection<Report>("reports").InsertBulk(reports);
+        var browser = await Host.SignInAsync(Admin());
+
+        var rows = Read(await browser.GetByteArrayAsync("/web/reports.csv?category=safety"));
+        var expected = reports.Where(r => r.Category == "safety").OrderBy(r => r.Id).ToList();
+        Assert.Equal(expected.Select(r => r.Text), rows.Select(r => r["text"]));
+        Assert.Equal(expected.Select(ReportPresenter.Reference), rows.Select(r => r["reference"]));
+        Assert.All(rows, r => Assert.Equal($"Person{reporter.Id} (@person{reporter.Id})", r["reporter"]));
+        Assert.Equal(expected.Count(r => r.VillageId == ergli), rows.Count(r => r["village"] == "Ērgļi"));
+    }
+
     private static List<Dictionary<string, string>> Read(byte[] csv)
     {
         using var reader = CsvReader.Create(csv);

@@ -17,6 +17,9 @@ public static class CsvExport
         "needs_review", "supporters", "latitude", "longitude", "has_photo", "reporter", "text", "status_note",
     ];
 
+    /// <summary>How many reports are read, looked up and written at a time.</summary>
+    internal const int Batch = 500;
+
     public static void MapCsvExport(this IEndpointRouteBuilder web) =>
         web.MapGet("/reports.csv", (HttpContext http, IDocumentStore db, ReportStore store, TimeProvider time) =>
         {
@@ -27,24 +30,27 @@ public static class CsvExport
                 return WebPages.Denied(ui);
             }
 
-            var reports = store.Find(f.ToReportQuery(ui.Viewer!, ui.Zone)).OrderBy(r => r.CreatedAt).ToList();
-            var view = new ReportPresenter(db);
-            view.ReadAuthors(reports);
-            var bytes = Write(reports, view, ui);
+            var query = f.ToReportQuery(ui.Viewer!, ui.Zone);
             var name = $"villagebot-reports-{time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.csv";
-            return Results.File(bytes, "text/csv; charset=utf-8", name);
+            return Results.Stream(body => WriteAsync(body, store.InBatches(query, Batch), db, ui, http.RequestAborted), "text/csv; charset=utf-8", name);
         });
 
-    public static byte[] Write(IEnumerable<Report> reports, ReportPresenter view, WebUi ui)
+    /// <summary>
+    /// The rows, in the order of the reports' references, written to <paramref name="destination"/> batch by batch as
+    /// they are read: an export of tens of thousands of reports holds one batch and its authors, never the whole file.
+    /// </summary>
+    public static async Task WriteAsync(Stream destination, IEnumerable<IReadOnlyList<Report>> batches, IDocumentStore db, WebUi ui, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true))
+        await using var csv = CsvWriter.Create(destination, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
+        csv.WriteHeader(Columns);
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var reports in batches)
         {
-            csv.WriteHeader(Columns);
-            var inv = CultureInfo.InvariantCulture;
+            var view = new ReportPresenter(db);
+            view.ReadAuthors(reports);
             foreach (var r in reports)
             {
-                csv.WriteRecord(
+                await csv.WriteRecordAsync(
                 [
                     ReportPresenter.Reference(r),
                     Iso(r.CreatedAt),
@@ -63,11 +69,11 @@ public static class CsvExport
                     view.Author(r) ?? "",
                     r.Text,
                     ReportPresenter.LastNote(r),
-                ]);
+                ], ct);
             }
-        }
 
-        return buffer.ToArray();
+            await csv.FlushAsync(ct);
+        }
     }
 
     private static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

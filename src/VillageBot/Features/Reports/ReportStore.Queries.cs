@@ -14,6 +14,23 @@ public sealed partial class ReportStore
         return all.Where(query.Matches);
     }
 
+    /// <summary>
+    /// The matching reports in the order of their references, read <paramref name="batch"/> at a time as the caller goes:
+    /// an export of every report never holds them all.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<Report>> InBatches(ReportQuery query, int batch = 500)
+    {
+        object? last = null;
+        while (Reports.After(last, batch) is { Count: > 0 } read)
+        {
+            last = read[^1].Id;
+            if (read.Where(query.Matches).ToList() is { Count: > 0 } matching)
+            {
+                yield return matching;
+            }
+        }
+    }
+
     /// <summary>Page <paramref name="page"/> (from 1) of the matching reports, newest first.</summary>
     public ReportPage Page(ReportQuery query, int page, int size)
     {
