@@ -16,6 +16,7 @@ public static class ConversationServices
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<BotStatus>();
         services.AddSingleton<IRecipientStatus, ResidentRecipientStatus>();
+        services.AddHostedService<CoordinatingUpgrade>();
         return services;
     }
 }

@@ -32,6 +32,13 @@ public sealed class Resident
 
     public List<int> CoordinatorOf { get; set; } = [];
 
+    /// <summary>
+    /// Whether the person coordinates any village: stored beside <see cref="CoordinatorOf"/> and indexed, so a village's
+    /// coordinators are found among the few who coordinate (LiteDB indexes no list's items; without it each saved report
+    /// read every resident). Computed, so it never disagrees with the list.
+    /// </summary>
+    public bool Coordinating => CoordinatorOf.Count > 0;
+
     public bool NudgesEnabled { get; set; } = true;
 
     /// <summary>Gets the monthly digest even in a month they did not report, support or vote (/settings).</summary>

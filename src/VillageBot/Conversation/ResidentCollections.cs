@@ -7,7 +7,13 @@ public static class ResidentCollections
 {
     extension(IDocumentStore db)
     {
-        public IDocumentCollection<Resident> Residents => db.Collection<Resident>("residents", i => i.On(r => r.VillageId).On(r => r.ChatId).On(r => r.CoordinatorOf));
+        public IDocumentCollection<Resident> Residents => db.Collection<Resident>("residents", i => i.On(r => r.VillageId).On(r => r.ChatId).On(r => r.CoordinatorOf).On(r => r.Coordinating));
+
+        /// <summary>Everyone who coordinates a village, read through the index of <see cref="Resident.Coordinating"/>.</summary>
+        public IReadOnlyList<Resident> Coordinators() => [.. db.Residents.Find(r => r.Coordinating == true)];
+
+        /// <summary>The coordinators of one village.</summary>
+        public IReadOnlyList<Resident> CoordinatorsOf(int villageId) => [.. db.Coordinators().Where(r => r.CoordinatorOf.Contains(villageId))];
 
         public IDocumentCollection<Village> Villages => db.Collection<Village>("villages", i => i.On(v => v.Code, unique: true));
     }

@@ -9,7 +9,7 @@ public sealed class CoordinatorsCommand(IDocumentStore db) : ICommandHandler
     public Task HandleAsync(BotContext ctx, string args)
     {
         var villages = db.Villages.FindAll().ToDictionary(v => v.Id, v => v.Name);
-        var lines = db.Residents.FindAll().Where(r => r.CoordinatorOf.Count > 0)
+        var lines = db.Coordinators()
             .SelectMany(r => r.CoordinatorOf.Select(v => (Village: villages.GetValueOrDefault(v, "?"), Person: r)))
             .OrderBy(x => x.Village)
             .Select(x => ctx.T("coordinators.item", x.Village, x.Person.FirstName ?? "—", x.Person.Id))

@@ -100,7 +100,7 @@ public sealed class ReportView(Texts texts, IDocumentStore db, TimeZoneInfo zone
 
     /// <summary>The coordinators of a village who should hear about its reports.</summary>
     public IReadOnlyList<Resident> Coordinators(int villageId) =>
-        [.. db.Residents.Find(r => r.CoordinatorOf.Contains(villageId)).Where(c => c.Active)];
+        [.. db.CoordinatorsOf(villageId).Where(c => c.Active)];
 
     /// <summary>
     /// The status or category id a typed word names in any language, folded: one-word status labels ("jauns",

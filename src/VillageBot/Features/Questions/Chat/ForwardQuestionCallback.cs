@@ -52,7 +52,7 @@ public sealed class ForwardQuestionCallback(KnowledgeGaps gaps, Texts texts, IDo
         }
 
         var villageId = village.Id;
-        var coordinators = db.Residents.Find(r => r.CoordinatorOf.Contains(villageId)).Where(r => r.Active && r.Id != ctx.UserId).ToList();
+        var coordinators = db.CoordinatorsOf(villageId).Where(r => r.Active && r.Id != ctx.UserId).ToList();
         var delivered = 0;
         foreach (var coordinator in coordinators)
         {
