@@ -256,10 +256,11 @@ public sealed class InboundBenchmark : IBenchmarkSection
         public static Texts Load()
         {
             var data = Path.Combine(Path.GetDirectoryName(BotProcess.ProgramPath())!, "data");
-            var questions = Directory.GetFiles(Path.Combine(data, "eval"), "*.jsonl")
+            // In name order: the directory's own order differs between file systems, and the texts are picked by index.
+            var questions = Directory.GetFiles(Path.Combine(data, "eval"), "*.jsonl").Order(StringComparer.Ordinal)
                 .SelectMany(File.ReadLines).Where(l => l.Length > 0)
                 .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!).ToList();
-            var problems = Directory.GetFiles(Path.Combine(data, "problems"), "*.jsonl")
+            var problems = Directory.GetFiles(Path.Combine(data, "problems"), "*.jsonl").Order(StringComparer.Ordinal)
                 .SelectMany(File.ReadLines).Where(l => l.Length > 0)
                 .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
             return new Texts(questions, problems);

@@ -6,6 +6,11 @@ if (args is ["echo-bot", var url, var mode and ("serial" or "concurrent")])
     return await EchoBot.RunAsync(url, mode == "concurrent");
 }
 
+// The fake Bot API and hundreds of simulated residents share this process's thread pool: it starts with enough
+// threads that the harness answers the bot at once instead of adding a thread a second.
+ThreadPool.GetMinThreads(out var workers, out var completions);
+ThreadPool.SetMinThreads(Math.Max(workers, 64), completions);
+
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {

@@ -79,7 +79,16 @@ public sealed partial class FakeBotApi
                 throw new TimeoutException($"No matching bot event within {timeout}. {State()}\nEvents so far:\n{string.Join('\n', Events().TakeLast(15))}");
             }
 
-            await Task.WhenAny(arrived, Task.Delay(left));
+            // One timer per wait, let go as soon as an event arrives: hundreds of residents waiting at once must not
+            // leave a timer behind at every event.
+            try
+            {
+                await arrived.WaitAsync(left);
+            }
+            catch (TimeoutException)
+            {
+                // Looked at once more, then reported.
+            }
         }
     }
 
