@@ -193,6 +193,9 @@ public sealed class IntentModelTests
     [InlineData("why is the bus to town so late every single morning?")]
     [InlineData("kur palika soliņi pie dīķa?")]
     [InlineData("куда делись урны с автобусной остановки?")]
+    [InlineData("The lamp by the shop has been out for a week, is it normal?")]
+    [InlineData("Autobuss vairs nepiestāj pie skolas. Kāpēc tā?")]
+    [InlineData("Врача в амбулатории опять нет. Почему?")]
     public void A_complaint_in_a_question_form_raises_the_odds_of_a_problem(string text)
     {
         Assert.True(IntentFeatures.Complains(text));
@@ -216,6 +219,8 @@ public sealed class IntentModelTests
     [InlineData("Our well water turned brown last month. Is anything being done about it?")]
     [InlineData("Фонарь у остановки не горит уже месяц. Кому сообщить?")]
     [InlineData("Мусор у клуба лежит вторую неделю, куда жаловаться?")]
+    [InlineData("A tree fell across the forest road last night. Who do we call?")]
+    [InlineData("На нашей улице пропал свет. Кому звонить?")]
     public void A_problem_with_whom_to_tell_asked_raises_the_odds_of_a_problem_whatever_the_articles_say(string text)
     {
         Assert.True(IntentFeatures.AsksWhomToTell(text));
@@ -230,6 +235,7 @@ public sealed class IntentModelTests
     [InlineData("Who can apply for LEADER funding?")]
     [InlineData("who should we invite to the first community meeting?")]
     [InlineData("к кому обратиться, чтобы создать энергетическое сообщество?")]
+    [InlineData("who should we call to help us write a LEADER application?")]
     public void Asking_whom_to_turn_to_for_a_purpose_is_no_report(string text) => Assert.False(IntentFeatures.AsksWhomToTell(text));
 
     [Fact]

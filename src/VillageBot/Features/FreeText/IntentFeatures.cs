@@ -130,7 +130,25 @@ public static class IntentFeatures
             && (c.Any(w => IsNegationOrPersistence(w, latvian)) || c.Any(Intensifiers.Contains) || c.Any(Stopped.Contains))
             || c.Count > 1 && c[0] is "kad" or "когда" or "when" && c.Any(w => AtLast.Contains(w) || Repairs.Contains(w))
             || WaitsSince(c))
-            || Rhetorical.Any(r => folded.Contains(r, StringComparison.Ordinal));
+            || Rhetorical.Any(r => folded.Contains(r, StringComparison.Ordinal))
+            || AsksWhyAfterALack(text, latvian);
+    }
+
+    /// <summary>
+    /// A bare "why" after a lack told: "Spriegums tik zems, ka ledusskapis neiet. Kāpēc tā?", "The bus no longer stops
+    /// here. Why?", "Врача опять нет. Почему так?". The "why" sentence has at most three words; what came before denies,
+    /// waits or tells of something stopped.
+    /// </summary>
+    private static bool AsksWhyAfterALack(string text, bool latvian)
+    {
+        var sentences = Sentences(text);
+        if (sentences.Count < 2 || Words(sentences[^1]) is not { Count: >= 1 and <= 3 } last || !Why.Contains(last[0]))
+        {
+            return false;
+        }
+
+        var before = sentences.Take(sentences.Count - 1).SelectMany(Words).ToList();
+        return before.Any(w => Stopped.Contains(w) || IsNegationOrPersistence(w, latvian) && !(latvian && w == "no"));
     }
 
     /// <summary>
@@ -173,14 +191,14 @@ public static class IntentFeatures
     }
 
     /// <summary>
-    /// Telling, reporting, complaining (word starts, folded). Not "contact", "write" or "turn to": those are asked for a
-    /// purpose as often ("Mums ir ideja. Kur rakstīt pieteikumu?", "Куда обратиться за грантом?").
+    /// Telling, reporting, complaining, calling (word starts, folded: "who do we call?", "кому звонить?"). Not "contact",
+    /// "write" or "turn to": those are asked for a purpose as often ("Mums ir ideja. Kur rakstīt pieteikumu?", "Куда обратиться за грантом?").
     /// </summary>
     private static readonly string[] TellStems =
     [
-        "zinot", "zino", "pazinot", "pazino", "jazino", "teikt", "pateikt", "zvanit", "zvana", "suzet", "suzas",
-        "tell", "report", "complain", "notify",
-        "сообщ", "жалов", "пожалов",
+        "zinot", "zino", "pazinot", "pazino", "jazino", "teikt", "pateikt", "zvanit", "zvana", "piezvanit", "suzet", "suzas",
+        "tell", "report", "complain", "notify", "call", "phone", "ring",
+        "сообщ", "жалов", "пожалов", "звон", "позвон",
     ];
 
     /// <summary>A clause of purpose: the whom-to-tell is then asked for something to be done, not a problem to be passed on.</summary>
@@ -241,9 +259,14 @@ public static class IntentFeatures
         "ты", "тебя", "тебе", "твой", "твоя", "твои", "бот", "робот", "ответ", "ответил", "спрашивал", "спрашивала",
     ];
 
-    /// <summary>A wait counted in days, weeks, months or years: "jau divus mēnešus", "broken for years", "уже третью неделю".</summary>
+    /// <summary>A wait counted in days, weeks, months or years: "jau divus mēnešus", "broken for years", "for a week", "уже третью неделю".</summary>
     private static bool WaitsSince(List<string> clause) =>
-        clause.Select((w, i) => Since.Contains(w) && clause.Skip(i + 1).Take(3).Any(t => Spans.Any(s => t.StartsWith(s, StringComparison.Ordinal)))).Any(b => b);
+        clause.Select((w, i) => Since.Contains(w) && clause.Skip(i + 1).Take(3).Select((t, j) => (t, j)).Any(x =>
+            Spans.Any(s => x.t.StartsWith(s, StringComparison.Ordinal))
+            || OneSpan.Contains(x.t) && clause[i + x.j] is "a" or "an" or "one" or "whole" or "entire" or "full")).Any(b => b);
+
+    /// <summary>One English span, counted: "for a week", "already a whole month" (not "for this weekend", "for last year's").</summary>
+    private static readonly HashSet<string> OneSpan = ["day", "week", "month", "year"];
 
     private static readonly HashSet<string> Since = ["jau", "kops", "already", "for", "since", "уже", "вот"];
 
@@ -255,8 +278,8 @@ public static class IntentFeatures
     /// <summary>Questions nobody asks to be answered: "is that normal?", "what are we supposed to do?", "сколько можно?".</summary>
     private static readonly string[] Rhetorical =
     [
-        "vai tas ir normali", "vai tas ir normals", "ko mums tagad darit", "kas par to atbild", "cik ilgi var", "cik ilgi vel",
-        "is that normal", "is this normal", "what are we supposed to do", "who is responsible", "how long do we have to", "how much longer",
+        "vai tas ir normali", "vai tas ir normals", "vai ir normali", "vai tas normali", "ko mums tagad darit", "kas par to atbild", "cik ilgi var", "cik ilgi vel",
+        "is that normal", "is this normal", "is it normal", "нормально ли", "what are we supposed to do", "who is responsible", "how long do we have to", "how much longer",
         "это нормально", "сколько можно", "кто за это отвечает", "что нам теперь делать", "сколько еще", "сколько ещё",
         "kur palika", "kur pazuda", "kas notika ar", "cik ilgi jagaida", "vai kads vispar", "vai kads kadreiz",
         "what happened to", "where did the", "is anyone ever", "is anybody ever", "does anyone even", "how long do we", "how long must we",
