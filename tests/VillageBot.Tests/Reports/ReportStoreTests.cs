@@ -24,6 +24,38 @@ public sealed class ReportStoreTests : IDisposable
     }
 
     [Fact]
+    public void Pages_are_newest_first_across_the_read_batches_with_the_lower_reference_first_among_equals()
+    {
+        var store = new ReportStore(_db);
+        var start = new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc);
+
+        // 1,207 reports (more than two read batches), made at 400 moments, so many share one; every third in village 2.
+        var reports = Enumerable.Range(1, 1_207).Select(i => new Report
+        {
+            Id = i,
+            Reference = ReportStore.ReferenceOf(i),
+            VillageId = i % 3 == 0 ? 2 : 1,
+            Text = "r" + i,
+            Category = "community",
+            CreatedAt = start.AddMinutes((i * 7) % 400),
+        }).ToList();
+        store.Reports.InsertBulk(reports);
+        var expected = reports.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+
+        var first = store.Page(new ReportQuery(), 1, 50);
+        Assert.Equal(1_207, first.Total);
+        Assert.Equal(expected.Take(50), first.Items.Select(r => r.Id));
+        Assert.Equal(expected.Skip(500).Take(50), store.Page(new ReportQuery(), 11, 50).Items.Select(r => r.Id));
+        Assert.Equal(expected.Skip(1_200), store.Page(new ReportQuery(), 25, 50).Items.Select(r => r.Id));
+        Assert.Empty(store.Page(new ReportQuery(), 26, 50).Items);
+
+        var second = store.Page(new ReportQuery { Villages = [2] }, 2, 50);
+        Assert.Equal(402, second.Total);
+        Assert.Equal(reports.Where(r => r.VillageId == 2).OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Skip(50).Take(50).Select(r => r.Id), second.Items.Select(r => r.Id));
+        Assert.Equal(805, store.Find(new ReportQuery { Villages = null }).Count(r => r.VillageId == 1));
+    }
+
+    [Fact]
     public void A_report_added_by_another_writer_does_not_break_the_numbering()
     {
         var store = new ReportStore(_db);

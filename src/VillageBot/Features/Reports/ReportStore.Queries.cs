@@ -5,14 +5,14 @@ namespace VillageBot.Features.Reports;
 /// <summary>The reading side other features use: they ask in terms of reports, never of the collection.</summary>
 public sealed partial class ReportStore
 {
-    /// <summary>The reports matching <paramref name="query"/>, in no particular order.</summary>
-    public IEnumerable<Report> Find(ReportQuery query)
-    {
-        var all = query.Villages is null
-            ? Reports.FindAll()
-            : query.Villages.Distinct().SelectMany(id => Reports.Find(r => r.VillageId == id));
-        return all.Where(query.Matches);
-    }
+    /// <summary>
+    /// The reports matching <paramref name="query"/>, in no particular order. Every village's are read in batches (see
+    /// <see cref="InBatches"/>): one query over every report would hold all of their pages at once, and LiteDB's cache
+    /// keeps what it once held.
+    /// </summary>
+    public IEnumerable<Report> Find(ReportQuery query) => query.Villages is null
+        ? InBatches(query).SelectMany(batch => batch)
+        : query.Villages.Distinct().SelectMany(id => Reports.Find(r => r.VillageId == id)).Where(query.Matches);
 
     /// <summary>
     /// The matching reports in the order of their references, read <paramref name="batch"/> at a time as the caller goes:
@@ -31,11 +31,35 @@ public sealed partial class ReportStore
         }
     }
 
-    /// <summary>Page <paramref name="page"/> (from 1) of the matching reports, newest first.</summary>
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of the matching reports, newest first (the lower reference first among
+    /// equals). Only the newest <paramref name="page"/> × <paramref name="size"/> are kept while the rest are counted.
+    /// </summary>
     public ReportPage Page(ReportQuery query, int page, int size)
     {
-        var matching = Find(query).OrderByDescending(r => r.CreatedAt).ToList();
-        return new ReportPage([.. matching.Skip((page - 1) * size).Take(size)], matching.Count);
+        var keep = Math.Max(1, page) * size;
+
+        // The oldest kept comes out first; among reports made at the same moment, the higher reference.
+        var newest = new PriorityQueue<Report, (DateTime At, int NegatedId)>();
+        var total = 0;
+        foreach (var r in Find(query))
+        {
+            total++;
+            newest.Enqueue(r, (r.CreatedAt, -r.Id));
+            if (newest.Count > keep)
+            {
+                newest.Dequeue();
+            }
+        }
+
+        var ordered = new List<Report>(newest.Count);
+        while (newest.TryDequeue(out var r, out _))
+        {
+            ordered.Add(r);
+        }
+
+        ordered.Reverse();
+        return new ReportPage([.. ordered.Skip((page - 1) * size).Take(size)], total);
     }
 
     /// <summary>The matching reports counted per period (the months or weeks of a chart) by category and pillar, and by status.</summary>
