@@ -53,6 +53,9 @@ public static class VillageBotHost
 
         // Stops after every service registered below it: the database is compacted once nothing uses it any more.
         services.AddDatabaseCompaction();
+
+        // Data upgrades run before anything that handles updates starts.
+        services.AddHostedService<CoordinatingUpgrade>();
         services.AddTrainedModels();
         services.AddSingleton<Texts>();
 

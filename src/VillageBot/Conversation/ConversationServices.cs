@@ -16,7 +16,6 @@ public static class ConversationServices
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<BotStatus>();
         services.AddSingleton<IRecipientStatus, ResidentRecipientStatus>();
-        services.AddHostedService<CoordinatingUpgrade>();
         return services;
     }
 }

@@ -4,8 +4,9 @@ namespace VillageBot.Conversation;
 
 /// <summary>
 /// Residents stored before <see cref="Resident.Coordinating"/> was kept lack it, and the index would not find them: at
-/// the first start of this version everyone who coordinates a village is written again, once. A mark in the collection
-/// "upgrades" says it was done; two instances starting together write the same documents and the same mark.
+/// the first start of this version everyone who coordinates a village is written again, once, before updates are
+/// handled (it is registered right after the store). A mark in the collection "upgrades" says it was done; two
+/// instances starting together write the same documents and the same mark.
 /// </summary>
 public sealed class CoordinatingUpgrade(IDocumentStore db, ILogger<CoordinatingUpgrade> log) : IHostedService
 {
@@ -20,10 +21,14 @@ public sealed class CoordinatingUpgrade(IDocumentStore db, ILogger<CoordinatingU
         }
 
         var written = 0;
-        foreach (var resident in db.Residents.FindAll().Where(r => r.CoordinatorOf.Count > 0).ToList())
+        foreach (var id in db.Residents.FindAll().Where(r => r.CoordinatorOf.Count > 0).Select(r => r.Id).ToList())
         {
-            db.Residents.Update(resident);
-            written++;
+            // Read again just before it is written: nothing else changed since is written over.
+            if (db.Residents.FindById(id) is { } resident)
+            {
+                db.Residents.Update(resident);
+                written++;
+            }
         }
 
         marks.Upsert(new UpgradeMark { Id = Mark, At = DateTime.UtcNow });

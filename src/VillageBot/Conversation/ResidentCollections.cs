@@ -12,8 +12,13 @@ public static class ResidentCollections
         /// <summary>Everyone who coordinates a village, read through the index of <see cref="Resident.Coordinating"/>.</summary>
         public IReadOnlyList<Resident> Coordinators() => [.. db.Residents.Find(r => r.Coordinating == true)];
 
-        /// <summary>The coordinators of one village.</summary>
-        public IReadOnlyList<Resident> CoordinatorsOf(int villageId) => [.. db.Coordinators().Where(r => r.CoordinatorOf.Contains(villageId))];
+        /// <summary>
+        /// The coordinators of one village: from the index of the list's items where the database has one (PostgreSQL),
+        /// else among those who coordinate any village.
+        /// </summary>
+        public IReadOnlyList<Resident> CoordinatorsOf(int villageId) => db.IndexesListItems
+            ? [.. db.Residents.Find(r => r.CoordinatorOf.Contains(villageId))]
+            : [.. db.Coordinators().Where(r => r.CoordinatorOf.Contains(villageId))];
 
         public IDocumentCollection<Village> Villages => db.Collection<Village>("villages", i => i.On(v => v.Code, unique: true));
     }

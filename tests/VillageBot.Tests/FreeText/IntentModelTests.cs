@@ -209,6 +209,7 @@ public sealed class IntentModelTests
     [InlineData("why do villages need a vision?")]
     [InlineData("когда была запущена программа LEADER?")]
     [InlineData("kas jādara, lai nodibinātu biedrību?")]
+    [InlineData("I can't come to the meeting on Friday. Why?")]
     public void A_question_on_practice_is_no_complaint(string text) => Assert.False(IntentFeatures.Complains(text));
 
     [Theory]
@@ -236,6 +237,7 @@ public sealed class IntentModelTests
     [InlineData("who should we invite to the first community meeting?")]
     [InlineData("к кому обратиться, чтобы создать энергетическое сообщество?")]
     [InlineData("who should we call to help us write a LEADER application?")]
+    [InlineData("We just moved here. Where can I charge my phone?")]
     public void Asking_whom_to_turn_to_for_a_purpose_is_no_report(string text) => Assert.False(IntentFeatures.AsksWhomToTell(text));
 
     [Fact]

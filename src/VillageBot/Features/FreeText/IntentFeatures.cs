@@ -136,8 +136,8 @@ public static class IntentFeatures
 
     /// <summary>
     /// A bare "why" after a lack told: "Spriegums tik zems, ka ledusskapis neiet. Kāpēc tā?", "The bus no longer stops
-    /// here. Why?", "Врача опять нет. Почему так?". The "why" sentence has at most three words; what came before denies,
-    /// waits or tells of something stopped.
+    /// here. Why?", "Врача опять нет. Почему так?". The "why" sentence has at most three words; the sentence before it
+    /// denies, waits or tells of something stopped, and is not about oneself or the bot ("I can't come. Why?").
     /// </summary>
     private static bool AsksWhyAfterALack(string text, bool latvian)
     {
@@ -147,8 +147,9 @@ public static class IntentFeatures
             return false;
         }
 
-        var before = sentences.Take(sentences.Count - 1).SelectMany(Words).ToList();
-        return before.Any(w => Stopped.Contains(w) || IsNegationOrPersistence(w, latvian) && !(latvian && w == "no"));
+        var before = Words(sentences[^2]);
+        return !before.Any(ToTheBot.Contains) && !before.Any(w => w is "i" or "es" or "я")
+            && before.Any(w => Stopped.Contains(w) || IsNegationOrPersistence(w, latvian) && !(latvian && w == "no"));
     }
 
     /// <summary>
@@ -187,7 +188,7 @@ public static class IntentFeatures
     {
         var lead = clause[0] is "kam" or "kur" or "who" or "whom" or "where" or "кому" or "куда"
             || clause.Count > 1 && clause[0] == "к" && clause[1] == "кому";
-        return lead && clause.Skip(1).Any(w => TellStems.Any(t => w.StartsWith(t, StringComparison.Ordinal)));
+        return lead && clause.Skip(1).Any(w => CallWords.Contains(w) || TellStems.Any(t => w.StartsWith(t, StringComparison.Ordinal)));
     }
 
     /// <summary>
@@ -197,9 +198,12 @@ public static class IntentFeatures
     private static readonly string[] TellStems =
     [
         "zinot", "zino", "pazinot", "pazino", "jazino", "teikt", "pateikt", "zvanit", "zvana", "piezvanit", "suzet", "suzas",
-        "tell", "report", "complain", "notify", "call", "phone", "ring",
-        "сообщ", "жалов", "пожалов", "звон", "позвон",
+        "tell", "report", "complain", "notify",
+        "сообщ", "жалов", "пожалов", "звонить", "позвонить",
     ];
+
+    /// <summary>Calling, as a whole word ("who do we call?"); not "phone" or "ring", which are things as often ("where can I charge my phone?", "the ring road").</summary>
+    private static readonly HashSet<string> CallWords = ["call"];
 
     /// <summary>A clause of purpose: the whom-to-tell is then asked for something to be done, not a problem to be passed on.</summary>
     private static bool StatesAPurpose(List<string> clause) => clause[0] is "lai" or "чтобы" or "so" && (clause[0] != "so" || clause.Count > 1 && clause[1] == "that");

@@ -28,6 +28,9 @@ public interface IDocumentStore
     /// <summary>Which instance handles which chat now; null where only one process uses the database.</summary>
     IChatLeases? Leases { get; }
 
+    /// <summary>Whether a lookup of a list's item ("the residents who coordinate village 7") is answered from an index.</summary>
+    bool IndexesListItems { get; }
+
     /// <summary>Throws when the database does not answer a read.</summary>
     void Ping();
 

@@ -7,7 +7,8 @@ namespace VillageBot.Infrastructure.Storage;
 /// A LiteDB collection as it is, but for three things: a duplicate key is turned into the provider-neutral answer, each
 /// write holds the store's one write lock (see <see cref="LiteDbStore"/>), and an engine LiteDB closed on an internal
 /// check is opened again (<see cref="LiteDbStore.Reopen"/>): a read is then made once more, a write fails with a
-/// <see cref="StorageException"/> and changes nothing, so its caller's retry finds the file open.
+/// <see cref="StorageException"/>, so its caller's retry finds the file open (a failure inside the commit itself can
+/// leave the write kept: LiteDB reads its log back).
 /// </summary>
 internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDocumentCollection<T>
 {
@@ -145,7 +146,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     /// <summary>
     /// A write under the store's write lock, on the instance open when the lock is taken. A clash with a unique index
     /// is the provider-neutral <see cref="DuplicateKeyException"/>, as on PostgreSQL; an engine LiteDB closed is opened
-    /// again after the lock is let go, and the write fails as a whole.
+    /// again after the lock is let go, and the write fails.
     /// </summary>
     private TResult Write<TResult>(Func<ILiteCollection<T>, TResult> write)
     {
@@ -169,7 +170,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
                 throw;
             }
 
-            throw new StorageException("The database engine stopped during the write, which was not made; the file was opened again.", e);
+            throw new StorageException("The database engine stopped during the write; the file was opened again, and the write may or may not have been kept.", e);
         }
     }
 }

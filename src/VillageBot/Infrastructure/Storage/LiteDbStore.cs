@@ -117,6 +117,9 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public IChatLeases? Leases => null;
 
+    /// <summary>LiteDB's multi-key indexes are not used (see <see cref="Collection{T}"/>): such a lookup reads the collection.</summary>
+    public bool IndexesListItems => false;
+
     /// <summary>
     /// A collection whose owner's indexes are ensured the first time it is asked for in this process; every later
     /// call hands it out as it is.
@@ -290,14 +293,15 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     /// LiteDB 5.0.21 closes its engine for good when one of its own checks fails (error 999, "LiteDB ENSURE: …"), and
     /// every later call on that instance then fails the same way. Under many concurrent readers its page cache can give
     /// out a page that a reader is still taking ("pages in memory store must be non-shared", litedb-org/LiteDB#2252): a
-    /// fault of the cache, not of the file.
+    /// fault of the cache, not of the file. It closes its engine the same way on a failed read or write of the file
+    /// (<see cref="IOException"/>: the disk full for a moment); the file is then opened again at the next use.
     /// </summary>
     /// <remarks>
     /// The closed engine has also disposed its locks, so a later call may fail with <see cref="ObjectDisposedException"/>
     /// instead; <see cref="Reopen"/> tells that from the store's own close and from a rebuild's replaced instance.
     /// </remarks>
     internal static bool EngineFailed(Exception e) =>
-        e is LiteException { ErrorCode: LiteException.INVALID_DATAFILE_STATE } or ObjectDisposedException;
+        e is LiteException { ErrorCode: LiteException.INVALID_DATAFILE_STATE } or ObjectDisposedException or IOException;
 
     /// <summary>
     /// Opens the file again when <paramref name="failed"/>, the instance an operation used, is still the store's: LiteDB

@@ -39,6 +39,9 @@ public sealed partial class PostgreSqlStore : IDocumentStore, IDisposable
 
     public IChatLeases? Leases { get; }
 
+    /// <summary>A list's items are indexed with GIN.</summary>
+    public bool IndexesListItems => true;
+
     /// <summary>The database a connection string names, without its password: postgresql://host:port/database.</summary>
     public static string LocationOf(string connectionString)
     {

@@ -23,13 +23,13 @@ public sealed class LiteDbEngineFailureTests
     }
 
     /// <summary>What LiteDB does when a check fails inside an operation: the engine keeps the error and closes.</summary>
-    internal static void FailEngine(LiteDatabase database)
+    internal static void FailEngine(LiteDatabase database, Exception? failure = null)
     {
         const BindingFlags inside = BindingFlags.NonPublic | BindingFlags.Instance;
         var engine = typeof(LiteDatabase).GetField("_engine", inside)!.GetValue(database)!;
         var state = engine.GetType().GetField("_state", inside)!.GetValue(engine)!;
         var handle = state.GetType().GetMethod("Handle", inside | BindingFlags.Public, [typeof(Exception)])!;
-        handle.Invoke(state, [new LiteException(LiteException.INVALID_DATAFILE_STATE, "LiteDB ENSURE: pages in memory store must be non-shared")]);
+        handle.Invoke(state, [failure ?? new LiteException(LiteException.INVALID_DATAFILE_STATE, "LiteDB ENSURE: pages in memory store must be non-shared")]);
     }
 
     private static LiteDbStore NewStore() =>
@@ -65,6 +65,11 @@ public sealed class LiteDbEngineFailureTests
         FailEngine(store.Database);
         store.Ping();
         Assert.Equal(3, store.Reopened);
+
+        // A failed read or write of the file closes the engine as well.
+        FailEngine(store.Database, new IOException("No space left on device"));
+        Assert.Equal(50, notes.Count());
+        Assert.Equal(4, store.Reopened);
     }
 
     [Fact]
