@@ -148,8 +148,7 @@ public static class IntentFeatures
         }
 
         var before = Words(sentences[^2]);
-        return !before.Any(ToTheBot.Contains) && !before.Any(w => w is "i" or "es" or "я")
-            && before.Any(w => Stopped.Contains(w) || IsNegationOrPersistence(w, latvian) && !(latvian && w == "no"));
+        return !before.Any(ToTheBot.Contains) && !before.Any(w => w is "i" or "es" or "я") && DeniesOrStops(before, latvian);
     }
 
     /// <summary>
@@ -239,11 +238,13 @@ public static class IntentFeatures
             return false;
         }
 
-        // In Latvian "no" is "from" ("projekta pieteikums no kā sākt").
         var latvian = LanguageDetector.Detect(text) == "lv";
-        return words.Count >= 3 && !words.Any(ToTheBot.Contains)
-            && words.Any(w => Stopped.Contains(w) || IsNegationOrPersistence(w, latvian) && !(latvian && w == "no"));
+        return words.Count >= 3 && !words.Any(ToTheBot.Contains) && DeniesOrStops(words, latvian);
     }
+
+    /// <summary>Some word denies, waits or tells of something stopped (in Latvian "no" is "from", not a denial).</summary>
+    private static bool DeniesOrStops(List<string> words, bool latvian) =>
+        words.Any(w => Stopped.Contains(w) || IsNegationOrPersistence(w, latvian) && !(latvian && w == "no"));
 
     /// <summary>A place or service that closed or a thing that broke.</summary>
     private static readonly HashSet<string> Stopped =

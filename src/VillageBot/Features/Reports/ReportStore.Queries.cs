@@ -12,7 +12,11 @@ public sealed partial class ReportStore
     /// </summary>
     public IEnumerable<Report> Find(ReportQuery query) => query.Villages is null
         ? InBatches(query).SelectMany(batch => batch)
-        : query.Villages.Distinct().SelectMany(id => Reports.Find(r => r.VillageId == id)).Where(query.Matches);
+        : InVillages(query, query.Villages);
+
+    /// <summary>The matching reports of a few villages, read through the villages' index.</summary>
+    private IEnumerable<Report> InVillages(ReportQuery query, IReadOnlyCollection<int> villages) =>
+        villages.Distinct().SelectMany(id => Reports.Find(r => r.VillageId == id)).Where(query.Matches);
 
     /// <summary>
     /// The matching reports in the order of their references, read <paramref name="batch"/> at a time as the caller goes:
@@ -20,10 +24,10 @@ public sealed partial class ReportStore
     /// </summary>
     public IEnumerable<IReadOnlyList<Report>> InBatches(ReportQuery query, int batch = 500)
     {
-        if (query.Villages is not null)
+        if (query.Villages is { } villages)
         {
             // A few villages' reports, through their index: they are sorted here.
-            foreach (var chunk in query.Villages.Distinct().SelectMany(id => Reports.Find(r => r.VillageId == id)).Where(query.Matches).OrderBy(r => r.Id).Chunk(batch))
+            foreach (var chunk in InVillages(query, villages).OrderBy(r => r.Id).Chunk(batch))
             {
                 yield return chunk;
             }
