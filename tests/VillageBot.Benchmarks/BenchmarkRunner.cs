@@ -22,7 +22,7 @@ public static class Sections
 
     /// <summary>The sections; those that score on the blind evaluation sets use <paramref name="split"/> (test, or dev while tuning).</summary>
     public static IReadOnlyList<IBenchmarkSection> For(string split) =>
-        [new InboundBenchmark(), new BroadcastBenchmark(), new GroupPacerBenchmark(), new NudgeBenchmark(), new DigestBenchmark(), new QuestionsBenchmark(), new ClassifierBenchmark(split), new IntentBenchmark(split), new StorageBenchmark()];
+        [new InboundBenchmark(), new BroadcastBenchmark(), new GroupPacerBenchmark(), new NudgeBenchmark(), new DigestBenchmark(), new QuestionsBenchmark(), new ClassifierBenchmark(split), new IntentBenchmark(split), new StorageBenchmark(), new FailoverBenchmark()];
 
     public static void UseSplit(string split) => All = For(split);
 }
