@@ -124,7 +124,12 @@ public sealed partial class StorageBenchmark : IBenchmarkSection
                     figures.Add(prefix + "rss_mb", Math.Round(InboundBenchmark.RssMb(bot!.Id), 1), "MB", "VmRSS after the inbound load (goal ≤ 400)");
                     await DialogsAsync(api, texts, prefix, figures, ct);
                     await WebAsync(api, web, prefix, figures, ct);
-                    figures.Add(prefix + "rss_mb_after_web", Math.Round(InboundBenchmark.RssMb(bot!.Id), 1), "MB", "VmRSS after the dialogs, pages and CSV exports");
+                    figures.Add(prefix + "rss_mb_after_web", Math.Round(InboundBenchmark.RssMb(bot!.Id), 1), "MB", "VmRSS right after the dialogs, pages and CSV exports");
+
+                    // What the process keeps once the work is over: a little longer than Storage:CacheTrimIntervalSeconds,
+                    // within which LiteDB lets its page cache go.
+                    await Task.Delay(TimeSpan.FromSeconds(65), ct);
+                    figures.Add(prefix + "rss_mb_idle", Math.Round(InboundBenchmark.RssMb(bot!.Id), 1), "MB", "VmRSS 65 s later, nothing asked of the bot meanwhile (goal ≤ 400)");
                     await PlanBroadcastAsync(api, village, prefix, figures, ct);
                 });
             figures.Add(prefix + "startup_ms", Math.Round(startupMs), "ms", "process start to receiving updates, models trained at an earlier start (goal ≤ 3000)");

@@ -73,6 +73,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     /// <summary>A read; made once more on the file opened again when LiteDB closed its engine under it.</summary>
     private TResult Read<TResult>(Func<ILiteCollection<T>, TResult> read)
     {
+        store.Enter();
         var database = store.Database;
         try
         {
@@ -88,6 +89,10 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
             return read(On(store.Database));
         }
+        finally
+        {
+            store.Leave();
+        }
     }
 
     /// <summary>
@@ -95,6 +100,22 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     /// query is made once more on the file opened again; after some have been handed out it fails as a whole.
     /// </summary>
     private IEnumerable<T> Many(Func<ILiteCollection<T>, IEnumerable<T>> query)
+    {
+        store.Enter();
+        try
+        {
+            foreach (var document in Enumerate(query))
+            {
+                yield return document;
+            }
+        }
+        finally
+        {
+            store.Leave();
+        }
+    }
+
+    private IEnumerable<T> Enumerate(Func<ILiteCollection<T>, IEnumerable<T>> query)
     {
         var database = store.Database;
         var documents = query(On(database)).GetEnumerator();
@@ -151,6 +172,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     private TResult Write<TResult>(Func<ILiteCollection<T>, TResult> write)
     {
         LiteDatabase? database = null;
+        store.Enter();
         try
         {
             lock (writes)
@@ -171,6 +193,10 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
             }
 
             throw new StorageException("The database engine stopped during the write; the file was opened again, and the write may or may not have been kept.", e);
+        }
+        finally
+        {
+            store.Leave();
         }
     }
 }

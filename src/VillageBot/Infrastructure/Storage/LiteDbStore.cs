@@ -127,7 +127,6 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     public IDocumentCollection<T> Collection<T>(string name, Action<Indexes<T>>? indexes = null)
     {
         Map(typeof(T));
-        var collection = Database.GetCollection<T>(name);
         if (indexes is not null && !_prepared.ContainsKey(name))
         {
             lock (_prepared)
@@ -136,6 +135,9 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
                 {
                     lock (Writes)
                     {
+                        // Under the write lock, on the file open now (a trim or a rebuild replaces it).
+                        var collection = Database.GetCollection<T>(name);
+
                         // A list's items are not indexed here: LiteDB's multi-key indexes are left out of the embedded
                         // store until they have proven themselves under its concurrent readers and writers; such a
                         // lookup reads the collection (PostgreSQL answers it from a GIN index).
@@ -185,7 +187,18 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         }
     }
 
-    public bool CollectionExists(string name) => Database.CollectionExists(name);
+    public bool CollectionExists(string name)
+    {
+        Enter();
+        try
+        {
+            return Database.CollectionExists(name);
+        }
+        finally
+        {
+            Leave();
+        }
+    }
 
     public void DropCollection(string name)
     {
@@ -198,6 +211,19 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     /// <summary>A read through a transaction, as every operation makes one (the header's pragmas are read without).</summary>
     public void Ping()
+    {
+        Enter();
+        try
+        {
+            PingOrReopen();
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    private void PingOrReopen()
     {
         var database = Database;
         try
@@ -342,6 +368,99 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         }
     }
 
+    /// <summary>Reads and writes under way (a read of many until its enumeration ends); a trim waits for none.</summary>
+    private int _inUse;
+
+    /// <summary>1 while a trim closes and opens the file: a read or write arriving then waits for <see cref="_open"/>.</summary>
+    private int _trimming;
+
+    private readonly ManualResetEventSlim _open = new(initialState: true);
+
+    private int _trimmed;
+
+    /// <summary>How many times the page cache was let go (<see cref="TrimCache"/>).</summary>
+    public int Trimmed => _trimmed;
+
+    /// <summary>Marks a read or write as under way; waits while a trim is closing and opening the file.</summary>
+    internal void Enter()
+    {
+        while (true)
+        {
+            Interlocked.Increment(ref _inUse);
+            if (Volatile.Read(ref _trimming) == 0)
+            {
+                return;
+            }
+
+            Interlocked.Decrement(ref _inUse);
+            _open.Wait();
+        }
+    }
+
+    internal void Leave() => Interlocked.Decrement(ref _inUse);
+
+    /// <summary>The bytes LiteDB's page cache holds now (8 KB a page, what it allocated and keeps).</summary>
+    public long CacheBytes()
+    {
+        using var reader = Database.Execute("SELECT $ FROM $database");
+        return reader.Read() ? reader.Current["cache"]["extendPages"].AsInt64 * 8192 : 0;
+    }
+
+    /// <summary>
+    /// LiteDB 5.0.21's page cache grows to the most pages its transactions held at once and never gives any back: one
+    /// big export or a burst of dialogs leaves tens of megabytes held for the rest of the process. When the cache holds
+    /// more than <paramref name="limitBytes"/> and no read or write is under way, the file is checkpointed, closed and
+    /// opened again with an empty cache, as a rebuild does. A read or write arriving meanwhile waits for it; one under
+    /// way (a read of many still being enumerated) puts the trim off. Returns the bytes let go, 0 when nothing was trimmed.
+    /// </summary>
+    public long TrimCache(long limitBytes)
+    {
+        if (Volatile.Read(ref _inUse) != 0)
+        {
+            return 0;
+        }
+
+        lock (_maintenance)
+        {
+            lock (Writes)
+            {
+                if (_closed)
+                {
+                    return 0;
+                }
+
+                _open.Reset();
+                Interlocked.Exchange(ref _trimming, 1);
+                try
+                {
+                    // Either a read that began before the flag was set is counted here, or it sees the flag and waits.
+                    if (Volatile.Read(ref _inUse) != 0)
+                    {
+                        return 0;
+                    }
+
+                    var held = CacheBytes();
+                    if (held <= limitBytes)
+                    {
+                        return 0;
+                    }
+
+                    var database = _database;
+                    database.Checkpoint();
+                    database.Dispose();
+                    _database = Open();
+                    Interlocked.Increment(ref _trimmed);
+                    return held;
+                }
+                finally
+                {
+                    Interlocked.Exchange(ref _trimming, 0);
+                    _open.Set();
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// Reads documents from the database file of a bot that may be running: opened in LiteDB's shared mode only for
     /// the read, so the command line can work beside the bot. No file or no collection means nothing found.
@@ -407,7 +526,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             Walk(type, graph);
             foreach (var t in graph)
             {
-                Database.Mapper.ToDocument(t, Activator.CreateInstance(t));
+                _mapper.ToDocument(t, Activator.CreateInstance(t));
             }
 
             foreach (var t in graph)

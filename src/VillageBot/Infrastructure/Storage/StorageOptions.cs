@@ -33,6 +33,20 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 600)]
     public int ChatLeaseSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// LiteDB: the page cache, in megabytes, above which the store lets it go (<see cref="LiteDbStore.TrimCache"/>);
+    /// 0 keeps it for the life of the process.
+    /// </summary>
+    [Range(0, 65536)]
+    public int CacheTrimMb { get; set; } = 16;
+
+    /// <summary>
+    /// LiteDB: the least time between two trims of the page cache. Under steady heavy load the cache grows back, and
+    /// each trim costs a brief wait for the reads and writes arriving meanwhile and a full garbage collection.
+    /// </summary>
+    [Range(1, 86400)]
+    public int CacheTrimIntervalSeconds { get; set; } = 60;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(DataDirectory) || DataDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0)

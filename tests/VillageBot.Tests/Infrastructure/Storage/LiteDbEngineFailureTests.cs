@@ -32,7 +32,7 @@ public sealed class LiteDbEngineFailureTests
         handle.Invoke(state, [failure ?? new LiteException(LiteException.INVALID_DATAFILE_STATE, "LiteDB ENSURE: pages in memory store must be non-shared")]);
     }
 
-    private static LiteDbStore NewStore() =>
+    internal static LiteDbStore NewStore() =>
         new(Options.Create(new StorageOptions { DataDirectory = BotHost.NewDataDirectory() }));
 
     [Fact]
