@@ -112,10 +112,8 @@ public sealed class FuzzTests : IAsyncLifetime
             return database;
         }
 
-        var db = ((LiteDbStore)_host.Db).Database;
-        var parts = db.GetCollectionNames().Where(n => n != "inbox").Order().Select(n =>
-            n + ":" + string.Join('\n', db.GetCollection(n).FindAll().Select(d => LiteDB.JsonSerializer.Serialize(d)).Order()));
-        return string.Join("\n\n", parts);
+        return ((LiteDbStore)_host.Db).Raw(db => string.Join("\n\n", db.GetCollectionNames().Where(n => n != "inbox").Order().Select(n =>
+            n + ":" + string.Join('\n', db.GetCollection(n).FindAll().Select(d => LiteDB.JsonSerializer.Serialize(d)).Order()))));
     }
 
     /// <summary>Only input the bot must refuse: privileged commands from residents, forged buttons, media, unknown kinds.</summary>

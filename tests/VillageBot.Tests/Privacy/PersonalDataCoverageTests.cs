@@ -90,8 +90,7 @@ public sealed class PersonalDataCoverageTests : VillageTest
             return PostgreSqlCollectionsHolding(store, id, text);
         }
 
-        var db = lite.Database;
-        return [.. db.GetCollectionNames().Where(name => db.GetCollection(name).FindAll().Any(d => Holds(d, id, text))).Order(StringComparer.Ordinal)];
+        return lite.Raw(db => db.GetCollectionNames().Where(name => db.GetCollection(name).FindAll().Any(d => Holds(d, id, text))).Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The same on PostgreSQL: every table of the documents' schema, its id column and its jsonb read as JSON.</summary>

@@ -42,9 +42,10 @@ public sealed class CacheTrim(IDocumentStore store, IOptions<StorageOptions> opt
                     log.LogInformation("The database's page cache ({Megabytes} MB) was let go", released / (1024 * 1024));
                 }
             }
-            catch (Exception e) when (e is StorageException or LiteDB.LiteException or IOException or ObjectDisposedException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The next tick tries again; a store that failed is opened again by its next read.
+                // Tried again after the interval; a store left closed is opened again by its next read or write.
+                next = Environment.TickCount64 + between;
                 log.LogWarning(e, "The database's page cache could not be let go");
             }
         }

@@ -327,7 +327,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     /// instead; <see cref="Reopen"/> tells that from the store's own close and from a rebuild's replaced instance.
     /// </remarks>
     internal static bool EngineFailed(Exception e) =>
-        e is LiteException { ErrorCode: LiteException.INVALID_DATAFILE_STATE } or ObjectDisposedException or IOException;
+        e is LiteException { ErrorCode: LiteException.INVALID_DATAFILE_STATE or LiteException.ENGINE_DISPOSED } or ObjectDisposedException or IOException;
 
     /// <summary>
     /// Opens the file again when <paramref name="failed"/>, the instance an operation used, is still the store's: LiteDB
@@ -399,12 +399,29 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     internal void Leave() => Interlocked.Decrement(ref _inUse);
 
-    /// <summary>The bytes LiteDB's page cache holds now (8 KB a page, what it allocated and keeps).</summary>
-    public long CacheBytes()
+    /// <summary>
+    /// The open file's own API, for a read the document collections do not offer (every collection's raw documents);
+    /// counted like theirs, so a trim waits for it.
+    /// </summary>
+    public TResult Raw<TResult>(Func<LiteDatabase, TResult> read)
     {
-        using var reader = Database.Execute("SELECT $ FROM $database");
-        return reader.Read() ? reader.Current["cache"]["extendPages"].AsInt64 * 8192 : 0;
+        Enter();
+        try
+        {
+            return read(Database);
+        }
+        finally
+        {
+            Leave();
+        }
     }
+
+    /// <summary>The bytes LiteDB's page cache holds now (8 KB a page, what it allocated and keeps).</summary>
+    public long CacheBytes() => Raw(database =>
+    {
+        using var reader = database.Execute("SELECT $ FROM $database");
+        return reader.Read() ? reader.Current["cache"]["extendPages"].AsInt64 * 8192 : 0;
+    });
 
     /// <summary>
     /// LiteDB 5.0.21's page cache grows to the most pages its transactions held at once and never gives any back: one
@@ -415,7 +432,14 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     /// </summary>
     public long TrimCache(long limitBytes)
     {
-        if (Volatile.Read(ref _inUse) != 0)
+        if (_closed || Volatile.Read(ref _inUse) != 0)
+        {
+            return 0;
+        }
+
+        // Measured as a read first: below the limit (the usual case) nothing waits for the trim's locks.
+        var held = CacheBytes();
+        if (held <= limitBytes)
         {
             return 0;
         }
@@ -439,16 +463,25 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
                         return 0;
                     }
 
-                    var held = CacheBytes();
-                    if (held <= limitBytes)
+                    // Opened again even when the checkpoint or the close failed; should the opening fail too, the
+                    // closed instance stays, and the next read or write opens the file (its engine is disposed).
+                    var database = _database;
+                    try
                     {
-                        return 0;
+                        database.Checkpoint();
+                    }
+                    finally
+                    {
+                        try
+                        {
+                            database.Dispose();
+                        }
+                        finally
+                        {
+                            _database = Open();
+                        }
                     }
 
-                    var database = _database;
-                    database.Checkpoint();
-                    database.Dispose();
-                    _database = Open();
                     Interlocked.Increment(ref _trimmed);
                     return held;
                 }
