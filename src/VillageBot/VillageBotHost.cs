@@ -54,7 +54,7 @@ public static class VillageBotHost
         // Stops after every service registered below it: the database is compacted once nothing uses it any more.
         services.AddDatabaseCompaction();
 
-        // LiteDB's page cache let go when the store is idle (stopped before the compaction above).
+        // LiteDB's page cache let go after a burst of work (stopped before the compaction above).
         services.AddHostedService<CacheTrim>();
 
         // Data upgrades run before anything that handles updates starts.
