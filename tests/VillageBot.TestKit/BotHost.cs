@@ -128,10 +128,46 @@ public sealed class BotHost : IAsyncDisposable
             all[k] = v;
         }
 
-        var host = new BotHost(api!, dataDirectory, all, configure, port);
-        host._ownDatabase = database is not null && all["Storage:ConnectionString"] == database ? database : null;
-        await host.WaitReadyAsync();
-        return host;
+        // A free port is found by binding to port 0 and letting it go; another process can take it before the host
+        // binds it ("address already in use"), so such a start is made again on another free port.
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = new BotHost(api!, dataDirectory, all, configure, port);
+            host._ownDatabase = database is not null && all["Storage:ConnectionString"] == database ? database : null;
+            try
+            {
+                await host.WaitReadyAsync();
+                return host;
+            }
+            catch (Exception e) when (port is not null && attempt < 5 && AddressInUse(e))
+            {
+                host._ownDatabase = null;
+                try
+                {
+                    await host.DisposeAsync();
+                }
+                catch (Exception disposing) when (disposing is not OutOfMemoryException)
+                {
+                    // The host never started; what its disposal fails on is of no use to the next attempt.
+                }
+
+                port = FreePort();
+                all["Web:PublicUrl"] = $"http://127.0.0.1:{port}";
+            }
+        }
+    }
+
+    private static bool AddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public HttpClient CreateClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
