@@ -41,7 +41,15 @@ public sealed class BotHost : IAsyncDisposable
                 builder.UseUrls($"http://127.0.0.1:{port}");
             }
 
-            builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            builder.ConfigureLogging(l =>
+            {
+                l.SetMinimumLevel(LogLevel.Warning);
+                if (FileLog.Requested is { } requested)
+                {
+                    l.AddProvider(new FileLog(FileLog.PathFor(dataDirectory), requested));
+                    l.AddFilter<FileLog>(null, requested);
+                }
+            });
             if (configure is not null)
             {
                 builder.ConfigureTestServices(configure);

@@ -7,7 +7,7 @@ namespace VillageBot.Infrastructure.Jobs;
 
 /// <summary>
 /// Jobs in Hangfire, keyed: the store keeps, per key, the id of its latest job (a small hash), and a key's jobs
-/// are changed under a lock of that key (Hangfire's distributed lock; for the SQLite store, this process's own). Whether a job waits, runs or is done is Hangfire's
+/// are changed under a lock of that key (Hangfire's distributed lock; for the SQLite store, one in this process's memory). Whether a job waits, runs or is done is Hangfire's
 /// own state of that job; nothing else is kept.
 /// </summary>
 public sealed class JobScheduler(
@@ -21,8 +21,6 @@ public sealed class JobScheduler(
     public const string KeyParameter = "Key";
 
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(1);
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _keyGates = new(StringComparer.Ordinal);
 
     public bool Enqueue<TJob>(string arg, string? key = null)
         where TJob : IJob
@@ -91,25 +89,13 @@ public sealed class JobScheduler(
     /// <summary>The field of a key's hash that holds when its latest job is due, written as the job is scheduled.</summary>
     internal const string DueField = "Due";
 
+    /// <summary>Runs a change of a key's jobs under the key's lock (for the SQLite store, a lock in this process's memory: <see cref="HostJobStorage"/>).</summary>
     private bool WithKey(string key, Func<IStorageConnection, KeyedJob?, bool> change)
     {
         using var connection = client.Storage.GetConnection();
-        if (OwnFile(client.Storage))
-        {
-            // The SQLite store is this process's own file: a lock in memory is enough, and the store's distributed
-            // lock is not used because it tracks its holder per thread and can stay held until it expires.
-            lock (_keyGates.GetOrAdd(key, _ => new object()))
-            {
-                return change(connection, Latest(connection, key));
-            }
-        }
-
         using var _ = connection.AcquireDistributedLock(HashOf(key), LockTimeout);
         return change(connection, Latest(connection, key));
     }
-
-    private static bool OwnFile(JobStorage storage) =>
-        storage is Hangfire.Storage.SQLite.SQLiteStorage || (storage is ClockedJobStorage clocked && OwnFile(clocked.Inner));
 
     /// <summary>
     /// The key's latest job, its state name and when it is due; null if there is none (or Hangfire has expired it).

@@ -28,8 +28,7 @@ public static class JobsFeature
         {
             sp.GetRequiredService<IGlobalConfiguration>();
             var storage = CreateStorage(sp.GetRequiredService<IOptions<JobsOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value);
-            var time = sp.GetRequiredService<TimeProvider>();
-            return time == TimeProvider.System ? storage : new ClockedJobStorage(storage, time);
+            return HostJobStorage.For(storage, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp => JobFilters.Create(sp.GetRequiredService<IOptions<JobsOptions>>().Value, sp.GetRequiredService<RunningJobs>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRecurringJobManagerV2>(sp =>

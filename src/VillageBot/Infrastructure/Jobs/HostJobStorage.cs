@@ -8,22 +8,34 @@ using Hangfire.Storage;
 namespace VillageBot.Infrastructure.Jobs;
 
 /// <summary>
-/// Hangfire's job store, telling Hangfire's schedulers the time of the bot's <see cref="TimeProvider"/>: scheduled and
-/// recurring jobs come due when that clock says so, and tests that move a fake clock see their jobs run. Used only
-/// when the clock is not the system clock; everything but the time is the store's own.
+/// Hangfire's job store as this host uses it. On a clock other than the system's (a test's), it tells Hangfire's
+/// schedulers that clock's time: scheduled and recurring jobs come due when that clock says so. For a store that is
+/// this process's own file (SQLite: one process per data directory), the locks Hangfire's schedulers and state changes
+/// take are held in this process's memory: the store's own lock is a row in the file that a stop at the wrong moment
+/// leaves held until it expires (half a minute), and whose waiters are woken through one monitor per lock name shared
+/// by every store in the process, so a waiter can sleep through its own store's release. Everything else is the store's own.
 /// </summary>
-internal sealed class ClockedJobStorage(JobStorage inner, TimeProvider time) : JobStorage
+internal sealed class HostJobStorage(JobStorage inner, TimeProvider? time, bool locksInMemory) : JobStorage
 {
-    /// <summary>The store whose time this one replaces.</summary>
+    private readonly MemoryLocks? _locks = locksInMemory ? new MemoryLocks() : null;
+
+    /// <summary>The store this one passes on to.</summary>
     public JobStorage Inner => inner;
+
+    /// <summary>Wraps the store when the clock or the locks need it; otherwise returns it as it is.</summary>
+    public static JobStorage For(JobStorage storage, TimeProvider time)
+    {
+        var own = storage is Hangfire.Storage.SQLite.SQLiteStorage;
+        return time == TimeProvider.System && !own ? storage : new HostJobStorage(storage, time == TimeProvider.System ? null : time, own);
+    }
 
     public override bool LinearizableReads => inner.LinearizableReads;
 
     public override IMonitoringApi GetMonitoringApi() => inner.GetMonitoringApi();
 
-    public override IStorageConnection GetConnection() => new Connection((JobStorageConnection)inner.GetConnection(), time);
+    public override IStorageConnection GetConnection() => new Connection((JobStorageConnection)inner.GetConnection(), time, _locks);
 
-    public override IStorageConnection GetReadOnlyConnection() => new Connection((JobStorageConnection)inner.GetReadOnlyConnection(), time);
+    public override IStorageConnection GetReadOnlyConnection() => new Connection((JobStorageConnection)inner.GetReadOnlyConnection(), time, _locks);
 
 #pragma warning disable CS0618 // Stores that still offer components need them to run.
     [Obsolete("Hangfire's own obsolete member, passed on for stores that still use it.")]
@@ -39,13 +51,84 @@ internal sealed class ClockedJobStorage(JobStorage inner, TimeProvider time) : J
     public override void WriteOptionsToLog(ILog logger) => inner.WriteOptionsToLog(logger);
 
     public override bool HasFeature(string featureId) =>
-        featureId == JobStorageFeatures.Connection.GetUtcDateTime || inner.HasFeature(featureId);
+        featureId == JobStorageFeatures.Connection.GetUtcDateTime ? time is not null || inner.HasFeature(featureId) : inner.HasFeature(featureId);
 
-    public override string ToString() => inner.ToString() ?? nameof(ClockedJobStorage);
+    public override string ToString() => inner.ToString() ?? nameof(HostJobStorage);
 
-    private sealed class Connection(JobStorageConnection inner, TimeProvider time) : JobStorageConnection
+    /// <summary>
+    /// Named locks of one store, each held by one thread at a time and taken again by the thread that holds it (as
+    /// Hangfire's stores allow); a release wakes the waiters of that name in this store only.
+    /// </summary>
+    private sealed class MemoryLocks
     {
-        public override DateTime GetUtcDateTime() => time.GetUtcNow().UtcDateTime;
+        private readonly Dictionary<string, Held> _held = new(StringComparer.Ordinal);
+
+        public IDisposable Acquire(string resource, TimeSpan timeout)
+        {
+            var deadline = Environment.TickCount64 + (long)Math.Min(timeout.TotalMilliseconds, int.MaxValue);
+            var me = Environment.CurrentManagedThreadId;
+            lock (_held)
+            {
+                while (_held.TryGetValue(resource, out var held) && held.Thread != me)
+                {
+                    var left = deadline - Environment.TickCount64;
+                    if (left <= 0)
+                    {
+                        throw new DistributedLockTimeoutException(resource);
+                    }
+
+                    Monitor.Wait(_held, (int)left);
+                }
+
+                if (_held.TryGetValue(resource, out var mine))
+                {
+                    mine.Count++;
+                }
+                else
+                {
+                    _held[resource] = new Held(me);
+                }
+            }
+
+            return new Release(this, resource);
+        }
+
+        private void Leave(string resource)
+        {
+            lock (_held)
+            {
+                if (_held.TryGetValue(resource, out var held) && --held.Count == 0)
+                {
+                    _held.Remove(resource);
+                    Monitor.PulseAll(_held);
+                }
+            }
+        }
+
+        private sealed class Held(int thread)
+        {
+            public int Thread { get; } = thread;
+
+            public int Count { get; set; } = 1;
+        }
+
+        private sealed class Release(MemoryLocks owner, string resource) : IDisposable
+        {
+            private int _done;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _done, 1) == 0)
+                {
+                    owner.Leave(resource);
+                }
+            }
+        }
+    }
+
+    private sealed class Connection(JobStorageConnection inner, TimeProvider? time, MemoryLocks? locks) : JobStorageConnection
+    {
+        public override DateTime GetUtcDateTime() => time is not null ? time.GetUtcNow().UtcDateTime : inner.GetUtcDateTime();
 
         public override void Dispose()
         {
@@ -55,7 +138,8 @@ internal sealed class ClockedJobStorage(JobStorage inner, TimeProvider time) : J
 
         public override IWriteOnlyTransaction CreateWriteTransaction() => inner.CreateWriteTransaction();
 
-        public override IDisposable AcquireDistributedLock(string resource, TimeSpan timeout) => inner.AcquireDistributedLock(resource, timeout);
+        public override IDisposable AcquireDistributedLock(string resource, TimeSpan timeout) =>
+            locks is not null ? locks.Acquire(resource, timeout) : inner.AcquireDistributedLock(resource, timeout);
 
         public override string CreateExpiredJob(Job job, IDictionary<string, string> parameters, DateTime createdAt, TimeSpan expireIn) =>
             inner.CreateExpiredJob(job, parameters, createdAt, expireIn);
