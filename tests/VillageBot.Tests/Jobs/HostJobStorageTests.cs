@@ -24,6 +24,10 @@ public sealed class HostJobStorageTests : IDisposable
         using var stale = left.AcquireDistributedLock("recurring-jobs:lock", TimeSpan.FromSeconds(1));
 
         var storage = HostJobStorage.For(sqlite, TimeProvider.System);
+
+        // Hangfire's schedulers and state changes then lock on the connection, never inside the store's transaction.
+        Assert.True(sqlite.HasFeature(Hangfire.Storage.JobStorageFeatures.Transaction.AcquireDistributedLock));
+        Assert.False(storage.HasFeature(Hangfire.Storage.JobStorageFeatures.Transaction.AcquireDistributedLock));
         using var connection = storage.GetConnection();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using (connection.AcquireDistributedLock("recurring-jobs:lock", TimeSpan.FromSeconds(5)))

@@ -50,8 +50,16 @@ internal sealed class HostJobStorage(JobStorage inner, TimeProvider? time, bool 
 
     public override void WriteOptionsToLog(ILog logger) => inner.WriteOptionsToLog(logger);
 
-    public override bool HasFeature(string featureId) =>
-        featureId == JobStorageFeatures.Connection.GetUtcDateTime ? time is not null || inner.HasFeature(featureId) : inner.HasFeature(featureId);
+    /// <summary>
+    /// The store's features, with the clock's time when there is one; with locks in memory, locks are never taken
+    /// inside a store's transaction (Hangfire then takes them on the connection, which holds them here).
+    /// </summary>
+    public override bool HasFeature(string featureId) => featureId switch
+    {
+        _ when featureId == JobStorageFeatures.Connection.GetUtcDateTime => time is not null || inner.HasFeature(featureId),
+        _ when featureId == JobStorageFeatures.Transaction.AcquireDistributedLock => _locks is null && inner.HasFeature(featureId),
+        _ => inner.HasFeature(featureId),
+    };
 
     public override string ToString() => inner.ToString() ?? nameof(HostJobStorage);
 
