@@ -9,12 +9,16 @@ using SmtpServer.Storage;
 
 namespace VillageBot.Tests.Responsibilities;
 
-/// <summary>A real SMTP server on 127.0.0.1 (SmtpServer): keeps what it accepts, or refuses every message while told to.</summary>
+/// <summary>
+/// A real SMTP server on 127.0.0.1 (SmtpServer): keeps what it accepts, or refuses every message while told to. Each
+/// server has a sender of its own (<see cref="Settings"/>), and a message from another (a stopped test's host still
+/// finishing a send to a port this server now has) is accepted but not kept.
+/// </summary>
 public sealed class LoopbackSmtp : IAsyncDisposable
 {
     private readonly SmtpServer.SmtpServer _server;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Store _store = new();
+    private readonly Store _store = new($"bot-{Guid.NewGuid():N}@villagebot.test");
     private readonly Task _running;
 
     public LoopbackSmtp()
@@ -45,7 +49,7 @@ public sealed class LoopbackSmtp : IAsyncDisposable
     {
         ["Mail:Host"] = "127.0.0.1",
         ["Mail:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Mail:From"] = "VillageBot <bot@villagebot.test>",
+        ["Mail:From"] = $"VillageBot <{_store.Sender}>",
         ["Mail:Tls"] = "None",
         ["Mail:MaxAttempts"] = "3",
         ["Mail:RetrySeconds"] = "0.2",
@@ -89,9 +93,11 @@ public sealed class LoopbackSmtp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Store : MessageStore
+    private sealed class Store(string sender) : MessageStore
     {
         private int _refused;
+
+        public string Sender => sender;
 
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
@@ -101,14 +107,20 @@ public sealed class LoopbackSmtp : IAsyncDisposable
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            if (!message.From.Mailboxes.Any(m => string.Equals(m.Address, sender, StringComparison.OrdinalIgnoreCase)))
+            {
+                return SmtpResponse.Ok;
+            }
+
             if (Refuse)
             {
                 Interlocked.Increment(ref _refused);
                 return SmtpResponse.TransactionFailed;
             }
 
-            using var stream = new MemoryStream(buffer.ToArray());
-            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            Messages.Enqueue(message);
             return SmtpResponse.Ok;
         }
     }
