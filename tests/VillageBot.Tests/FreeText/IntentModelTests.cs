@@ -196,6 +196,10 @@ public sealed class IntentModelTests
     [InlineData("The lamp by the shop has been out for a week, is it normal?")]
     [InlineData("Autobuss vairs nepiestāj pie skolas. Kāpēc tā?")]
     [InlineData("Врача в амбулатории опять нет. Почему?")]
+    [InlineData("Pie dīķa kāds izgāza būvgružus. Vai tas vispār ir atļauts?")]
+    [InlineData("Someone dumped old tyres behind the church. Is that even allowed?")]
+    [InlineData("Клуб закрыли, даже не спросив жителей. Разве так можно?")]
+    [InlineData("Pasts atkal ciet visu nedēļu, kas par bardaku")]
     public void A_complaint_in_a_question_form_raises_the_odds_of_a_problem(string text)
     {
         Assert.True(IntentFeatures.Complains(text));
@@ -222,6 +226,11 @@ public sealed class IntentModelTests
     [InlineData("Мусор у клуба лежит вторую неделю, куда жаловаться?")]
     [InlineData("A tree fell across the forest road last night. Who do we call?")]
     [InlineData("На нашей улице пропал свет. Кому звонить?")]
+    [InlineData("Rotaļu laukumā šūpoles salauztas jau mēnesi. Kurš par to atbild?")]
+    [InlineData("The old shed by the school is about to collapse. Who will take down what is left?")]
+    [InlineData("Остановку у магазина убрали. Кто может помочь вернуть её?")]
+    [InlineData("Atkritumu konteinerus vairs neizved, smird visa iela. Kur lai vēršas?")]
+    [InlineData("Скамейки в парке сломаны. Куда обращаться?")]
     public void A_problem_with_whom_to_tell_asked_raises_the_odds_of_a_problem_whatever_the_articles_say(string text)
     {
         Assert.True(IntentFeatures.AsksWhomToTell(text));
@@ -238,6 +247,8 @@ public sealed class IntentModelTests
     [InlineData("к кому обратиться, чтобы создать энергетическое сообщество?")]
     [InlineData("who should we call to help us write a LEADER application?")]
     [InlineData("We just moved here. Where can I charge my phone?")]
+    [InlineData("Mums ir ideja par kopienas dārzu. Kur lai vēršas?")]
+    [InlineData("Kas atbild par ciema attīstības stratēģiju?")]
     public void Asking_whom_to_turn_to_for_a_purpose_is_no_report(string text) => Assert.False(IntentFeatures.AsksWhomToTell(text));
 
     [Fact]

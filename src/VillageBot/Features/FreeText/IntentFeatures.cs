@@ -168,6 +168,11 @@ public static class IntentFeatures
             return false;
         }
 
+        if (AsksWhereToTurnAfterALack(text))
+        {
+            return true;
+        }
+
         foreach (var clause in clauses)
         {
             var folded = string.Join(' ', clause);
@@ -181,6 +186,33 @@ public static class IntentFeatures
 
         return false;
     }
+
+    /// <summary>
+    /// A bare "where do we turn?" after a lack or a stop told: "Birokrātija nenormāla, atļauju nevar dabūt. Kur lai
+    /// vēršas?", "Фонарь не горит уже месяц. Куда обращаться?". The asking sentence has at most four words and no
+    /// purpose; "Mums ir ideja. Kur vērsties?" tells no lack and stays a question.
+    /// </summary>
+    private static bool AsksWhereToTurnAfterALack(string text)
+    {
+        var sentences = Sentences(text);
+        if (sentences.Count < 2 || Words(sentences[^1]) is not { Count: >= 2 and <= 4 } last)
+        {
+            return false;
+        }
+
+        var lead = last[0] is "kur" or "kam" or "pie" or "where" or "who" or "куда" or "к";
+        if (!lead || !last.Skip(1).Any(w => TurnStems.Any(t => w.StartsWith(t, StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        var before = sentences.Take(sentences.Count - 1).SelectMany(Words).ToList();
+        var latvian = LanguageDetector.Detect(text) == "lv";
+        return !before.Any(ToTheBot.Contains) && DeniesOrStops(before, latvian);
+    }
+
+    /// <summary>Turning to someone (word starts, folded): "vērsties", "griezties", "обратиться", "обращаться", "turn", "go".</summary>
+    private static readonly string[] TurnStems = ["vers", "griez", "обрат", "обращ", "turn", "go"];
 
     /// <summary>A clause asking whom to tell or where to report: it opens with "whom" or "where" and names telling.</summary>
     private static bool AsksWhomToTellIn(List<string> clause)
@@ -213,6 +245,12 @@ public static class IntentFeatures
         "kas salabos", "kas to salabos", "kas izlabos", "kas to izlabos", "kas to sakartos", "kas to nokartos", "kas labos",
         "who fixes", "who will fix", "who can fix", "who is going to fix", "who's going to fix", "who repairs", "who will repair", "who clears", "who will clear",
         "кто починит", "кто это починит", "кто исправит", "кто отремонтирует", "кто уберет", "кто будет чинить",
+
+        // Who answers for it, said of what was just told ("par to", "for this", "за это"), and who takes it away or brings it back.
+        "kurs par to atbild", "kura par to atbild", "kas par so atbild", "kurs par so atbild", "kas to nojauks", "kas to novaks", "kas to aizvaks", "kas to sakops",
+        "who is responsible for this", "who is responsible for that", "who's responsible for this", "who is in charge of this", "who will remove", "who will take down",
+        "who can bring back", "who can help bring back", "who will bring back",
+        "кто за это отвечает", "кто отвечает за это", "кто снесет", "кто это снесет", "кто может помочь вернуть", "кто вернет",
     ];
 
     /// <summary>Whether anybody acts at all: a grievance in a question's form.</summary>
@@ -252,7 +290,7 @@ public static class IntentFeatures
         "slegts", "slegta", "slegti", "slegtas", "sledza", "slegs", "aizverts", "aizverta", "salauzts", "salauzta", "salauzti", "salauza", "sabojats", "sabojata",
         "atslegts", "atslegta", "atslegti", "atsledza", "izslegts", "izsledza", "partrauca", "partraukts",
         "closed", "shut", "broken", "broke", "closing", "cut", "stopped", "removed",
-        "закрыт", "закрыта", "закрыто", "закрыли", "закрылся", "закрылась", "сломан", "сломана", "сломано", "сломали", "сломался", "сломалась",
+        "закрыт", "закрыта", "закрыто", "закрыты", "закрыли", "закрылся", "закрылась", "сломан", "сломана", "сломано", "сломаны", "сломали", "сломался", "сломалась",
         "отключили", "отключен", "отключена", "отключено", "выключили", "убрали", "отменили", "сократили",
     ];
 
@@ -289,6 +327,11 @@ public static class IntentFeatures
         "kur palika", "kur pazuda", "kas notika ar", "cik ilgi jagaida", "vai kads vispar", "vai kads kadreiz",
         "what happened to", "where did the", "is anyone ever", "is anybody ever", "does anyone even", "how long do we", "how long must we",
         "куда делся", "куда делась", "куда делось", "куда делись", "сколько ждать", "кто-нибудь вообще", "когда-нибудь",
+
+        // Whether what was done may be done at all: a grievance, not a point of law asked.
+        "vai tas vispar ir atlauts", "vai tas vispar ir likumigi", "vai tas vispar drikst", "ka var ta rikoties", "ka vini ta var", "kas par bardaku", "kas par haosu",
+        "is that even legal", "is this even legal", "is that even allowed", "is this even allowed", "how can they do this", "how can they do that", "how could they do",
+        "это вообще законно", "это вообще разрешено", "разве так можно", "как так можно", "как они могут так",
     ];
 
     private static readonly HashSet<string> Why = ["kapec", "kadel", "why", "почему", "отчего", "зачем"];
