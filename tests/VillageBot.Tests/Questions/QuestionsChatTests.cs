@@ -11,6 +11,10 @@ public sealed class QuestionsChatTests : BotTest
     [InlineData("lv", "Kā nodibināt biedrību?", "statūt", "📚 Avoti:")]
     [InlineData("en", "What is LEADER?", "1991", "📚 Sources:")]
     [InlineData("ru", "Что такое LEADER?", "1991", "📚 Источники:")]
+
+    // A definition asked among other words is answered with the definition.
+    [InlineData("en", "What's social capital, and would it even matter in a hamlet of forty people where half the houses stand empty?", "Social capital", "📚 Sources:")]
+    [InlineData("ru", "Что такое LEADER простыми словами? А то все говорят, а я не понимаю.", "1991", "📚 Источники:")]
     public async Task A_member_asks_in_their_language_and_gets_a_short_answer_with_its_sources(string lang, string question, string fragment, string sources)
     {
         var user = await MemberAsync(lang);

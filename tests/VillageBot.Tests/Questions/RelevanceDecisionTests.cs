@@ -17,16 +17,18 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
         Assert.Equal(plain.Best!.Passage.Article.Id, chatty.Best!.Passage.Article.Id);
     }
 
-    [Fact]
-    public void A_long_message_is_answered_through_its_asking_sentence_when_the_context_drowns_it()
-    {
-        const string Message = "our shop shut in spring, the bus comes twice a week, the old folk sit at home and the young ones have moved to the city long ago. how do we found an association?";
+    [Theory]
+    [InlineData("our shop shut in spring, the bus comes twice a week, the old folk sit at home and the young ones have moved to the city long ago. how do we found an association?", "biedriba")]
 
-        Assert.False(RelevanceDecision.IsRelevant(Index.Searches(Message, "en").First().Result));
-        var found = Index.Search(Message, "en");
+    // A definition drowned by the rest of a message is answered on its own.
+    [InlineData("What's an energy community and could a hamlet of draughty wooden farmhouses ever manage one?", "energy-communities")]
+    public void A_long_message_is_answered_through_its_asking_sentence_or_its_definition_when_the_context_drowns_it(string message, string article)
+    {
+        Assert.False(RelevanceDecision.IsRelevant(Index.Searches(message, "en").First().Result));
+        var found = Index.Search(message, "en");
 
         Assert.True(found.Relevant);
-        Assert.Equal("biedriba", found.Best!.Passage.Article.Id);
+        Assert.Equal(article, found.Best!.Passage.Article.Id);
     }
 
     [Fact]
@@ -36,6 +38,25 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
         Assert.Equal(["how do we start"], Sentences.Asking("Nobody comes to meetings.\nhow do we start"));
         Assert.Empty(Sentences.Asking("Cik biedrība saņēma 2023. gadā?"));
     }
+
+    [Fact]
+    public void The_definitions_a_message_asks_for_are_short_questions_of_their_own()
+    {
+        Assert.Equal(["What's an energy cooperative"], Sentences.DefinitionsAsked("What's an energy cooperative and could our street start one?"));
+        Assert.Equal(["Kas ir LEADER"], Sentences.DefinitionsAsked("Kas īsti ir LEADER? Visi runā, neviens nepaskaidro."));
+        Assert.Equal(["что такое социальный капитал"], Sentences.DefinitionsAsked("что такое социальный капитал простыми словами? зачем он деревне"));
+        Assert.Equal(["ko nozīmē VRG"], Sentences.DefinitionsAsked("ko nozīmē VRG, un kas tur strādā?"));
+        Assert.Equal(["what is social capital"], Sentences.DefinitionsAsked("social capital definition"));
+
+        // One's own affairs and long questions are not names to define.
+        Assert.Empty(Sentences.DefinitionsAsked("My neighbour sued me. What are my chances?"));
+        Assert.Empty(Sentences.DefinitionsAsked("kas ir mūsu pagastā jauns?"));
+        Assert.Empty(Sentences.DefinitionsAsked("what is the best way to get the young people of our village to come to meetings at all"));
+    }
+
+    [Fact]
+    public void A_definition_is_not_answered_alone_when_the_message_asks_for_a_local_fact() =>
+        Assert.False(Index.Search("What's LEADER and until what date can our parish apply this year?", "en").Relevant);
 
     [Fact]
     public void A_question_for_a_local_date_or_price_is_less_probable_than_the_same_topic_asked_in_general()

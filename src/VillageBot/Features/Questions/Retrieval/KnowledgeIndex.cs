@@ -95,6 +95,20 @@ public sealed class KnowledgeIndex
             }
         }
 
+        // A definition asked ("What's an energy community, and could our old houses take part?") names its topic: when
+        // the rest of the message drowns it, the definition alone is searched and answered if it is found on its own
+        // merits. Not when the message asks for a local fact (a date, a price, a time): the definition would not answer it.
+        if (SpecificFactCues.Count(question) == 0 && !SpecificFactCues.AsksForALocalFact(question, whole.Query.Any(t => t.UnknownName)))
+        {
+            foreach (var definition in Sentences.DefinitionsAsked(question))
+            {
+                if (SearchAsked(definition, asked) is { Relevant: true } found)
+                {
+                    return found;
+                }
+            }
+        }
+
         return whole;
     }
 

@@ -76,4 +76,66 @@ public static partial class Sentences
 
     [GeneratedRegex(@"(?<=[^\d][.!?…])\s+|(?<=\d[!?…])\s+|\n+", RegexOptions.CultureInvariant)]
     private static partial Regex TypedEnd();
+
+    /// <summary>
+    /// The definitions a message asks for, each as a short question of its own: "What's an energy community and could
+    /// our village pull one off?" → "what is an energy community"; "Что такое развитие сообществ простыми словами? Это же
+    /// не только проекты писать?" → "что такое развитие сообществ простыми словами"; "kas ir tas KLP tīkls, par ko
+    /// stāstīja…" → "kas ir KLP tīkls". The topic runs from "what is", "kas ir", "что такое" to the end of its clause
+    /// (a mark, or "and", "un", "и", "or", "vai", "или") and has one to six words besides those asking for plain words
+    /// ("in simple terms", "простыми словами"). "What does it mean" in Latvian and Russian ("ko nozīmē", "что значит")
+    /// asks the same, and so does a topic typed with "definition" after it.
+    /// </summary>
+    public static IReadOnlyList<string> DefinitionsAsked(string message)
+    {
+        var found = new List<string>();
+        foreach (Match m in Definition().Matches(message))
+        {
+            var topic = Filler().Replace(m.Groups["topic"].Value, " ").Trim();
+            var words = topic.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is >= 1 and <= MaxDefinedWords && !Own.Contains(words[0]))
+            {
+                var frame = Filler().Replace(m.Groups["frame"].Value, " ").Replace(" же ", " ", StringComparison.Ordinal);
+                found.Add(string.Join(' ', frame.Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " " + topic);
+            }
+        }
+
+        // A topic typed with "definition" or "meaning" after it: "community development definition", "VRG nozīme".
+        if (found.Count == 0 && Named().Match(message.Trim()) is { Success: true } named
+            && Filler().Replace(named.Groups["topic"].Value, " ").Trim() is { Length: > 0 } typed
+            && typed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxDefinedWords)
+        {
+            found.Add("what is " + typed);
+        }
+
+        return found;
+    }
+
+    /// <summary>Words that ask for plain words, not for anything more: "in simple terms", "vienkāršos vārdos", "простыми словами", "actually".</summary>
+    [GeneratedRegex(
+        @"(?<![\p{L}\d])(?:in\s+(?:simple|plain)\s+(?:terms|words|english|language)|simply|exactly|actually|really|vienk[aā]r[sš]os\s+v[aā]rdos|vienk[aā]r[sš]i|[iī]sti|tie[sš]i|visp[aā]r|pa\s+cilv[eē]cīgi|простыми\s+словами|простым\s+языком|вообще|собственно|именно)(?![\p{L}\d])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Filler();
+
+    /// <summary>A whole message of a topic and "definition" or "meaning" ("LEADER definition", "energokopiena nozīme", "умная деревня определение").</summary>
+    [GeneratedRegex(
+        @"^(?<topic>[^.,;:!?\n]+?)\s+(?:definition|meaning|defin[iī]cija|noz[iī]me|определение|значение)\s*[?.!]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Named();
+
+    /// <summary>Words that make a topic one's own affair, not a name to define: "what are my chances", "kas ir mūsu pienākums", "что такое наш долг".</summary>
+    private static readonly HashSet<string> Own = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "my", "our", "your", "his", "her", "their", "its", "it", "this", "that", "these", "those", "there", "here", "wrong", "happening", "going",
+        "mans", "mana", "mani", "manas", "manu", "mūsu", "musu", "tavs", "tava", "tavi", "jūsu", "jusu", "viņa", "vina", "viņu", "vinu", "šis", "sis", "šī", "si", "tur", "te", "šeit", "seit", "noticis", "notika",
+        "мой", "моя", "моё", "мое", "мои", "наш", "наша", "наше", "наши", "ваш", "ваша", "ваше", "ваши", "твой", "его", "её", "ее", "их", "это", "этот", "эта", "там", "тут", "здесь",
+    };
+
+    /// <summary>A topic longer than this is a question of its own, not a name to define.</summary>
+    private const int MaxDefinedWords = 6;
+
+    [GeneratedRegex(
+        @"(?<![\p{L}\d])(?<frame>what\s+(?:exactly\s+|actually\s+)?is|what's|what’s|whats|what\s+are|kas\s+(?:[iī]sti\s+|tie[sš]i\s+|visp[aā]r\s+)?ir|ko\s+noz[iī]m[eē]|что\s+(?:же\s+|именно\s+|вообще\s+)?такое|что\s+это\s+такое|что\s+это\s+за|что\s+значит|что\s+означает)(?:\s+(?:tas|tā|ta|tie|tās|tas)\b)?\s+(?<topic>(?:(?!\s(?:and|un|и|or|vai|или)\s)[^.,;:!?\n—–()])+)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Definition();
 }
