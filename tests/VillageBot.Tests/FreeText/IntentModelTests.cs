@@ -231,6 +231,9 @@ public sealed class IntentModelTests
     [InlineData("Остановку у магазина убрали. Кто может помочь вернуть её?")]
     [InlineData("Atkritumu konteinerus vairs neizved, smird visa iela. Kur lai vēršas?")]
     [InlineData("Скамейки в парке сломаны. Куда обращаться?")]
+    [InlineData("Ciema veikals slēgts kopš pavasara. Kur tagad pirkt maizi?")]
+    [InlineData("Почту закрыли, куда теперь ходить за пенсией?")]
+    [InlineData("The clinic closed last month, where do we see a doctor now?")]
     public void A_problem_with_whom_to_tell_asked_raises_the_odds_of_a_problem_whatever_the_articles_say(string text)
     {
         Assert.True(IntentFeatures.AsksWhomToTell(text));
@@ -249,6 +252,7 @@ public sealed class IntentModelTests
     [InlineData("We just moved here. Where can I charge my phone?")]
     [InlineData("Mums ir ideja par kopienas dārzu. Kur lai vēršas?")]
     [InlineData("Kas atbild par ciema attīstības stratēģiju?")]
+    [InlineData("We have a new hall now. Where can we put the notice board?")]
     public void Asking_whom_to_turn_to_for_a_purpose_is_no_report(string text) => Assert.False(IntentFeatures.AsksWhomToTell(text));
 
     [Fact]

@@ -168,7 +168,7 @@ public static class IntentFeatures
             return false;
         }
 
-        if (AsksWhereToTurnAfterALack(text))
+        if (AsksWhereToTurnAfterALack(text) || AsksWhatNowAfterAClosure(text))
         {
             return true;
         }
@@ -210,6 +210,22 @@ public static class IntentFeatures
         var latvian = LanguageDetector.Detect(text) == "lv";
         return !before.Any(ToTheBot.Contains) && DeniesOrStops(before, latvian);
     }
+
+    /// <summary>
+    /// Where or how "now", after a place or service closed or broke: "Pasta nodaļu slēdza. Kur lai tagad saņem
+    /// sūtījumus?", "Субботний рынок закрыли, где теперь продавать овощи?", "The shop shut, where do we buy bread now?".
+    /// What was lost is the problem; the resident asks how to live without it.
+    /// </summary>
+    private static bool AsksWhatNowAfterAClosure(string text)
+    {
+        var words = Words(text);
+        return words.Any(Stopped.Contains)
+            && Clauses(text).Any(c => c.Count > 1 && c[0] is "kur" or "ka" or "ko" or "kam" or "where" or "how" or "what" or "who" or "где" or "как" or "что" or "куда" or "кому"
+                && c.Any(Now.Contains));
+    }
+
+    /// <summary>"Now", as in "where now": "tagad", "теперь", "now".</summary>
+    private static readonly HashSet<string> Now = ["tagad", "теперь", "now"];
 
     /// <summary>Turning to someone (word starts, folded): "vērsties", "griezties", "обратиться", "обращаться", "turn", "go".</summary>
     private static readonly string[] TurnStems = ["vers", "griez", "обрат", "обращ", "turn", "go"];
