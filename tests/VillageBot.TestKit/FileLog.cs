@@ -39,7 +39,7 @@ public sealed class FileLog(string path, LogLevel level) : ILoggerProvider
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // The test has removed the data directory while the host still stops.
+                // The log folder was cleared while a host still runs: the line is lost, the test goes on.
             }
         }
     }

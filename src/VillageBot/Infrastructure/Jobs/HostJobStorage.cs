@@ -73,7 +73,8 @@ internal sealed class HostJobStorage(JobStorage inner, TimeProvider? time, bool 
 
         public IDisposable Acquire(string resource, TimeSpan timeout)
         {
-            var deadline = Environment.TickCount64 + (long)Math.Min(timeout.TotalMilliseconds, int.MaxValue);
+            // A negative timeout (Timeout.InfiniteTimeSpan) waits as long as it takes.
+            var deadline = timeout < TimeSpan.Zero ? long.MaxValue : Environment.TickCount64 + (long)Math.Min(timeout.TotalMilliseconds, int.MaxValue);
             var me = Environment.CurrentManagedThreadId;
             lock (_held)
             {
@@ -85,7 +86,7 @@ internal sealed class HostJobStorage(JobStorage inner, TimeProvider? time, bool 
                         throw new DistributedLockTimeoutException(resource);
                     }
 
-                    Monitor.Wait(_held, (int)left);
+                    Monitor.Wait(_held, (int)Math.Min(left, int.MaxValue));
                 }
 
                 if (_held.TryGetValue(resource, out var mine))

@@ -135,7 +135,7 @@ public static partial class Sentences
     private const int MaxDefinedWords = 6;
 
     [GeneratedRegex(
-        @"(?<![\p{L}\d])(?<frame>what\s+(?:exactly\s+|actually\s+)?is|what's|what’s|whats|what\s+are|kas\s+(?:[iī]sti\s+|tie[sš]i\s+|visp[aā]r\s+)?ir|ko\s+noz[iī]m[eē]|что\s+(?:же\s+|именно\s+|вообще\s+)?такое|что\s+это\s+такое|что\s+это\s+за|что\s+значит|что\s+означает)(?:\s+(?:tas|tā|ta|tie|tās|tas)\b)?\s+(?<topic>(?:(?!\s(?:and|un|и|or|vai|или)\s)[^.,;:!?\n—–()])+)",
+        @"(?<![\p{L}\d])(?<frame>what\s+(?:exactly\s+|actually\s+)?is|what's|what’s|whats|what\s+are|kas\s+(?:[iī]sti\s+|tie[sš]i\s+|visp[aā]r\s+)?ir|ko\s+noz[iī]m[eē]|что\s+(?:же\s+|именно\s+|вообще\s+)?такое|что\s+это\s+такое|что\s+это\s+за|что\s+значит|что\s+означает)(?:\s+(?:tas|tā|ta|tie|tās)\b)?\s+(?<topic>(?:(?!\s(?:and|un|и|or|vai|или)\s)[^.,;:!?\n—–()])+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Definition();
 }
