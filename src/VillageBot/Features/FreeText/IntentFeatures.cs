@@ -161,14 +161,15 @@ public static class IntentFeatures
     public static bool AsksWhomToTell(string text)
     {
         text = text.Length > MaxChars ? text[..MaxChars] : text;
-        var all = Words(text).Count;
+        var words = Words(text);
+        var all = words.Count;
         var clauses = Clauses(text).ToList();
         if (clauses.Any(StatesAPurpose))
         {
             return false;
         }
 
-        if (AsksWhereToTurnAfterALack(text) || AsksWhatNowAfterAClosure(text))
+        if (AsksWhereToTurnAfterALack(text) || AsksWhatNowAfterAClosure(words, clauses))
         {
             return true;
         }
@@ -216,13 +217,10 @@ public static class IntentFeatures
     /// sūtījumus?", "Субботний рынок закрыли, где теперь продавать овощи?", "The shop shut, where do we buy bread now?".
     /// What was lost is the problem; the resident asks how to live without it.
     /// </summary>
-    private static bool AsksWhatNowAfterAClosure(string text)
-    {
-        var words = Words(text);
-        return words.Any(Stopped.Contains)
-            && Clauses(text).Any(c => c.Count > 1 && c[0] is "kur" or "ka" or "ko" or "kam" or "where" or "how" or "what" or "who" or "где" or "как" or "что" or "куда" or "кому"
+    private static bool AsksWhatNowAfterAClosure(List<string> words, List<List<string>> clauses) =>
+        words.Any(Stopped.Contains)
+            && clauses.Any(c => c.Count > 1 && c[0] is "kur" or "ka" or "ko" or "kam" or "where" or "how" or "what" or "who" or "где" or "как" or "что" or "куда" or "кому"
                 && c.Any(Now.Contains));
-    }
 
     /// <summary>"Now", as in "where now": "tagad", "теперь", "now".</summary>
     private static readonly HashSet<string> Now = ["tagad", "теперь", "now"];

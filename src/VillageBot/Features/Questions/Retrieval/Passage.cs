@@ -95,7 +95,7 @@ public static partial class Sentences
             var words = topic.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length is >= 1 and <= MaxDefinedWords && !Own.Contains(words[0]))
             {
-                var frame = Filler().Replace(m.Groups["frame"].Value, " ").Replace(" же ", " ", StringComparison.Ordinal);
+                var frame = Filler().Replace(m.Groups["frame"].Value, " ");
                 found.Add(string.Join(' ', frame.Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " " + topic);
             }
         }
@@ -113,7 +113,7 @@ public static partial class Sentences
 
     /// <summary>Words that ask for plain words, not for anything more: "in simple terms", "vienkāršos vārdos", "простыми словами", "actually".</summary>
     [GeneratedRegex(
-        @"(?<![\p{L}\d])(?:in\s+(?:simple|plain)\s+(?:terms|words|english|language)|simply|exactly|actually|really|vienk[aā]r[sš]os\s+v[aā]rdos|vienk[aā]r[sš]i|[iī]sti|tie[sš]i|visp[aā]r|pa\s+cilv[eē]cīgi|простыми\s+словами|простым\s+языком|вообще|собственно|именно)(?![\p{L}\d])",
+        @"(?<![\p{L}\d])(?:in\s+(?:simple|plain)\s+(?:terms|words|english|language)|simply|exactly|actually|really|vienk[aā]r[sš]os\s+v[aā]rdos|vienk[aā]r[sš]i|[iī]sti|tie[sš]i|visp[aā]r|pa\s+cilv[eē]cīgi|простыми\s+словами|простым\s+языком|вообще|собственно|именно|же)(?![\p{L}\d])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
 
