@@ -20,6 +20,9 @@ public sealed class FreeTextChatTests : BotTest
     [InlineData("lv", "Pie kultūras nama jau mēnesi tek ūdensvads. Kam par to ziņot?", "Pierakstu")]
     [InlineData("en", "The water main by the community house has leaked for a month. Who should we report this to?", "taking this down")]
     [InlineData("ru", "У клуба уже месяц течёт водопровод. Кому сообщить?", "Записываю")]
+    [InlineData("lv", "pie veikala jau divas nedelas nav izvests atkritumu konteiners. ko mums darit?", "Pierakstu")]
+    [InlineData("en", "The footbridge over the ditch has rotted through, how do we get that fixed?", "taking this down")]
+    [InlineData("ru", "Возле клуба третью неделю разбит фонарь. Кому писать?", "Записываю")]
     public async Task A_report_in_a_statement_a_complaint_or_a_few_words_goes_straight_into_the_report_flow_with_the_photo_step(string lang, string text, string intro)
     {
         var user = await MemberAsync(lang);

@@ -255,6 +255,31 @@ public sealed class IntentModelTests
     [InlineData("We have a new hall now. Where can we put the notice board?")]
     public void Asking_whom_to_turn_to_for_a_purpose_is_no_report(string text) => Assert.False(IntentFeatures.AsksWhomToTell(text));
 
+    [Theory]
+    [InlineData("Pie veikala jau divas nedēļas nav izvests atkritumu konteiners. Ko mums darīt?", "Pie veikala jau divas nedēļas nav izvests atkritumu konteiners")]
+    [InlineData("pie veikala jau divas nedelas nav izvests atkritumu konteiners. ko mums darit?", "pie veikala jau divas nedelas nav izvests atkritumu konteiners")]
+    [InlineData("The footbridge over the ditch has rotted through, how do we get that fixed?", "The footbridge over the ditch has rotted through")]
+    [InlineData("Возле клуба третью неделю разбит фонарь. Кому писать?", "Возле клуба третью неделю разбит фонарь")]
+    [InlineData("Rotaļu laukumā salauztas šūpoles. Kā lai to atjauno?", "Rotaļu laukumā salauztas šūpoles")]
+    [InlineData("The well by the church dried up in July. Is anything going to be done?", "The well by the church dried up in July")]
+    [InlineData("Kā nodibināt biedrību?", null)]
+    [InlineData("Our hall stands empty all winter. How could more residents use it?", null)]
+    [InlineData("Es nezinu, kā uzrakstīt projektu. Ko darīt?", null)]
+    [InlineData("We would like to start a community garden. What do we do?", null)]
+    [InlineData("Мы хотим создать общество жителей. Куда обращаться?", null)]
+    [InlineData("Pie veikala nav izvests konteiners. Ko darīt", null)]
+    public void A_bare_ask_after_something_told_leaves_what_was_told(string text, string? told) => Assert.Equal(told, IntentFeatures.ToldBeforeABareAsk(text));
+
+    [Theory]
+    [InlineData("Pie veikala jau divas nedēļas nav izvests atkritumu konteiners. Ko mums darīt?", Intent.Problem)]
+    [InlineData("The footbridge over the ditch has rotted through, how do we get that fixed?", Intent.Problem)]
+    [InlineData("Возле клуба третью неделю разбит фонарь. Кому писать?", Intent.Problem)]
+    [InlineData("Mums ir ideja par kopienas dārzu. Ko darīt?", Intent.Question)]
+    [InlineData("We would like to start a community garden. What do we do?", Intent.Question)]
+    [InlineData("Es nezinu, kā uzrakstīt projektu. Ko darīt?", Intent.Question)]
+    public void A_problem_told_then_only_what_to_do_about_it_is_a_report_and_an_idea_told_so_is_a_question(string text, Intent expected) =>
+        Assert.Equal(expected, IntentDetector.Decide(IntentDetector.Probabilities(Model.Value, Evidence.Value, text), new IntentOptions().UnsureBelow).Intent);
+
     [Fact]
     public void A_why_not_that_an_article_answers_stays_a_question()
     {

@@ -60,9 +60,19 @@ public sealed class IntentDetector(
     /// <summary>The model's probabilities for the text, weighed with the knowledge base's evidence when there is one.</summary>
     public static float[] Probabilities(IntentModel model, KnowledgeEvidence? evidence, string text)
     {
+        // A problem told, then only "what do we do about it?": the ask brings nothing of its own, so the text is what
+        // was told ("Bibliotēkas dators salūzis. Ko mums darīt?" is a report, "Mums ir ideja. Kur vērsties?" is not).
+        if (IntentFeatures.ToldBeforeABareAsk(text) is { } told && model.Predict(told) is var t && t[1] >= ToldProblemAt && t[1] >= t.Max())
+        {
+            return evidence is null ? t : evidence.Weigh(t, told);
+        }
+
         var p = model.Predict(text);
         return evidence is null ? p : evidence.Weigh(p, text);
     }
+
+    /// <summary>How sure the model must be that what was told before a bare ask is a problem (<see cref="IntentFeatures.ToldBeforeABareAsk"/>).</summary>
+    public const float ToldProblemAt = 0.7f;
 
     /// <summary>The decision on the model's probabilities (<see cref="IntentModel.Intents"/> order) with a given threshold.</summary>
     public static IntentReading Decide(float[] probabilities, double unsureBelow)

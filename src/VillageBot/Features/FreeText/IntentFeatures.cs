@@ -189,6 +189,88 @@ public static class IntentFeatures
     }
 
     /// <summary>
+    /// What was told before an ask that has nothing of its own, only what to do about it: "Bibliotēkas dators salūzis,
+    /// pagastā neviena, kas palīdzētu. Ko mums darīt?", "Stray dogs run by the school. Who is responsible?", "Бродячие
+    /// собаки у школы. Куда обращаться?", "…cut without any explanation, how do we change that?". The ask is the last
+    /// sentence (or the last clause, led by a question word), at most eight words, every one of them a question word,
+    /// a pronoun or a verb of doing, turning, telling or fixing; the told part has three words at least. Null otherwise.
+    /// Whether the told part is a problem is for the model to say (<see cref="IntentDetector"/>): "Mums ir ideja. Kur
+    /// vērsties?" tells an idea, not a problem.
+    /// </summary>
+    public static string? ToldBeforeABareAsk(string text)
+    {
+        text = text.Length > MaxChars ? text[..MaxChars] : text;
+        var trimmed = text.TrimEnd();
+        if (!trimmed.EndsWith('?'))
+        {
+            return null;
+        }
+
+        // The last sentence, or its last clause when it opens with a question word ("…, how do we change that?").
+        var body = trimmed.TrimEnd('?', ' ', '!');
+        var cut = body.LastIndexOfAny(['.', '!', '?', '\n', '…']);
+        var comma = body.LastIndexOfAny([',', ';', ':', '–', '—']);
+        if (comma > cut && Words(body[(comma + 1)..]) is { Count: > 0 } clause && (QuestionWords.Contains(clause[0]) || BareAskOpeners.Contains(clause[0])))
+        {
+            cut = comma;
+        }
+
+        if (cut <= 0)
+        {
+            return null;
+        }
+
+        var ask = Words(body[(cut + 1)..]);
+        var told = body[..cut].Trim();
+
+        // "Es kautrējos zvanīt… Ko darīt?", "I'm shy about… What do I do?": one's own affair, advice asked. "We would
+        // like to start a garden. What do we do?": a wish, not a problem.
+        if (Words(told) is { Count: > 0 } first && (first[0] is "es" or "i" or "i'm" or "im" or "я" || first.Any(Wishes.Contains)
+            || first.Zip(first.Skip(1)).Any(p => p is ("would" or "we'd" or "i'd", "like" or "love"))))
+        {
+            return null;
+        }
+
+        if (ask.Count is < 1 or > 8 || !(QuestionWords.Contains(ask[0]) || BareAskOpeners.Contains(ask[0])) || Words(told).Count < 3
+            || !ask.All(w => QuestionWords.Contains(w) || BareAskOpeners.Contains(w) || BareAsk.Contains(w) || BareAskStems.Any(t => w.StartsWith(t, StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        return told;
+    }
+
+    /// <summary>A wish or a plan told: "gribam", "vēlamies", "want", "plan", "idea", "хотим", "планируем", "идея".</summary>
+    private static readonly HashSet<string> Wishes =
+    [
+        "gribam", "gribetu", "gribetum", "velamies", "veletos", "plano", "planojam", "ideja", "iecere", "sapnis",
+        "want", "wants", "wanted", "plan", "planning", "idea", "hope", "hoping", "dream",
+        "хотим", "хотели", "хочу", "хотелось", "планируем", "план", "идея", "мечтаем",
+    ];
+
+    /// <summary>Words that open a bare ask besides the question words: "kam", "кому", "whom", "is", "vai".</summary>
+    private static readonly HashSet<string> BareAskOpeners = ["kam", "pie", "кому", "к", "whom", "is", "are", "vai"];
+
+    /// <summary>The other words a bare ask may have: pronouns, modal and helping verbs, "now", "about it", "at all".</summary>
+    private static readonly HashSet<string> BareAsk =
+    [
+        "es", "mes", "man", "mums", "musu", "to", "tas", "so", "sis", "ar", "par", "tagad", "tad", "var", "varam", "varetu", "vajag", "vajadzetu", "lai", "kaut", "neko",
+        "nekas", "vispar", "ir", "bus", "nu", "kads", "kadam", "jadara", "jaiet", "te", "seit", "tur", "sada", "situacija",
+        "i", "we", "us", "our", "it", "this", "that", "about", "to", "be", "been", "being", "done", "anything", "something", "anyone", "anybody", "someone", "somebody",
+        "is", "are", "going", "gonna", "get", "got", "then", "now", "the", "a", "there", "here", "for", "with", "on", "at", "all", "even", "supposed", "go", "out", "so",
+        "мы", "нам", "я", "мне", "это", "этим", "этом", "с", "со", "тут", "здесь", "теперь", "же", "вообще", "тогда", "и", "а", "в", "таком", "случае", "нибудь",
+        "что-то", "что-нибудь", "кто-то", "кто-нибудь", "будет", "надо", "нужно", "можем",
+    ];
+
+    /// <summary>Verbs of doing, turning, telling, fixing and answering for it (word starts, folded).</summary>
+    private static readonly string[] BareAskStems =
+    [
+        "dar", "izdar", "vers", "griez", "rakst", "zino", "zinot", "pazino", "suz", "zvan", "atbild", "palidz", "main", "risin", "atrisin", "labo", "salab", "izlab", "notiek", "notiks", "atdzivin", "atjaun", "atgriez", "panak",
+        "do", "does", "did", "turn", "writ", "complain", "report", "call", "contact", "fix", "chang", "help", "respons", "happen", "sort", "handl", "deal", "tell", "ask", "find", "revive", "restor", "bring", "back",
+        "дела", "сдела", "обращ", "обрат", "пиш", "писа", "жал", "пожал", "звон", "сообщ", "отвеча", "виноват", "помо", "реш", "измен", "исправ", "почин", "верн", "вернут", "восстанов", "ожив", "добит",
+    ];
+
+    /// <summary>
     /// A bare "where do we turn?" after a lack or a stop told: "Birokrātija nenormāla, atļauju nevar dabūt. Kur lai
     /// vēršas?", "Фонарь не горит уже месяц. Куда обращаться?". The asking sentence has at most four words and no
     /// purpose; "Mums ir ideja. Kur vērsties?" tells no lack and stays a question.
