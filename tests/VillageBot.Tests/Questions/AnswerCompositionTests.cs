@@ -47,6 +47,17 @@ public sealed class AnswerCompositionTests
         Assert.True(composed.Text.Length <= 720, composed.Text);
     }
 
+    [Theory]
+    [InlineData("Which digital skills does every villager need nowadays? I feel my opinion is never heard in this.", "en")]
+    public void Words_of_the_asker_s_own_story_that_another_article_happens_to_use_do_not_make_a_second_part(string question, string lang)
+    {
+        var index = KnowledgeIndex.Load(Path.Combine(AppContext.BaseDirectory, "data", "knowledge"));
+
+        var composed = AnswerComposer.Compose(index.Search(question, lang));
+
+        Assert.Equal(["digital-skills"], composed.Passages.Select(p => p.Article.Id).Distinct());
+    }
+
     [Fact]
     public void A_question_about_one_thing_is_answered_from_one_section()
     {

@@ -85,8 +85,9 @@ public static class AnswerComposer
 
     /// <summary>
     /// The passage that answers what the best one leaves out: the question's known words the best passage lacks carry
-    /// a good part of its weight, and another section (of the same or another article) holds them. Words that only
-    /// translate or expand the question do not make a second part.
+    /// a good part of its weight, and another section (of the same or another article) names them as its topic: in its
+    /// article's title or tags, its heading or its ask phrases. Words of the asker's own story that some text happens to
+    /// use ("every", "feel", "these days") do not make a second part, nor do words that only translate or expand the question.
     /// </summary>
     private static (PassageHit Hit, List<QueryTerm> Terms)? OtherPart(SearchResult result, PassageHit best)
     {
@@ -100,7 +101,7 @@ public static class AnswerComposer
 
         var hit = result.Hits.Skip(1)
             .Where(h => h.Passage != best.Passage && h.Score >= best.Score * 0.5f)
-            .Select(h => (Hit: h, Gained: missing.Where(t => t.MatchedBy(h.Passage.Terms)).Sum(t => t.Weight)))
+            .Select(h => (Hit: h, Gained: missing.Where(t => t.MatchedBy(h.Passage.HeadTerms)).Sum(t => t.Weight)))
             .Where(x => x.Gained >= total * OtherPartWeight)
             .OrderByDescending(x => x.Gained)
             .ThenByDescending(x => x.Hit.Score)
