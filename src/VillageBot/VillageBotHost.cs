@@ -55,7 +55,8 @@ public static class VillageBotHost
         services.AddDatabaseCompaction();
 
         // LiteDB's page cache let go after a burst of work (stopped before the compaction above).
-        services.AddHostedService<CacheTrim>();
+        services.AddSingleton<CacheTrim>();
+        services.AddHostedService(sp => sp.GetRequiredService<CacheTrim>());
 
         // Data upgrades run before anything that handles updates starts.
         services.AddHostedService<CoordinatingUpgrade>();

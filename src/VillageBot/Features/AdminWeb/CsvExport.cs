@@ -32,7 +32,17 @@ public static class CsvExport
 
             var query = f.ToReportQuery(ui.Viewer!, ui.Zone);
             var name = $"villagebot-reports-{time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.csv";
-            return Results.Stream(body => WriteAsync(body, store.InBatches(query, Batch), db, ui, http.RequestAborted), "text/csv; charset=utf-8", name);
+            var trim = http.RequestServices.GetService<CacheTrim>();
+            return Results.Stream(
+                async body =>
+                {
+                    await WriteAsync(body, store.InBatches(query, Batch), db, ui, http.RequestAborted);
+
+                    // Every report's pages went through the database's cache for this one reader: let them go now.
+                    trim?.AfterBulkRead();
+                },
+                "text/csv; charset=utf-8",
+                name);
         });
 
     /// <summary>

@@ -428,11 +428,12 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     /// big export or a burst of dialogs leaves tens of megabytes held for the rest of the process. When the cache holds
     /// more than <paramref name="limitBytes"/> and no read or write is under way, the file is checkpointed, closed and
     /// opened again with an empty cache, as a rebuild does. A read or write arriving meanwhile waits for it; one under
-    /// way (a read of many still being enumerated) puts the trim off. Returns the bytes let go, 0 when nothing was trimmed.
+    /// way (a read of many still being enumerated) is waited for up to <paramref name="waitForReads"/>, then puts the
+    /// trim off. Returns the bytes let go, 0 when nothing was trimmed.
     /// </summary>
-    public long TrimCache(long limitBytes)
+    public long TrimCache(long limitBytes, TimeSpan waitForReads = default)
     {
-        if (_closed || Volatile.Read(ref _inUse) != 0)
+        if (_closed || waitForReads <= TimeSpan.Zero && Volatile.Read(ref _inUse) != 0)
         {
             return 0;
         }
@@ -458,9 +459,15 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
                 try
                 {
                     // Either a read that began before the flag was set is counted here, or it sees the flag and waits.
-                    if (Volatile.Read(ref _inUse) != 0)
+                    var until = Environment.TickCount64 + (long)Math.Max(0, waitForReads.TotalMilliseconds);
+                    while (Volatile.Read(ref _inUse) != 0)
                     {
-                        return 0;
+                        if (Environment.TickCount64 >= until)
+                        {
+                            return 0;
+                        }
+
+                        Thread.Sleep(1);
                     }
 
                     // Opened again even when the checkpoint or the close failed; should the opening fail too, the

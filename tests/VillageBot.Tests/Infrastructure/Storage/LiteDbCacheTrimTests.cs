@@ -1,5 +1,7 @@
+using VillageBot.Features.Reports;
 using VillageBot.Infrastructure.Storage;
 using VillageBot.TestKit;
+using VillageBot.Tests.AdminWeb;
 using Note = VillageBot.Tests.Infrastructure.Storage.LiteDbEngineFailureTests.Note;
 
 namespace VillageBot.Tests.Infrastructure.Storage;
@@ -152,5 +154,47 @@ public sealed class LiteDbCacheTrimTests
         await host.IdleAsync();
         Assert.Equal(3_000, notes.Count());
         Assert.Equal(0, store.Reopened);
+    }
+
+    [Fact]
+    public async Task A_csv_export_lets_the_cache_it_filled_go_before_its_last_byte_whatever_the_interval()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var host = await BotHost.StartAsync(api, settings: new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = nameof(StorageProvider.LiteDb),
+            ["Storage:CacheTrimMb"] = "1",
+            ["Storage:CacheTrimIntervalSeconds"] = "86400",
+        });
+        var store = Assert.IsType<LiteDbStore>(host.Db);
+        var village = host.Db.Village("kalsnava").Id;
+        var now = DateTime.UtcNow;
+        host.Db.Collection<Report>("reports").InsertBulk(Enumerable.Range(1, 3_000).Select(i => new Report
+        {
+            Id = i,
+            Reference = ReportStore.ReferenceOf(i),
+            VillageId = village,
+            Text = $"Report {i}: " + new string('x', 1000),
+            Category = "safety",
+            PredictedCategory = "safety",
+            Confidence = 0.9,
+            Status = ReportStatus.New,
+            CreatedAt = now,
+            UpdatedAt = now,
+            StatusChangedAt = now,
+        }));
+
+        // The periodic check lets the writes' pages go once; then not again for a day.
+        await Wait.UntilAsync(() => store.Trimmed > 0, TimeSpan.FromSeconds(20));
+        var browser = await host.SignInAsync(new FakeUser(api, BotHost.AdminId, "en"));
+        await host.IdleAsync();
+        var trimmed = store.Trimmed;
+
+        var csv = await browser.GetStringAsync("/web/reports.csv");
+
+        Assert.Contains("Report 3000: ", csv, StringComparison.Ordinal);
+        Assert.Equal(trimmed + 1, store.Trimmed);
+        Assert.True(store.CacheBytes() <= 1024 * 1024, $"{store.CacheBytes()} bytes held after the export");
+        Assert.Equal(3_000, host.Db.Collection<Report>("reports").Count());
     }
 }
