@@ -268,6 +268,8 @@ public sealed class IntentModelTests
     [InlineData("We would like to start a community garden. What do we do?", null)]
     [InlineData("Мы хотим создать общество жителей. Куда обращаться?", null)]
     [InlineData("Pie veikala nav izvests konteiners. Ko darīt", null)]
+    [InlineData("The shelter roof at the bus stop leaks again. What about the doors?", null)]
+    [InlineData("Pagasta skolu slēdz. Kur tagad būs darbs?", null)]
     public void A_bare_ask_after_something_told_leaves_what_was_told(string text, string? told) => Assert.Equal(told, IntentFeatures.ToldBeforeABareAsk(text));
 
     [Theory]

@@ -257,7 +257,7 @@ public static class IntentFeatures
         "es", "mes", "man", "mums", "musu", "to", "tas", "so", "sis", "ar", "par", "tagad", "tad", "var", "varam", "varetu", "vajag", "vajadzetu", "lai", "kaut", "neko",
         "nekas", "vispar", "ir", "bus", "nu", "kads", "kadam", "jadara", "jaiet", "te", "seit", "tur", "sada", "situacija",
         "i", "we", "us", "our", "it", "this", "that", "about", "to", "be", "been", "being", "done", "anything", "something", "anyone", "anybody", "someone", "somebody",
-        "is", "are", "going", "gonna", "get", "got", "then", "now", "the", "a", "there", "here", "for", "with", "on", "at", "all", "even", "supposed", "go", "out", "so",
+        "is", "are", "do", "does", "did", "doing", "going", "gonna", "get", "got", "then", "now", "the", "a", "there", "here", "for", "with", "on", "at", "all", "even", "supposed", "go", "out", "so",
         "мы", "нам", "я", "мне", "это", "этим", "этом", "с", "со", "тут", "здесь", "теперь", "же", "вообще", "тогда", "и", "а", "в", "таком", "случае", "нибудь",
         "что-то", "что-нибудь", "кто-то", "кто-нибудь", "будет", "надо", "нужно", "можем",
     ];
@@ -265,8 +265,8 @@ public static class IntentFeatures
     /// <summary>Verbs of doing, turning, telling, fixing and answering for it (word starts, folded).</summary>
     private static readonly string[] BareAskStems =
     [
-        "dar", "izdar", "vers", "griez", "rakst", "zino", "zinot", "pazino", "suz", "zvan", "atbild", "palidz", "main", "risin", "atrisin", "labo", "salab", "izlab", "notiek", "notiks", "atdzivin", "atjaun", "atgriez", "panak",
-        "do", "does", "did", "turn", "writ", "complain", "report", "call", "contact", "fix", "chang", "help", "respons", "happen", "sort", "handl", "deal", "tell", "ask", "find", "revive", "restor", "bring", "back",
+        "dari", "dara", "izdar", "vers", "griez", "rakst", "zino", "zinot", "pazino", "suz", "zvan", "atbild", "palidz", "main", "risin", "atrisin", "labo", "salab", "izlab", "notiek", "notiks", "atdzivin", "atjaun", "atgriez", "panak",
+        "turn", "writ", "complain", "report", "call", "contact", "fix", "chang", "help", "respons", "happen", "sort", "handl", "deal", "tell", "ask", "find", "revive", "restor", "bring", "back",
         "дела", "сдела", "обращ", "обрат", "пиш", "писа", "жал", "пожал", "звон", "сообщ", "отвеча", "виноват", "помо", "реш", "измен", "исправ", "почин", "верн", "вернут", "восстанов", "ожив", "добит",
     ];
 
