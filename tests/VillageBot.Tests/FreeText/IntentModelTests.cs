@@ -267,6 +267,8 @@ public sealed class IntentModelTests
     [InlineData("Es nezinu, kā uzrakstīt projektu. Ko darīt?", null)]
     [InlineData("We would like to start a community garden. What do we do?", null)]
     [InlineData("Мы хотим создать общество жителей. Куда обращаться?", null)]
+    [InlineData("Nobody wants to fix the road to the cemetery. What can we do?", "Nobody wants to fix the road to the cemetery")]
+    [InlineData("Dome plāno slēgt mūsu skolu. Ko mēs varam darīt?", "Dome plāno slēgt mūsu skolu")]
     [InlineData("Pie veikala nav izvests konteiners. Ko darīt", null)]
     [InlineData("The shelter roof at the bus stop leaks again. What about the doors?", null)]
     [InlineData("Pagasta skolu slēdz. Kur tagad būs darbs?", null)]

@@ -226,7 +226,8 @@ public static class IntentFeatures
         // "Es kautrējos zvanīt… Ko darīt?", "I'm shy about… What do I do?": one's own affair, advice asked. "We would
         // like to start a garden. What do we do?": a wish, not a problem.
         if (Words(told) is { Count: > 0 } first && (first[0] is "es" or "i" or "i'm" or "im" or "я" || first.Any(Wishes.Contains)
-            || first.Zip(first.Skip(1)).Any(p => p is ("would" or "we'd" or "i'd", "like" or "love"))))
+            || first.Zip(first.Skip(1)).Any(p => p is ("would" or "we'd" or "i'd", "like" or "love")
+                or ("we" or "i" or "we're" or "i'm", "want" or "plan" or "planning" or "hope" or "hoping" or "wish" or "dream" or "thinking"))))
         {
             return null;
         }
@@ -240,12 +241,15 @@ public static class IntentFeatures
         return told;
     }
 
-    /// <summary>A wish or a plan told: "gribam", "vēlamies", "want", "plan", "idea", "хотим", "планируем", "идея".</summary>
+    /// <summary>
+    /// One's own wish or plan told, in the first person: "gribam", "vēlamies", "ideja", "хотим", "планируем", "идея" (in
+    /// English, "we want", "I hope" and "we would like" are read as pairs). Not a third party's: "dome plāno slēgt
+    /// skolu", "nobody wants to fix it" are complaints.
+    /// </summary>
     private static readonly HashSet<string> Wishes =
     [
-        "gribam", "gribetu", "gribetum", "velamies", "veletos", "plano", "planojam", "ideja", "iecere", "sapnis",
-        "want", "wants", "wanted", "plan", "planning", "idea", "hope", "hoping", "dream",
-        "хотим", "хотели", "хочу", "хотелось", "планируем", "план", "идея", "мечтаем",
+        "gribam", "gribu", "gribetu", "gribetum", "velamies", "veletos", "planojam", "ideja",
+        "хотим", "хочу", "хотелось", "планируем", "идея", "мечтаем",
     ];
 
     /// <summary>Words that open a bare ask besides the question words: "kam", "кому", "whom", "is", "vai".</summary>
