@@ -256,19 +256,21 @@ public sealed class IntentModelTests
     public void Asking_whom_to_turn_to_for_a_purpose_is_no_report(string text) => Assert.False(IntentFeatures.AsksWhomToTell(text));
 
     [Theory]
-    [InlineData("Pie veikala jau divas nedēļas nav izvests atkritumu konteiners. Ko mums darīt?", "Pie veikala jau divas nedēļas nav izvests atkritumu konteiners")]
-    [InlineData("pie veikala jau divas nedelas nav izvests atkritumu konteiners. ko mums darit?", "pie veikala jau divas nedelas nav izvests atkritumu konteiners")]
+    [InlineData("Pie veikala jau divas nedēļas nav izvests atkritumu konteiners. Ko mums darīt?", "Pie veikala jau divas nedēļas nav izvests atkritumu konteiners.")]
+    [InlineData("pie veikala jau divas nedelas nav izvests atkritumu konteiners. ko mums darit?", "pie veikala jau divas nedelas nav izvests atkritumu konteiners.")]
     [InlineData("The footbridge over the ditch has rotted through, how do we get that fixed?", "The footbridge over the ditch has rotted through")]
-    [InlineData("Возле клуба третью неделю разбит фонарь. Кому писать?", "Возле клуба третью неделю разбит фонарь")]
-    [InlineData("Rotaļu laukumā salauztas šūpoles. Kā lai to atjauno?", "Rotaļu laukumā salauztas šūpoles")]
-    [InlineData("The well by the church dried up in July. Is anything going to be done?", "The well by the church dried up in July")]
+    [InlineData("Возле клуба третью неделю разбит фонарь. Кому писать?", "Возле клуба третью неделю разбит фонарь.")]
+    [InlineData("Rotaļu laukumā salauztas šūpoles. Kā lai to atjauno?", "Rotaļu laukumā salauztas šūpoles.")]
+    [InlineData("The well by the church dried up in July. Is anything going to be done?", "The well by the church dried up in July.")]
     [InlineData("Kā nodibināt biedrību?", null)]
     [InlineData("Our hall stands empty all winter. How could more residents use it?", null)]
     [InlineData("Es nezinu, kā uzrakstīt projektu. Ko darīt?", null)]
     [InlineData("We would like to start a community garden. What do we do?", null)]
     [InlineData("Мы хотим создать общество жителей. Куда обращаться?", null)]
-    [InlineData("Nobody wants to fix the road to the cemetery. What can we do?", "Nobody wants to fix the road to the cemetery")]
-    [InlineData("Dome plāno slēgt mūsu skolu. Ko mēs varam darīt?", "Dome plāno slēgt mūsu skolu")]
+    [InlineData("Nobody wants to fix the road to the cemetery. What can we do?", "Nobody wants to fix the road to the cemetery.")]
+    [InlineData("Dome plāno slēgt mūsu skolu. Ko mēs varam darīt?", "Dome plāno slēgt mūsu skolu.")]
+    [InlineData("Kas notiek ar ceļu uz Kalsnavu? Kad salabos?", "Kas notiek ar ceļu uz Kalsnavu?")]
+    [InlineData("Lampa pie skolas nedeg jau nedēļu - ko darīt?!", "Lampa pie skolas nedeg jau nedēļu")]
     [InlineData("Pie veikala nav izvests konteiners. Ko darīt", null)]
     [InlineData("The shelter roof at the bus stop leaks again. What about the doors?", null)]
     [InlineData("Pagasta skolu slēdz. Kur tagad būs darbs?", null)]
@@ -281,6 +283,8 @@ public sealed class IntentModelTests
     [InlineData("Mums ir ideja par kopienas dārzu. Ko darīt?", Intent.Question)]
     [InlineData("We would like to start a community garden. What do we do?", Intent.Question)]
     [InlineData("Es nezinu, kā uzrakstīt projektu. Ko darīt?", Intent.Question)]
+    [InlineData("Our village has a lovely lake and an old manor park. What can we do?", Intent.Question)]
+    [InlineData("Наше общество жителей зарегистрировали на прошлой неделе. Что нам теперь делать?", Intent.Question)]
     public void A_problem_told_then_only_what_to_do_about_it_is_a_report_and_an_idea_told_so_is_a_question(string text, Intent expected) =>
         Assert.Equal(expected, IntentDetector.Decide(IntentDetector.Probabilities(Model.Value, Evidence.Value, text), new IntentOptions().UnsureBelow).Intent);
 

@@ -38,7 +38,8 @@ public static class CsvExport
                 {
                     await WriteAsync(body, store.InBatches(query, Batch), db, ui, http.RequestAborted);
 
-                    // Every report's pages went through the database's cache for this one reader: let them go now.
+                    // Every report's pages went through the database's cache for this one reader (a filter is applied
+                    // to what was read): let them go now rather than at the next periodic trim.
                     trim?.AfterBulkRead();
                 },
                 "text/csv; charset=utf-8",

@@ -199,20 +199,24 @@ public static class IntentFeatures
     /// </summary>
     public static string? ToldBeforeABareAsk(string text)
     {
-        text = text.Length > MaxChars ? text[..MaxChars] : text;
-        var trimmed = text.TrimEnd();
+        // The ask ends the text: a long text is read from its end, where the ask is ("…?!" too).
+        var trimmed = text.TrimEnd().TrimEnd('!', ' ');
+        trimmed = trimmed.Length > MaxChars ? trimmed[^MaxChars..] : trimmed;
         if (!trimmed.EndsWith('?'))
         {
             return null;
         }
 
-        // The last sentence, or its last clause when it opens with a question word ("…, how do we change that?").
+        // The last sentence, or its last clause when it opens with a question word ("…, how do we change that?", "… -
+        // ko darīt?"). What was told keeps its own closing mark ("Kas notiek ar ceļu?").
         var body = trimmed.TrimEnd('?', ' ', '!');
         var cut = body.LastIndexOfAny(['.', '!', '?', '\n', '…']);
-        var comma = body.LastIndexOfAny([',', ';', ':', '–', '—']);
+        var told = cut > 0 ? body[..(cut + 1)].Trim() : "";
+        var comma = Math.Max(body.LastIndexOfAny([',', ';', ':', '–', '—']), body.LastIndexOf(" - ", StringComparison.Ordinal) + 1);
         if (comma > cut && Words(body[(comma + 1)..]) is { Count: > 0 } clause && (QuestionWords.Contains(clause[0]) || BareAskOpeners.Contains(clause[0])))
         {
             cut = comma;
+            told = body[..cut].Trim();
         }
 
         if (cut <= 0)
@@ -221,7 +225,6 @@ public static class IntentFeatures
         }
 
         var ask = Words(body[(cut + 1)..]);
-        var told = body[..cut].Trim();
 
         // "Es kautrējos zvanīt… Ko darīt?", "I'm shy about… What do I do?": one's own affair, advice asked. "We would
         // like to start a garden. What do we do?": a wish, not a problem.
@@ -242,6 +245,13 @@ public static class IntentFeatures
     }
 
     /// <summary>
+    /// Something wrong told: a denial or a wait ("nav izvests", "nedeg jau nedēļu", "still not"), something stopped or
+    /// broken ("salūzis", "закрыли"), or a complaint in a question's form.
+    /// </summary>
+    public static bool TellsSomethingWrong(string told) =>
+        DeniesOrStops(Words(told), LanguageDetector.Detect(told) == "lv") || Complains(told);
+
+    /// <summary>
     /// One's own wish or plan told, in the first person: "gribam", "vēlamies", "ideja", "хотим", "планируем", "идея" (in
     /// English, "we want", "I hope" and "we would like" are read as pairs). Not a third party's: "dome plāno slēgt
     /// skolu", "nobody wants to fix it" are complaints.
@@ -249,7 +259,7 @@ public static class IntentFeatures
     private static readonly HashSet<string> Wishes =
     [
         "gribam", "gribu", "gribetu", "gribetum", "velamies", "veletos", "planojam", "ideja",
-        "хотим", "хочу", "хотелось", "планируем", "идея", "мечтаем",
+        "хотим", "хочу", "хотели", "хотелось", "планируем", "идея", "мечтаем",
     ];
 
     /// <summary>Words that open a bare ask besides the question words: "kam", "кому", "whom", "is", "vai".</summary>
@@ -260,18 +270,20 @@ public static class IntentFeatures
     [
         "es", "mes", "man", "mums", "musu", "to", "tas", "so", "sis", "ar", "par", "tagad", "tad", "var", "varam", "varetu", "vajag", "vajadzetu", "lai", "kaut", "neko",
         "nekas", "vispar", "ir", "bus", "nu", "kads", "kadam", "jadara", "jaiet", "te", "seit", "tur", "sada", "situacija",
-        "i", "we", "us", "our", "it", "this", "that", "about", "to", "be", "been", "being", "done", "anything", "something", "anyone", "anybody", "someone", "somebody",
+        "i", "we", "us", "our", "it", "this", "that", "about", "to", "be", "been", "being", "done", "call", "back", "talk", "anything", "something", "anyone", "anybody", "someone", "somebody",
         "is", "are", "do", "does", "did", "doing", "going", "gonna", "get", "got", "then", "now", "the", "a", "there", "here", "for", "with", "on", "at", "all", "even", "supposed", "go", "out", "so",
         "мы", "нам", "я", "мне", "это", "этим", "этом", "с", "со", "тут", "здесь", "теперь", "же", "вообще", "тогда", "и", "а", "в", "таком", "случае", "нибудь",
-        "что-то", "что-нибудь", "кто-то", "кто-нибудь", "будет", "надо", "нужно", "можем",
+        "что-то", "что-нибудь", "кто-то", "кто-нибудь", "будет", "надо", "нужно", "можем", "быть", "идти",
     ];
 
     /// <summary>Verbs of doing, turning, telling, fixing and answering for it (word starts, folded).</summary>
     private static readonly string[] BareAskStems =
     [
-        "dari", "dara", "izdar", "vers", "griez", "rakst", "zino", "zinot", "pazino", "suz", "zvan", "atbild", "palidz", "main", "risin", "atrisin", "labo", "salab", "izlab", "notiek", "notiks", "atdzivin", "atjaun", "atgriez", "panak",
-        "turn", "writ", "complain", "report", "call", "contact", "fix", "chang", "help", "respons", "happen", "sort", "handl", "deal", "tell", "ask", "find", "revive", "restor", "bring", "back",
-        "дела", "сдела", "обращ", "обрат", "пиш", "писа", "жал", "пожал", "звон", "сообщ", "отвеча", "виноват", "помо", "реш", "измен", "исправ", "почин", "верн", "вернут", "восстанов", "ожив", "добит",
+        "dari", "dara", "izdar", "verst", "versa", "griez", "raksti", "rakstam", "zino", "pazino", "suzet", "suzas", "zvan", "atbild", "palidz", "maini", "risin", "atrisin",
+        "labot", "labos", "salab", "izlab", "notiek", "notiks", "atdzivin", "atjaun", "atgriez", "panak", "iesak", "rikot", "runat",
+        "turn", "writ", "complain", "report", "contact", "fix", "chang", "help", "respons", "happen", "sort", "handl", "deal", "tell", "ask", "find", "revive", "restor", "bring",
+        "делат", "делае", "сдела", "обращ", "обрат", "пиш", "писа", "жалов", "пожалов", "звон", "сообщи", "сообща", "отвеча", "виноват", "помоч", "помож", "помог",
+        "реш", "измен", "исправ", "почин", "вернут", "вернет", "восстанов", "ожив", "добит", "предприн",
     ];
 
     /// <summary>
@@ -388,10 +400,10 @@ public static class IntentFeatures
     private static readonly HashSet<string> Stopped =
     [
         "slegts", "slegta", "slegti", "slegtas", "sledza", "slegs", "aizverts", "aizverta", "salauzts", "salauzta", "salauzti", "salauza", "sabojats", "sabojata",
-        "atslegts", "atslegta", "atslegti", "atsledza", "izslegts", "izsledza", "partrauca", "partraukts",
-        "closed", "shut", "broken", "broke", "closing", "cut", "stopped", "removed",
+        "atslegts", "atslegta", "atslegti", "atsledza", "izslegts", "izsledza", "partrauca", "partraukts", "saluzis", "saluza", "saluzusi", "sapuvis", "sapuvusi",
+        "closed", "shut", "broken", "broke", "closing", "cut", "stopped", "removed", "rotted", "rotten", "damaged", "collapsed",
         "закрыт", "закрыта", "закрыто", "закрыты", "закрыли", "закрылся", "закрылась", "сломан", "сломана", "сломано", "сломаны", "сломали", "сломался", "сломалась",
-        "отключили", "отключен", "отключена", "отключено", "выключили", "убрали", "отменили", "сократили",
+        "отключили", "отключен", "отключена", "отключено", "выключили", "убрали", "отменили", "сократили", "разбит", "разбита", "разбито", "разбиты", "разбили",
     ];
 
     /// <summary>Words that speak to the bot or of its answers: "tu", "you", "ты", "bot", "that's not what I asked".</summary>

@@ -7,8 +7,9 @@ namespace VillageBot.Infrastructure.Storage;
 /// On LiteDB, lets go of the page cache a burst of work left behind (<see cref="LiteDbStore.TrimCache"/>): checked every
 /// second, done at most once in Storage:CacheTrimIntervalSeconds (a minute), then the runtime compacts its heap and
 /// gives the freed memory back to the system, so a small server's memory returns to its usual level after an export or
-/// a busy hour. A read of every report (a CSV export) asks for it at once when it is done (<see cref="AfterBulkRead"/>):
-/// what it brought into the cache is of no use to anyone after it. Does nothing on PostgreSQL, whose cache is the
+/// a busy hour. A CSV export, which reads every report, asks for it at once when it is done (<see cref="AfterBulkRead"/>;
+/// a trim and a collection for each export, a fraction of the export's own reading): what it brought into the cache is
+/// of no use to anyone after it. Does nothing on PostgreSQL, whose cache is the
 /// server's own, or with Storage:CacheTrimMb 0.
 /// </summary>
 public sealed class CacheTrim(IDocumentStore store, IOptions<StorageOptions> options, ILogger<CacheTrim> log) : BackgroundService
@@ -18,13 +19,13 @@ public sealed class CacheTrim(IDocumentStore store, IOptions<StorageOptions> opt
     private readonly Lock _trimming = new();
     private long _next;
 
-    /// <summary>How long a trim asked for after a bulk read waits for the reads under way to end (new ones wait for it).</summary>
+    /// <summary>How long a trim asked for after a bulk read waits for the reads and writes under way to end (new ones wait for it).</summary>
     private static readonly TimeSpan ReadsUnderWay = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Lets the cache go now, whatever the interval, when it holds more than Storage:CacheTrimMb, once the reads under
-    /// way have ended (after <see cref="ReadsUnderWay"/> the next periodic check does it instead). Returns the bytes let
-    /// go, 0 when nothing was trimmed.
+    /// Lets the cache go now, whatever the interval, when it holds more than Storage:CacheTrimMb, once the reads and
+    /// writes under way have ended (after <see cref="ReadsUnderWay"/> it is left to the periodic check, once the interval
+    /// since the last trim has passed). Returns the bytes let go, 0 when nothing was trimmed.
     /// </summary>
     public long AfterBulkRead() => TrimNow(force: true);
 

@@ -428,8 +428,8 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     /// big export or a burst of dialogs leaves tens of megabytes held for the rest of the process. When the cache holds
     /// more than <paramref name="limitBytes"/> and no read or write is under way, the file is checkpointed, closed and
     /// opened again with an empty cache, as a rebuild does. A read or write arriving meanwhile waits for it; one under
-    /// way (a read of many still being enumerated) is waited for up to <paramref name="waitForReads"/>, then puts the
-    /// trim off. Returns the bytes let go, 0 when nothing was trimmed.
+    /// way (a read of many still being enumerated, a write) is waited for up to <paramref name="waitForReads"/>, then puts
+    /// the trim off. Returns the bytes let go, 0 when nothing was trimmed.
     /// </summary>
     public long TrimCache(long limitBytes, TimeSpan waitForReads = default)
     {
@@ -447,27 +447,33 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
         lock (_maintenance)
         {
-            lock (Writes)
+            if (_closed)
             {
-                if (_closed)
+                return 0;
+            }
+
+            _open.Reset();
+            Interlocked.Exchange(ref _trimming, 1);
+            try
+            {
+                // Either a read or write that began before the flag was set is counted here, or it sees the flag and
+                // waits. The write lock is taken only once they have ended: a write counts itself before it takes it.
+                var until = Environment.TickCount64 + (long)Math.Max(0, waitForReads.TotalMilliseconds);
+                while (Volatile.Read(ref _inUse) != 0)
                 {
-                    return 0;
+                    if (Environment.TickCount64 >= until)
+                    {
+                        return 0;
+                    }
+
+                    Thread.Sleep(1);
                 }
 
-                _open.Reset();
-                Interlocked.Exchange(ref _trimming, 1);
-                try
+                lock (Writes)
                 {
-                    // Either a read that began before the flag was set is counted here, or it sees the flag and waits.
-                    var until = Environment.TickCount64 + (long)Math.Max(0, waitForReads.TotalMilliseconds);
-                    while (Volatile.Read(ref _inUse) != 0)
+                    if (_closed)
                     {
-                        if (Environment.TickCount64 >= until)
-                        {
-                            return 0;
-                        }
-
-                        Thread.Sleep(1);
+                        return 0;
                     }
 
                     // Opened again even when the checkpoint or the close failed; should the opening fail too, the
@@ -492,11 +498,11 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
                     Interlocked.Increment(ref _trimmed);
                     return held;
                 }
-                finally
-                {
-                    Interlocked.Exchange(ref _trimming, 0);
-                    _open.Set();
-                }
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _trimming, 0);
+                _open.Set();
             }
         }
     }
