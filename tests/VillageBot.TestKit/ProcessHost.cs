@@ -43,7 +43,30 @@ public sealed class ProcessHost : IAsyncDisposable
     /// <param name="listenHost">The address the program is told to listen on; the test always reaches it through 127.0.0.1.</param>
     public static async Task<ProcessHost> StartAsync(FakeBotApi? api, string dataDirectory, IDictionary<string, string?>? settings = null, string listenHost = "127.0.0.1")
     {
-        var port = FreePort();
+        // A port found free can be taken by another test's server before the program binds it: the program then stops
+        // at start-up ("address already in use") and is started again on another port.
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = Start(api, dataDirectory, settings, listenHost, FreePort());
+            try
+            {
+                await host.WaitReadyAsync(TimeSpan.FromSeconds(60));
+                return host;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && host.HasExited && host.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await host.DisposeAsync();
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static ProcessHost Start(FakeBotApi? api, string dataDirectory, IDictionary<string, string?>? settings, string listenHost, int port)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "VillageBot.dll");
         var info = new ProcessStartInfo("dotnet", [dll])
         {
@@ -78,7 +101,6 @@ public sealed class ProcessHost : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitReadyAsync(TimeSpan.FromSeconds(60));
         return host;
     }
 
@@ -114,6 +136,8 @@ public sealed class ProcessHost : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Waits for the rest of its output too.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"VillageBot exited with {_process.ExitCode}:\n{Output}");
             }
 
