@@ -274,12 +274,37 @@ public sealed class IntentModelTests
     [InlineData("Pie veikala nav izvests konteiners. Ko darīt", null)]
     [InlineData("The shelter roof at the bus stop leaks again. What about the doors?", null)]
     [InlineData("Pagasta skolu slēdz. Kur tagad būs darbs?", null)]
+    [InlineData("The benches in the park are covered in paint again. Who cleans them?", "The benches in the park are covered in paint again.")]
+    [InlineData("Во дворе третий месяц стоит брошенная машина. Кто этим занимается?", "Во дворе третий месяц стоит брошенная машина.")]
+    [InlineData("Krūmus gar upi nocirta līdz saknēm. Vai tā drīkst?", "Krūmus gar upi nocirta līdz saknēm.")]
+    [InlineData("The library is open only two hours a week. Why so little?", "The library is open only two hours a week.")]
     public void A_bare_ask_after_something_told_leaves_what_was_told(string text, string? told) => Assert.Equal(told, IntentFeatures.ToldBeforeABareAsk(text));
+
+    [Theory]
+    [InlineData(" Who do I report this to?", true)]
+    [InlineData(" Куда обращаться?", true)]
+    [InlineData(" Kur vērsties?", true)]
+    [InlineData(" kam zvanīt?", true)]
+    [InlineData(" What do we do?", false)]
+    [InlineData(" Ko darīt?", false)]
+    [InlineData(" What is going on?", false)]
+    public void An_ask_to_pass_it_on_names_telling_or_turning(string ask, bool passesOn) => Assert.Equal(passesOn, IntentFeatures.AsksToPassOn(ask));
+
+    [Theory]
+    [InlineData("Pasta nodaļu slēdza. Kā lai pensionāri saņem pensiju?")]
+    [InlineData("Bērnudārza grupu slēgs, kur lai vedu meitu?")]
+    public void How_are_we_to_manage_after_a_closure_asks_whom_to_tell(string text) => Assert.True(IntentFeatures.AsksWhomToTell(text));
+
+    [Theory]
+    [InlineData("Kā lai nodibina biedrību?")]
+    [InlineData("Kur lai meklē partnerus projektam?")]
+    public void How_are_we_to_without_a_closure_is_no_report(string text) => Assert.False(IntentFeatures.AsksWhomToTell(text));
 
     [Theory]
     [InlineData("Pie veikala jau divas nedēļas nav izvests atkritumu konteiners. Ko mums darīt?", Intent.Problem)]
     [InlineData("The footbridge over the ditch has rotted through, how do we get that fixed?", Intent.Problem)]
     [InlineData("Возле клуба третью неделю разбит фонарь. Кому писать?", Intent.Problem)]
+    [InlineData("The gutter on the bus shelter hangs loose and drips on people's heads. Who do I report this to?", Intent.Problem)]
     [InlineData("Mums ir ideja par kopienas dārzu. Ko darīt?", Intent.Question)]
     [InlineData("We would like to start a community garden. What do we do?", Intent.Question)]
     [InlineData("Es nezinu, kā uzrakstīt projektu. Ko darīt?", Intent.Question)]

@@ -42,9 +42,9 @@ public static class IntentFeatures
         "скольки", "чем", "ли", "куда", "откуда", "стоит",
 
         // Requests ask as well: "iesaki labu meistaru", "explain it simply", "подскажите, где…".
-        "pastasti", "pastastiet", "paskaidro", "paskaidrojiet", "izskaidro", "izskaidrojiet", "iesaki", "iesakiet", "iedod", "pasaki", "sakiet", "palidziet", "paradi",
+        "pastasti", "pastastiet", "paskaidro", "paskaidrojiet", "izskaidro", "izskaidrojiet", "iesaki", "iesakiet", "iedod", "pasaki", "sakiet", "palidziet", "paradi", "pasakiet", "nosauc", "nosauciet", "uzskaiti", "uzskaitiet", "apraksti", "aprakstiet", "paradiet",
         "explain", "tell", "give", "recommend", "suggest", "describe", "show", "help",
-        "расскажи", "расскажите", "объясни", "объясните", "подскажи", "подскажите", "посоветуй", "посоветуйте", "скажи", "скажите", "дай", "дайте",
+        "расскажи", "расскажите", "объясни", "объясните", "подскажи", "подскажите", "посоветуй", "посоветуйте", "скажи", "скажите", "дай", "дайте", "приведи", "приведите", "назови", "назовите", "перечисли", "перечислите", "опиши", "опишите", "покажи", "покажите",
     ];
 
     /// <summary>Question words that lead a question even inside a sentence ("…, kā lai…", "…, so how do we…"); "kas", "who", "что" also join relative clauses.</summary>
@@ -132,6 +132,16 @@ public static class IntentFeatures
             || WaitsSince(c))
             || Rhetorical.Any(r => folded.Contains(r, StringComparison.Ordinal))
             || AsksWhyAfterALack(text, latvian);
+    }
+
+    /// <summary>
+    /// A "why" of a grievance, not of a reason: "Why so late?", "Kāpēc tik dārgi?", "Почему так долго?", "Why not?",
+    /// "Kāpēc atkal?" — "why" and an intensifier, a denial or a wait.
+    /// </summary>
+    public static bool AsksWhySo(string ask)
+    {
+        var latvian = LanguageDetector.Detect(ask) == "lv";
+        return Clauses(ask).Any(c => c.Count >= 2 && Why.Contains(c[0]) && c.Skip(1).Any(w => Intensifiers.Contains(w) || IsNegationOrPersistence(w, latvian)));
     }
 
     /// <summary>
@@ -235,6 +245,12 @@ public static class IntentFeatures
             return null;
         }
 
+        // A short complaint is an ask with nothing of its own too: "Why so late?", "Kāpēc tik dārgi?", "Почему так долго?".
+        if (ask.Count is >= 2 and <= 4 && Words(told).Count >= 3 && AsksWhySo(body[(cut + 1)..]))
+        {
+            return told;
+        }
+
         if (ask.Count is < 1 or > 8 || !(QuestionWords.Contains(ask[0]) || BareAskOpeners.Contains(ask[0])) || Words(told).Count < 3
             || !ask.All(w => QuestionWords.Contains(w) || BareAskOpeners.Contains(w) || BareAsk.Contains(w) || BareAskStems.Any(t => w.StartsWith(t, StringComparison.Ordinal))))
         {
@@ -243,6 +259,17 @@ public static class IntentFeatures
 
         return told;
     }
+
+    /// <summary>
+    /// The ask after what was told wants it passed on: whom to tell, where to turn or complain ("Who do I report this
+    /// to?", "Куда обращаться?", "kam zvanīt?", "kur vērsties?"). What was told is then read as a report when the model
+    /// reads it as one, even without a word of something wrong ("potholes so deep I lost a hubcap", "собаки бегают у школы").
+    /// </summary>
+    public static bool AsksToPassOn(string ask) =>
+        Words(ask).Any(w => TellStems.Any(t => w.StartsWith(t, StringComparison.Ordinal)) || CallWords.Contains(w) || PassOnStems.Any(t => w.StartsWith(t, StringComparison.Ordinal)));
+
+    /// <summary>Turning to someone or contacting them (word starts, folded); "go" is left out ("what is going on?").</summary>
+    private static readonly string[] PassOnStems = ["vers", "griez", "kontakt", "обрат", "обращ", "turn", "contact", "связат"];
 
     /// <summary>
     /// Something wrong told: a denial or a wait ("nav izvests", "nedeg jau nedēļu", "still not"), something stopped or
@@ -274,6 +301,9 @@ public static class IntentFeatures
         "is", "are", "do", "does", "did", "doing", "going", "gonna", "get", "got", "then", "now", "the", "a", "there", "here", "for", "with", "on", "at", "all", "even", "supposed", "go", "out", "so",
         "мы", "нам", "я", "мне", "это", "этим", "этом", "с", "со", "тут", "здесь", "теперь", "же", "вообще", "тогда", "и", "а", "в", "таком", "случае", "нибудь",
         "что-то", "что-нибудь", "кто-то", "кто-нибудь", "будет", "надо", "нужно", "можем", "быть", "идти",
+
+        // What was told, pointed at ("who empties them?", "кто этим занимается?", "vai tā drīkst?"), and "still" or "else" ("куда ещё писать?").
+        "tos", "tie", "tam", "tiem", "ta", "vel", "them", "they", "those", "these", "else", "их", "им", "ими", "этого", "этой", "этих", "ещё", "еще",
     ];
 
     /// <summary>Verbs of doing, turning, telling, fixing and answering for it (word starts, folded).</summary>
@@ -284,6 +314,11 @@ public static class IntentFeatures
         "turn", "writ", "complain", "report", "contact", "fix", "chang", "help", "respons", "happen", "sort", "handl", "deal", "tell", "ask", "find", "revive", "restor", "bring",
         "делат", "делае", "сдела", "обращ", "обрат", "пиш", "писа", "жалов", "пожалов", "звон", "сообщи", "сообща", "отвеча", "виноват", "помоч", "помож", "помог",
         "реш", "измен", "исправ", "почин", "вернут", "вернет", "восстанов", "ожив", "добит", "предприн",
+
+        // Checking, dealing with, clearing, setting up, explaining, allowing: "kur var pārbaudīt?", "who checks this?",
+        // "кто этим занимается?", "who empties them?", "who could help set something up?", "kur prasīt skaidrojumu?", "vai tā drīkst?".
+        "parbaud", "uzkop", "izved", "organiz", "skaidroj", "prasi", "drikst", "check", "empt", "clean", "clear", "set", "up", "organi", "explan", "allow",
+        "провер", "занима", "убира", "убер", "вывоз", "вывез", "организ", "объясн", "разреш",
     ];
 
     /// <summary>
@@ -313,12 +348,13 @@ public static class IntentFeatures
     /// <summary>
     /// Where or how "now", after a place or service closed or broke: "Pasta nodaļu slēdza. Kur lai tagad saņem
     /// sūtījumus?", "Субботний рынок закрыли, где теперь продавать овощи?", "The shop shut, where do we buy bread now?".
-    /// What was lost is the problem; the resident asks how to live without it.
+    /// What was lost is the problem; the resident asks how to live without it. The Latvian "kā lai", "kur lai" ("how are we
+    /// to", "where am I to") asks the same without a "now": "Pasta nodaļu slēdza. Kā lai vecie cilvēki saņem pakas?".
     /// </summary>
     private static bool AsksWhatNowAfterAClosure(List<string> words, List<List<string>> clauses) =>
         words.Any(Stopped.Contains)
             && clauses.Any(c => c.Count > 1 && c[0] is "kur" or "ka" or "ko" or "kam" or "where" or "how" or "what" or "who" or "где" or "как" or "что" or "куда" or "кому"
-                && c.Any(Now.Contains));
+                && (c.Any(Now.Contains) || c[0] is "kur" or "ka" or "kam" && c[1] == "lai"));
 
     /// <summary>"Now", as in "where now": "tagad", "теперь", "now".</summary>
     private static readonly HashSet<string> Now = ["tagad", "теперь", "now"];
@@ -441,9 +477,10 @@ public static class IntentFeatures
         "куда делся", "куда делась", "куда делось", "куда делись", "сколько ждать", "кто-нибудь вообще", "когда-нибудь",
 
         // Whether what was done may be done at all: a grievance, not a point of law asked.
-        "vai tas vispar ir atlauts", "vai tas vispar ir likumigi", "vai tas vispar drikst", "ka var ta rikoties", "ka vini ta var", "kas par bardaku", "kas par haosu",
+        "vai tas vispar ir atlauts", "vai tas vispar ir likumigi", "vai tas vispar drikst", "vai ta drikst", "vai tas drikst", "vai ta var", "vai tas ir likumigi", "ka var ta rikoties", "ka vini ta var", "kas par bardaku", "kas par haosu",
         "is that even legal", "is this even legal", "is that even allowed", "is this even allowed", "how can they do this", "how can they do that", "how could they do",
-        "это вообще законно", "это вообще разрешено", "разве так можно", "как так можно", "как они могут так",
+        "это вообще законно", "это вообще разрешено", "разве так можно", "как так можно", "как они могут так", "так можно", "это законно",
+        "is that allowed", "is this allowed", "is that legal", "is this legal", "can they do that", "can they do this",
     ];
 
     private static readonly HashSet<string> Why = ["kapec", "kadel", "why", "почему", "отчего", "зачем"];

@@ -17,7 +17,7 @@ namespace VillageBot.Features.FreeText;
 public sealed class IntentTrainingSet
 {
     /// <summary>Changes whenever featurisation or the pipeline changes, so that models saved by older code are retrained.</summary>
-    public const int FeatureVersion = 6;
+    public const int FeatureVersion = 7;
 
     /// <summary>Headings and ask phrases are short rather than whole questions: they count less than a written question.</summary>
     private const float HeadingWeight = 0.5f;
