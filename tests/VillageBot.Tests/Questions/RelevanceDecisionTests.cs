@@ -54,6 +54,17 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
         Assert.Empty(Sentences.DefinitionsAsked("what is the best way to get the young people of our village to come to meetings at all"));
     }
 
+    [Theory]
+    [InlineData("Paskaidro vienkārši, kas ir sociālais kapitāls, man piektdien jāuzstājas biedrības sapulcē", "lv", "social-capital")]
+    [InlineData("Kaimiņš visu laiku runā par viedajiem ciemiem un es neko nesaprotu, man ir 70 gadi. Kas ir viedais ciems?", "lv", "means-not-goal")]
+    public void What_is_asked_is_answered_through_the_story_around_it(string message, string lang, string article)
+    {
+        var found = Index.Search(message, lang);
+
+        Assert.True(found.Relevant);
+        Assert.Equal(article, found.Best!.Passage.Article.Id);
+    }
+
     [Fact]
     public void A_definition_is_not_answered_alone_when_the_message_asks_for_a_local_fact() =>
         Assert.False(Index.Search("What's LEADER and until what date can our parish apply this year?", "en").Relevant);
@@ -88,6 +99,12 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("who spoke at the previous meeting of the board?", true)]
     [InlineData("at the last meeting people argued, how do we keep order?", false)]
     [InlineData("what should the minutes of the last meeting say?", false)]
+    [InlineData("kad būs nākamā apmācība mūsu novadā?", true)]
+    [InlineData("when is the next computer class at the library?", true)]
+    [InlineData("did the LAG accept our village's application?", true)]
+    [InlineData("cik cilvēku pašlaik ir mūsu biedrībā?", true)]
+    [InlineData("what should a good computer class for seniors cover?", false)]
+    [InlineData("how does a LAG choose which projects to fund?", false)]
     public void A_decision_that_happened_or_the_date_of_the_next_meeting_is_a_local_fact_but_what_to_do_about_one_is_not(string question, bool local)
     {
         Assert.Equal(local, SpecificFactCues.AsksForALocalFact(question, unknownName: SpecificFactCues.Names(question).Contains("vaive")));

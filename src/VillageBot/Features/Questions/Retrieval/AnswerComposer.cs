@@ -13,7 +13,7 @@ namespace VillageBot.Features.Questions.Retrieval;
 public static class AnswerComposer
 {
     /// <summary>A passage up to this long is quoted whole; a longer one is cut to its most relevant sentences.</summary>
-    private const int MainBudget = 650;
+    private const int MainBudget = 700;
 
     /// <summary>What the best passage may take when a second part follows, and what the second part may take.</summary>
     private const int SharedMainBudget = 430;

@@ -61,7 +61,7 @@ public static class SpecificFactCues
     /// <summary>Words that tie a question to one moment: currently, last year, not yet.</summary>
     private static readonly HashSet<string> Moments = new(StringComparer.Ordinal)
     {
-        "sobrid", "pern", "sogad", "nakamgad", "joprojam", "currently", "yet", "ago",
+        "sobrid", "paslaik", "patlaban", "pasreiz", "pern", "sogad", "nakamgad", "joprojam", "currently", "yet", "ago",
         "sodien", "somenes", "soruden", "sopavasar", "sovasar", "soziem", "sonedel", "sovakar", "tonight", "today", "сегодня", "нынешний",
         "rit", "vakar", "tomorrow", "yesterday", "завтра", "вчера",
         "pirmdien", "otrdien", "tresdien", "ceturtdien", "piektdien", "sestdien", "svetdien", "pirmdienas", "otrdienas", "tresdienas",
@@ -91,9 +91,10 @@ public static class SpecificFactCues
     private static readonly HashSet<string> Events = new(StringComparer.Ordinal)
     {
         "sapulce", "sapulci", "sapulces", "sede", "sedi", "sedes", "sanaksme", "sanaksmi", "karta", "kartu", "konkurss", "konkursu",
-        "tiksanas", "tiksanos", "seminars", "seminaru", "pieteiksanas",
-        "meeting", "session", "call", "round", "gathering", "seminar", "deadline", "vote",
+        "tiksanas", "tiksanos", "seminars", "seminaru", "pieteiksanas", "apmaciba", "apmacibas", "apmacibu", "kursi", "kursu", "nodarbiba", "nodarbibas",
+        "meeting", "session", "call", "round", "gathering", "seminar", "deadline", "vote", "training", "course", "class", "workshop",
         "собрание", "собрания", "заседание", "заседания", "встреча", "встречу", "прием", "приём", "семинар", "конкурс", "раунд",
+        "курсы", "курсов", "занятие", "занятия", "обучение", "тренинг",
     };
 
     /// <summary>
@@ -121,6 +122,7 @@ public static class SpecificFactCues
     private static readonly HashSet<string> OutcomesAfterWas = new(StringComparer.Ordinal)
     {
         "awarded", "granted", "rejected", "approved", "elected", "installed", "funded", "chosen", "selected", "submitted", "turned", "get", "give", "gave", "decide",
+        "pick", "picked", "choose", "select", "accept", "accepted",
     };
 
     private static readonly HashSet<string> Was = new(StringComparer.Ordinal) { "was", "were", "did", "been" };
