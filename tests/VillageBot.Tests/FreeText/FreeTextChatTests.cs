@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Reports;
+using VillageBot.Features.FreeText;
 
 namespace VillageBot.Tests.FreeText;
 
@@ -107,3 +108,79 @@ public sealed class FreeTextContextFirstQuestionTests : BotTest
     }
 }
 
+
+/// <summary>A text the bot read as a question is one tap from the report flow, whether it was answered or not.</summary>
+public sealed class FreeTextReportInsteadTests : BotTest
+{
+    [Theory]
+    [InlineData("lv", "kā nodibināt biedrību?", "Avoti")]
+    [InlineData("en", "how do we found an association?", "Sources")]
+    [InlineData("ru", "как создать общество жителей?", "Источники")]
+    public async Task An_answered_text_offers_to_report_it_instead_and_the_tap_starts_the_report_flow_with_it(string lang, string text, string sources)
+    {
+        var user = await MemberAsync(lang);
+        user.Send(text);
+        var answer = await user.ExpectAsync(e => e.Method == "sendMessage" && e.Text?.Contains(sources, StringComparison.Ordinal) == true);
+        Assert.True(answer.HasButton("ft:p"));
+
+        user.Click("ft:p");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        var dialog = Host.Db.Residents.FindById(user.Id)!.Dialog!;
+        Assert.Equal((ReportFlow.Dialog, ReportFlow.StepAttach, text), (dialog.Name, dialog.Step, dialog.Get("text")));
+
+        // The answer stays, without its buttons, so the same text cannot be reported twice.
+        Assert.Contains(Api.Events(user.Id), e => e.Method == "editMessageText" && e.MessageId == answer.MessageId && e.Text == answer.Text && !e.AllButtons.Any());
+    }
+
+    [Fact]
+    public async Task An_unanswered_text_offers_both_the_coordinator_and_the_report()
+    {
+        var user = await MemberAsync("en");
+        user.Send("who won the hockey match in Riga yesterday?");
+        var reply = await user.ExpectAsync(e => e.HasButton("ft:p"));
+        Assert.Contains(reply.AllButtons, b => b.Data?.StartsWith("qa:fwd", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_text_typed_after_an_answer_is_read_on_its_own_and_the_answered_one_is_not_reported()
+    {
+        var user = await MemberAsync("en");
+        user.Send("how do we found an association?");
+        await user.ExpectAsync(e => e.HasButton("ft:p"));
+        Assert.Equal(FreeTextHandler.AnsweredStep, Host.Db.Residents.FindById(user.Id)!.Dialog!.Step);
+
+        user.Send("thank you!");
+        await user.ExpectTextAsync("/help");
+        await Host.IdleAsync();
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
+        Assert.Empty(Host.Db.Collection<Report>("reports").FindAll());
+
+        // The old button is stale now: it says so and starts nothing.
+        user.Click("ft:p");
+        await user.ExpectAsync(e => e.Method == "answerCallbackQuery");
+        await Host.IdleAsync();
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
+    }
+
+    [Fact]
+    public async Task Typing_that_it_is_a_problem_after_an_answer_reports_the_answered_text()
+    {
+        var user = await MemberAsync("lv");
+        user.Send("kā nodibināt biedrību?");
+        await user.ExpectAsync(e => e.HasButton("ft:p"));
+        user.Send("problēma");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        Assert.Equal("kā nodibināt biedrību?", Host.Db.Residents.FindById(user.Id)!.Dialog!.Get("text"));
+    }
+
+    [Fact]
+    public async Task A_question_asked_with_the_ask_command_offers_no_report()
+    {
+        var user = await MemberAsync("en");
+        user.Send("/ask how do we found an association?");
+        var answer = await user.ExpectTextAsync("Sources");
+        Assert.False(answer.HasButton("ft:p"));
+        await Host.IdleAsync();
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
+    }
+}

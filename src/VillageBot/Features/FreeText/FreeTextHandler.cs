@@ -10,6 +10,12 @@ public sealed class FreeTextHandler(FreeTextRouter router) : ITextHandler
 {
     public const string Dialog = "freetext";
 
+    /// <summary>The step while "question or problem?" waits for a tap.</summary>
+    public const string ChooseStep = "choose";
+
+    /// <summary>The step after a text read as a question was answered: its "report it instead" button may still be tapped.</summary>
+    public const string AnsweredStep = "answered";
+
     public int Order => 100;
 
     public Task<bool> TryHandleAsync(BotContext ctx, string text) => router.RouteAsync(ctx, text);
@@ -51,7 +57,7 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
         switch (reading.Intent)
         {
             case Intent.Question:
-                return await AsQuestionAsync(ctx, text);
+                return await AsQuestionAsync(ctx, text, offerReport: true);
             case Intent.Problem:
                 return await AsProblemAsync(ctx, text);
             case Intent.Chitchat:
@@ -66,20 +72,32 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
     /// <summary>"Question or problem?" with buttons; the text waits in the dialog for the answer.</summary>
     public async Task AskAsync(BotContext ctx, string text)
     {
-        ctx.StartDialog(FreeTextHandler.Dialog, "choose", new() { ["text"] = text });
+        ctx.StartDialog(FreeTextHandler.Dialog, FreeTextHandler.ChooseStep, new() { ["text"] = text });
         await ctx.ReplyAsync(ctx.T("freetext.ask_intent"), Keyboard.Of(
             [new Button(ctx.T("freetext.btn_question"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsQuestion))],
             [new Button(ctx.T("freetext.btn_problem"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem))]));
     }
 
-    public async Task<bool> AsQuestionAsync(BotContext ctx, string text)
+    /// <summary>
+    /// Answers the text as a question. When the reading was the bot's own (<paramref name="offerReport"/>), a button under
+    /// the answer takes the same text as a problem report instead: a report read as a question is one tap from the report
+    /// flow, not lost. The text waits in the dialog for that tap; anything typed next is read on its own.
+    /// </summary>
+    public async Task<bool> AsQuestionAsync(BotContext ctx, string text, bool offerReport = false)
     {
         if (services.GetService<IQuestionAnswering>() is not { } answering)
         {
             return false;
         }
 
-        await answering.AnswerInChatAsync(ctx, text);
+        Button? reportInstead = null;
+        if (offerReport && services.GetService<IProblemIntake>() is not null)
+        {
+            ctx.StartDialog(FreeTextHandler.Dialog, FreeTextHandler.AnsweredStep, new() { ["text"] = text });
+            reportInstead = new Button(ctx.T("freetext.btn_report_instead"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem));
+        }
+
+        await answering.AnswerInChatAsync(ctx, text, reportInstead);
         return true;
     }
 
@@ -115,8 +133,18 @@ public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
         }
 
         await ctx.AckAsync();
+        var answered = ctx.Resident.Dialog!.Step == FreeTextHandler.AnsweredStep;
         ctx.EndDialog();
-        await ctx.EditOrReplyAsync(text.Length > 200 ? text[..200] + "…" : text);
+        if (!answered)
+        {
+            await ctx.EditOrReplyAsync(text.Length > 200 ? text[..200] + "…" : text);
+        }
+        else if (ctx.Callback?.Message is { Text: { Length: > 0 } shown })
+        {
+            // The answer stays; only its buttons go, so the report is not started twice.
+            await ctx.EditOrReplyAsync(shown);
+        }
+
         var handled = data.Arg(0) == AsQuestion ? await router.AsQuestionAsync(ctx, text) : await router.AsProblemAsync(ctx, text);
         if (!handled)
         {
@@ -137,7 +165,22 @@ public sealed class FreeTextDialog(FreeTextRouter router) : IDialogHandler
         var first = state.Get("text") ?? "";
         if (ctx.Message?.Text is null || ctx.Text.Length == 0)
         {
+            if (state.Step == FreeTextHandler.AnsweredStep)
+            {
+                ctx.EndDialog();
+            }
+
             await ctx.ReplyKeyAsync("input.text_expected");
+            return;
+        }
+
+        if (state.Step == FreeTextHandler.AnsweredStep)
+        {
+            // After an answer, a typed "it's a problem" takes the answered text as a report; anything else is a new text.
+            ctx.EndDialog();
+            await Handled(ctx, FreeTextChoice.Of(ctx.Text) == Intent.Problem && first.Length > 0
+                ? await router.AsProblemAsync(ctx, first)
+                : await router.RouteAsync(ctx, ctx.Text));
             return;
         }
 

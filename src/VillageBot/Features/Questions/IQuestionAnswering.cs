@@ -1,9 +1,11 @@
 using VillageBot.Conversation;
+using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.Questions;
 
 /// <summary>Answers a resident's question in the chat (retrieval, or an AI service when configured).</summary>
 public interface IQuestionAnswering
 {
-    Task AnswerInChatAsync(BotContext ctx, string question);
+    /// <summary>Answers the question; <paramref name="alsoOffer"/> is a button shown under the answer (or under "I don't know").</summary>
+    Task AnswerInChatAsync(BotContext ctx, string question, Button? alsoOffer = null);
 }

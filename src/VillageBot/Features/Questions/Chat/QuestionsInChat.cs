@@ -13,7 +13,7 @@ public sealed class QuestionsInChat(QuestionAnswerer answerer, KnowledgeGaps gap
     /// <summary>Telegram shows "typing…" for about five seconds; it is renewed while an AI service writes.</summary>
     private static readonly TimeSpan TypingRenewal = TimeSpan.FromSeconds(4);
 
-    public async Task AnswerInChatAsync(BotContext ctx, string question)
+    public async Task AnswerInChatAsync(BotContext ctx, string question, Button? alsoOffer = null)
     {
         if (!LooksLikeWords(question))
         {
@@ -24,14 +24,14 @@ public sealed class QuestionsInChat(QuestionAnswerer answerer, KnowledgeGaps gap
         var answer = await AnswerWhileTypingAsync(ctx, question);
         if (answer.Answered)
         {
-            await ctx.ReplyAsync(Format(ctx, answer));
+            await ctx.ReplyAsync(Format(ctx, answer), alsoOffer is null ? null : Keyboard.Of([alsoOffer]));
             return;
         }
 
         var gap = gaps.Record(question, ctx.Lang, ctx.Resident.VillageId, ctx.UserId, ctx.Now);
         log.LogInformation("Knowledge gap {Id} ({Lang}) logged for village {Village}", gap.Id, gap.Lang, gap.VillageId);
-        await ctx.ReplyAsync(answer.Text + "\n" + ctx.T("questions.offer_forward"),
-            Keyboard.Of([new Button(ctx.T("questions.btn_forward"), CallbackData.Build(ForwardQuestionCallback.Prefix, "fwd", gap.Id))]));
+        var keyboard = Keyboard.Of([new Button(ctx.T("questions.btn_forward"), CallbackData.Build(ForwardQuestionCallback.Prefix, "fwd", gap.Id))]);
+        await ctx.ReplyAsync(answer.Text + "\n" + ctx.T("questions.offer_forward"), alsoOffer is null ? keyboard : keyboard.Row(alsoOffer));
     }
 
     /// <summary>True when the text has at least two letters, so there is something to look up.</summary>
