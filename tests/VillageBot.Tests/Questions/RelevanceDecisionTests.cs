@@ -105,6 +105,8 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("cik cilvēku pašlaik ir mūsu biedrībā?", true)]
     [InlineData("what should a good computer class for seniors cover?", false)]
     [InlineData("how does a LAG choose which projects to fund?", false)]
+    [InlineData("vai mācību projekts vēl turpinās un kad būs nākamā nodarbība?", true)]
+    [InlineData("what should go into our village strategy and who should write it?", false)]
     public void A_decision_that_happened_or_the_date_of_the_next_meeting_is_a_local_fact_but_what_to_do_about_one_is_not(string question, bool local)
     {
         Assert.Equal(local, SpecificFactCues.AsksForALocalFact(question, unknownName: SpecificFactCues.Names(question).Contains("vaive")));

@@ -246,7 +246,15 @@ public static class SpecificFactCues
             .Select(clause => Folding.FoldedWords(clause).Select(WithoutPossessive).ToList());
 
     /// <summary>The clause opens (after "and", "but", "so"…) by asking how many, how much, when, who or which.</summary>
-    private static bool OpensByAsking(List<string> clause) => clause.SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains);
+    private static bool OpensByAsking(List<string> clause) =>
+        clause.SkipWhile(Lead.Contains).Take(2).Any(AsksForAFact.Contains)
+        || clause.Zip(clause.Skip(1)).Any(p => Joins.Contains(p.First) && p.Second is "kad" or "cik" or "cikos" or "when" or "когда" or "сколько" or "скольки");
+
+    /// <summary>
+    /// "And" or "but" that opens a second question for a date or a count inside a sentence: "…vēl turpinās un kad būs
+    /// nākamā apmācība?" ("…and who should write it?" asks about practice as often).
+    /// </summary>
+    private static readonly HashSet<string> Joins = new(StringComparer.Ordinal) { "un", "bet", "and", "but", "и", "а", "но" };
 
     /// <summary>A clause that asks yes or no ("vai mūsu … jau…", "is our … already…", "наш … уже … ли"); with "ours" and "already" in it, whether a thing of ours has happened.</summary>
     private static bool AsksYesOrNo(List<string> clause) =>
