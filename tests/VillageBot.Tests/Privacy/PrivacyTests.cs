@@ -48,6 +48,20 @@ public sealed class PrivacyTests : BotTest
     }
 
     [Fact]
+    public async Task Mydata_shows_the_text_an_open_dialog_keeps()
+    {
+        var person = await MemberAsync("en");
+        person.Send("how do we found an association?");
+        await person.ExpectAsync(e => e.HasButton("ft:p"));
+
+        person.Send("/mydata");
+        var file = await person.ExpectAsync(e => e.Method == "sendDocument");
+        var resident = JsonDocument.Parse(file.File!).RootElement.GetProperty("resident");
+        Assert.Equal("freetext", resident.GetProperty("open_dialog").GetString());
+        Assert.Equal("how do we found an association?", resident.GetProperty("open_dialog_data").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Forget_after_confirmation_leaves_no_personal_data_in_the_database_and_keeps_reports_anonymised()
     {
         var person = await MemberAsync("en");

@@ -43,6 +43,9 @@ public sealed class MyDataCommand(IEnumerable<IPersonalData> sections, Infrastru
                 reminders = r.NudgesEnabled,
                 coordinator_of = r.CoordinatorOf.Select(id => villages.FindById(id)?.Name ?? id.ToString(CultureInfo.InvariantCulture)),
                 open_dialog = r.Dialog?.Name,
+
+                // What an open dialog keeps: the text waiting for "question or problem?" or for "report it instead", a report being written.
+                open_dialog_data = r.Dialog?.Data,
             }, Json),
         };
         var data = new JsonObject();
