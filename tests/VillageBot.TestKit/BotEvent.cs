@@ -25,5 +25,12 @@ public sealed record BotEvent(
 
     public IEnumerable<(string Text, string? Data)> AllButtons => Buttons.SelectMany(r => r);
 
+    /// <summary>The callback data of the first button whose data is these arguments or goes on after them ("ft:p" finds "ft:p:1a2b3c4d").</summary>
+    public string? DataOf(string prefix) =>
+        AllButtons.Select(b => b.Data).FirstOrDefault(d => d is not null && (d == prefix || d.StartsWith(prefix + ":", StringComparison.Ordinal)));
+
+    /// <summary>True when a button's callback data is these arguments or goes on after them.</summary>
+    public bool HasButtonFor(string prefix) => DataOf(prefix) is not null;
+
     public override string ToString() => $"#{Seq} {Method} chat={ChatId} msg={MessageId} text={Text?.Replace('\n', ' ')} buttons=[{string.Join(", ", AllButtons.Select(b => b.Text + "→" + b.Data))}]";
 }

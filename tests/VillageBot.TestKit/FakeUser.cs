@@ -29,6 +29,14 @@ public sealed class FakeUser(FakeBotApi api, long id, string lang = "lv")
 
     public void ClickData(int messageId, string data) => Api.Click(Id, messageId, data, Lang);
 
+    /// <summary>Presses, on the latest bot message that has one, the button whose callback data is these arguments or goes on after them.</summary>
+    public void ClickFor(string prefix)
+    {
+        var message = Api.Events(Id).LastOrDefault(e => e.HasButtonFor(prefix))
+            ?? throw new InvalidOperationException($"No button for '{prefix}' in chat {Id}. Events:\n{string.Join('\n', Api.Events(Id).TakeLast(10))}");
+        Api.Click(Id, message.MessageId, message.DataOf(prefix)!, Lang);
+    }
+
     /// <summary>The next event in this chat (message, edit, callback answer…) after the last one read.</summary>
     public Task<BotEvent> NextAsync() => ExpectAsync(_ => true);
 

@@ -67,9 +67,9 @@ public sealed class BotContext(Update update, Resident resident, bool isAdmin, I
 
     public void Save() => db.Residents.Upsert(Resident);
 
-    public void StartDialog(string name, string step, Dictionary<string, string>? data = null)
+    public void StartDialog(string name, string step, Dictionary<string, string>? data = null, bool lapses = false)
     {
-        Resident.Dialog = new DialogState { Name = name, Step = step, Data = data ?? [], UpdatedAt = Now };
+        Resident.Dialog = new DialogState { Name = name, Step = step, Data = data ?? [], UpdatedAt = Now, Lapses = lapses };
         Save();
     }
 

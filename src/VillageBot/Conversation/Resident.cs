@@ -63,6 +63,9 @@ public sealed class DialogState
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>An offer rather than a task (a button that may still be tapped): any command ends it, and /cancel has nothing to cancel.</summary>
+    public bool Lapses { get; set; }
+
     public string? Get(string key) => Data.TryGetValue(key, out var v) ? v : null;
 }
 

@@ -192,6 +192,12 @@ public sealed class UpdateRouter(
             return;
         }
 
+        // An offer still open ("report it instead" under an answer) lapses: the person has moved on.
+        if (ctx.Resident.Dialog is { Lapses: true })
+        {
+            ctx.EndDialog();
+        }
+
         var handler = (ICommandHandler)services.GetRequiredService(route.Handler);
         await handler.HandleAsync(ctx, args);
     }

@@ -73,7 +73,7 @@ public sealed class FreeTextUnsureTests : BotTest
     {
         var user = await MemberAsync("lv");
         user.Send("pie pasta nodaļas nedeg laterna");
-        await user.ExpectAsync(e => e.HasButton("ft:q") && e.HasButton("ft:p"));
+        await user.ExpectAsync(e => e.HasButtonFor("ft:q") && e.HasButtonFor("ft:p"));
         user.Send("problēma");
         await user.ExpectAsync(e => e.HasButton("rep:skip"));
         Assert.Equal("pie pasta nodaļas nedeg laterna", Host.Db.Residents.FindById(user.Id)!.Dialog!.Get("text"));
@@ -84,10 +84,10 @@ public sealed class FreeTextUnsureTests : BotTest
     {
         var user = await MemberAsync("en");
         user.Send("the lamp by the post office");
-        await user.ExpectAsync(e => e.HasButton("ft:p"));
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
         user.Send("it has been dark for a week");
-        await user.ExpectAsync(e => e.HasButton("ft:p") && Api.Events(user.Id).Count(x => x.HasButton("ft:p")) == 2);
-        user.Click("ft:p");
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p") && Api.Events(user.Id).Count(x => x.HasButtonFor("ft:p")) == 2);
+        user.ClickFor("ft:p");
         await user.ExpectAsync(e => e.HasButton("rep:skip"));
         Assert.Equal("the lamp by the post office\nit has been dark for a week", Host.Db.Residents.FindById(user.Id)!.Dialog!.Get("text"));
     }
@@ -121,9 +121,9 @@ public sealed class FreeTextReportInsteadTests : BotTest
         var user = await MemberAsync(lang);
         user.Send(text);
         var answer = await user.ExpectAsync(e => e.Method == "sendMessage" && e.Text?.Contains(sources, StringComparison.Ordinal) == true);
-        Assert.True(answer.HasButton("ft:p"));
+        Assert.True(answer.HasButtonFor("ft:p"));
 
-        user.Click("ft:p");
+        user.ClickFor("ft:p");
         await user.ExpectAsync(e => e.HasButton("rep:skip"));
         var dialog = Host.Db.Residents.FindById(user.Id)!.Dialog!;
         Assert.Equal((ReportFlow.Dialog, ReportFlow.StepAttach, text), (dialog.Name, dialog.Step, dialog.Get("text")));
@@ -137,7 +137,7 @@ public sealed class FreeTextReportInsteadTests : BotTest
     {
         var user = await MemberAsync("en");
         user.Send("who won the hockey match in Riga yesterday?");
-        var reply = await user.ExpectAsync(e => e.HasButton("ft:p"));
+        var reply = await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
         Assert.Contains(reply.AllButtons, b => b.Data?.StartsWith("qa:fwd", StringComparison.Ordinal) == true);
     }
 
@@ -146,7 +146,7 @@ public sealed class FreeTextReportInsteadTests : BotTest
     {
         var user = await MemberAsync("en");
         user.Send("how do we found an association?");
-        await user.ExpectAsync(e => e.HasButton("ft:p"));
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
         Assert.Equal(FreeTextHandler.AnsweredStep, Host.Db.Residents.FindById(user.Id)!.Dialog!.Step);
 
         user.Send("thank you!");
@@ -156,9 +156,50 @@ public sealed class FreeTextReportInsteadTests : BotTest
         Assert.Empty(Host.Db.Collection<Report>("reports").FindAll());
 
         // The old button is stale now: it says so and starts nothing.
-        user.Click("ft:p");
-        await user.ExpectAsync(e => e.Method == "answerCallbackQuery");
+        user.ClickFor("ft:p");
+        await user.ExpectAsync(e => e.Method == "answerCallbackQuery" && e.Text == "This button is no longer valid.");
         await Host.IdleAsync();
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
+    }
+
+    [Theory]
+    [InlineData("en", "how do we found an association?", "no problem, thanks")]
+    [InlineData("lv", "kā nodibināt biedrību?", "nav problēmu, paldies")]
+    public async Task A_polite_no_problem_after_an_answer_reports_nothing(string lang, string question, string reply)
+    {
+        var user = await MemberAsync(lang);
+        user.Send(question);
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        user.Send(reply);
+        await user.ExpectTextAsync("/help");
+        await Host.IdleAsync();
+        Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
+    }
+
+    [Fact]
+    public async Task The_button_under_an_older_answer_is_stale_and_reports_neither_text()
+    {
+        var user = await MemberAsync("en");
+        user.Send("how do we found an association?");
+        var first = await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        user.Send("what is an energy community?");
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p") && e.MessageId != first.MessageId);
+
+        user.ClickData(first.MessageId, first.DataOf("ft:p")!);
+        await user.ExpectAsync(e => e.Method == "answerCallbackQuery" && e.Text == "This button is no longer valid.");
+        await Host.IdleAsync();
+        var dialog = Host.Db.Residents.FindById(user.Id)!.Dialog!;
+        Assert.Equal((FreeTextHandler.Dialog, FreeTextHandler.AnsweredStep, "what is an energy community?"), (dialog.Name, dialog.Step, dialog.Get("text")));
+    }
+
+    [Fact]
+    public async Task A_command_after_an_answer_lets_the_offer_lapse()
+    {
+        var user = await MemberAsync("en");
+        user.Send("how do we found an association?");
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        user.Send("/cancel");
+        await user.ExpectTextAsync("nothing to cancel");
         Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
     }
 
@@ -167,7 +208,7 @@ public sealed class FreeTextReportInsteadTests : BotTest
     {
         var user = await MemberAsync("lv");
         user.Send("kā nodibināt biedrību?");
-        await user.ExpectAsync(e => e.HasButton("ft:p"));
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
         user.Send("problēma");
         await user.ExpectAsync(e => e.HasButton("rep:skip"));
         Assert.Equal("kā nodibināt biedrību?", Host.Db.Residents.FindById(user.Id)!.Dialog!.Get("text"));
@@ -179,7 +220,7 @@ public sealed class FreeTextReportInsteadTests : BotTest
         var user = await MemberAsync("en");
         user.Send("/ask how do we found an association?");
         var answer = await user.ExpectTextAsync("Sources");
-        Assert.False(answer.HasButton("ft:p"));
+        Assert.False(answer.HasButtonFor("ft:p"));
         await Host.IdleAsync();
         Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
     }

@@ -288,6 +288,8 @@ public sealed class IntentModelTests
     [InlineData(" What do we do?", false)]
     [InlineData(" Ko darīt?", false)]
     [InlineData(" What is going on?", false)]
+    [InlineData(" Who can tell us?", false)]
+    [InlineData(" Kas mums var pateikt?", false)]
     public void An_ask_to_pass_it_on_names_telling_or_turning(string ask, bool passesOn) => Assert.Equal(passesOn, IntentFeatures.AsksToPassOn(ask));
 
     [Theory]

@@ -48,20 +48,6 @@ public sealed class PrivacyTests : BotTest
     }
 
     [Fact]
-    public async Task Mydata_shows_the_text_an_open_dialog_keeps()
-    {
-        var person = await MemberAsync("en");
-        person.Send("how do we found an association?");
-        await person.ExpectAsync(e => e.HasButton("ft:p"));
-
-        person.Send("/mydata");
-        var file = await person.ExpectAsync(e => e.Method == "sendDocument");
-        var resident = JsonDocument.Parse(file.File!).RootElement.GetProperty("resident");
-        Assert.Equal("freetext", resident.GetProperty("open_dialog").GetString());
-        Assert.Equal("how do we found an association?", resident.GetProperty("open_dialog_data").GetProperty("text").GetString());
-    }
-
-    [Fact]
     public async Task Forget_after_confirmation_leaves_no_personal_data_in_the_database_and_keeps_reports_anonymised()
     {
         var person = await MemberAsync("en");
@@ -166,5 +152,25 @@ public sealed class PrivacyTests : BotTest
         stranger.Send("/mydata");
         var file = await stranger.ExpectAsync(e => e.Method == "sendDocument");
         Assert.Equal(stranger.Id, JsonDocument.Parse(file.File!).RootElement.GetProperty("resident").GetProperty("telegram_user_id").GetInt64());
+    }
+}
+
+/// <summary>With a threshold no text reaches, every free text waits for "question or problem?" in an open dialog.</summary>
+public sealed class PrivacyOpenDialogTests : BotTest
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Intent:UnsureBelow"] = "1" };
+
+    [Fact]
+    public async Task Mydata_shows_the_text_an_open_dialog_keeps()
+    {
+        var person = await MemberAsync("en");
+        person.Send("the lamp by the post office has been dark for a week");
+        await person.ExpectAsync(e => e.HasButtonFor("ft:q"));
+
+        person.Send("/mydata");
+        var file = await person.ExpectAsync(e => e.Method == "sendDocument");
+        var resident = JsonDocument.Parse(file.File!).RootElement.GetProperty("resident");
+        Assert.Equal("freetext", resident.GetProperty("open_dialog").GetString());
+        Assert.Equal("the lamp by the post office has been dark for a week", resident.GetProperty("open_dialog_data").GetProperty("text").GetString());
     }
 }

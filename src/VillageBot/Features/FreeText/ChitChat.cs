@@ -28,6 +28,19 @@ public static class FreeTextChoice
 
     private static readonly HashSet<string> ProblemWords = ["problema", "problemu", "zinojums", "zinot", "problem", "report", "проблема", "проблему", "сообщить"];
 
+    /// <summary>Words that may stand beside "problem" in "it's a problem" and the button's own label.</summary>
+    private static readonly HashSet<string> ItIs = ["ta", "tas", "ir", "it", "its", "it's", "is", "a", "this", "это", "то", "ziņot", "zinot", "report", "сообщить"];
+
+    /// <summary>
+    /// "problēma", "it's a problem", "это проблема" and nothing else: after an answer, where no prompt was asked, only
+    /// that takes the answered text as a report — "no problem, thanks", "nav problēmu" or "report broken lamp" do not.
+    /// </summary>
+    public static bool SaysOnlyItIsAProblem(string text)
+    {
+        var words = Folding.Words(Folding.Fold(text)).ToList();
+        return words.Count is > 0 and <= MaxWords + 2 && words.Any(ProblemWords.Contains) && words.All(w => ProblemWords.Contains(w) || ItIs.Contains(w));
+    }
+
     /// <summary><see cref="Intent.Question"/> or <see cref="Intent.Problem"/> when the text names one of them and little else; otherwise <see cref="Intent.Unsure"/>.</summary>
     public static Intent Of(string text)
     {

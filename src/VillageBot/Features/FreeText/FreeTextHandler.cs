@@ -5,7 +5,7 @@ using VillageBot.Infrastructure.Messaging;
 
 namespace VillageBot.Features.FreeText;
 
-/// <summary>Free text outside any dialog: answered as a question, taken as a problem report, met as small talk, or — when unsure — the person is asked.</summary>
+/// <summary>Free text outside any dialog (or after an answer's offer lapsed): answered as a question, taken as a problem report, met as small talk, or — when unsure — the person is asked.</summary>
 public sealed class FreeTextHandler(FreeTextRouter router) : ITextHandler
 {
     public const string Dialog = "freetext";
@@ -72,11 +72,15 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
     /// <summary>"Question or problem?" with buttons; the text waits in the dialog for the answer.</summary>
     public async Task AskAsync(BotContext ctx, string text)
     {
-        ctx.StartDialog(FreeTextHandler.Dialog, FreeTextHandler.ChooseStep, new() { ["text"] = text });
+        var token = NewToken();
+        ctx.StartDialog(FreeTextHandler.Dialog, FreeTextHandler.ChooseStep, new() { ["text"] = text, [FreeTextCallback.TokenKey] = token });
         await ctx.ReplyAsync(ctx.T("freetext.ask_intent"), Keyboard.Of(
-            [new Button(ctx.T("freetext.btn_question"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsQuestion))],
-            [new Button(ctx.T("freetext.btn_problem"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem))]));
+            [new Button(ctx.T("freetext.btn_question"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsQuestion, token))],
+            [new Button(ctx.T("freetext.btn_problem"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem, token))]));
     }
+
+    /// <summary>A short mark tying a message's buttons to the text they act on: an older message's buttons are stale once another text waits.</summary>
+    private static string NewToken() => Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>
     /// Answers the text as a question. When the reading was the bot's own (<paramref name="offerReport"/>), a button under
@@ -93,8 +97,9 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
         Button? reportInstead = null;
         if (offerReport && services.GetService<IProblemIntake>() is not null)
         {
-            ctx.StartDialog(FreeTextHandler.Dialog, FreeTextHandler.AnsweredStep, new() { ["text"] = text });
-            reportInstead = new Button(ctx.T("freetext.btn_report_instead"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem));
+            var token = NewToken();
+            ctx.StartDialog(FreeTextHandler.Dialog, FreeTextHandler.AnsweredStep, new() { ["text"] = text, [FreeTextCallback.TokenKey] = token }, lapses: true);
+            reportInstead = new Button(ctx.T("freetext.btn_report_instead"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem, token));
         }
 
         await answering.AnswerInChatAsync(ctx, text, reportInstead);
@@ -113,7 +118,7 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
     }
 }
 
-/// <summary>ft:q | ft:p — the person says what their text was.</summary>
+/// <summary>ft:q:&lt;mark&gt; | ft:p:&lt;mark&gt; — the person says what their text was (or, under an answer, that it was a problem).</summary>
 public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
 {
     public const string Prefix = "ft";
@@ -124,9 +129,15 @@ public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
     /// <summary>The argument of the "problem" button.</summary>
     public const string AsProblem = "p";
 
+    /// <summary>Where the dialog keeps the mark its buttons carry (their second argument).</summary>
+    public const string TokenKey = "token";
+
     public async Task HandleAsync(BotContext ctx, CallbackData data)
     {
-        if (!ctx.InDialog(FreeTextHandler.Dialog) || ctx.Resident.Dialog!.Get("text") is not { } text || data.Arg(0) is not (AsQuestion or AsProblem))
+        // A button of an older message (another text has come since) is stale: it would act on the newer text.
+        if (!ctx.InDialog(FreeTextHandler.Dialog) || ctx.Resident.Dialog!.Get("text") is not { } text || data.Arg(0) is not (AsQuestion or AsProblem)
+            || ctx.Resident.Dialog.Get(TokenKey) is { } token && data.Arg(1) != token
+            || ctx.Resident.Dialog.Step == FreeTextHandler.AnsweredStep && data.Arg(0) != AsProblem)
         {
             await ctx.AckAsync(ctx.T("callback.stale"));
             return;
@@ -154,9 +165,10 @@ public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
 }
 
 /// <summary>
-/// Typing instead of pressing a button. A typed "question" or "problem" answers the prompt for the first text; small
-/// talk is answered and the first text keeps waiting; anything else is read together with the first text and
-/// classified again, so neither is lost.
+/// Typing instead of pressing a button. At "question or problem?", a typed "question" or "problem" answers the prompt
+/// for the first text; small talk is answered and the first text keeps waiting; anything else is read together with
+/// the first text and classified again, so neither is lost. After an answer (the "report it instead" offer), only a
+/// typed "problem" takes the answered text as a report; anything else is a new text and the offer lapses.
 /// </summary>
 public sealed class FreeTextDialog(FreeTextRouter router) : IDialogHandler
 {
@@ -176,9 +188,10 @@ public sealed class FreeTextDialog(FreeTextRouter router) : IDialogHandler
 
         if (state.Step == FreeTextHandler.AnsweredStep)
         {
-            // After an answer, a typed "it's a problem" takes the answered text as a report; anything else is a new text.
+            // After an answer, a typed "problēma" / "it's a problem" takes the answered text as a report; anything else
+            // ("no problem, thanks", a new report, small talk) is a new text, read on its own.
             ctx.EndDialog();
-            await Handled(ctx, FreeTextChoice.Of(ctx.Text) == Intent.Problem && first.Length > 0
+            await Handled(ctx, FreeTextChoice.SaysOnlyItIsAProblem(ctx.Text) && first.Length > 0
                 ? await router.AsProblemAsync(ctx, first)
                 : await router.RouteAsync(ctx, ctx.Text));
             return;

@@ -138,9 +138,10 @@ public static class IntentFeatures
     /// A "why" of a grievance, not of a reason: "Why so late?", "Kāpēc tik dārgi?", "Почему так долго?", "Why not?",
     /// "Kāpēc atkal?" — "why" and an intensifier, a denial or a wait.
     /// </summary>
-    public static bool AsksWhySo(string ask)
+    public static bool AsksWhySo(string ask, string? whole = null)
     {
-        var latvian = LanguageDetector.Detect(ask) == "lv";
+        // A few words tell their language poorly ("kapec tik dargi"): the whole text says it.
+        var latvian = LanguageDetector.Detect(whole ?? ask) == "lv";
         return Clauses(ask).Any(c => c.Count >= 2 && Why.Contains(c[0]) && c.Skip(1).Any(w => Intensifiers.Contains(w) || IsNegationOrPersistence(w, latvian)));
     }
 
@@ -246,7 +247,7 @@ public static class IntentFeatures
         }
 
         // A short complaint is an ask with nothing of its own too: "Why so late?", "Kāpēc tik dārgi?", "Почему так долго?".
-        if (ask.Count is >= 2 and <= 4 && Words(told).Count >= 3 && AsksWhySo(body[(cut + 1)..]))
+        if (ask.Count is >= 2 and <= 4 && Words(told).Count >= 3 && AsksWhySo(body[(cut + 1)..], text))
         {
             return told;
         }
@@ -265,8 +266,15 @@ public static class IntentFeatures
     /// to?", "Куда обращаться?", "kam zvanīt?", "kur vērsties?"). What was told is then read as a report when the model
     /// reads it as one, even without a word of something wrong ("potholes so deep I lost a hubcap", "собаки бегают у школы").
     /// </summary>
-    public static bool AsksToPassOn(string ask) =>
-        Words(ask).Any(w => TellStems.Any(t => w.StartsWith(t, StringComparison.Ordinal)) || CallWords.Contains(w) || PassOnStems.Any(t => w.StartsWith(t, StringComparison.Ordinal)));
+    public static bool AsksToPassOn(string ask)
+    {
+        // "Who can tell us?", "kas man var pateikt?" ask to be told, not to pass something on.
+        var words = Words(ask);
+        return !words.Any(ToUs.Contains) && words.Any(w => TellStems.Any(t => w.StartsWith(t, StringComparison.Ordinal)) || CallWords.Contains(w) || PassOnStems.Any(t => w.StartsWith(t, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The asker as the one to be told: "us", "me", "mums", "man", "нам", "мне".</summary>
+    private static readonly HashSet<string> ToUs = ["us", "me", "mums", "man", "нам", "мне"];
 
     /// <summary>Turning to someone or contacting them (word starts, folded); "go" is left out ("what is going on?").</summary>
     private static readonly string[] PassOnStems = ["vers", "griez", "kontakt", "обрат", "обращ", "turn", "contact", "связат"];
@@ -304,6 +312,7 @@ public static class IntentFeatures
 
         // What was told, pointed at ("who empties them?", "кто этим занимается?", "vai tā drīkst?"), and "still" or "else" ("куда ещё писать?").
         "tos", "tie", "tam", "tiem", "ta", "vel", "them", "they", "those", "these", "else", "их", "им", "ими", "этого", "этой", "этих", "ещё", "еще",
+        "set", "up",
     ];
 
     /// <summary>Verbs of doing, turning, telling, fixing and answering for it (word starts, folded).</summary>
@@ -317,7 +326,7 @@ public static class IntentFeatures
 
         // Checking, dealing with, clearing, setting up, explaining, allowing: "kur var pārbaudīt?", "who checks this?",
         // "кто этим занимается?", "who empties them?", "who could help set something up?", "kur prasīt skaidrojumu?", "vai tā drīkst?".
-        "parbaud", "uzkop", "izved", "organiz", "skaidroj", "prasi", "drikst", "check", "empt", "clean", "clear", "set", "up", "organi", "explan", "allow",
+        "parbaud", "uzkop", "izved", "organiz", "skaidroj", "prasi", "drikst", "check", "empt", "clean", "clear", "organi", "explan", "allow",
         "провер", "занима", "убира", "убер", "вывоз", "вывез", "организ", "объясн", "разреш",
     ];
 
