@@ -59,6 +59,23 @@ public sealed class VoiceMessageTests : ReportTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_spoken_text_answered_as_a_question_and_then_reported_keeps_its_voice()
+    {
+        _stub.Reply = "What is LEADER?";
+        var user = await MemberAsync("en");
+        var voice = Api.AddVoice(Recording);
+        Api.SendVoice(user.Id, voice, 4, "en");
+        await user.ExpectTextAsync("I heard");
+        user.Click("voice:go");
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+
+        user.ClickFor("ft:p");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        var dialog = Host.Db.Residents.FindById(user.Id)!.Dialog!;
+        Assert.Equal(("What is LEADER?", voice), (dialog.Get("text"), dialog.Get("voice")));
+    }
+
+    [Fact]
     public async Task A_spoken_description_goes_on_in_the_report_dialog_and_the_report_keeps_the_voice()
     {
         var user = await MemberAsync("en");

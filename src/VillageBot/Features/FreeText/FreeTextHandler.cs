@@ -79,6 +79,9 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
             [new Button(ctx.T("freetext.btn_problem"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem, token))]));
     }
 
+    /// <summary>Where the answered step keeps the recording of a spoken text.</summary>
+    public const string VoiceKey = "voice";
+
     /// <summary>A short mark tying a message's buttons to the text they act on: an older message's buttons are stale once another text waits.</summary>
     private static string NewToken() => Guid.NewGuid().ToString("N")[..8];
 
@@ -98,7 +101,14 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
         if (offerReport && services.GetService<IProblemIntake>() is not null)
         {
             var token = NewToken();
-            ctx.StartDialog(FreeTextHandler.Dialog, FreeTextHandler.AnsweredStep, new() { ["text"] = text, [FreeTextCallback.TokenKey] = token }, lapses: true);
+            var data = new Dictionary<string, string> { ["text"] = text, [FreeTextCallback.TokenKey] = token };
+            if (ctx.VoiceFileId is { } voice)
+            {
+                // A spoken text reported after all keeps its recording, as it would have gone straight to the report flow.
+                data[VoiceKey] = voice;
+            }
+
+            ctx.StartDialog(FreeTextHandler.Dialog, FreeTextHandler.AnsweredStep, data, lapses: true);
             reportInstead = new Button(ctx.T("freetext.btn_report_instead"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem, token));
         }
 
@@ -145,6 +155,7 @@ public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
 
         await ctx.AckAsync();
         var answered = ctx.Resident.Dialog!.Step == FreeTextHandler.AnsweredStep;
+        ctx.VoiceFileId ??= ctx.Resident.Dialog.Get(FreeTextRouter.VoiceKey);
         ctx.EndDialog();
         if (!answered)
         {
@@ -191,9 +202,16 @@ public sealed class FreeTextDialog(FreeTextRouter router) : IDialogHandler
             // After an answer, a typed "problēma" / "it's a problem" takes the answered text as a report; anything else
             // ("no problem, thanks", a new report, small talk) is a new text, read on its own.
             ctx.EndDialog();
-            await Handled(ctx, FreeTextChoice.SaysOnlyItIsAProblem(ctx.Text) && first.Length > 0
-                ? await router.AsProblemAsync(ctx, first)
-                : await router.RouteAsync(ctx, ctx.Text));
+            if (FreeTextChoice.SaysOnlyItIsAProblem(ctx.Text) && first.Length > 0)
+            {
+                ctx.VoiceFileId = state.Get(FreeTextRouter.VoiceKey);
+                await Handled(ctx, await router.AsProblemAsync(ctx, first));
+            }
+            else
+            {
+                await Handled(ctx, await router.RouteAsync(ctx, ctx.Text));
+            }
+
             return;
         }
 
