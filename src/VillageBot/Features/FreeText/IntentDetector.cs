@@ -64,7 +64,7 @@ public sealed class IntentDetector(
         // was told ("Bibliotēkas dators salūzis. Ko mums darīt?" is a report, "Mums ir ideja. Kur vērsties?" is not).
         // No article raises a question's odds then: the ask names no topic, and the told part names the problem's.
         if (IntentFeatures.ToldBeforeABareAsk(text) is { } told && model.Predict(told) is var t && t[1] >= t.Max()
-            && (t[1] >= ToldProblemAt && (IntentFeatures.TellsSomethingWrong(told) || IntentFeatures.AsksToPassOn(AfterTold(text, told)) || IntentFeatures.AsksWhySo(AfterTold(text, told), text)) || t[1] >= ToldProblemAlone))
+            && (t[1] >= ToldProblemAt && SaysSomethingIsWrong(text, told) || t[1] >= ToldProblemAlone))
         {
             return t;
         }
@@ -73,8 +73,20 @@ public sealed class IntentDetector(
         return evidence is null ? p : evidence.Weigh(p, text);
     }
 
-    /// <summary>The ask that follows what was told.</summary>
-    private static string AfterTold(string text, string told) => text.IndexOf(told, StringComparison.Ordinal) is var at and >= 0 ? text[(at + told.Length)..] : "";
+    /// <summary>
+    /// What was told says something is wrong, or the ask after it wants it passed on or asks "why so…?" (<see
+    /// cref="IntentFeatures.TellsSomethingWrong"/>, <see cref="IntentFeatures.AsksToPassOn"/>, <see cref="IntentFeatures.AsksWhySo"/>).
+    /// </summary>
+    private static bool SaysSomethingIsWrong(string text, string told)
+    {
+        if (IntentFeatures.TellsSomethingWrong(told))
+        {
+            return true;
+        }
+
+        var ask = text.IndexOf(told, StringComparison.Ordinal) is var at and >= 0 ? text[(at + told.Length)..] : "";
+        return IntentFeatures.AsksToPassOn(ask) || IntentFeatures.AsksWhySo(ask, text);
+    }
 
     /// <summary>
     /// How sure the model must be that what was told before a bare ask is a problem (<see cref="IntentFeatures.ToldBeforeABareAsk"/>)

@@ -276,9 +276,6 @@ public static class IntentFeatures
     /// <summary>The asker as the one to be told: "us", "me", "mums", "man", "нам", "мне".</summary>
     private static readonly HashSet<string> ToUs = ["us", "me", "mums", "man", "нам", "мне"];
 
-    /// <summary>Turning to someone or contacting them (word starts, folded); "go" is left out ("what is going on?").</summary>
-    private static readonly string[] PassOnStems = ["vers", "griez", "kontakt", "обрат", "обращ", "turn", "contact", "связат"];
-
     /// <summary>
     /// Something wrong told: a denial or a wait ("nav izvests", "nedeg jau nedēļu", "still not"), something stopped or
     /// broken ("salūzis", "закрыли"), or a complaint in a question's form.
@@ -370,6 +367,9 @@ public static class IntentFeatures
 
     /// <summary>Turning to someone (word starts, folded): "vērsties", "griezties", "обратиться", "обращаться", "turn", "go".</summary>
     private static readonly string[] TurnStems = ["vers", "griez", "обрат", "обращ", "turn", "go"];
+
+    /// <summary>Turning to someone or contacting them (word starts, folded); "go" is left out ("what is going on?"). After <see cref="TurnStems"/>: static fields start in the order written.</summary>
+    private static readonly string[] PassOnStems = [.. TurnStems.Where(t => t != "go"), "kontakt", "contact", "связат"];
 
     /// <summary>A clause asking whom to tell or where to report: it opens with "whom" or "where" and names telling.</summary>
     private static bool AsksWhomToTellIn(List<string> clause)
