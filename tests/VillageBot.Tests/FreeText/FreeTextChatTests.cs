@@ -24,6 +24,8 @@ public sealed class FreeTextChatTests : BotTest
     [InlineData("lv", "pie veikala jau divas nedelas nav izvests atkritumu konteiners. ko mums darit?", "Pierakstu")]
     [InlineData("en", "The footbridge over the ditch has rotted through, how do we get that fixed?", "taking this down")]
     [InlineData("ru", "Возле клуба третью неделю разбит фонарь. Кому писать?", "Записываю")]
+    [InlineData("lv", "Pie pasta ietve jau nedēļu ir viens ledus, neviens nekaisa smiltis. Vai man tagad visu ziemu sēdēt mājās?", "Pierakstu")]
+    [InlineData("ru", "Мост через речку закрыли, машины ездят по полю. И долго так будет?", "Записываю")]
     public async Task A_report_in_a_statement_a_complaint_or_a_few_words_goes_straight_into_the_report_flow_with_the_photo_step(string lang, string text, string intro)
     {
         var user = await MemberAsync(lang);

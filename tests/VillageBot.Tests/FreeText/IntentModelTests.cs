@@ -315,6 +315,28 @@ public sealed class IntentModelTests
     public void A_problem_told_then_only_what_to_do_about_it_is_a_report_and_an_idea_told_so_is_a_question(string text, Intent expected) =>
         Assert.Equal(expected, IntentDetector.Decide(IntentDetector.Probabilities(Model.Value, Evidence.Value, text), new IntentOptions().UnsureBelow).Intent);
 
+    [Theory]
+    [InlineData("Pie pasta ietve jau nedēļu ir viens ledus, neviens nekaisa smiltis. Vai man tagad visu ziemu sēdēt mājās?", "Pie pasta ietve jau nedēļu ir viens ledus, neviens nekaisa smiltis.", "Vai man tagad visu ziemu sēdēt mājās")]
+    [InlineData("The shop closed in March and the mobile shop stopped coming. Do we walk to town for bread?", "The shop closed in March and the mobile shop stopped coming.", "Do we walk to town for bread")]
+    [InlineData("Мост через речку закрыли, машины ездят по полю. И долго так будет?", "Мост через речку закрыли, машины ездят по полю.", "И долго так будет")]
+    [InlineData("Kā nodibināt biedrību?", null, null)]
+    [InlineData("The bridge rotted. Why?", null, null)]
+    [InlineData("Our hall stands empty all winter. How could more residents of all ages come and use it for their own clubs?", null, null)]
+    [InlineData("We would like to start a community garden. Where do we begin?", null, null)]
+    [InlineData("Our village wants to try car-sharing, none of us knows the tech. Who could we team up with?", null, null)]
+    [InlineData("The bridge rotted, the road is closed", null, null)]
+    public void A_short_ask_after_something_told_is_cut_from_it(string text, string? told, string? ask) =>
+        Assert.Equal(told is null ? null : (told, ask!), IntentFeatures.ToldBeforeAShortAsk(text));
+
+    [Theory]
+    [InlineData("Pie pasta ietve jau nedēļu ir viens ledus, neviens nekaisa smiltis. Vai man tagad visu ziemu sēdēt mājās?", Intent.Problem)]
+    [InlineData("The shop closed in March and the mobile shop stopped coming. So what are we supposed to eat?", Intent.Problem)]
+    [InlineData("Мост через речку закрыли, машины ездят по полю. И долго так будет?", Intent.Problem)]
+    [InlineData("Uz sapulcēm neviens vairs nenāk, zāle tukša. Kā noorganizēt labu iedzīvotāju sapulci?", Intent.Question)]
+    [InlineData("Nobody comes to our meetings any more. How do we run a good community meeting?", Intent.Question)]
+    public void A_problem_told_then_a_short_ask_that_names_no_topic_is_a_report_but_one_that_names_a_topic_is_a_question(string text, Intent expected) =>
+        Assert.Equal(expected, IntentDetector.Decide(IntentDetector.Probabilities(Model.Value, Evidence.Value, text), new IntentOptions().UnsureBelow).Intent);
+
     [Fact]
     public void A_why_not_that_an_article_answers_stays_a_question()
     {

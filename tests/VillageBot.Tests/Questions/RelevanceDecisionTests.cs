@@ -107,6 +107,16 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("how does a LAG choose which projects to fund?", false)]
     [InlineData("vai mācību projekts vēl turpinās un kad būs nākamā nodarbība?", true)]
     [InlineData("what should go into our village strategy and who should write it?", false)]
+    [InlineData("When will my grant for the bakery be paid?", true)]
+    [InlineData("kad man pārskaitīs manu atbalstu par projektu?", true)]
+    [InlineData("When should I call my first association meeting?", false)]
+    [InlineData("kad man jāsasauc mana biedrības sapulce?", false)]
+    [InlineData("Is there a computer class at the library this week?", true)]
+    [InlineData("Будет ли собрание жителей на этой неделе?", true)]
+    [InlineData("Is a community meeting a good place to choose priorities?", false)]
+    [InlineData("līdz kuram datumam jāiesniedz projekta pieteikums?", true)]
+    [InlineData("Until when can a village apply?", true)]
+    [InlineData("until the project ends, who keeps the accounts?", false)]
     public void A_decision_that_happened_or_the_date_of_the_next_meeting_is_a_local_fact_but_what_to_do_about_one_is_not(string question, bool local)
     {
         Assert.Equal(local, SpecificFactCues.AsksForALocalFact(question, unknownName: SpecificFactCues.Names(question).Contains("vaive")));

@@ -3,6 +3,7 @@ using VillageBot.Conversation;
 using VillageBot.Features.Questions.Retrieval;
 using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Storage;
+using VillageBot.Infrastructure.Text;
 
 namespace VillageBot.Features.FreeText;
 
@@ -69,6 +70,16 @@ public sealed class IntentDetector(
             return t;
         }
 
+        // A problem told, then a short ask of its own that names nothing the knowledge base covers and asks for no local
+        // fact ("Do I just stay in all winter?", "Kur tad mūsējie mācīsies?", "What's the point?"): the ask is about the
+        // problem told. An ask that names a topic ("Kā lai cilvēki sāk viens otram uzticēties?") stays a question.
+        if (evidence is not null && IntentFeatures.ToldBeforeAShortAsk(text) is var (toldFirst, shortAsk)
+            && model.Predict(toldFirst) is var f && f[1] >= ShortAskToldAt && IntentFeatures.TellsSomethingWrong(toldFirst)
+            && !evidence.NamesATopic(shortAsk, LanguageDetector.Detect(text)) && !SpecificFactCues.AsksForALocalFact(shortAsk, unknownName: false))
+        {
+            return f;
+        }
+
         var p = model.Predict(text);
         return evidence is null ? p : evidence.Weigh(p, text);
     }
@@ -99,6 +110,13 @@ public sealed class IntentDetector(
 
     /// <inheritdoc cref="ToldProblemAt"/>
     public const float ToldProblemAlone = 0.9f;
+
+    /// <summary>
+    /// How sure the model must be that what was told before a short ask naming no topic is a problem, when it also tells
+    /// of something wrong. Chosen on the dev splits: six reports more reach the report flow and no question moves; 0.95
+    /// without the sign of something wrong moved two reports and two questions.
+    /// </summary>
+    public const float ShortAskToldAt = 0.9f;
 
     /// <summary>The decision on the model's probabilities (<see cref="IntentModel.Intents"/> order) with a given threshold.</summary>
     public static IntentReading Decide(float[] probabilities, double unsureBelow)

@@ -210,18 +210,13 @@ public static class IntentFeatures
     /// </summary>
     public static string? ToldBeforeABareAsk(string text)
     {
-        // The ask ends the text: a long text is read from its end, where the ask is ("…?!" too).
-        var trimmed = text.TrimEnd().TrimEnd('!', ' ');
-        trimmed = trimmed.Length > MaxChars ? trimmed[^MaxChars..] : trimmed;
-        if (!trimmed.EndsWith('?'))
+        if (EndingAsk(text) is not var (body, cut))
         {
             return null;
         }
 
         // The last sentence, or its last clause when it opens with a question word ("…, how do we change that?", "… -
         // ko darīt?"). What was told keeps its own closing mark ("Kas notiek ar ceļu?").
-        var body = trimmed.TrimEnd('?', ' ', '!');
-        var cut = body.LastIndexOfAny(['.', '!', '?', '\n', '…']);
         var told = cut > 0 ? body[..(cut + 1)].Trim() : "";
         var comma = Math.Max(body.LastIndexOfAny([',', ';', ':', '–', '—']), body.LastIndexOf(" - ", StringComparison.Ordinal) + 1);
         if (comma > cut && Words(body[(comma + 1)..]) is { Count: > 0 } clause && (QuestionWords.Contains(clause[0]) || BareAskOpeners.Contains(clause[0])))
@@ -239,9 +234,7 @@ public static class IntentFeatures
 
         // "Es kautrējos zvanīt… Ko darīt?", "I'm shy about… What do I do?": one's own affair, advice asked. "We would
         // like to start a garden. What do we do?": a wish, not a problem.
-        if (Words(told) is { Count: > 0 } first && (first[0] is "es" or "i" or "i'm" or "im" or "я" || first.Any(Wishes.Contains)
-            || first.Zip(first.Skip(1)).Any(p => p is ("would" or "we'd" or "i'd", "like" or "love")
-                or ("we" or "i" or "we're" or "i'm", "want" or "plan" or "planning" or "hope" or "hoping" or "wish" or "dream" or "thinking"))))
+        if (Words(told) is { Count: > 0 } first && TellsOwnWish(first))
         {
             return null;
         }
@@ -259,6 +252,58 @@ public static class IntentFeatures
         }
 
         return told;
+    }
+
+    /// <summary>
+    /// What was told is about oneself or one's own wish or plan ("I'm shy about…", "We would like to start a garden",
+    /// "Our village wants to try car-sharing"): advice asked, not a problem reported.
+    /// </summary>
+    private static bool TellsOwnWish(List<string> told) =>
+        told[0] is "es" or "i" or "i'm" or "im" or "я" || told.Any(Wishes.Contains)
+        || told.Zip(told.Skip(1)).Any(p => p is ("would" or "we'd" or "i'd", "like" or "love")
+            or ("we" or "i" or "we're" or "i'm", "want" or "plan" or "planning" or "hope" or "hoping" or "wish" or "dream" or "thinking")
+            or ("village" or "community" or "association" or "parish", "wants" or "plans" or "hopes"));
+
+    /// <summary>The most words a short ask after what was told may have (<see cref="ToldBeforeAShortAsk"/>).</summary>
+    public const int MaxShortAskWords = 7;
+
+    /// <summary>
+    /// What was told (at least four words) and the short question after it (one to <see cref="MaxShortAskWords"/> words, the text's last
+    /// sentence, ending with "?"), unless what was told is one's own wish or plan; null otherwise.
+    /// </summary>
+    public static (string Told, string Ask)? ToldBeforeAShortAsk(string text)
+    {
+        if (EndingAsk(text) is not var (body, cut) || cut <= 0)
+        {
+            return null;
+        }
+
+        var told = body[..(cut + 1)].Trim();
+        var ask = body[(cut + 1)..].Trim();
+        var words = Words(told);
+        if (Words(ask).Count is < 1 or > MaxShortAskWords || words.Count < 4 || TellsOwnWish(words))
+        {
+            return null;
+        }
+
+        return (told, ask);
+    }
+
+    /// <summary>
+    /// A text that ends by asking ("…?", "…?!"): its last <see cref="MaxChars"/> characters without the closing marks,
+    /// where the ask is, and where its last sentence starts (the index of the mark before it, -1 for none).
+    /// </summary>
+    private static (string Body, int Cut)? EndingAsk(string text)
+    {
+        var trimmed = text.TrimEnd().TrimEnd('!', ' ');
+        trimmed = trimmed.Length > MaxChars ? trimmed[^MaxChars..] : trimmed;
+        if (!trimmed.EndsWith('?'))
+        {
+            return null;
+        }
+
+        var body = trimmed.TrimEnd('?', ' ', '!');
+        return (body, body.LastIndexOfAny(['.', '!', '?', '\n', '…']));
     }
 
     /// <summary>

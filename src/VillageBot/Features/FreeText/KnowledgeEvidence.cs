@@ -45,6 +45,17 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
     }
 
     /// <summary>
+    /// The ask (in the language of the whole text) names a topic of the knowledge base: an article is relevant to it,
+    /// a passage holds two of its words and much of its weight, or it names one of the project's concepts.
+    /// </summary>
+    public bool NamesATopic(string ask, string lang) =>
+        index.Search(ask, lang) is var found && (KnowledgeIndex.IsRelevant(found) || found.Best is { Matched: >= 2, Coverage: >= TopicCoverage })
+        || _concepts.Value.Named(ask);
+
+    /// <summary>The share of a short ask's weight a passage must hold, with two of its words, for the ask to name its topic.</summary>
+    public const double TopicCoverage = 0.4;
+
+    /// <summary>
     /// How much more likely a question is when it asks for a local fact — how much, when, who or which about a named or
     /// "our" place, the next meeting or a decision that happened ("kad iet autobuss no Madonas?", "who won the game last
     /// night?"): everyday questions that share their words with reports. Lower than the knowledge base's boost, since

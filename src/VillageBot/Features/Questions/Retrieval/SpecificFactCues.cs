@@ -41,7 +41,7 @@ public static class SpecificFactCues
     /// <summary>Words that ask for an amount, a count, a date or a person when they open a sentence or a clause.</summary>
     private static readonly HashSet<string> AsksForAFact = new(StringComparer.Ordinal)
     {
-        "cik", "cikos", "kad", "kurs", "kura", "kuru", "kads", "kada", "kadu",
+        "cik", "cikos", "kad", "kurs", "kura", "kuru", "kuram", "kurai", "kads", "kada", "kadu",
         "many", "much", "when", "who", "whom", "whose", "which",
         "сколько", "скольки", "когда", "кто", "кого", "кому", "чей", "какой", "какая", "какое", "какого", "какую",
     };
@@ -63,10 +63,24 @@ public static class SpecificFactCues
     {
         "sobrid", "paslaik", "patlaban", "pasreiz", "pern", "sogad", "nakamgad", "joprojam", "currently", "yet", "ago",
         "sodien", "somenes", "soruden", "sopavasar", "sovasar", "soziem", "sonedel", "sovakar", "tonight", "today", "сегодня", "нынешний",
-        "rit", "vakar", "tomorrow", "yesterday", "завтра", "вчера",
+        "rit", "vakar", "tomorrow", "yesterday", "завтра", "вчера", "vakardienas", "sodienas", "ritdienas", "вчерашнем", "вчерашнее", "завтрашнее", "завтрашнем", "сегодняшнее", "сегодняшнем",
         "pirmdien", "otrdien", "tresdien", "ceturtdien", "piektdien", "sestdien", "svetdien", "pirmdienas", "otrdienas", "tresdienas",
         "ceturtdienas", "piektdienas", "sestdienas", "svetdienas", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday", "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
+    };
+
+    /// <summary>
+    /// A word that asks what one should do, not what will happen: "when should I call my meeting?", "kad man jāsasauc
+    /// mana sapulce?", "когда мне лучше…" (a Latvian debitive "jā-" verb too).
+    /// </summary>
+    private static bool Advises(string word) =>
+        word is "should" or "must" or "need" or "best" or "better" or "labak" or "vajag" or "vajadzetu" or "нужно" or "надо" or "лучше" or "стоит" or "следует"
+        || word.Length >= 6 && word.StartsWith("ja", StringComparison.Ordinal) && !word.StartsWith("jaut", StringComparison.Ordinal);
+
+    /// <summary>After "until" at a clause's start, a deadline asked for: "līdz kuram datumam", "until when", "до какого числа".</summary>
+    private static readonly HashSet<string> Until = new(StringComparer.Ordinal)
+    {
+        "kuram", "kurai", "kura", "kad", "kadam", "which", "what", "when", "какого", "какой", "когда", "скольки",
     };
 
     /// <summary>"Next" before a meeting, a call or a seminar: a date in someone's calendar ("when is the next board meeting?").</summary>
@@ -94,7 +108,7 @@ public static class SpecificFactCues
         "tiksanas", "tiksanos", "seminars", "seminaru", "pieteiksanas", "apmaciba", "apmacibas", "apmacibu", "kursi", "kursu", "nodarbiba", "nodarbibas",
         "meeting", "session", "call", "round", "gathering", "seminar", "deadline", "vote", "training", "course", "class", "workshop",
         "собрание", "собрания", "заседание", "заседания", "встреча", "встречу", "прием", "приём", "семинар", "конкурс", "раунд",
-        "курсы", "курсов", "занятие", "занятия", "обучение", "тренинг",
+        "курсы", "курсов", "курсах", "курсе", "занятие", "занятия", "занятиях", "обучение", "тренинг", "собрании", "заседании", "встрече", "семинаре",
     };
 
     /// <summary>
@@ -139,14 +153,14 @@ public static class SpecificFactCues
     /// <summary>"Last", "next" or "this" is a moment only before a stretch of time: "at our last meeting" is context, "last month" a date.</summary>
     private static readonly HashSet<string> Which = new(StringComparer.Ordinal)
     {
-        "pagajusaja", "nakamaja", "saja", "so", "last", "next", "this", "past", "прошлом", "прошлый", "следующем", "следующий", "этом",
+        "pagajusaja", "nakamaja", "saja", "so", "last", "next", "this", "past", "прошлом", "прошлый", "следующем", "следующий", "этом", "этой", "этот", "эту",
     };
 
     private static readonly HashSet<string> Stretches = new(StringComparer.Ordinal)
     {
         "gada", "gadu", "menesi", "menesa", "nedela", "nedelu", "pavasar", "pavasari", "vasar", "rudeni", "ziema", "karta",
-        "year", "month", "week", "spring", "summer", "autumn", "winter", "round", "call",
-        "году", "месяце", "месяц", "неделе", "неделю", "раунде",
+        "year", "month", "week", "spring", "summer", "autumn", "winter", "round", "call", "term", "semester", "semestri", "semestra",
+        "году", "месяце", "месяц", "неделе", "неделю", "раунде", "семестре", "сезоне",
     };
 
     /// <summary>
@@ -160,9 +174,16 @@ public static class SpecificFactCues
         var asks = false;
         var outcome = false;
         var oneEvent = false;
+        var mineWhen = false;
+        var deadline = false;
+        var eventAtAMoment = false;
         var words = new List<string>();
         foreach (var clauseWords in Clauses(question))
         {
+            deadline |= clauseWords.Count > 1 && clauseWords[0] is "lidz" or "until" or "till" or "до" && Until.Contains(clauseWords[1]);
+            mineWhen |= clauseWords.SkipWhile(Lead.Contains).FirstOrDefault() is "kad" or "when" or "когда" && clauseWords.Any(Mine.Contains) && !clauseWords.Any(Advises);
+            eventAtAMoment |= AsksYesOrNo(clauseWords) && clauseWords.Any(Events.Contains)
+                && (clauseWords.Any(Moments.Contains) || NamesAStretchOfTime(clauseWords));
             asks |= OpensByAsking(clauseWords)
                 || clauseWords.SkipWhile(Lead.Contains).Take(3).Zip(clauseWords.SkipWhile(Lead.Contains).Skip(1).Take(3)).Any(p => p.First is "what" or "which" or "kura" or "kada" or "какого" or "какой" && Dates.Contains(p.Second));
             outcome |= TellsAnOutcome(clauseWords);
@@ -173,7 +194,8 @@ public static class SpecificFactCues
         var ours = words.Any(Ours.Contains);
         var moment = words.Any(Moments.Contains) || NamesAStretchOfTime(words);
         var digits = words.Any(w => w.Any(char.IsDigit));
-        return asks && (ours || moment || unknownName || oneEvent || words.Any(Now.Contains) || digits)
+        return mineWhen || eventAtAMoment || deadline
+            || asks && (ours || moment || unknownName || oneEvent || words.Any(Now.Contains) || digits)
             || ours && moment
             || outcome && (ours || unknownName || digits || moment || words.Any(Mine.Contains))
             || digits && (ours || unknownName) && words.Any(w => w.Length == 4 && w.StartsWith("20", StringComparison.Ordinal));
