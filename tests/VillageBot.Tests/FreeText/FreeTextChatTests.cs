@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using VillageBot.Features.Reports;
 using VillageBot.Features.FreeText;
+using VillageBot.Features.Questions.Chat;
 
 namespace VillageBot.Tests.FreeText;
 
@@ -141,6 +142,36 @@ public sealed class FreeTextReportInsteadTests : BotTest
         user.Send("who won the hockey match in Riga yesterday?");
         var reply = await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
         Assert.Contains(reply.AllButtons, b => b.Data?.StartsWith("qa:fwd", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task An_unanswered_text_reported_after_all_is_no_knowledge_gap()
+    {
+        var user = await MemberAsync("en");
+        user.Send("who won the hockey match in Riga yesterday?");
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        var gaps = Host.Db.Collection<KnowledgeGap>("knowledge_gaps");
+        Assert.Equal("who won the hockey match in Riga yesterday?", Assert.Single(gaps.FindAll()).Question);
+
+        user.ClickFor("ft:p");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        Assert.Empty(gaps.FindAll());
+    }
+
+    [Fact]
+    public async Task Typing_problem_after_an_unanswered_text_withdraws_only_its_own_gap()
+    {
+        var user = await MemberAsync("lv");
+        var other = await MemberAsync("lv");
+        other.Send("kas uzvarēja hokeja spēlē Rīgā vakar?");
+        await other.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        user.Send("kas uzvarēja hokeja spēlē Rīgā vakar?");
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+
+        user.Send("problēma");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        var left = Assert.Single(Host.Db.Collection<KnowledgeGap>("knowledge_gaps").FindAll());
+        Assert.Equal(other.Id, left.ResidentId);
     }
 
     [Fact]

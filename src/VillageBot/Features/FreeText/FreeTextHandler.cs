@@ -116,6 +116,16 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
         return true;
     }
 
+    /// <summary>
+    /// A text answered as a question is reported after all (its "report it instead" button, or a typed "problem"): an
+    /// unanswered one leaves the knowledge gaps, then the report flow starts.
+    /// </summary>
+    public Task<bool> AnsweredAsProblemAsync(BotContext ctx, string text)
+    {
+        services.GetService<IQuestionAnswering>()?.TakenAsAReport(ctx, text);
+        return AsProblemAsync(ctx, text);
+    }
+
     public async Task<bool> AsProblemAsync(BotContext ctx, string text)
     {
         if (services.GetService<IProblemIntake>() is not { } intake)
@@ -167,7 +177,8 @@ public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
             await ctx.EditOrReplyAsync(shown);
         }
 
-        var handled = data.Arg(0) == AsQuestion ? await router.AsQuestionAsync(ctx, text) : await router.AsProblemAsync(ctx, text);
+        var handled = data.Arg(0) == AsQuestion ? await router.AsQuestionAsync(ctx, text)
+            : answered ? await router.AnsweredAsProblemAsync(ctx, text) : await router.AsProblemAsync(ctx, text);
         if (!handled)
         {
             await ctx.ReplyKeyAsync("help.not_understood");
@@ -205,7 +216,7 @@ public sealed class FreeTextDialog(FreeTextRouter router) : IDialogHandler
             if (FreeTextChoice.SaysOnlyItIsAProblem(ctx.Text) && first.Length > 0)
             {
                 ctx.VoiceFileId = state.Get(FreeTextRouter.VoiceKey);
-                await Handled(ctx, await router.AsProblemAsync(ctx, first));
+                await Handled(ctx, await router.AnsweredAsProblemAsync(ctx, first));
             }
             else
             {

@@ -42,6 +42,18 @@ public sealed class KnowledgeGaps(IDocumentStore db)
 
     public KnowledgeGap? Find(int id) => Collection.FindById(id);
 
+    /// <summary>
+    /// Removes the person's latest gap for exactly this text unless it was passed to the coordinator: the text was a
+    /// problem report, not a question the knowledge base lacks. The removed gap's id, or null when there was none.
+    /// </summary>
+    public int? Withdraw(long residentId, string question)
+    {
+        var gap = Collection.Find(g => g.ResidentId == residentId && g.ForwardedAt == null)
+            .Where(g => g.Question == question)
+            .MaxBy(g => g.Id);
+        return gap is not null && Collection.Delete(gap.Id) ? gap.Id : null;
+    }
+
     public void Update(KnowledgeGap gap) => Collection.Update(gap);
 
     /// <summary>The gaps of the given villages (all villages when null), newest first.</summary>

@@ -34,6 +34,14 @@ public sealed class QuestionsInChat(QuestionAnswerer answerer, KnowledgeGaps gap
         await ctx.ReplyAsync(answer.Text + "\n" + ctx.T("questions.offer_forward"), alsoOffer is null ? keyboard : keyboard.Row(alsoOffer));
     }
 
+    public void TakenAsAReport(BotContext ctx, string question)
+    {
+        if (gaps.Withdraw(ctx.UserId, question) is { } id)
+        {
+            log.LogInformation("Knowledge gap {Id} withdrawn: the text was reported as a problem", id);
+        }
+    }
+
     /// <summary>True when the text has at least two letters, so there is something to look up.</summary>
     public static bool LooksLikeWords(string text) => text.Count(char.IsLetter) >= 2;
 
