@@ -159,14 +159,44 @@ public sealed class FreeTextReportInsteadTests : BotTest
     }
 
     [Fact]
+    public async Task A_gap_already_passed_to_the_coordinator_stays_when_its_text_is_reported()
+    {
+        var user = await MemberAsync("en");
+        user.Send("who won the hockey match in Riga yesterday?");
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        var gaps = Host.Db.Collection<KnowledgeGap>("knowledge_gaps");
+        var gap = Assert.Single(gaps.FindAll());
+        gap.ForwardedAt = DateTime.UtcNow;
+        gaps.Update(gap);
+
+        user.ClickFor("ft:p");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        Assert.Equal(gap.Id, Assert.Single(gaps.FindAll()).Id);
+    }
+
+    [Fact]
+    public async Task The_same_text_answered_later_withdraws_no_earlier_gap()
+    {
+        var user = await MemberAsync("en");
+        user.Send("who won the hockey match in Riga yesterday?");
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        user.Send("how do we found an association?");
+        await user.ExpectTextAsync("Sources");
+
+        user.ClickFor("ft:p");
+        await user.ExpectAsync(e => e.HasButton("rep:skip"));
+        Assert.Single(Host.Db.Collection<KnowledgeGap>("knowledge_gaps").FindAll());
+    }
+
+    [Fact]
     public async Task Typing_problem_after_an_unanswered_text_withdraws_only_its_own_gap()
     {
         var user = await MemberAsync("lv");
         var other = await MemberAsync("lv");
-        other.Send("kas uzvarēja hokeja spēlē Rīgā vakar?");
-        await other.ExpectAsync(e => e.HasButtonFor("ft:p"));
         user.Send("kas uzvarēja hokeja spēlē Rīgā vakar?");
         await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        other.Send("kas uzvarēja hokeja spēlē Rīgā vakar?");
+        await other.ExpectAsync(e => e.HasButtonFor("ft:p"));
 
         user.Send("problēma");
         await user.ExpectAsync(e => e.HasButton("rep:skip"));

@@ -278,6 +278,10 @@ public sealed class IntentModelTests
     [InlineData("Во дворе третий месяц стоит брошенная машина. Кто этим занимается?", "Во дворе третий месяц стоит брошенная машина.")]
     [InlineData("Krūmus gar upi nocirta līdz saknēm. Vai tā drīkst?", "Krūmus gar upi nocirta līdz saknēm.")]
     [InlineData("The library is open only two hours a week. Why so little?", "The library is open only two hours a week.")]
+    [InlineData("?", null)]
+    [InlineData("??", null)]
+    [InlineData("! ?", null)]
+    [InlineData("The parish wants us to pay for the broken water pipe ourselves. Who do we complain to?", "The parish wants us to pay for the broken water pipe ourselves.")]
     public void A_bare_ask_after_something_told_leaves_what_was_told(string text, string? told) => Assert.Equal(told, IntentFeatures.ToldBeforeABareAsk(text));
 
     [Theory]
@@ -325,6 +329,9 @@ public sealed class IntentModelTests
     [InlineData("We would like to start a community garden. Where do we begin?", null, null)]
     [InlineData("Our village wants to try car-sharing, none of us knows the tech. Who could we team up with?", null, null)]
     [InlineData("The bridge rotted, the road is closed", null, null)]
+    [InlineData("?", null, null)]
+    [InlineData("?!", null, null)]
+    [InlineData("! ?", null, null)]
     public void A_short_ask_after_something_told_is_cut_from_it(string text, string? told, string? ask) =>
         Assert.Equal(told is null ? null : (told, ask!), IntentFeatures.ToldBeforeAShortAsk(text));
 

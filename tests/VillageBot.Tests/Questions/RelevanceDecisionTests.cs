@@ -117,6 +117,19 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [InlineData("līdz kuram datumam jāiesniedz projekta pieteikums?", true)]
     [InlineData("Until when can a village apply?", true)]
     [InlineData("until the project ends, who keeps the accounts?", false)]
+    [InlineData("When my application is rejected, what should I do next?", false)]
+    [InlineData("Kad mans projekts ir apstiprināts, ko darīt tālāk?", false)]
+    [InlineData("When I start my own association, where do I register it?", false)]
+    [InlineData("When can I register my association?", false)]
+    [InlineData("Когда моя организация должна сдавать отчёт?", false)]
+    [InlineData("When was my January payment sent?", true)]
+    [InlineData("Is it better to hold the first meeting this autumn or next spring?", false)]
+    [InlineData("Vai labāk sapulci rīkot šoruden vai nākamgad?", false)]
+    [InlineData("Until what age can young people join a youth council?", false)]
+    [InlineData("Until when should an association keep its accounting documents?", false)]
+    [InlineData("What does this term mean for our village?", false)]
+    [InlineData("līdz kuram jāsamaksā biedra nauda mūsu biedrībā?", true)]
+    [InlineData("до какого числа принимают заявки?", true)]
     public void A_decision_that_happened_or_the_date_of_the_next_meeting_is_a_local_fact_but_what_to_do_about_one_is_not(string question, bool local)
     {
         Assert.Equal(local, SpecificFactCues.AsksForALocalFact(question, unknownName: SpecificFactCues.Names(question).Contains("vaive")));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using VillageBot.Conversation;
 using VillageBot.Features.Questions;
 using VillageBot.Features.Reports;
@@ -112,17 +113,31 @@ public sealed class FreeTextRouter(IntentDetector detector, IServiceProvider ser
             reportInstead = new Button(ctx.T("freetext.btn_report_instead"), CallbackData.Build(FreeTextCallback.Prefix, FreeTextCallback.AsProblem, token));
         }
 
-        await answering.AnswerInChatAsync(ctx, text, reportInstead);
+        if (await answering.AnswerInChatAsync(ctx, text, reportInstead) is { } gap && reportInstead is not null && ctx.InDialog(FreeTextHandler.Dialog))
+        {
+            // Reported after all, the unanswered text leaves the knowledge gaps.
+            ctx.Resident.Dialog!.Data[GapKey] = gap.ToString(CultureInfo.InvariantCulture);
+            ctx.Save();
+        }
+
         return true;
     }
 
+    /// <summary>Where the answered step keeps the id of the knowledge gap its unanswered text logged.</summary>
+    public const string GapKey = "gap";
+
     /// <summary>
-    /// A text answered as a question is reported after all (its "report it instead" button, or a typed "problem"): an
-    /// unanswered one leaves the knowledge gaps, then the report flow starts.
+    /// A text answered as a question is reported after all (its "report it instead" button, or a typed "problem"): the
+    /// knowledge gap it logged when unanswered (<paramref name="gap"/>, from the answered step) is withdrawn, then the
+    /// report flow starts.
     /// </summary>
-    public Task<bool> AnsweredAsProblemAsync(BotContext ctx, string text)
+    public Task<bool> AnsweredAsProblemAsync(BotContext ctx, string text, string? gap)
     {
-        services.GetService<IQuestionAnswering>()?.TakenAsAReport(ctx, text);
+        if (int.TryParse(gap, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            services.GetService<IQuestionAnswering>()?.TakenAsAReport(ctx, id);
+        }
+
         return AsProblemAsync(ctx, text);
     }
 
@@ -165,6 +180,7 @@ public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
 
         await ctx.AckAsync();
         var answered = ctx.Resident.Dialog!.Step == FreeTextHandler.AnsweredStep;
+        var gap = ctx.Resident.Dialog.Get(FreeTextRouter.GapKey);
         ctx.VoiceFileId ??= ctx.Resident.Dialog.Get(FreeTextRouter.VoiceKey);
         ctx.EndDialog();
         if (!answered)
@@ -178,7 +194,7 @@ public sealed class FreeTextCallback(FreeTextRouter router) : ICallbackHandler
         }
 
         var handled = data.Arg(0) == AsQuestion ? await router.AsQuestionAsync(ctx, text)
-            : answered ? await router.AnsweredAsProblemAsync(ctx, text) : await router.AsProblemAsync(ctx, text);
+            : answered ? await router.AnsweredAsProblemAsync(ctx, text, gap) : await router.AsProblemAsync(ctx, text);
         if (!handled)
         {
             await ctx.ReplyKeyAsync("help.not_understood");
@@ -216,7 +232,7 @@ public sealed class FreeTextDialog(FreeTextRouter router) : IDialogHandler
             if (FreeTextChoice.SaysOnlyItIsAProblem(ctx.Text) && first.Length > 0)
             {
                 ctx.VoiceFileId = state.Get(FreeTextRouter.VoiceKey);
-                await Handled(ctx, await router.AnsweredAsProblemAsync(ctx, first));
+                await Handled(ctx, await router.AnsweredAsProblemAsync(ctx, first, state.Get(FreeTextRouter.GapKey)));
             }
             else
             {

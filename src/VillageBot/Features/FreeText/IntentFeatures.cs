@@ -234,7 +234,7 @@ public static class IntentFeatures
 
         // "Es kautrējos zvanīt… Ko darīt?", "I'm shy about… What do I do?": one's own affair, advice asked. "We would
         // like to start a garden. What do we do?": a wish, not a problem.
-        if (Words(told) is { Count: > 0 } first && TellsOwnWish(first))
+        if (Words(told) is { Count: > 0 } first && TellsOwnWish(first, village: false))
         {
             return null;
         }
@@ -255,14 +255,16 @@ public static class IntentFeatures
     }
 
     /// <summary>
-    /// What was told is about oneself or one's own wish or plan ("I'm shy about…", "We would like to start a garden",
-    /// "Our village wants to try car-sharing"): advice asked, not a problem reported.
+    /// What was told is about oneself or one's own wish or plan ("I'm shy about…", "We would like to start a garden"):
+    /// advice asked, not a problem reported. With <paramref name="village"/>, a village's or community's wish too ("Our
+    /// village wants to try car-sharing"), which before a bare ask is as often a complaint ("The parish wants us to pay
+    /// for the pipe ourselves. Who do we complain to?").
     /// </summary>
-    private static bool TellsOwnWish(List<string> told) =>
+    private static bool TellsOwnWish(List<string> told, bool village) =>
         told[0] is "es" or "i" or "i'm" or "im" or "я" || told.Any(Wishes.Contains)
         || told.Zip(told.Skip(1)).Any(p => p is ("would" or "we'd" or "i'd", "like" or "love")
             or ("we" or "i" or "we're" or "i'm", "want" or "plan" or "planning" or "hope" or "hoping" or "wish" or "dream" or "thinking")
-            or ("village" or "community" or "association" or "parish", "wants" or "plans" or "hopes"));
+            || village && p is ("village" or "community" or "association" or "parish", "wants" or "plans" or "hopes"));
 
     /// <summary>The most words a short ask after what was told may have (<see cref="ToldBeforeAShortAsk"/>).</summary>
     public const int MaxShortAskWords = 7;
@@ -281,7 +283,7 @@ public static class IntentFeatures
         var told = body[..(cut + 1)].Trim();
         var ask = body[(cut + 1)..].Trim();
         var words = Words(told);
-        if (Words(ask).Count is < 1 or > MaxShortAskWords || words.Count < 4 || TellsOwnWish(words))
+        if (Words(ask).Count is < 1 or > MaxShortAskWords || words.Count < 4 || TellsOwnWish(words, village: true))
         {
             return null;
         }
@@ -303,7 +305,7 @@ public static class IntentFeatures
         }
 
         var body = trimmed.TrimEnd('?', ' ', '!');
-        return (body, body.LastIndexOfAny(['.', '!', '?', '\n', '…']));
+        return body.Length == 0 ? null : (body, body.LastIndexOfAny(['.', '!', '?', '\n', '…']));
     }
 
     /// <summary>

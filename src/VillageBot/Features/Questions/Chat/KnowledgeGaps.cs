@@ -43,16 +43,11 @@ public sealed class KnowledgeGaps(IDocumentStore db)
     public KnowledgeGap? Find(int id) => Collection.FindById(id);
 
     /// <summary>
-    /// Removes the person's latest gap for exactly this text unless it was passed to the coordinator: the text was a
-    /// problem report, not a question the knowledge base lacks. The removed gap's id, or null when there was none.
+    /// Removes the gap when it is the person's own and was not passed to the coordinator: its text was a problem report,
+    /// not a question the knowledge base lacks. True when it was removed.
     /// </summary>
-    public int? Withdraw(long residentId, string question)
-    {
-        var gap = Collection.Find(g => g.ResidentId == residentId && g.ForwardedAt == null)
-            .Where(g => g.Question == question)
-            .MaxBy(g => g.Id);
-        return gap is not null && Collection.Delete(gap.Id) ? gap.Id : null;
-    }
+    public bool Withdraw(long residentId, int id) =>
+        Find(id) is { ForwardedAt: null } gap && gap.ResidentId == residentId && Collection.Delete(id);
 
     public void Update(KnowledgeGap gap) => Collection.Update(gap);
 

@@ -13,32 +13,33 @@ public sealed class QuestionsInChat(QuestionAnswerer answerer, KnowledgeGaps gap
     /// <summary>Telegram shows "typing…" for about five seconds; it is renewed while an AI service writes.</summary>
     private static readonly TimeSpan TypingRenewal = TimeSpan.FromSeconds(4);
 
-    public async Task AnswerInChatAsync(BotContext ctx, string question, Button? alsoOffer = null)
+    public async Task<int?> AnswerInChatAsync(BotContext ctx, string question, Button? alsoOffer = null)
     {
         if (!LooksLikeWords(question))
         {
             await ctx.ReplyKeyAsync("questions.too_short");
-            return;
+            return null;
         }
 
         var answer = await AnswerWhileTypingAsync(ctx, question);
         if (answer.Answered)
         {
             await ctx.ReplyAsync(Format(ctx, answer), alsoOffer is null ? null : Keyboard.Of([alsoOffer]));
-            return;
+            return null;
         }
 
         var gap = gaps.Record(question, ctx.Lang, ctx.Resident.VillageId, ctx.UserId, ctx.Now);
         log.LogInformation("Knowledge gap {Id} ({Lang}) logged for village {Village}", gap.Id, gap.Lang, gap.VillageId);
         var keyboard = Keyboard.Of([new Button(ctx.T("questions.btn_forward"), CallbackData.Build(ForwardQuestionCallback.Prefix, "fwd", gap.Id))]);
         await ctx.ReplyAsync(answer.Text + "\n" + ctx.T("questions.offer_forward"), alsoOffer is null ? keyboard : keyboard.Row(alsoOffer));
+        return gap.Id;
     }
 
-    public void TakenAsAReport(BotContext ctx, string question)
+    public void TakenAsAReport(BotContext ctx, int gapId)
     {
-        if (gaps.Withdraw(ctx.UserId, question) is { } id)
+        if (gaps.Withdraw(ctx.UserId, gapId))
         {
-            log.LogInformation("Knowledge gap {Id} withdrawn: the text was reported as a problem", id);
+            log.LogInformation("Knowledge gap {Id} withdrawn: the text was reported as a problem", gapId);
         }
     }
 

@@ -70,17 +70,45 @@ public static class SpecificFactCues
     };
 
     /// <summary>
-    /// A word that asks what one should do, not what will happen: "when should I call my meeting?", "kad man jāsasauc
-    /// mana sapulce?", "когда мне лучше…" (a Latvian debitive "jā-" verb too).
+    /// A word that asks what one should or may do, not what will happen: "when should I call my meeting?", "kad man
+    /// jāsasauc mana sapulce?", "until what age can young people join?", "когда мне лучше…" (a Latvian debitive "jā-"
+    /// verb too, but not "janvāris", "january", "jauns", "jautājums").
     /// </summary>
     private static bool Advises(string word) =>
-        word is "should" or "must" or "need" or "best" or "better" or "labak" or "vajag" or "vajadzetu" or "нужно" or "надо" or "лучше" or "стоит" or "следует"
-        || word.Length >= 6 && word.StartsWith("ja", StringComparison.Ordinal) && !word.StartsWith("jaut", StringComparison.Ordinal);
+        word is "should" or "must" or "need" or "have" or "has" or "can" or "could" or "may" or "best" or "better" or "labak" or "var" or "vajag" or "vajadzetu" or "drikst"
+            or "нужно" or "надо" or "лучше" or "стоит" or "следует" or "можно" or "может" or "могу" or "можем" or "должен" or "должна" or "должно" or "должны"
+        || word.Length >= 6 && word.StartsWith("ja", StringComparison.Ordinal) && !word.StartsWith("jaut", StringComparison.Ordinal)
+            && !word.StartsWith("jaun", StringComparison.Ordinal) && !word.StartsWith("janv", StringComparison.Ordinal) && !word.StartsWith("janu", StringComparison.Ordinal);
 
-    /// <summary>After "until" at a clause's start, a deadline asked for: "līdz kuram datumam", "until when", "до какого числа".</summary>
-    private static readonly HashSet<string> Until = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The clauses that ask: the last clause of each sentence ending with "?" ("When my application is rejected, what
+    /// should I do?" asks "what should I do"), or of the whole text when nothing ends with one.
+    /// </summary>
+    private static IEnumerable<List<string>> AskingClauses(string question)
     {
-        "kuram", "kurai", "kura", "kad", "kadam", "which", "what", "when", "какого", "какой", "когда", "скольки",
+        var sentences = question.Split(['.', '!', '\n'], StringSplitOptions.RemoveEmptyEntries).SelectMany(s => s.Split('?').SkipLast(1)).ToList();
+        foreach (var sentence in sentences.Count > 0 ? sentences : [question])
+        {
+            if (Clauses(sentence).LastOrDefault() is { Count: > 0 } last)
+            {
+                yield return last;
+            }
+        }
+    }
+
+    /// <summary>
+    /// After "until" at a clause's start, a deadline asked for: "līdz kuram (datumam)", "until when", "до когда"; "until
+    /// what date", "до какого числа" with a word of a date (<see cref="Dates"/>) after it, not "until what age".
+    /// </summary>
+    private static readonly HashSet<string> Until = new(StringComparer.Ordinal) { "kuram", "kurai", "kad", "kadam", "when", "когда", "скольки" };
+
+    /// <summary>"What", "which" before a date's word after "until": "until what date", "до какого числа".</summary>
+    private static readonly HashSet<string> WhichDate = new(StringComparer.Ordinal) { "what", "which", "kura", "kuram", "kada", "kadam", "какого", "какой", "какое" };
+
+    /// <summary>Words that ask what is best to do, not what will happen: "is it better to hold it this autumn?", "until when should we keep the papers?".</summary>
+    private static readonly HashSet<string> AskForAdvice = new(StringComparer.Ordinal)
+    {
+        "should", "better", "best", "labak", "vajadzetu", "ieteicams", "лучше", "стоит", "следует", "нужно", "надо",
     };
 
     /// <summary>"Next" before a meeting, a call or a seminar: a date in someone's calendar ("when is the next board meeting?").</summary>
@@ -159,7 +187,7 @@ public static class SpecificFactCues
     private static readonly HashSet<string> Stretches = new(StringComparer.Ordinal)
     {
         "gada", "gadu", "menesi", "menesa", "nedela", "nedelu", "pavasar", "pavasari", "vasar", "rudeni", "ziema", "karta",
-        "year", "month", "week", "spring", "summer", "autumn", "winter", "round", "call", "term", "semester", "semestri", "semestra",
+        "year", "month", "week", "spring", "summer", "autumn", "winter", "round", "call", "semester", "semestri", "semestra",
         "году", "месяце", "месяц", "неделе", "неделю", "раунде", "семестре", "сезоне",
     };
 
@@ -180,9 +208,10 @@ public static class SpecificFactCues
         var words = new List<string>();
         foreach (var clauseWords in Clauses(question))
         {
-            deadline |= clauseWords.Count > 1 && clauseWords[0] is "lidz" or "until" or "till" or "до" && Until.Contains(clauseWords[1]);
-            mineWhen |= clauseWords.SkipWhile(Lead.Contains).FirstOrDefault() is "kad" or "when" or "когда" && clauseWords.Any(Mine.Contains) && !clauseWords.Any(Advises);
-            eventAtAMoment |= AsksYesOrNo(clauseWords) && clauseWords.Any(Events.Contains)
+            var advice = clauseWords.Any(AskForAdvice.Contains);
+            deadline |= clauseWords.Count > 1 && clauseWords[0] is "lidz" or "until" or "till" or "до" && !advice
+                && (Until.Contains(clauseWords[1]) || clauseWords.Count > 2 && WhichDate.Contains(clauseWords[1]) && Dates.Contains(clauseWords[2]));
+            eventAtAMoment |= AsksYesOrNo(clauseWords) && clauseWords.Any(Events.Contains) && !advice
                 && (clauseWords.Any(Moments.Contains) || NamesAStretchOfTime(clauseWords));
             asks |= OpensByAsking(clauseWords)
                 || clauseWords.SkipWhile(Lead.Contains).Take(3).Zip(clauseWords.SkipWhile(Lead.Contains).Skip(1).Take(3)).Any(p => p.First is "what" or "which" or "kura" or "kada" or "какого" or "какой" && Dates.Contains(p.Second));
@@ -191,6 +220,8 @@ public static class SpecificFactCues
             words.AddRange(clauseWords);
         }
 
+        // "When will my grant be paid?" asks about one's own case; "When my application is rejected, what do I do?" does not.
+        mineWhen = AskingClauses(question).Any(c => c.SkipWhile(Lead.Contains).FirstOrDefault() is "kad" or "when" or "когда" && c.Any(Mine.Contains) && !c.Any(Advises));
         var ours = words.Any(Ours.Contains);
         var moment = words.Any(Moments.Contains) || NamesAStretchOfTime(words);
         var digits = words.Any(w => w.Any(char.IsDigit));
