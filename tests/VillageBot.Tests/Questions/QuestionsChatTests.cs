@@ -15,6 +15,9 @@ public sealed class QuestionsChatTests : BotTest
     // A definition asked among other words is answered with the definition.
     [InlineData("en", "What's social capital, and would it even matter in a hamlet of forty people where half the houses stand empty?", "Social capital", "📚 Sources:")]
     [InlineData("ru", "Что такое LEADER простыми словами? А то все говорят, а я не понимаю.", "1991", "📚 Источники:")]
+
+    // A term quoted as heard, in a long story, is answered with its definition.
+    [InlineData("en", "Back after years on the oil rigs in Aberdeen, and the whole parish keeps on about \"community development\". Could you put it simply, what's in it?", "Community development", "📚 Sources:")]
     public async Task A_member_asks_in_their_language_and_gets_a_short_answer_with_its_sources(string lang, string question, string fragment, string sources)
     {
         var user = await MemberAsync(lang);

@@ -48,6 +48,11 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
         Assert.Equal(["ko nozīmē VRG"], Sentences.DefinitionsAsked("ko nozīmē VRG, un kas tur strādā?"));
         Assert.Equal(["what is social capital"], Sentences.DefinitionsAsked("social capital definition"));
 
+        // A term quoted as heard, of two words or more ("smart" alone says too little).
+        Assert.Equal(["what is energy community"], Sentences.DefinitionsAsked("The new neighbour keeps saying \"energy community\" at every turn. Should we care?"));
+        Assert.Equal(["what is быть переменами"], Sentences.DefinitionsAsked("Старики говорят «быть переменами». Это про нас?"));
+        Assert.Empty(Sentences.DefinitionsAsked("My gran says our village is \"smart\" now. Is it?"));
+
         // One's own affairs and long questions are not names to define.
         Assert.Empty(Sentences.DefinitionsAsked("My neighbour sued me. What are my chances?"));
         Assert.Empty(Sentences.DefinitionsAsked("kas ir mūsu pagastā jauns?"));
@@ -57,6 +62,7 @@ public sealed class RelevanceDecisionTests(AnswererFixture fixture) : IClassFixt
     [Theory]
     [InlineData("Paskaidro vienkārši, kas ir sociālais kapitāls, man piektdien jāuzstājas biedrības sapulcē", "lv", "social-capital")]
     [InlineData("Kaimiņš visu laiku runā par viedajiem ciemiem un es neko nesaprotu, man ir 70 gadi. Kas ir viedais ciems?", "lv", "means-not-goal")]
+    [InlineData("Back after years on the oil rigs in Aberdeen, and the whole parish keeps on about \"community development\". Could you put it simply, what's in it?", "en", "community-development")]
     public void What_is_asked_is_answered_through_the_story_around_it(string message, string lang, string article)
     {
         var found = Index.Search(message, lang);

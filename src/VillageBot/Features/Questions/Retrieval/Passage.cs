@@ -84,7 +84,8 @@ public static partial class Sentences
     /// stāstīja…" → "kas ir KLP tīkls". The topic runs from "what is", "kas ir", "что такое" to the end of its clause
     /// (a mark, or "and", "un", "и", "or", "vai", "или") and has one to six words besides those asking for plain words
     /// ("in simple terms", "простыми словами"). "What does it mean" in Latvian and Russian ("ko nozīmē", "что значит")
-    /// asks the same, and so does a topic typed with "definition" after it.
+    /// asks the same, and so does a topic typed with "definition" after it or a term of two to six words quoted as
+    /// heard ("the whole parish keeps on about "community development"" → "what is community development").
     /// </summary>
     public static IReadOnlyList<string> DefinitionsAsked(string message)
     {
@@ -100,6 +101,16 @@ public static partial class Sentences
             }
         }
 
+        // A term quoted as heard ("people here talk about "community development"", «быть переменами»): its definition.
+        foreach (Match q in Quoted().Matches(message))
+        {
+            var words = q.Groups["term"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is >= 2 and <= MaxDefinedWords && !Own.Contains(words[0]))
+            {
+                found.Add("what is " + string.Join(' ', words));
+            }
+        }
+
         // A topic typed with "definition" or "meaning" after it: "community development definition", "VRG nozīme".
         if (found.Count == 0 && Named().Match(message.Trim()) is { Success: true } named
             && Filler().Replace(named.Groups["topic"].Value, " ").Trim() is { Length: > 0 } typed
@@ -110,6 +121,10 @@ public static partial class Sentences
 
         return found;
     }
+
+    /// <summary>A term in quotation marks of any kind: "…", “…”, „…“, «…».</summary>
+    [GeneratedRegex(@"[""“„«](?<term>[^""“”„«»\n]{2,60})[""”“»]", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
 
     /// <summary>Words that ask for plain words, not for anything more: "in simple terms", "vienkāršos vārdos", "простыми словами", "actually".</summary>
     [GeneratedRegex(
