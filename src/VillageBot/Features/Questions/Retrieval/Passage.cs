@@ -102,14 +102,7 @@ public static partial class Sentences
         }
 
         // A term quoted as heard ("people here talk about "community development"", «быть переменами»): its definition.
-        foreach (Match q in Quoted().Matches(message))
-        {
-            var words = q.Groups["term"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length is >= 2 and <= MaxDefinedWords && !Own.Contains(words[0]))
-            {
-                found.Add("what is " + string.Join(' ', words));
-            }
-        }
+        found.AddRange(QuotedTerms(message).Select(t => "what is " + t));
 
         // A topic typed with "definition" or "meaning" after it: "community development definition", "VRG nozīme".
         if (found.Count == 0 && Named().Match(message.Trim()) is { Success: true } named
@@ -120,6 +113,19 @@ public static partial class Sentences
         }
 
         return found;
+    }
+
+    /// <summary>The terms of two to six words a message quotes as heard ("community development", «быть переменами»).</summary>
+    public static IEnumerable<string> QuotedTerms(string message)
+    {
+        foreach (Match q in Quoted().Matches(message))
+        {
+            var words = q.Groups["term"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is >= 2 and <= MaxDefinedWords && !Own.Contains(words[0]))
+            {
+                yield return string.Join(' ', words);
+            }
+        }
     }
 
     /// <summary>A term in quotation marks of any kind: "…", “…”, „…“, «…».</summary>
