@@ -73,9 +73,10 @@ public sealed class IntentDetector(
         // A problem told, then a short ask of its own that names nothing the knowledge base covers and asks for no local
         // fact ("Do I just stay in all winter?", "Kur tad mūsējie mācīsies?", "What's the point?"): the ask is about the
         // problem told. An ask that names a topic ("Kā lai cilvēki sāk viens otram uzticēties?") stays a question.
+        // The word checks come first: the model and the knowledge search run only for a text that may qualify.
         if (evidence is not null && IntentFeatures.ToldBeforeAShortAsk(text) is var (toldFirst, shortAsk)
-            && model.Predict(toldFirst) is var f && f[1] >= ShortAskToldAt && IntentFeatures.TellsSomethingWrong(toldFirst)
-            && !evidence.NamesATopic(shortAsk, LanguageDetector.Detect(text)) && !SpecificFactCues.AsksForALocalFact(shortAsk, unknownName: false))
+            && IntentFeatures.TellsSomethingWrong(toldFirst) && !SpecificFactCues.AsksForALocalFact(shortAsk, unknownName: false)
+            && model.Predict(toldFirst) is var f && f[1] >= ShortAskToldAt && !evidence.NamesATopic(shortAsk, LanguageDetector.Detect(text)))
         {
             return f;
         }

@@ -72,11 +72,13 @@ public static class SpecificFactCues
     /// <summary>
     /// A word that asks what one should or may do, not what will happen: "when should I call my meeting?", "kad man
     /// jāsasauc mana sapulce?", "until what age can young people join?", "когда мне лучше…" (a Latvian debitive "jā-"
-    /// verb too, but not "janvāris", "january", "jauns", "jautājums").
+    /// verb too, but not "janvāris", "january", "jauns", "jautājums"): advice asked (<see cref="AskForAdvice"/>) or what one
+    /// must or may do.
     /// </summary>
     private static bool Advises(string word) =>
-        word is "should" or "must" or "need" or "have" or "has" or "can" or "could" or "may" or "best" or "better" or "labak" or "var" or "vajag" or "vajadzetu" or "drikst"
-            or "нужно" or "надо" or "лучше" or "стоит" or "следует" or "можно" or "может" or "могу" or "можем" or "должен" or "должна" or "должно" or "должны"
+        AskForAdvice.Contains(word)
+        || word is "must" or "need" or "have" or "has" or "can" or "could" or "may" or "var" or "vajag" or "drikst"
+            or "можно" or "может" or "могу" or "можем" or "должен" or "должна" or "должно" or "должны"
         || word.Length >= 6 && word.StartsWith("ja", StringComparison.Ordinal) && !word.StartsWith("jaut", StringComparison.Ordinal)
             && !word.StartsWith("jaun", StringComparison.Ordinal) && !word.StartsWith("janv", StringComparison.Ordinal) && !word.StartsWith("janu", StringComparison.Ordinal);
 
@@ -202,7 +204,6 @@ public static class SpecificFactCues
         var asks = false;
         var outcome = false;
         var oneEvent = false;
-        var mineWhen = false;
         var deadline = false;
         var eventAtAMoment = false;
         var words = new List<string>();
@@ -221,7 +222,7 @@ public static class SpecificFactCues
         }
 
         // "When will my grant be paid?" asks about one's own case; "When my application is rejected, what do I do?" does not.
-        mineWhen = AskingClauses(question).Any(c => c.SkipWhile(Lead.Contains).FirstOrDefault() is "kad" or "when" or "когда" && c.Any(Mine.Contains) && !c.Any(Advises));
+        var mineWhen = AskingClauses(question).Any(c => c.SkipWhile(Lead.Contains).FirstOrDefault() is "kad" or "when" or "когда" && c.Any(Mine.Contains) && !c.Any(Advises));
         var ours = words.Any(Ours.Contains);
         var moment = words.Any(Moments.Contains) || NamesAStretchOfTime(words);
         var digits = words.Any(w => w.Any(char.IsDigit));
