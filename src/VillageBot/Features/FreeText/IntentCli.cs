@@ -115,7 +115,9 @@ public static class IntentCli
                 var reading = IntentDetector.Decide(o.Probabilities, detector.UnsureBelow);
                 if (reading.Name != o.Case.Kind)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {o.Case.Kind,-8} → {reading.Name,-8} {reading.Confidence:0.00}  [{o.Case.Batch} {o.Case.Lang}] {o.Case.Text}"));
+                    // The model's own reading beside the routed one shows whether the model or the evidence moved the text.
+                    var own = detector.Current.Predict(o.Case.Text);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {o.Case.Kind,-8} → {reading.Name,-8} {reading.Confidence:0.00} (model q {own[0]:0.00} p {own[1]:0.00} c {own[2]:0.00})  [{o.Case.Batch} {o.Case.Lang}] {o.Case.Text}"));
                 }
             }
         }

@@ -31,11 +31,16 @@ public static class IntentEvaluation
     /// <summary>The folders of the blind batches, first batch first (those of the questions' evaluation).</summary>
     public static IReadOnlyList<string> BlindDirectories(string dataPath) => BlindBatches.Directories(dataPath);
 
-    /// <summary>Every batch's texts of the split, each case naming its batch (the folder's name).</summary>
+    /// <summary>
+    /// Every batch's texts of the split, each case naming its batch (the folder's name). The dev halves that train the
+    /// model (<see cref="IntentTrainingSet.DevHalvesInTraining"/>) are not scored: a figure on them says how well the
+    /// model learnt them, not how it reads new texts.
+    /// </summary>
     public static List<Case> LoadBlind(string dataPath, string split)
     {
         var cases = new List<Case>();
-        foreach (var directory in BlindDirectories(dataPath))
+        var learnt = split == "dev" ? IntentTrainingSet.DevHalvesInTraining(dataPath) : new HashSet<string>();
+        foreach (var directory in BlindDirectories(dataPath).Where(d => !learnt.Contains(Path.GetFileName(d))))
         {
             var batch = Path.GetFileName(directory);
             foreach (var (file, kind) in Sets)

@@ -8,7 +8,8 @@ using VillageBot.Features.Reports.Classification;
 namespace VillageBot.Features.FreeText;
 
 /// <summary>
-/// What the intent model learns from: data/intent/{question,problem,chitchat}*.jsonl, the problem reports of
+/// What the intent model learns from: data/intent/{question,problem,chitchat}*.jsonl (among them the dev halves of the
+/// older blind batches, <see cref="DevHalvesInTraining"/>), the problem reports of
 /// data/problems/*.jsonl (never its held-out folder), the authored questions of data/eval/questions*.jsonl, and the
 /// knowledge base's titles, headings (a resident often types just a topic: "biedrības statūti") and those of the
 /// ways of asking its articles carry (<c>&lt;!-- ask: … --&gt;</c>) that are questions. Each class weighs the same in total, so the many
@@ -27,6 +28,19 @@ public sealed class IntentTrainingSet
     public IReadOnlyList<IntentExample> Examples { get; }
 
     public static string Directory(string dataPath) => Path.Combine(dataPath, "intent");
+
+    /// <summary>
+    /// The blind batches whose dev half trains the model (data/intent/dev-halves.txt, one folder name a line, "#"
+    /// comments; their texts are in data/intent/*.dev-halves.jsonl, written by scripts/intent-from-dev.py). Empty when
+    /// the file is missing.
+    /// </summary>
+    public static IReadOnlySet<string> DevHalvesInTraining(string dataPath)
+    {
+        var list = Path.Combine(Directory(dataPath), "dev-halves.txt");
+        return File.Exists(list)
+            ? File.ReadLines(list).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+    }
 
     public static IntentTrainingSet Load(string dataPath)
     {
