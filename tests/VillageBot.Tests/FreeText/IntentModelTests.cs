@@ -339,6 +339,10 @@ public sealed class IntentModelTests
     [InlineData("Pie pasta ietve jau nedēļu ir viens ledus, neviens nekaisa smiltis. Vai man tagad visu ziemu sēdēt mājās?", Intent.Problem)]
     [InlineData("The shop closed in March and the mobile shop stopped coming. So what are we supposed to eat?", Intent.Problem)]
     [InlineData("Мост через речку закрыли, машины ездят по полю. И долго так будет?", Intent.Problem)]
+    [InlineData("No krāna jau trešo dienu tek rūsgans ūdens. Vai to vispār drīkst dzert?", Intent.Problem)]
+    [InlineData("The village bus now runs only twice a week. How do I get to work now?", Intent.Problem)]
+    [InlineData("Сельский магазин закрылся на прошлой неделе. Как теперь жить?", Intent.Problem)]
+    [InlineData("Mūsu ciemā neviens neko nedara kopā. Kas ir sociālais kapitāls?", Intent.Question)]
     [InlineData("Uz sapulcēm neviens vairs nenāk, zāle tukša. Kā noorganizēt labu iedzīvotāju sapulci?", Intent.Question)]
     [InlineData("Nobody comes to our meetings any more. How do we run a good community meeting?", Intent.Question)]
     public void A_problem_told_then_a_short_ask_that_names_no_topic_is_a_report_but_one_that_names_a_topic_is_a_question(string text, Intent expected) =>

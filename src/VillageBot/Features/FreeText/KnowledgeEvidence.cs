@@ -45,14 +45,21 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
     }
 
     /// <summary>
-    /// The ask (in the language of the whole text) names a topic of the knowledge base: an article is relevant to it,
-    /// a passage holds two of its words and much of its weight, or it names one of the project's concepts.
+    /// The ask (in the language of the whole text) names a topic of the knowledge base: it names one of the project's
+    /// concepts, or a passage holds two of its words, is relevant to it or holds much of its weight, and a fair part
+    /// of what it matched is the passage's title or heading. A short ask's one or two plain words ("Is it even safe?",
+    /// "Сколько ждать?", "kas to kontrolē?") are found in some passage's body without naming what it is about: on the
+    /// dev splits the looser test (any relevant passage) kept reports of a problem told before such an ask out of the report flow.
     /// </summary>
     public bool NamesATopic(string ask, string lang) =>
-        index.Search(ask, lang) is var found && (KnowledgeIndex.IsRelevant(found) || found.Best is { Matched: >= 2, Coverage: >= TopicCoverage })
-        || _concepts.Value.Named(ask);
+        _concepts.Value.Named(ask)
+        || index.Search(ask, lang) is var found && found.Best is { Matched: >= 2 } best && (KnowledgeIndex.IsRelevant(found) || best.Coverage >= TopicCoverage)
+        && RelevanceDecision.Features(found) is { HeadCoverage: >= TopicHeadCoverage };
 
-    /// <summary>The share of a short ask's weight a passage must hold, with two of its words, for the ask to name its topic.</summary>
+    /// <summary>The share of a short ask's known weight that must be in the found passage's title or heading for it to name the topic.</summary>
+    public const double TopicHeadCoverage = 0.3;
+
+    /// <summary>The share of a short ask's weight a passage must hold, with two of its words, for the ask to name its topic when no relevance is found.</summary>
     public const double TopicCoverage = 0.4;
 
     /// <summary>
