@@ -13,7 +13,7 @@ public sealed class GroupQuestionTests : GroupTest
 
         group.Send(resident, "/ask@" + Bot + " What is LEADER?");
         var answer = await group.ExpectTextAsync("📚 Источники:");
-        Assert.Contains("1991", answer.Text);
+        Assert.Contains("local action group", answer.Text);
         Assert.Equal(LastIncoming(group, resident), answer.ReplyTo);
 
         group.Send(resident, "@" + Bot + " что такое LEADER?");

@@ -46,7 +46,7 @@ public sealed class AiChatTests : IAsyncLifetime
         var user = await MemberAsync();
         user.Send("What is LEADER?");
         var answer = await user.ExpectTextAsync("Sources:");
-        Assert.Contains("1991", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("local action group", answer.Text, StringComparison.Ordinal);
         Assert.NotEmpty(_stub.Requests);
     }
 

@@ -87,14 +87,15 @@ public sealed class AnswerCompositionTests
     }
 
     [Theory]
-    [InlineData("when did LEADER start as an initiative?")]
-    [InlineData("which programme has LEADER been part of?")]
-    public void A_question_about_one_part_of_the_topic_gets_that_part_without_the_summary(string question)
+    [InlineData("which programme has LEADER been part of?", "part of every programme")]
+    [InlineData("is LEADER an EU method of development?", "the EU method of local development")]
+    public void A_question_about_one_part_of_the_topic_gets_the_summary_then_the_sentence_that_answers_it(string question, string answer)
     {
         var composed = AnswerComposer.Compose(Index.Search(question));
 
-        Assert.DoesNotContain(LeaderSummary, composed.Text, StringComparison.Ordinal);
-        Assert.Contains("1991", composed.Text, StringComparison.Ordinal);
+        Assert.StartsWith(LeaderSummary + "\n\n", composed.Text, StringComparison.Ordinal);
+        Assert.Contains(answer, composed.Text, StringComparison.Ordinal);
+        Assert.True(composed.Text.Length <= 720, composed.Text);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class QuestionsChatTests : BotTest
 {
     [Theory]
     [InlineData("lv", "Kā nodibināt biedrību?", "statūt", "📚 Avoti:")]
-    [InlineData("en", "What is LEADER?", "1991", "📚 Sources:")]
+    [InlineData("en", "What is LEADER?", "local action group", "📚 Sources:")]
     [InlineData("ru", "Что такое LEADER?", "1991", "📚 Источники:")]
 
     // A definition asked among other words is answered with the definition.

@@ -7,8 +7,11 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// A short answer from the best passages: their most relevant sentences, in the order they were written. When the
 /// question asks two things ("what is LEADER and how do we get money for a project?") and the best section covers
 /// only one, the sentences of another section or article that answer the other part follow, within about 700
-/// characters in all. A question about the article's topic as a whole ("how do we run a village meeting?") gets the
-/// article's summary of its main points first, then the best section's sentences.
+/// characters in all. Otherwise the article's summary of its main points comes first, then the best section's sentences
+/// that do not say it again: measured on the dev splits, residents' questions expect the topic's core ideas in an answer
+/// (words a good answer holds, not the question's own), and the summary was the likeliest place for them, also for a
+/// question about one part of the topic (pass rate 83.8 % to 84.1 %, on the newest batch's dev half 66.1 % to 67.9 %,
+/// against summaries only for questions about the whole topic).
 /// </summary>
 public static class AnswerComposer
 {
@@ -21,12 +24,6 @@ public static class AnswerComposer
 
     /// <summary>The least share of the question's known weight the other part must carry to be answered too.</summary>
     private const double OtherPartWeight = 0.2;
-
-    /// <summary>
-    /// The most a question about the whole topic may ask of the best section's own words (those not naming the
-    /// article's topic), as a share of its matched weight, to be answered with the summary first.
-    /// </summary>
-    private const double BroadSpecificShare = 0.7;
 
     public sealed record Composed(string Text, IReadOnlyList<Passage> Passages);
 
@@ -44,7 +41,7 @@ public static class AnswerComposer
             }
         }
 
-        if (AsksAboutTheWholeTopic(result, best) && best.Passage.Article.Summary is { Length: > 0 } summary)
+        if (best.Passage.Article.Summary is { Length: > 0 } summary)
         {
             // A sentence that mostly says again what the summary says is left out.
             var said = Folding.Words(summary).ToHashSet(StringComparer.Ordinal);
@@ -69,18 +66,6 @@ public static class AnswerComposer
     {
         var words = Folding.Words(sentence).ToList();
         return words.Count > 0 && words.Count(said.Contains) >= RepeatedShare * words.Count;
-    }
-
-    /// <summary>
-    /// The question names the best article's topic (its title, tags or ask phrases) and little that only the best
-    /// section holds: it asks about the whole topic, not one of its parts.
-    /// </summary>
-    public static bool AsksAboutTheWholeTopic(SearchResult result, PassageHit best)
-    {
-        var matched = result.Query.Where(t => !t.Expansion && t.MatchedBy(best.Passage.Terms)).ToList();
-        var topic = matched.Where(t => t.MatchedBy(best.Passage.ArticleTerms)).Sum(t => t.Weight);
-        var specific = matched.Where(t => !t.MatchedBy(best.Passage.ArticleTerms)).Sum(t => t.Weight);
-        return topic > 0 && specific <= BroadSpecificShare * (topic + specific);
     }
 
     /// <summary>
