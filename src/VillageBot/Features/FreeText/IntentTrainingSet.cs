@@ -1,3 +1,4 @@
+using VillageBot.Infrastructure.MachineLearning;
 using VillageBot.Infrastructure.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,16 +32,10 @@ public sealed class IntentTrainingSet
 
     /// <summary>
     /// The blind batches whose dev half trains the model (data/intent/dev-halves.txt, one folder name a line, "#"
-    /// comments; their texts are in data/intent/*.dev-halves.jsonl, written by scripts/intent-from-dev.py). Empty when
+    /// comments; their texts are in data/intent/*.dev-halves.jsonl, written by scripts/from-dev-halves.py). Empty when
     /// the file is missing.
     /// </summary>
-    public static IReadOnlySet<string> DevHalvesInTraining(string dataPath)
-    {
-        var list = Path.Combine(Directory(dataPath), "dev-halves.txt");
-        return File.Exists(list)
-            ? File.ReadLines(list).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
-    }
+    public static IReadOnlySet<string> DevHalvesInTraining(string dataPath) => BlindBatches.Listed(Path.Combine(Directory(dataPath), "dev-halves.txt"));
 
     public static IntentTrainingSet Load(string dataPath)
     {

@@ -18,4 +18,13 @@ public static class BlindBatches
     /// <summary>The file <c>NAME.SPLIT.jsonl</c> of every batch that has one, first batch first.</summary>
     public static IReadOnlyList<string> Files(string dataPath, string name, string split) =>
         [.. Directories(dataPath).Select(d => Path.Combine(d, $"{name}.{split}.jsonl")).Where(File.Exists)];
+
+    /// <summary>
+    /// The batch names a list file holds (one folder name a line, "#" starts a comment), such as the batches whose dev
+    /// half trains a model; empty when the file is missing.
+    /// </summary>
+    public static IReadOnlySet<string> Listed(string file) =>
+        File.Exists(file)
+            ? File.ReadLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
 }

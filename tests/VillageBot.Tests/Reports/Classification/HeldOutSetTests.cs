@@ -20,7 +20,7 @@ public sealed class HeldOutSetTests
         Assert.Equal(Path.Combine("eval", "blind", "problems.test.jsonl"), paths[0]);
         Assert.Contains(Path.Combine("eval", "blind3", "problems.test.jsonl"), paths);
         Assert.All(paths, p => Assert.Equal("problems.test.jsonl", Path.GetFileName(p)));
-        Assert.Equal(paths.Count, ProblemTrainingSet.DevFiles(ClassifierFixture.DataPath).Count);
+        Assert.Equal(paths.Count - ProblemTrainingSet.DevHalvesInTraining(ClassifierFixture.DataPath).Count, ProblemTrainingSet.DevFiles(ClassifierFixture.DataPath).Count);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace VillageBot.Tests.Reports.Classification;
 
 /// <summary>
 /// No evaluation text may have a near-copy among the texts the bot learns from. Training texts: the problem reports
-/// (data/problems/*.jsonl), the intent examples (data/intent/**/*.jsonl), the relevance decision's own questions (data/relevance/*.jsonl) and the ways residents ask that articles
+/// (data/problems/*.jsonl and the classifier's dev halves in data/problems/dev-halves), the intent examples (data/intent/**/*.jsonl), the relevance decision's own questions (data/relevance/*.jsonl) and the ways residents ask that articles
 /// carry (every phrase of the <c>&lt;!-- ask: … --&gt;</c> lines in data/knowledge). Evaluation texts: every file under data/eval (authored questions, the blind
 /// dev and test splits, but for the dev halves that train the intent model) and the classifier's held-out set. A pair is a near-copy when the sets of their folded words
 /// overlap by a Jaccard index of 0.6 or more, so a changed full stop, case, diacritic or a word or two do not hide a copy.
@@ -33,7 +33,13 @@ public sealed class LeakageTests
         Assert.Contains(evaluation, e => e.File.EndsWith("problems.dev.jsonl", StringComparison.Ordinal));
         Assert.Contains(evaluation, e => e.File.EndsWith("problems.test.jsonl", StringComparison.Ordinal));
 
-        var leaks = NearCopies(training, evaluation)
+        // The classifier's own dev halves are training texts for it alone: they are checked against every evaluation
+        // text but the dev halves it learns from (the intent model's dev sets among them stay evaluation for the rest).
+        var classifierDevHalves = training.Where(t => t.File.StartsWith("problems/dev-halves/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(classifierDevHalves);
+        var learnt = ProblemTrainingSet.DevHalvesInTraining(DataPath);
+        var leaks = NearCopies([.. training.Except(classifierDevHalves)], evaluation)
+            .Concat(NearCopies(classifierDevHalves, [.. EvaluationTexts(includeDev: true).Where(e => !IsDevHalfOf(e.File, learnt))]))
             .Select(pair => $"{pair.Training.File}:{pair.Training.Line}{(pair.Training.Phrase > 0 ? $" (ask phrase {pair.Training.Phrase})" : "")} is a near-copy of a text in {pair.Evaluation.File}")
             .Distinct()
             .ToList();
@@ -44,7 +50,8 @@ public sealed class LeakageTests
     [Fact]
     public void The_problem_reports_have_no_near_copy_of_an_authored_question()
     {
-        var problems = TrainingTexts().Where(t => t.File.StartsWith("problems/", StringComparison.Ordinal)).ToList();
+        // The classifier's dev halves are blind reports themselves, checked by the test above.
+        var problems = TrainingTexts().Where(t => t.File.StartsWith("problems/", StringComparison.Ordinal) && !t.File.StartsWith("problems/dev-halves/", StringComparison.Ordinal)).ToList();
         var authored = EvaluationTexts().Where(e => !e.File.StartsWith("eval/blind/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(authored);
 
@@ -115,7 +122,10 @@ public sealed class LeakageTests
 
     private static IEnumerable<Text> TrainingTexts()
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(DataPath, "problems"), "*.jsonl"))
+        var devHalves = ProblemTrainingSet.DevHalvesDirectory(DataPath);
+        var problemFiles = Directory.EnumerateFiles(Path.Combine(DataPath, "problems"), "*.jsonl")
+            .Concat(Directory.Exists(devHalves) ? Directory.EnumerateFiles(devHalves, "*.jsonl") : []);
+        foreach (var file in problemFiles)
         {
             foreach (var text in JsonLines(file))
             {
@@ -140,12 +150,16 @@ public sealed class LeakageTests
         }
     }
 
-    private static IEnumerable<Text> EvaluationTexts()
+    /// <summary>A dev half of one of the batches (data/eval/BATCH/*.dev.jsonl).</summary>
+    private static bool IsDevHalfOf(string file, IReadOnlySet<string> batches) =>
+        file.EndsWith(".dev.jsonl", StringComparison.Ordinal) && batches.Contains(Path.GetFileName(Path.GetDirectoryName(file))!);
+
+    private static IEnumerable<Text> EvaluationTexts(bool includeDev = false)
     {
         // The dev halves that train the intent model are training texts (copied into data/intent), no longer evaluation.
-        var learnt = IntentTrainingSet.DevHalvesInTraining(DataPath);
+        var learnt = includeDev ? new HashSet<string>() : IntentTrainingSet.DevHalvesInTraining(DataPath);
         var files = Directory.EnumerateFiles(Path.Combine(DataPath, "eval"), "*.jsonl", SearchOption.AllDirectories)
-            .Where(f => !(f.EndsWith(".dev.jsonl", StringComparison.Ordinal) && learnt.Contains(Path.GetFileName(Path.GetDirectoryName(f))!)))
+            .Where(f => !IsDevHalfOf(f, learnt))
             .Concat(ProblemTrainingSet.HeldOutFiles(DataPath))
             .Where(File.Exists)
             .Select(Path.GetFullPath)

@@ -5,9 +5,11 @@ using VillageBot.Infrastructure.MachineLearning;
 namespace VillageBot.Features.Reports.Classification;
 
 /// <summary>
-/// Everything a model is trained from: data/problems/*.jsonl, the lexicon and the admins' relabels. The evaluation
-/// reports are the blind set in data/eval/blind/ (written without seeing the training data): the dev split is for
-/// choosing settings and training examples, the test split is the held-out set, read only to report final figures.
+/// Everything a model is trained from: data/problems/*.jsonl, the dev halves of the blind batches listed in
+/// data/problems/dev-halves/batches.txt (their reports in data/problems/dev-halves/*.jsonl), the lexicon and the
+/// admins' relabels. The evaluation reports are the blind batches in data/eval/blind*/ (written without seeing the
+/// training data): the dev splits of the batches not listed are for choosing settings and training examples, the test
+/// splits are the held-out set, read only to report final figures.
 /// </summary>
 public sealed class ProblemTrainingSet
 {
@@ -37,8 +39,24 @@ public sealed class ProblemTrainingSet
     /// <summary>The held-out set: every blind batch's test split, never used for training or tuning.</summary>
     public static IReadOnlyList<string> HeldOutFiles(string dataPath) => BlindBatches.Files(dataPath, "problems", "test");
 
-    /// <summary>Every blind batch's dev split: what settings and new training examples are judged on.</summary>
-    public static IReadOnlyList<string> DevFiles(string dataPath) => BlindBatches.Files(dataPath, "problems", "dev");
+    /// <summary>
+    /// The dev split of every blind batch whose dev half does not train the model (<see cref="DevHalvesInTraining"/>):
+    /// what settings and new training examples are judged on.
+    /// </summary>
+    public static IReadOnlyList<string> DevFiles(string dataPath)
+    {
+        var learnt = DevHalvesInTraining(dataPath);
+        return [.. BlindBatches.Files(dataPath, "problems", "dev").Where(f => !learnt.Contains(Path.GetFileName(Path.GetDirectoryName(f))!))];
+    }
+
+    /// <summary>
+    /// Where the reports of the dev halves that train the model are kept (written by scripts/from-dev-halves.py), in a
+    /// folder of their own: the intent model and the project's concepts read only data/problems/*.jsonl.
+    /// </summary>
+    public static string DevHalvesDirectory(string dataPath) => Path.Combine(ProblemsDirectory(dataPath), "dev-halves");
+
+    /// <summary>The blind batches whose dev half trains the classifier (data/problems/dev-halves/batches.txt).</summary>
+    public static IReadOnlySet<string> DevHalvesInTraining(string dataPath) => BlindBatches.Listed(Path.Combine(DevHalvesDirectory(dataPath), "batches.txt"));
 
     public static ProblemTrainingSet Load(string dataPath, IReadOnlyList<LabeledText> relabels)
     {
@@ -51,7 +69,9 @@ public sealed class ProblemTrainingSet
         var lexiconDirectory = Path.Combine(problems, "lexicon");
         var lexiconText = string.Join('\n', Categories.All.Select(c => Path.Combine(lexiconDirectory, c + ".txt"))
             .Select(p => File.Exists(p) ? File.ReadAllText(p) : ""));
-        return new ProblemTrainingSet(TrainingData.ReadDirectory(problems), relabels, ProblemLexicon.Load(lexiconDirectory), lexiconText);
+        var devHalves = DevHalvesDirectory(dataPath);
+        List<LabeledText> files = [.. TrainingData.ReadDirectory(problems), .. Directory.Exists(devHalves) ? TrainingData.ReadDirectory(devHalves) : []];
+        return new ProblemTrainingSet(files, relabels, ProblemLexicon.Load(lexiconDirectory), lexiconText);
     }
 
     public static List<LabeledText> ReadHeldOut(string dataPath) => [.. HeldOutFiles(dataPath).SelectMany(TrainingData.ReadFile)];
