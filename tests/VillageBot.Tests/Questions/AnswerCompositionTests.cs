@@ -99,6 +99,17 @@ public sealed class AnswerCompositionTests
     }
 
     [Fact]
+    public void A_second_part_after_an_article_with_a_summary_follows_the_summary()
+    {
+        var composed = AnswerComposer.Compose(Index.Search("what is an energy community and where does money for a project come from?"));
+
+        Assert.Equal(["energy", "grants"], composed.Passages.Select(p => p.Article.Id));
+        Assert.StartsWith(EnergySummary + "\n\n", composed.Text, StringComparison.Ordinal);
+        Assert.Contains("open call", composed.Text, StringComparison.Ordinal);
+        Assert.True(composed.Text.Length <= 720, composed.Text);
+    }
+
+    [Fact]
     public void An_article_without_a_summary_is_answered_from_its_sections_alone()
     {
         var composed = AnswerComposer.Compose(Index.Search("project grants"));

@@ -4,14 +4,15 @@ using VillageBot.Infrastructure.Text;
 namespace VillageBot.Features.Questions.Retrieval;
 
 /// <summary>
-/// A short answer from the best passages: their most relevant sentences, in the order they were written. When the
-/// question asks two things ("what is LEADER and how do we get money for a project?") and the best section covers
-/// only one, the sentences of another section or article that answer the other part follow, within about 700
-/// characters in all. Otherwise the article's summary of its main points comes first, then the best section's sentences
-/// that do not say it again: measured on the dev splits, residents' questions expect the topic's core ideas in an answer
-/// (words a good answer holds, not the question's own), and the summary was the likeliest place for them, also for a
-/// question about one part of the topic (pass rate 83.8 % to 84.1 %, on the newest batch's dev half 66.1 % to 67.9 %,
-/// against summaries only for questions about the whole topic).
+/// A short answer from the best passages: the best article's summary of its main points, then the best section's most
+/// relevant sentences that do not say it again, in the order they were written. When the question asks two things
+/// ("what is LEADER and how do we get money for a project?") and the best section covers only one, the sentences of
+/// another section or article that answer the other part follow, within about 700 characters in all (an article
+/// without a summary gives its best section's sentences instead). The summary opens the answer because residents'
+/// questions expect the topic's core ideas in it (words a good answer holds, not the question's own), also when they
+/// ask about one part of the topic or about two: on the dev splits, opening every one-part answer with the summary
+/// took the pass rate from 83.8 % to 84.1 % with the old summaries and to 88.2 % with the rewritten ones, and opening
+/// two-part answers with it too from 88.2 % to 89.5 % (the newest batch's dev half 75.0 % to 78.6 %).
 /// </summary>
 public static class AnswerComposer
 {
@@ -21,6 +22,12 @@ public static class AnswerComposer
     /// <summary>What the best passage may take when a second part follows, and what the second part may take.</summary>
     private const int SharedMainBudget = 430;
     private const int SecondBudget = 260;
+
+    /// <summary>Less room than this after the summary and the other part is not worth a sentence of the best section.</summary>
+    private const int MinQuote = 80;
+
+    /// <summary>How far the best section's sentences may run past the room left for them between the summary and the other part.</summary>
+    private const int Slack = 40;
 
     /// <summary>The least share of the question's known weight the other part must carry to be answered too.</summary>
     private const double OtherPartWeight = 0.2;
@@ -36,6 +43,16 @@ public static class AnswerComposer
             var extra = Quote(second.Hit.Passage, second.Terms, SecondBudget, onlyMatching: true);
             if (extra.Length > 0)
             {
+                if (best.Passage.Article.Summary is { Length: > 0 } first)
+                {
+                    // The summary answers the first part; the best section adds what matches the question if there is room.
+                    var room = MainBudget - first.Length - extra.Length;
+                    var said = Folding.Words(first).ToHashSet(StringComparer.Ordinal);
+                    var own = room < MinQuote ? "" : Quote(best.Passage, result.Query, room, onlyMatching: true, repeats: s => Repeats(s.Text, said), opening: false);
+                    own = own.Length <= room + Slack ? own : "";
+                    return new Composed(first + (own.Length > 0 ? "\n\n" + own : "") + "\n\n" + extra, [best.Passage, second.Hit.Passage]);
+                }
+
                 var main = Quote(best.Passage, result.Query, SharedMainBudget);
                 return new Composed(main + "\n\n" + extra, [best.Passage, second.Hit.Passage]);
             }
