@@ -20,10 +20,16 @@ data = os.path.join(root, 'data')
 KINDS = [('problems', 'problem'), ('questions', 'question'), ('offtopic', 'question'), ('chitchat', 'chitchat')]
 
 
+# Latin letters that do not decompose into a base letter and a mark, folded as Lucene's ASCIIFoldingFilter folds them.
+LATIN = {'ı': 'i', 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ß': 'ss'}
+
+
 def fold(text):
     out = []
     for ch in text.lower():
-        if 'a' <= unicodedata.normalize('NFD', ch)[0] <= 'z' or unicodedata.normalize('NFD', ch)[0] in 'ıłøđß':
+        if ch in LATIN:
+            ch = LATIN[ch]
+        elif 'a' <= unicodedata.normalize('NFD', ch)[0] <= 'z':
             ch = ''.join(c for c in unicodedata.normalize('NFD', ch) if not unicodedata.combining(c))
         out.append('е' if ch == 'ё' else ch)
     return ''.join(out)
@@ -67,7 +73,7 @@ def evaluation_index(chosen):
 
 def listed(path):
     with open(path, encoding='utf-8') as f:
-        return [l.strip() for l in f if l.strip() and not l.startswith('#')]
+        return [s for s in (l.strip() for l in f) if s and not s.startswith('#')]
 
 
 def intent():

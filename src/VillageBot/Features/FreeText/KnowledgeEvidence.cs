@@ -46,8 +46,8 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
 
     /// <summary>
     /// The ask (in the language of the whole text) names a topic of the knowledge base: it names one of the project's
-    /// concepts, or a passage holds two of its words, is relevant to it or holds much of its weight, and a fair part
-    /// of what it matched is the passage's title or heading. A short ask's one or two plain words ("Is it even safe?",
+    /// concepts, or a passage holds two of its words, is relevant to it or holds much of its weight, and a part of the
+    /// ask's known weight (<see cref="TopicHeadCoverage"/>) is in the passage's title, tags, heading or ask phrases. A short ask's one or two plain words ("Is it even safe?",
     /// "Сколько ждать?", "kas to kontrolē?") are found in some passage's body without naming what it is about: on the
     /// dev splits the looser test (any relevant passage) kept reports of a problem told before such an ask out of the report flow.
     /// </summary>

@@ -23,7 +23,7 @@ public sealed class ClassifierDevHalvesTests : IDisposable
     }
 
     [Fact]
-    public void A_listed_batch_trains_the_classifier_and_its_dev_half_is_no_longer_scored()
+    public void The_dev_halves_folder_trains_the_classifier_and_a_listed_batch_is_no_longer_scored()
     {
         var devHalves = Directory.CreateDirectory(ProblemTrainingSet.DevHalvesDirectory(_data)).FullName;
         File.WriteAllLines(Path.Combine(devHalves, "batches.txt"), ["# dev halves that train the classifier", "blindA"]);

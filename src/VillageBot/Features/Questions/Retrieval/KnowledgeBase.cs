@@ -7,8 +7,8 @@ namespace VillageBot.Features.Questions.Retrieval;
 /// <summary>
 /// One Markdown article of data/knowledge/{lang}/: front matter and its <c>##</c> sections. <see cref="Asks"/> are the
 /// ways a resident might ask for what the whole article answers (<c>&lt;!-- ask: … --&gt;</c> lines under the title).
-/// <see cref="Summary"/> (front matter <c>summary</c>, optional) names the article's main points in a sentence or two; it
-/// leads the answer to a question about the article's topic as a whole.
+/// <see cref="Summary"/> (front matter <c>summary</c>, optional) names the article's main points in one to three
+/// sentences; it opens every answer from the article (<see cref="AnswerComposer"/>).
 /// </summary>
 public sealed record KnowledgeArticle(string Id, string Title, string Lang, IReadOnlyList<string> Tags, string Source, IReadOnlyList<KnowledgeSection> Sections, string File)
 {

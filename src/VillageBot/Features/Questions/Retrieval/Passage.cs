@@ -30,9 +30,6 @@ public sealed class Passage
     /// <summary>The analysed terms of the section's own heading and ask phrases (not the article's).</summary>
     public HashSet<string> SectionTerms { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The analysed terms of the article's title, tags and ask phrases: what names its topic as a whole.</summary>
-    public HashSet<string> ArticleTerms { get; } = new(StringComparer.Ordinal);
-
     /// <summary>The analysed terms of the article's title.</summary>
     public HashSet<string> TitleTerms { get; } = new(StringComparer.Ordinal);
 

@@ -225,7 +225,6 @@ public sealed class PassageIndex
         passage.HeadTerms.UnionWith(TermSet(analyzer, passage.HeadText));
         passage.HeadTerms.UnionWith(TermSet(analyzer, passage.AskText));
         passage.TitleTerms.UnionWith(TermSet(analyzer, article.Title));
-        passage.ArticleTerms.UnionWith(TermSet(analyzer, $"{article.Title}. {string.Join(", ", article.Tags)}. {string.Join(". ", article.Asks)}"));
         passage.SectionTerms.UnionWith(TermSet(analyzer, string.Join(". ", section.Asks.Prepend(section.Heading))));
         passage.Terms.UnionWith(passage.HeadTerms);
         passage.Terms.UnionWith(sentences.SelectMany(s => s.Terms));
