@@ -147,9 +147,7 @@ public sealed class FreeTextReportInsteadTests : BotTest
     [Fact]
     public async Task An_unanswered_text_reported_after_all_is_no_knowledge_gap()
     {
-        var user = await MemberAsync("en");
-        user.Send("who won the hockey match in Riga yesterday?");
-        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        var user = await UnansweredAsync();
         var gaps = Host.Db.Collection<KnowledgeGap>("knowledge_gaps");
         Assert.Equal("who won the hockey match in Riga yesterday?", Assert.Single(gaps.FindAll()).Question);
 
@@ -161,9 +159,7 @@ public sealed class FreeTextReportInsteadTests : BotTest
     [Fact]
     public async Task A_gap_already_passed_to_the_coordinator_stays_when_its_text_is_reported()
     {
-        var user = await MemberAsync("en");
-        user.Send("who won the hockey match in Riga yesterday?");
-        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        var user = await UnansweredAsync();
         var gaps = Host.Db.Collection<KnowledgeGap>("knowledge_gaps");
         var gap = Assert.Single(gaps.FindAll());
         gap.ForwardedAt = DateTime.UtcNow;
@@ -177,9 +173,7 @@ public sealed class FreeTextReportInsteadTests : BotTest
     [Fact]
     public async Task The_same_text_answered_later_withdraws_no_earlier_gap()
     {
-        var user = await MemberAsync("en");
-        user.Send("who won the hockey match in Riga yesterday?");
-        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        var user = await UnansweredAsync();
         user.Send("how do we found an association?");
         await user.ExpectTextAsync("Sources");
 
@@ -286,5 +280,14 @@ public sealed class FreeTextReportInsteadTests : BotTest
         Assert.False(answer.HasButtonFor("ft:p"));
         await Host.IdleAsync();
         Assert.Null(Host.Db.Residents.FindById(user.Id)!.Dialog);
+    }
+
+    /// <summary>A member whose question the knowledge base cannot answer was told so, with "it was a problem" offered.</summary>
+    private async Task<VillageBot.TestKit.FakeUser> UnansweredAsync()
+    {
+        var user = await MemberAsync("en");
+        user.Send("who won the hockey match in Riga yesterday?");
+        await user.ExpectAsync(e => e.HasButtonFor("ft:p"));
+        return user;
     }
 }

@@ -39,8 +39,7 @@ public static class IntentEvaluation
     public static List<Case> LoadBlind(string dataPath, string split)
     {
         var cases = new List<Case>();
-        var learnt = split == "dev" ? IntentTrainingSet.DevHalvesInTraining(dataPath) : new HashSet<string>();
-        foreach (var directory in BlindDirectories(dataPath).Where(d => !learnt.Contains(Path.GetFileName(d))))
+        foreach (var directory in BlindBatches.Directories(dataPath, split == "dev" ? IntentTrainingSet.DevHalvesInTraining(dataPath) : null))
         {
             var batch = Path.GetFileName(directory);
             foreach (var (file, kind) in Sets)

@@ -53,8 +53,9 @@ public sealed class KnowledgeEvidence(KnowledgeIndex index, double boost)
     /// </summary>
     public bool NamesATopic(string ask, string lang) =>
         _concepts.Value.Named(ask)
-        || index.Search(ask, lang) is var found && found.Best is { Matched: >= 2 } best && (KnowledgeIndex.IsRelevant(found) || best.Coverage >= TopicCoverage)
-        && RelevanceDecision.Features(found) is { HeadCoverage: >= TopicHeadCoverage };
+        || index.Search(ask, lang) is var found && found.Best is { Matched: >= 2 } best
+        && RelevanceDecision.Features(found) is { HeadCoverage: >= TopicHeadCoverage }
+        && (best.Coverage >= TopicCoverage || KnowledgeIndex.IsRelevant(found));
 
     /// <summary>The share of a short ask's known weight that must be in the found passage's title or heading for it to name the topic.</summary>
     public const double TopicHeadCoverage = 0.3;

@@ -6,18 +6,20 @@ namespace VillageBot.Infrastructure.MachineLearning;
 /// </summary>
 public static class BlindBatches
 {
-    /// <summary>The batch folders, first batch first.</summary>
-    public static IReadOnlyList<string> Directories(string dataPath)
+    /// <summary>The batch folders, first batch first, but for the batches named in <paramref name="except"/>.</summary>
+    public static IReadOnlyList<string> Directories(string dataPath, IReadOnlySet<string>? except = null)
     {
         var eval = Path.Combine(dataPath, "eval");
         return Directory.Exists(eval)
-            ? [.. Directory.EnumerateDirectories(eval, "blind*").Where(d => Directory.EnumerateFiles(d, "*.dev.jsonl").Any()).Order(StringComparer.Ordinal)]
+            ? [.. Directory.EnumerateDirectories(eval, "blind*")
+                .Where(d => Directory.EnumerateFiles(d, "*.dev.jsonl").Any() && except?.Contains(Path.GetFileName(d)) != true)
+                .Order(StringComparer.Ordinal)]
             : [];
     }
 
-    /// <summary>The file <c>NAME.SPLIT.jsonl</c> of every batch that has one, first batch first.</summary>
-    public static IReadOnlyList<string> Files(string dataPath, string name, string split) =>
-        [.. Directories(dataPath).Select(d => Path.Combine(d, $"{name}.{split}.jsonl")).Where(File.Exists)];
+    /// <summary>The file <c>NAME.SPLIT.jsonl</c> of every batch that has one, first batch first, but for the batches named in <paramref name="except"/>.</summary>
+    public static IReadOnlyList<string> Files(string dataPath, string name, string split, IReadOnlySet<string>? except = null) =>
+        [.. Directories(dataPath, except).Select(d => Path.Combine(d, $"{name}.{split}.jsonl")).Where(File.Exists)];
 
     /// <summary>
     /// The batch names a list file holds (one folder name a line, "#" starts a comment), such as the batches whose dev

@@ -47,8 +47,7 @@ public static class AnswerComposer
                 {
                     // The summary answers the first part; the best section adds what matches the question if there is room.
                     var room = MainBudget - first.Length - extra.Length;
-                    var said = Folding.Words(first).ToHashSet(StringComparer.Ordinal);
-                    var own = room < MinQuote ? "" : Quote(best.Passage, result.Query, room, onlyMatching: true, repeats: s => Repeats(s.Text, said), opening: false);
+                    var own = room < MinQuote ? "" : AfterSummary(best.Passage, result.Query, room, first, onlyMatching: true);
                     own = own.Length <= room + Slack ? own : "";
                     return new Composed(first + (own.Length > 0 ? "\n\n" + own : "") + "\n\n" + extra, [best.Passage, second.Hit.Passage]);
                 }
@@ -60,9 +59,7 @@ public static class AnswerComposer
 
         if (best.Passage.Article.Summary is { Length: > 0 } summary)
         {
-            // A sentence that mostly says again what the summary says is left out.
-            var said = Folding.Words(summary).ToHashSet(StringComparer.Ordinal);
-            var rest = Quote(best.Passage, result.Query, MainBudget - summary.Length, repeats: s => Repeats(s.Text, said), opening: false);
+            var rest = AfterSummary(best.Passage, result.Query, MainBudget - summary.Length, summary, onlyMatching: false);
             return new Composed(rest.Length == 0 ? summary : summary + "\n\n" + rest, [best.Passage]);
         }
 
@@ -75,6 +72,13 @@ public static class AnswerComposer
     /// </summary>
     private static bool Names(QueryTerm term, Sentence sentence) =>
         term.Known && term.Forms.Any(f => f.Length > 1 && sentence.Terms.Contains(f));
+
+    /// <summary>The passage's sentences for after the summary: a sentence that mostly says again what it says is left out.</summary>
+    private static string AfterSummary(Passage passage, IReadOnlyList<QueryTerm> query, int budget, string summary, bool onlyMatching)
+    {
+        var said = Folding.Words(summary).ToHashSet(StringComparer.Ordinal);
+        return Quote(passage, query, budget, onlyMatching, s => Repeats(s.Text, said), opening: false);
+    }
 
     /// <summary>The least share of a sentence's words found in what was already said for it to be left out.</summary>
     private const double RepeatedShare = 0.8;

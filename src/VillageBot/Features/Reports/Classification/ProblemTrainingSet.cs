@@ -43,11 +43,7 @@ public sealed class ProblemTrainingSet
     /// The dev split of every blind batch whose dev half does not train the model (<see cref="DevHalvesInTraining"/>):
     /// what settings and new training examples are judged on.
     /// </summary>
-    public static IReadOnlyList<string> DevFiles(string dataPath)
-    {
-        var learnt = DevHalvesInTraining(dataPath);
-        return [.. BlindBatches.Files(dataPath, "problems", "dev").Where(f => !learnt.Contains(Path.GetFileName(Path.GetDirectoryName(f))!))];
-    }
+    public static IReadOnlyList<string> DevFiles(string dataPath) => BlindBatches.Files(dataPath, "problems", "dev", DevHalvesInTraining(dataPath));
 
     /// <summary>
     /// Where the reports of the dev halves that train the model are kept (written by scripts/from-dev-halves.py), in a
